@@ -1,0 +1,154 @@
+"""Questionnaire definitions and scoring.
+
+Instruments are data: one YAML file each in ``data/instruments/`` (facts only,
+no item wording), validated by :class:`rapportlib.schema.Instrument`. Users add
+their own with :func:`load_instrument`.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+from ._resources import bundled
+from .errors import DataError
+from .schema import Instrument, read_model
+
+__all__ = ["Instrument", "list_instruments", "get_instrument", "load_instrument", "score", "reliability",
+           "scale_scores"]
+
+
+def load_instrument(path: str | Path) -> Instrument:
+    """Read and validate a user-written instrument file (YAML or TOML)."""
+    return read_model(path, Instrument)
+
+
+@cache
+def _shipped() -> dict[str, Instrument]:
+    found = {}
+    for path in sorted(bundled("data", "instruments").glob("*.yaml")):
+        inst = load_instrument(path)
+        if inst.id != path.stem:
+            raise DataError(f"declares id {inst.id!r}; the file must be named {inst.id}.yaml",
+                            file=path.name, column="id", rule="file name matches id")
+        found[inst.id] = inst
+    return found
+
+
+def list_instruments() -> dict[str, Instrument]:
+    """The instruments that ship with rapportlib, by id."""
+    return dict(_shipped())
+
+
+def get_instrument(instrument: str | Path | Instrument) -> Instrument:
+    """An :class:`Instrument` from a shipped id, a file path, or an instrument itself."""
+    if isinstance(instrument, Instrument):
+        return instrument
+    shipped = _shipped()
+    if isinstance(instrument, str) and instrument in shipped:
+        return shipped[instrument]
+    path = Path(instrument)
+    if path.suffix.lower() in {".yaml", ".yml", ".toml"}:
+        return load_instrument(path)
+    raise DataError(f"unknown instrument {str(instrument)!r}; shipped instruments are "
+                    + ", ".join(sorted(shipped)) + ", or give the path of your own instrument file",
+                    rule="instrument")
+
+
+def _item_matrix(frame: pd.DataFrame, inst: Instrument) -> np.ndarray | None:
+    """Items as floats with reverse keys applied (NaN where missing); None if no item column exists."""
+    cols = inst.item_columns
+    if not any(c in frame.columns for c in cols):
+        return None
+    x = np.full((len(frame), inst.items), np.nan)
+    for j, c in enumerate(cols):
+        if c in frame.columns:
+            x[:, j] = pd.to_numeric(frame[c], errors="coerce").to_numpy(dtype=float, na_value=np.nan)
+    if inst.reverse_keyed:
+        rev = [n - 1 for n in inst.reverse_keyed]
+        x[:, rev] = inst.response.min + inst.response.max - x[:, rev]
+    return x
+
+
+def scale_scores(frame: pd.DataFrame, inst: Instrument) -> dict[str, tuple[np.ndarray, np.ndarray]]:
+    """Score every scale from the items alone.
+
+    Returns ``{scale: (score, n_missing)}``. A scale is missing when more than
+    its ``max_missing`` items are; with fewer missing, a mean scale is the mean
+    of the items present and a sum scale is prorated (that mean times the
+    number of items). Empty when the frame has none of the item columns.
+    """
+    x = _item_matrix(frame, inst)
+    if x is None:
+        return {}
+    out = {}
+    for name, scale in inst.scales.items():
+        idx = [n - 1 for n in inst.scale_items(name)]
+        sub = x[:, idx]
+        present = ~np.isnan(sub)
+        n_present = present.sum(axis=1)
+        n_missing = len(idx) - n_present
+        total = np.where(present, sub, 0.0).sum(axis=1)
+        with np.errstate(invalid="ignore", divide="ignore"):
+            mean = total / n_present
+        value = mean if scale.method == "mean" else np.where(n_missing == 0, total, mean * len(idx))
+        value = np.where((n_missing <= scale.max_missing) & (n_present > 0), np.round(value, 6), np.nan)
+        out[name] = (value, n_missing)
+    return out
+
+
+def score(sessions: pd.DataFrame, instrument: str | Path | Instrument) -> pd.DataFrame:
+    """Add the instrument's scale columns (e.g. ``wai_sr_task`` … ``wai_sr_total``).
+
+    Scores computed from items take precedence; where the items cannot give a
+    score (absent, or too many missing) a score entered in the file is kept,
+    if the instrument allows entering scale scores directly.
+    """
+    inst = get_instrument(instrument)
+    out = sessions.copy()
+    for name, (value, _) in scale_scores(sessions, inst).items():
+        col = inst.scale_column(name)
+        if col in out.columns and inst.total_entry:
+            entered = pd.to_numeric(out[col], errors="coerce").to_numpy(dtype=float, na_value=np.nan)
+            value = np.where(np.isnan(value), entered, value)
+        out[col] = value
+    return out
+
+
+def reliability(sessions: pd.DataFrame, instrument: str | Path | Instrument, *,
+                by: str | None = None) -> pd.DataFrame:
+    """Cronbach's alpha with its 95% confidence interval, per scale (and per ``by`` group).
+
+    Computed by pingouin (``cronbach_alpha``, listwise deletion) on the items
+    with reverse keys applied. Rows are client-sessions: with repeated sessions
+    they are not independent, so pass ``by="session"`` for one estimate per
+    occasion. McDonald's omega is not given: no maintained Python library
+    computes it (see the README).
+    """
+    import pingouin as pg
+
+    inst = get_instrument(instrument)
+    x = _item_matrix(sessions, inst)
+    if x is None:
+        raise DataError(f"none of the {inst.id} item columns ({inst.item_columns[0]} …) are in the table",
+                        rule="items present")
+    groups = [(None, np.ones(len(sessions), bool))] if by is None else [
+        (g, (sessions[by] == g).to_numpy(dtype=bool, na_value=False))
+        for g in sorted(sessions[by].dropna().unique())]
+    rows = []
+    for g, mask in groups:
+        for name in inst.scales:
+            idx = [n - 1 for n in inst.scale_items(name)]
+            items = pd.DataFrame(x[np.ix_(mask, idx)], columns=[inst.item_column(n + 1) for n in idx])
+            complete = int(items.notna().all(axis=1).sum())
+            alpha, lo, hi = np.nan, np.nan, np.nan
+            if complete >= 3 and len(idx) >= 2:
+                a, ci = pg.cronbach_alpha(data=items, nan_policy="listwise")
+                alpha, (lo, hi) = float(a), map(float, ci)
+            row = {"instrument": inst.id, "scale": name, "items": len(idx), "n": complete,
+                   "alpha": alpha, "ci_low": lo, "ci_high": hi}
+            rows.append(row if by is None else {by: g, **row})
+    return pd.DataFrame(rows)
