@@ -59,18 +59,28 @@ def get_instrument(instrument: str | Path | Instrument) -> Instrument:
 
 
 def _item_matrix(frame: pd.DataFrame, inst: Instrument) -> np.ndarray | None:
-    """Items as floats with reverse keys applied (NaN where missing); None if no item column exists."""
-    cols = inst.item_columns
-    if not any(c in frame.columns for c in cols):
+    """Items as a matrix (NaN where missing, reverse keys applied); None if no item column exists."""
+    items = _item_arrays(frame, inst)
+    if not items:
         return None
     x = np.full((len(frame), inst.items), np.nan)
-    for j, c in enumerate(cols):
-        if c in frame.columns:
-            x[:, j] = pd.to_numeric(frame[c], errors="coerce").to_numpy(dtype=float, na_value=np.nan)
-    if inst.reverse_keyed:
-        rev = [n - 1 for n in inst.reverse_keyed]
-        x[:, rev] = inst.response.min + inst.response.max - x[:, rev]
+    for n, v in items.items():
+        x[:, n - 1] = v
     return x
+
+
+def _item_arrays(frame: pd.DataFrame, inst: Instrument) -> dict[int, np.ndarray]:
+    """Each present item column as floats with reverse keys applied (NaN where missing)."""
+    out = {}
+    for n in range(1, inst.items + 1):
+        c = inst.item_column(n)
+        if c in frame.columns:
+            col = frame[c] if pd.api.types.is_float_dtype(frame[c].dtype) else pd.to_numeric(frame[c], errors="coerce")
+            v = col.to_numpy(dtype=float, na_value=np.nan)
+            if n in inst.reverse_keyed:
+                v = inst.response.min + inst.response.max - v
+            out[n] = v
+    return out
 
 
 def scale_scores(frame: pd.DataFrame, inst: Instrument) -> dict[str, tuple[np.ndarray, np.ndarray]]:
@@ -81,22 +91,28 @@ def scale_scores(frame: pd.DataFrame, inst: Instrument) -> dict[str, tuple[np.nd
     of the items present and a sum scale is prorated (that mean times the
     number of items). Empty when the frame has none of the item columns.
     """
-    x = _item_matrix(frame, inst)
-    if x is None:
+    items = _item_arrays(frame, inst)
+    if not items:
         return {}
+    present = {n: ~np.isnan(v) for n, v in items.items()}
+    filled = {n: np.where(present[n], v, 0.0) for n, v in items.items()}
     out = {}
     for name, scale in inst.scales.items():
-        idx = [n - 1 for n in inst.scale_items(name)]
-        sub = x[:, idx]
-        present = ~np.isnan(sub)
-        n_present = present.sum(axis=1)
-        n_missing = len(idx) - n_present
-        total = np.where(present, sub, 0.0).sum(axis=1)
+        members = inst.scale_items(name)
+        total = np.zeros(len(frame))
+        n_present = np.zeros(len(frame), dtype=np.int64)
+        for n in members:
+            if n in items:
+                total += filled[n]
+                n_present += present[n]
+        n_missing = len(members) - n_present
         with np.errstate(invalid="ignore", divide="ignore"):
             mean = total / n_present
-        value = mean if scale.method == "mean" else np.where(n_missing == 0, total, mean * len(idx))
-        value = np.where((n_missing <= scale.max_missing) & (n_present > 0), np.round(value, 6), np.nan)
-        out[name] = (value, n_missing)
+        value = mean if scale.method == "mean" else np.where(n_missing == 0, total, mean * len(members))
+        if scale.method == "sum" and not float(inst.response.step).is_integer():
+            value = np.round(value, 6)          # sums of 0.1 marks: no 35.500000000000004
+        ok = (n_missing <= scale.max_missing) & (n_present > 0)
+        out[name] = (np.where(ok, value, np.nan), n_missing)
     return out
 
 
@@ -108,7 +124,7 @@ def score(sessions: pd.DataFrame, instrument: str | Path | Instrument) -> pd.Dat
     if the instrument allows entering scale scores directly.
     """
     inst = get_instrument(instrument)
-    out = sessions.copy()
+    out = sessions.copy(deep=False)
     for name, (value, _) in scale_scores(sessions, inst).items():
         col = inst.scale_column(name)
         if col in out.columns and inst.total_entry:

@@ -127,29 +127,34 @@ def _line_table(buf: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
 def _read_csv(path: Path, delimiter: str | None, string_columns: set[str]) -> RawTable:
     name = path.name
     raw = path.read_bytes()
-    if not raw.strip():
+    if not raw or raw.isspace():
         raise DataError("the file is empty", file=name, rule="empty")
     data, enc, notes = _decode(raw, name)
     if b"\n" not in data and b"\r" in data:     # old Mac line endings
         data = data.replace(b"\r", b"\n")
-    buf = np.frombuffer(data, dtype=np.uint8)
     first_nl = data.find(b"\n")
     header_line = data[: first_nl if first_nl >= 0 else len(data)].decode("utf-8").rstrip("\r")
     delim = delimiter or _sniff_delimiter(header_line)
-    starts, ends, nquote = _line_table(buf)
-    blank = ends <= starts
-    if blank[0]:
+    if not header_line.strip():
         raise DataError("the first line must hold the column names, but it is empty",
                         file=name, row=1, rule="header")
     names = _header_names(next(csv.reader([header_line], delimiter=delim)), name)
+    parsed = _parse_arrow(data, first_nl, delim, names, string_columns, threads=True)
+    n_lines = data.count(b"\n") + (0 if data.endswith(b"\n") else 1)
+    if parsed is not None and not parsed[1] and len(parsed[0]) == n_lines - 1:
+        # the common case: one record on every line after the header
+        return RawTable(parsed[0], np.arange(2, n_lines + 1, dtype=np.int64), name, notes=notes, encoding=enc,
+                        delimiter=delim)
+
+    # blank lines, lines with the wrong number of fields, or values spanning lines: find where records are
+    starts, ends, nquote = _line_table(np.frombuffer(data, dtype=np.uint8))
+    blank = ends <= starts
     if (nquote % 2 == 1).any():
         # a quoted value spans lines: only a record-by-record parse knows where records end
         return _read_csv_slow(data, name, delim, names, enc, notes)
-
     body_lines = np.flatnonzero(~blank)[1:]          # physical line index of every record after the header
-    parsed = _parse_arrow(data, first_nl, delim, names, string_columns, threads=True)
-    if parsed is not None and parsed[1]:             # some lines have the wrong number of fields:
-        parsed = _parse_arrow(data, first_nl, delim, names, string_columns, threads=False)  # which?
+    if parsed is not None and parsed[1]:             # some lines have the wrong number of fields: which?
+        parsed = _parse_arrow(data, first_nl, delim, names, string_columns, threads=False)
     if parsed is None or any(b[0] is None or not 0 < b[0] <= len(body_lines) for b in parsed[1]):
         return _read_csv_slow(data, name, delim, names, enc, notes)
     frame, bad = parsed
@@ -208,7 +213,21 @@ def _parse_arrow(data: bytes, first_nl: int, delim: str, names: list[str], strin
         )
     except (pa.ArrowInvalid, pa.ArrowNotImplementedError):
         return None
-    return table.to_pandas(), bad
+    return arrow_to_pandas(table), bad
+
+
+def arrow_to_pandas(table) -> pd.DataFrame:
+    """An Arrow table as a DataFrame; text columns become pandas' ``str`` dtype without a copy."""
+    import pyarrow as pa
+
+    text = [i for i, t in enumerate(table.schema.types) if pa.types.is_string(t) or pa.types.is_large_string(t)]
+    frame = table.drop_columns([table.column_names[i] for i in text]).to_pandas(date_as_object=False)  # one block
+    for i in text:
+        col = table.column(i)
+        arr = col.combine_chunks() if col.num_chunks != 1 else col.chunk(0)
+        frame.insert(i, table.column_names[i],
+                     pd.arrays.ArrowStringArray(arr, dtype=pd.StringDtype("pyarrow", na_value=np.nan)))
+    return frame
 
 
 def _read_csv_slow(data: bytes, name: str, delim: str, names: list[str], enc: str,

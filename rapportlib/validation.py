@@ -73,17 +73,26 @@ class _Issues:
 
 def _as_text(s: pd.Series) -> pd.Series:
     """Strings with surrounding space removed and empty cells missing."""
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
     if pd.api.types.is_float_dtype(s.dtype):
         whole = s.notna() & (s % 1 == 0) & (s.abs() < 2.0**53)
         t = s.astype("str").where(~whole, s.where(whole).astype("Int64").astype("str"))
         return t.where(s.notna())
-    t = s.astype("str").where(s.notna()).str.strip()
-    return t.where(t != "")
+    if s.dtype != "str":
+        s = s.astype("str")
+    arr = pc.utf8_trim_whitespace(pa.array(s, from_pandas=True, type=pa.large_string()))
+    arr = pc.if_else(pc.equal(arr, ""), pa.scalar(None, pa.large_string()), arr)
+    if isinstance(arr, pa.ChunkedArray):
+        arr = arr.combine_chunks()
+    return pd.Series(pd.arrays.ArrowStringArray(arr, dtype=pd.StringDtype("pyarrow", na_value=np.nan)),
+                     index=s.index)
 
 
 def _number(s: pd.Series, spec: ColumnSpec, col: str, what: str, issues: _Issues) -> pd.Series:
     if pd.api.types.is_numeric_dtype(s.dtype) and not pd.api.types.is_bool_dtype(s.dtype):
-        num = s.astype("float64")
+        num = s if s.dtype == "float64" else s.astype("float64")
     else:
         t = _as_text(s).where(~blank_cells(s))
         num = pd.to_numeric(t, errors="coerce")
@@ -104,16 +113,17 @@ def _number(s: pd.Series, spec: ColumnSpec, col: str, what: str, issues: _Issues
         high = v > spec.max
         issues.add(high, col, f"above the allowed maximum {_fmt(spec.max)}{rng}")
         bad |= high
-    huge = np.abs(v) > 2.0**53                 # beyond exact integers: a typo, never a score
-    issues.add(huge & ~bad, col, "too large")
-    bad |= huge
+    if spec.min is None or spec.max is None:
+        huge = np.abs(v) > 2.0**53             # beyond exact integers: a typo, never a score
+        issues.add(huge & ~bad, col, "too large")
+        bad |= huge
     if spec.step:
         q = v / spec.step
-        off = (np.abs(q - np.round(q)) > 1e-6) & ~bad
+        off = (np.abs(q - np.rint(q)) > 1e-6) & ~bad
         issues.add(off & ~bad, col, "not a whole number" if spec.step == 1 else
                    f"not a multiple of {_fmt(spec.step)}{rng}")
         bad |= off
-    return num.where(~bad)
+    return num.where(~bad) if bad.any() else num
 
 
 def _fmt(x: float | None) -> str:
@@ -125,15 +135,25 @@ def _dates(s: pd.Series, col: str, issues: _Issues, *, date_only: bool) -> pd.Se
         out = s
     else:
         t = _as_text(s)
-        out = pd.to_datetime(t, format="ISO8601", errors="coerce", utc=True)
+        out = pd.Series(pd.NaT, index=s.index, dtype="datetime64[ns]")
+        if date_only:                                  # the common case, parsed in bulk by pyarrow
+            import pyarrow as pa
+            import pyarrow.compute as pc
+            fast = pc.strptime(pa.array(t, from_pandas=True, type=pa.string()), format="%Y-%m-%d", unit="s", error_is_null=True)
+            out = pd.Series(fast.to_numpy(zero_copy_only=False), index=s.index)
+        rest = t.notna() & out.isna()
+        if rest.any():
+            slow = pd.to_datetime(t[rest], format="ISO8601", errors="coerce", utc=True).dt.tz_convert(None)
+            out = out.astype("datetime64[us]")
+            out[rest] = slow.astype("datetime64[us]")
         issues.add(t.notna() & out.isna(), col,
                    "not a date written YYYY-MM-DD" if date_only else "not an ISO 8601 date-time")
     if getattr(out.dt, "tz", None) is not None:
         out = out.dt.tz_convert(None)
-    year = out.dt.year
-    odd = (year < 1900) | (year > 2100)
-    issues.add(odd.fillna(False).to_numpy(dtype=bool), col, "not a plausible date (year before 1900 or after 2100)")
-    out = out.where(~odd.fillna(False)).astype("datetime64[ns]")
+    v = out.to_numpy()
+    odd = ~np.isnat(v) & ((v < np.datetime64("1900-01-01")) | (v >= np.datetime64("2101-01-01")))
+    issues.add(odd, col, "not a plausible date (year before 1900 or after 2100)")
+    out = pd.Series(np.where(odd, np.datetime64("NaT"), v), index=s.index).astype("datetime64[ns]")
     return out.dt.normalize() if date_only else out
 
 
@@ -187,8 +207,8 @@ def coerce(s: pd.Series, spec: ColumnSpec, col: str, issues: _Issues, what: str 
     t = spec.type
     if t in ("string", "text"):
         out = _as_text(s) if t == "string" else s.astype("str").where(s.notna())
-        if t == "string":   # ids written by numeric tools: "12.0" means "12"
-            out = out.str.replace(r"^(\d+)\.0+$", r"\1", regex=True)
+        if t == "string" and out.str.contains(".", regex=False).any():   # ids written by numeric tools:
+            out = out.str.replace(r"^(\d+)\.0+$", r"\1", regex=True)                # "12.0" means "12"
         return out
     if t in ("integer", "number"):
         num = _number(s, spec if t == "number" else spec.model_copy(update={"step": 1}), col, what, issues)
@@ -209,23 +229,26 @@ def check(frame: pd.DataFrame, schema: TableSchema, instruments: list[Instrument
     specs = {c: (sp, "") for c, sp in schema.columns.items()}
     specs.update({c: (sp, "") for c, sp in (extra_specs or {}).items()})
     specs.update(instrument_specs(list(instruments)))
-    out, unchecked = {}, []
+    frame = frame.reset_index(drop=True)
+    typed = frame.copy(deep=False)           # columns that need no change are shared, not copied
+    unchecked = []
     for col in frame.columns:
-        s = frame[col].reset_index(drop=True)
+        s = frame[col]
         if col in specs:
             spec, what = specs[col]
-            out[col] = coerce(s, spec, col, issues, what)
+            new = coerce(s, spec, col, issues, what)
         else:
             unchecked.append(col)
             num = pd.to_numeric(_as_text(s), errors="coerce") if not pd.api.types.is_numeric_dtype(s) else s
-            out[col] = num if (num.notna() == s.notna()).all() else _as_text(s)
-    typed = pd.DataFrame(out, index=pd.RangeIndex(len(frame)))
+            new = num if (num.notna() == s.notna()).all() else _as_text(s)
+        if new is not s:
+            typed[col] = new
 
     for col, spec in schema.columns.items():
         if spec.required:
             if col not in typed.columns:
                 continue            # the loader checks required columns before this
-            issues.add(typed[col].isna() & frame[col].reset_index(drop=True).isna(), col,
+            issues.add(typed[col].isna() & frame[col].isna(), col,
                        "required value missing")
     for inst in instruments:
         _check_scale_scores(typed, inst, issues)
@@ -237,6 +260,8 @@ def check(frame: pd.DataFrame, schema: TableSchema, instruments: list[Instrument
 
 def _check_scale_scores(typed: pd.DataFrame, inst: Instrument, issues: _Issues) -> None:
     """An entered scale score must agree with its items when all items are there."""
+    if not any(c in typed.columns for c in inst.scale_columns):
+        return
     for name, (value, n_missing) in scale_scores(typed, inst).items():
         col = inst.scale_column(name)
         if col not in typed.columns:
