@@ -12,11 +12,11 @@ from .errors import DataError
 
 
 def _demo(args) -> int:
-    from ._resources import bundled
+    from .demo import data_path
     from .loading import load
 
     out = Path(args.out)
-    src = bundled("data", "demo")
+    src = data_path()
     out.mkdir(parents=True, exist_ok=True)
     for f in sorted(src.rglob("*")):
         if f.is_file():
@@ -27,9 +27,9 @@ def _demo(args) -> int:
     print(f"Wrote the synthetic demo dataset to {out}/\n")
     print(ds.summary())
     print("\nNext:")
-    print(f"  rapport check {out}                 # the loading report")
+    print(f"  rapport check {out}      (the loading report: what was read, loaded, quarantined)")
     print(f"  python -c \"import rapportlib; ds = rapportlib.load('{out}'); print(ds.sessions.head())\"")
-    print("  jupyter lab notebooks/                # the guided notebooks")
+    print("  jupyter lab notebooks/getting_started.ipynb      (a guided first look, from a clone)")
     return 0 if ds.report.ok else 1
 
 

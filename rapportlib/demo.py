@@ -37,7 +37,7 @@ import numpy as np
 import pandas as pd
 import yaml
 
-__all__ = ["DEFAULT_SEED", "DemoData", "generate", "write", "TECHNIQUES", "OVER_RATER", "TRAINEE"]
+__all__ = ["DEFAULT_SEED", "DemoData", "generate", "write", "data_path", "TECHNIQUES", "OVER_RATER", "TRAINEE"]
 
 DEFAULT_SEED = 20261123
 
@@ -1094,3 +1094,10 @@ def _reflections_jsonl(reflections: pd.DataFrame) -> str:
         obj = {k: _json_value(rec[k]) for k in REFLECTION_COLUMNS}
         lines.append(json.dumps(obj, sort_keys=True, ensure_ascii=False))
     return "\n".join(lines) + "\n"
+
+
+def data_path() -> Path:
+    """The demo dataset that ships with rapportlib (``data/demo``), ready for ``rapportlib.load``."""
+    from ._resources import bundled
+
+    return bundled("data", "demo")

@@ -75,8 +75,11 @@ def _item_arrays(frame: pd.DataFrame, inst: Instrument) -> dict[int, np.ndarray]
     for n in range(1, inst.items + 1):
         c = inst.item_column(n)
         if c in frame.columns:
-            col = frame[c] if pd.api.types.is_float_dtype(frame[c].dtype) else pd.to_numeric(frame[c], errors="coerce")
-            v = col.to_numpy(dtype=float, na_value=np.nan)
+            col = frame[c]
+            if col.dtype == "float64":
+                v = col.to_numpy()                 # a view: NaN already marks missing
+            else:
+                v = pd.to_numeric(col, errors="coerce").to_numpy(dtype=float, na_value=np.nan)
             if n in inst.reverse_keyed:
                 v = inst.response.min + inst.response.max - v
             out[n] = v
@@ -95,15 +98,14 @@ def scale_scores(frame: pd.DataFrame, inst: Instrument) -> dict[str, tuple[np.nd
     if not items:
         return {}
     present = {n: ~np.isnan(v) for n, v in items.items()}
-    filled = {n: np.where(present[n], v, 0.0) for n, v in items.items()}
     out = {}
     for name, scale in inst.scales.items():
         members = inst.scale_items(name)
         total = np.zeros(len(frame))
-        n_present = np.zeros(len(frame), dtype=np.int64)
+        n_present = np.zeros(len(frame), dtype=np.int16)
         for n in members:
             if n in items:
-                total += filled[n]
+                np.add(total, items[n], out=total, where=present[n])
                 n_present += present[n]
         n_missing = len(members) - n_present
         with np.errstate(invalid="ignore", divide="ignore"):

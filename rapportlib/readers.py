@@ -87,6 +87,8 @@ def _decode(data: bytes, name: str) -> tuple[bytes, str, list[str]]:
         data, enc = data[3:], "utf-8-sig"
     else:
         enc = "utf-8"
+    if data.isascii():
+        return data, enc, []
     try:
         data.decode("utf-8")
         return data, enc, []

@@ -263,3 +263,14 @@ def test_large_file_fast_path_agrees_with_slow_path(write):
     quoted = write("b.csv", frame.assign(note='"a\nb"').to_csv(index=False))   # forces the record-by-record path
     a, b = rapportlib.read_sessions(plain), rapportlib.read_sessions(quoted)
     pd.testing.assert_frame_equal(a, b.drop(columns="note"))
+
+
+def test_bundled_demo_loads_cleanly():
+    ds = rapportlib.load(rapportlib.demo.data_path())
+    assert ds.report.ok and ds.meta.synthetic and ds.meta.anonymisation.status == "synthetic"
+    assert set(ds.instruments) == {"srs", "ors", "wai_sr", "wai_srt"}
+    s = ds.sessions
+    assert 60 <= s["client_id"].nunique() <= 90 and s["clinician_id"].nunique() == 6
+    assert s["wai_sr_total"].notna().sum() > 0.9 * (s["session"] > 0).sum()    # scored on load
+    assert len(ds.reflections) > 500 and ds.reflections["techniques"].map(len).gt(0).any()
+    assert ds.clients["interpreter"].dtype == "boolean" and ds.clients["interpreter"].any()
