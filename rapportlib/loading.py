@@ -203,8 +203,10 @@ def _require(frame: pd.DataFrame, cols: list[str], source: str, hint: str = "") 
     for c in cols:
         if c not in frame.columns:
             shown = ", ".join(map(str, list(frame.columns)[:25])) + (" …" if frame.shape[1] > 25 else "")
-            raise DataError(f"has no column {c!r} (its columns are: {shown}).{hint}",
-                            file=source, column=c, rule="required column")
+            err = DataError(f"has no column {c!r} (its columns are: {shown}).{hint}", file=source,
+                            rule="required column")
+            err.column = c
+            raise err
 
 
 def _rename(frame: pd.DataFrame, columns: dict[str, str], source: str) -> pd.DataFrame:
@@ -255,7 +257,7 @@ def _explicit(spec: dict[str, list[str | None]] | None, start: int) -> dict[str,
 
 
 def _wide_to_long(frame: pd.DataFrame, rows: np.ndarray, series: dict[str, dict[int, str]], key: str,
-                  source: str):
+                  source: str, id_col: str = "client_id"):
     """One record per (person, number) with at least one value; returns records, their file rows,
     and a function giving the file's own column name of a (record, measure) cell."""
     for m, cols in series.items():
@@ -290,8 +292,8 @@ def _wide_to_long(frame: pd.DataFrame, rows: np.ndarray, series: dict[str, dict[
     out_rows, nums = out_rows[order], nums[order]
 
     def source_column(rec: np.ndarray, cols: np.ndarray) -> np.ndarray:
-        return np.array([series[c].get(int(nums[r]), c) if c in series else c for r, c in zip(rec, cols)],
-                        dtype=object)
+        return np.array([series[c].get(int(nums[r]), c) if c in series else _their_name(c, {"client_id": id_col})
+                         for r, c in zip(rec, cols)], dtype=object)
 
     return long, out_rows, source_column
 
@@ -314,14 +316,17 @@ def _read_sessions(source, *, layout="auto", id_col=None, session_col=None, seri
     lay = mp.layout
     if lay == "auto":
         lay = "sessions" if "session" in frame.columns else "person-wide"
-    hint = (f" Name the client identifier column with id_col=… (now {id_col!r})" if id_col == "client_id" else "")
+    hint = (" Say which column identifies the client: id_col=… in Python, --id-col on the command line, "
+            "or id_col: in a mapping file." if id_col == "client_id" else "")
     _require(frame, ["client_id"], raw.source, hint)
 
     if lay == "sessions":
         _require(frame, ["session"], raw.source,
-                 " Name the session column with session_col=…, or read a one-row-per-person file with "
-                 "layout='person-wide'.")
-        loaded = _finish("sessions", raw, frame, raw.rows, sessions_schema, insts, layout="sessions")
+                 " Say which column holds the session number (session_col=… in Python, --session-col on the "
+                 "command line), or read a one-row-per-person file with layout='person-wide'.")
+        theirs = {v: k for k, v in rename.items() if k in raw.frame.columns}
+        loaded = _finish("sessions", raw, frame, raw.rows, sessions_schema, insts, layout="sessions",
+                         source_column=lambda rec, cols: np.array([_their_name(c, theirs) for c in cols], dtype=object))
         return loaded, None, insts
 
     known_items = {c for i in insts for c in i.item_columns}
@@ -334,7 +339,7 @@ def _read_sessions(source, *, layout="auto", id_col=None, session_col=None, seri
                         "session order", file=raw.source, rule="person-wide series")
     fol_cols = {c for cols in fol.values() for c in cols.values()}
     body = frame[[c for c in frame.columns if c not in fol_cols]]
-    long, rows, srccol = _wide_to_long(body, raw.rows, ser, "session", raw.source)
+    long, rows, srccol = _wide_to_long(body, raw.rows, ser, "session", raw.source, id_col)
     notes = [f"person-wide: {len(ser)} measure(s) over sessions "
              f"{min(min(c) for c in ser.values())}-{max(max(c) for c in ser.values())}"]
     loaded = _finish("sessions", raw, long, rows, sessions_schema, insts, layout="person-wide",
@@ -342,10 +347,15 @@ def _read_sessions(source, *, layout="auto", id_col=None, session_col=None, seri
     fu = None
     if fol:
         fu_frame = frame[["client_id", *sorted(fol_cols)]]
-        flong, frows, fsrc = _wide_to_long(fu_frame, raw.rows, fol, "followup", raw.source)
+        flong, frows, fsrc = _wide_to_long(fu_frame, raw.rows, fol, "followup", raw.source, id_col)
         fu = _finish("followups", raw, flong, frows, FOLLOWUP_SCHEMA, insts, layout="person-wide",
                      unit="follow-up records", source_column=fsrc, include_unparsed=False, numeric=list(fol))
     return loaded, fu, insts
+
+
+def _their_name(column: str, theirs: dict[str, str]) -> str:
+    """The file's own name for a column we report on (``a + b`` for a key of several)."""
+    return " + ".join(theirs.get(part, part) for part in column.split(" + "))
 
 
 def _instrument_list(extra) -> list[Instrument]:

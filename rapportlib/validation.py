@@ -287,11 +287,11 @@ def _check_duplicates(raw: pd.DataFrame, typed: pd.DataFrame, key: list[str], is
     first = pd.Series(pos, index=pos).groupby(group.to_numpy()).transform("min").to_numpy()
     exact = first != pos
     label = " + ".join(key)
-    issues.add(_mask(len(typed), pos[exact]), key[0], f"repeats row {{ref}} exactly (same {label})",
+    issues.add(_mask(len(typed), pos[exact]), label, f"repeats row {{ref}} exactly",
                ref=_at(len(typed), pos[exact], first[exact]))
     rest = pos[~exact]
     rest = rest[keys.iloc[rest].duplicated(keep=False).to_numpy()]
-    issues.add(_mask(len(typed), rest), key[0], f"the same {label} appears in another row with different values")
+    issues.add(_mask(len(typed), rest), label, "appears in another row with different values")
 
 
 def _mask(n: int, idx: np.ndarray) -> np.ndarray:

@@ -36,6 +36,7 @@ def test_broken_file_loads_what_is_valid_and_quarantines_the_rest(write):
     assert sorted(q.index) == [3, 4, 5, 8, 11]
     assert "above the allowed maximum 10" in q.loc[3, "rule"] and "srs_2" in q.loc[3, "column"]
     assert "appears in another row with different values" in q.loc[4, "rule"]
+    assert q.loc[4, "column"] == "client_id + session"
     assert q.loc[5, "column"] == "ors_total" and q.loc[5, "rule"] == "not a number"
     assert q.loc[8, "rule"].startswith("repeats row 7 exactly")
     assert q.loc[11, "rule"].startswith("truncated last line: 6 of 11 fields")
@@ -194,6 +195,7 @@ def test_mapping_file_maps_an_export_once(write):
     ds = rapportlib.load(data, mapping=mapping)
     assert ds.sessions.columns.tolist()[:4] == ["client_id", "session", "clinician_id", "srs_total"]
     assert ds.quarantine["rule"].tolist() == ["above the allowed maximum 40 (srs total score range 0-40)"]
+    assert ds.report.issues["column"].tolist() == ["SRS Total"]          # problems use the file's own names
 
 
 def test_broken_mapping_file_names_the_field(write):
