@@ -20,7 +20,8 @@ _LAZY = {
     "demo": None,
 }
 
-__all__ = ["DataError", "DataQualityWarning", *_LAZY]
+__all__ = ["DataError", "DataQualityWarning", "Dataset", "Instrument", "LoadReport", "demo", "get_instrument",
+           "list_instruments", "load", "load_instrument", "read_sessions", "reliability", "score"]
 
 
 def __getattr__(name: str):

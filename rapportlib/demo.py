@@ -37,7 +37,7 @@ import numpy as np
 import pandas as pd
 import yaml
 
-__all__ = ["DEFAULT_SEED", "DemoData", "generate", "write", "data_path", "TECHNIQUES", "OVER_RATER", "TRAINEE"]
+__all__ = ["DEFAULT_SEED", "OVER_RATER", "TECHNIQUES", "TRAINEE", "DemoData", "data_path", "generate", "write"]
 
 DEFAULT_SEED = 20261123
 

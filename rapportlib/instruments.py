@@ -17,8 +17,15 @@ from ._resources import bundled
 from .errors import DataError
 from .schema import Instrument, read_model
 
-__all__ = ["Instrument", "list_instruments", "get_instrument", "load_instrument", "score", "reliability",
-           "scale_scores"]
+__all__ = [
+    "Instrument",
+    "get_instrument",
+    "list_instruments",
+    "load_instrument",
+    "reliability",
+    "scale_scores",
+    "score",
+]
 
 
 def load_instrument(path: str | Path) -> Instrument:

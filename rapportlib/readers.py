@@ -272,7 +272,7 @@ def _read_excel(path: Path, sheet: str | int | None) -> RawTable:
         if "Worksheet" in str(exc) or "not found" in str(exc):
             raise DataError("has no such sheet; name the sheet to read", file=path.name, rule="sheet") from None
         raise DataError("could not be read as an Excel workbook (.xlsx)", file=path.name, rule="format") from None
-    except Exception:
+    except Exception:  # noqa: BLE001 - whatever the Excel reader trips on, the workbook is unreadable
         raise DataError("could not be read as an Excel workbook (.xlsx); is it damaged or password-protected?",
                         file=path.name, rule="format") from None
     if grid.empty:
@@ -296,11 +296,13 @@ def _read_jsonl(path: Path) -> RawTable:
         try:
             obj = json.loads(line)
         except json.JSONDecodeError:
-            bad_rows.append(i); bad_raw.append(line)
+            bad_rows.append(i)
+            bad_raw.append(line)
             bad_rules.append("is not a complete JSON object (cut off or malformed)")
             continue
         if not isinstance(obj, dict):
-            bad_rows.append(i); bad_raw.append(line)
+            bad_rows.append(i)
+            bad_raw.append(line)
             bad_rules.append("is JSON but not an object of field names and values")
             continue
         records.append(obj)
@@ -316,7 +318,7 @@ def _read_jsonl(path: Path) -> RawTable:
 def _read_parquet(path: Path) -> RawTable:
     try:
         frame = pd.read_parquet(path)
-    except Exception:
+    except Exception:  # noqa: BLE001 - whatever the Parquet reader trips on, the file is unreadable
         raise DataError("could not be read as a Parquet file; is it complete?", file=path.name,
                         rule="format") from None
     frame = frame.reset_index(drop=True)

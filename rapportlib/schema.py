@@ -228,15 +228,14 @@ def read_mapping_file(path: Path) -> dict:
     """Parse a YAML or TOML file whose top level is a mapping."""
     if not path.is_file():
         raise DataError("file not found", file=str(path), rule="exists")
+    import tomllib
+
+    import yaml
+
     text = path.read_text(encoding="utf-8-sig")
     try:
-        if path.suffix.lower() == ".toml":
-            import tomllib
-            data = tomllib.loads(text)
-        else:
-            import yaml
-            data = yaml.safe_load(text)
-    except Exception as exc:  # YAML/TOML syntax errors carry a line number
+        data = tomllib.loads(text) if path.suffix.lower() == ".toml" else yaml.safe_load(text)
+    except (yaml.YAMLError, tomllib.TOMLDecodeError) as exc:  # YAML errors carry a line number
         mark = getattr(exc, "problem_mark", None)
         line = f" at line {mark.line + 1}" if mark is not None else ""
         raise DataError(f"is not valid {'TOML' if path.suffix == '.toml' else 'YAML'}{line}",

@@ -139,7 +139,8 @@ def _dates(s: pd.Series, col: str, issues: _Issues, *, date_only: bool) -> pd.Se
         if date_only:                                  # the common case, parsed in bulk by pyarrow
             import pyarrow as pa
             import pyarrow.compute as pc
-            fast = pc.strptime(pa.array(t, from_pandas=True, type=pa.string()), format="%Y-%m-%d", unit="s", error_is_null=True)
+            fast = pc.strptime(pa.array(t, from_pandas=True, type=pa.string()), format="%Y-%m-%d", unit="s",
+                               error_is_null=True)
             out = pd.Series(fast.to_numpy(zero_copy_only=False), index=s.index)
         rest = t.notna() & out.isna()
         if rest.any():
@@ -287,7 +288,7 @@ def _check_duplicates(raw: pd.DataFrame, typed: pd.DataFrame, key: list[str], is
     first = pd.Series(pos, index=pos).groupby(group.to_numpy()).transform("min").to_numpy()
     exact = first != pos
     label = " + ".join(key)
-    issues.add(_mask(len(typed), pos[exact]), label, f"repeats row {{ref}} exactly",
+    issues.add(_mask(len(typed), pos[exact]), label, "repeats row {ref} exactly",
                ref=_at(len(typed), pos[exact], first[exact]))
     rest = pos[~exact]
     rest = rest[keys.iloc[rest].duplicated(keep=False).to_numpy()]

@@ -58,6 +58,7 @@ def test_console_script_is_installed():
 
 def test_import_is_light():
     """`import rapportlib` must not pull in pandas, matplotlib or the statistics stack."""
-    code = "import sys, rapportlib; print(sorted(m for m in ('pandas', 'matplotlib', 'pingouin', 'pyarrow') if m in sys.modules))"
+    code = ("import sys, rapportlib; "
+            "print(sorted(m for m in ('pandas', 'matplotlib', 'pingouin', 'pyarrow') if m in sys.modules))")
     res = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert res.stdout.strip() == "[]"

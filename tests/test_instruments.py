@@ -55,7 +55,10 @@ def test_wai_subscales_means_and_prorating(inst):
             [None, None] + WAI[2:],                 # items 1 and 2 missing: task missing
             [None, None, None] + WAI[3:]]           # three missing: total missing
     out = rapportlib.score(pd.DataFrame([items(inst, r) for r in rows]), inst)
-    col = lambda s: out[f"{inst}_{s}"].round(6).tolist()  # noqa: E731
+
+    def col(scale: str) -> list[float]:
+        return out[f"{inst}_{scale}"].round(6).tolist()
+
     # task = items 1,2,10,12; bond = 3,5,7,9; goal = 4,6,8,11
     assert col("task")[:2] == [4.5, round(13 / 3, 6)] and np.isnan(col("task")[2])
     assert col("bond") == [3.75, 3.75, 3.75, 4.0]
