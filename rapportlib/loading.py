@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 import warnings
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 import numpy as np
@@ -79,7 +79,7 @@ class LoadReport:
 
     def to_dict(self) -> dict:
         return {"read": self.read, "loaded": self.loaded, "quarantined": self.quarantined,
-                "files": [vars(f) | {} for f in self.files],
+                "files": [asdict(f) for f in self.files],
                 "issues": self.issues.astype(object).where(self.issues.notna(), None).to_dict("records")}
 
     def to_text(self, max_issues: int = 40) -> str:
