@@ -123,8 +123,9 @@ def test_excel_jsonl_parquet_match_csv(write, tmp_path):
 def test_excel_rows_are_spreadsheet_rows(tmp_path):
     pd.DataFrame({"client_id": ["c1", "c2", "c3"], "session": [1, "two", 1]}).to_excel(tmp_path / "s.xlsx", index=False)
     ds = rapportlib.load(tmp_path / "s.xlsx")
-    assert ds.quarantine["row"].tolist() == [3] and ds.quarantine["rule"].tolist() == ["not a whole number"] \
-        or ds.quarantine["rule"].tolist() == ["not a number"]
+    assert ds.quarantine["row"].tolist() == [3]
+    assert ds.quarantine["rule"].tolist() == ["not a number"]
+    assert ds.quarantine["column"].tolist() == ["session"]
 
 
 def test_jsonl_broken_line_is_quarantined(write):
