@@ -135,13 +135,14 @@ def _dates(s: pd.Series, col: str, issues: _Issues, *, date_only: bool) -> pd.Se
         out = s
     else:
         t = _as_text(s)
-        out = pd.Series(pd.NaT, index=s.index, dtype="datetime64[ns]")
         if date_only:                                  # the common case, parsed in bulk by pyarrow
             import pyarrow as pa
             import pyarrow.compute as pc
             fast = pc.strptime(pa.array(t, from_pandas=True, type=pa.string()), format="%Y-%m-%d", unit="s",
                                error_is_null=True)
             out = pd.Series(fast.to_numpy(zero_copy_only=False), index=s.index)
+        else:
+            out = pd.Series(pd.NaT, index=s.index, dtype="datetime64[ns]")
         rest = t.notna() & out.isna()
         if rest.any():
             slow = pd.to_datetime(t[rest], format="ISO8601", errors="coerce", utc=True).dt.tz_convert(None)
@@ -240,8 +241,12 @@ def check(frame: pd.DataFrame, schema: TableSchema, instruments: list[Instrument
             new = coerce(s, spec, col, issues, what)
         else:
             unchecked.append(col)
-            num = pd.to_numeric(_as_text(s), errors="coerce") if not pd.api.types.is_numeric_dtype(s) else s
-            new = num if (num.notna() == s.notna()).all() else _as_text(s)
+            if pd.api.types.is_numeric_dtype(s):
+                new = s
+            else:                                   # numbers if every value is one, else trimmed text
+                text = _as_text(s)
+                num = pd.to_numeric(text, errors="coerce")
+                new = num if (num.notna() == text.notna()).all() else text
         if new is not s:
             typed[col] = new
 
