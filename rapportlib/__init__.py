@@ -17,11 +17,16 @@ _LAZY = {
     "read_sessions": "loading", "load": "loading", "Dataset": "loading", "LoadReport": "loading",
     "score": "instruments", "reliability": "instruments", "list_instruments": "instruments",
     "get_instrument": "instruments", "load_instrument": "instruments", "Instrument": "schema",
-    "demo": None,
+    "sudden_gains": "change", "sudden_losses": "change", "judge_intervals": "change", "crit1_cutoff": "change",
+    "reliable_change": "change", "ruptures": "alliance", "discrepancy": "alliance", "alerts": "caseload",
+    "expected_trajectories": "caseload", "not_on_track": "caseload",
+    "demo": None, "plots": None, "widgets": None,
 }
 
-__all__ = ["DataError", "DataQualityWarning", "Dataset", "Instrument", "LoadReport", "demo", "get_instrument",
-           "list_instruments", "load", "load_instrument", "read_sessions", "reliability", "score"]
+__all__ = ["DataError", "DataQualityWarning", "Dataset", "Instrument", "LoadReport", "alerts", "crit1_cutoff",
+           "demo", "discrepancy", "expected_trajectories", "get_instrument", "judge_intervals", "list_instruments",
+           "load", "load_instrument", "not_on_track", "plots", "read_sessions", "reliability", "reliable_change",
+           "ruptures", "score", "sudden_gains", "sudden_losses", "widgets"]
 
 
 def __getattr__(name: str):
@@ -39,7 +44,10 @@ def __dir__():
 
 
 if TYPE_CHECKING:  # for editors and type checkers
-    from . import demo
+    from . import demo, plots, widgets
+    from .caseload import alerts, expected_trajectories, not_on_track
+    from .alliance import discrepancy, ruptures
+    from .change import crit1_cutoff, judge_intervals, reliable_change, sudden_gains, sudden_losses
     from .instruments import get_instrument, list_instruments, load_instrument, reliability, score
     from .loading import Dataset, LoadReport, load, read_sessions
     from .schema import Instrument

@@ -56,6 +56,15 @@ class ReliableChange(_Strict):
     source: str
 
 
+class AlertRule(_Strict):
+    """When a supervisor should look: thresholds used by :func:`rapportlib.alerts`."""
+
+    scale: str
+    drop: float | None = Field(None, gt=0, description="Fall in the scale score since the previous session.")
+    item_below: float | None = Field(None, description="Any single item marked below this value.")
+    source: str
+
+
 class Instrument(_Strict):
     """Scoring facts of one questionnaire. No item wording, ever."""
 
@@ -73,6 +82,7 @@ class Instrument(_Strict):
     missing_rule_source: str
     cutoffs: list[Cutoff] = []
     reliable_change: list[ReliableChange] = []
+    alerts: list[AlertRule] = []
     source: str
     licence: str
 
@@ -102,9 +112,9 @@ class Instrument(_Strict):
                     raise ValueError(f"scale {name!r} lists an item twice")
             if scale.max_missing >= len(members):
                 raise ValueError(f"scale {name!r}: max_missing must be smaller than its {len(members)} items")
-        for ref in [*self.cutoffs, *self.reliable_change]:
+        for ref in [*self.cutoffs, *self.reliable_change, *self.alerts]:
             if ref.scale not in self.scales:
-                raise ValueError(f"cut-off or reliable change names unknown scale {ref.scale!r}")
+                raise ValueError(f"cut-off, reliable change or alert names unknown scale {ref.scale!r}")
         return self
 
     # column names ---------------------------------------------------------
