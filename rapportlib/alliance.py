@@ -17,7 +17,7 @@ import pandas as pd
 
 from .errors import DataError
 
-__all__ = ["PAIRS", "RaterPair", "discrepancy", "ruptures"]
+__all__ = ["PAIRS", "RaterPair", "discrepancy", "rupture_agreement", "ruptures"]
 
 
 # --------------------------------------------------------------------------- ruptures
@@ -95,7 +95,7 @@ def ruptures(sessions: pd.DataFrame, measure: str = "srs_total", method: str = "
     The client's SD includes the rupture itself, as in the published method. A fall that lasts (an
     unrepaired rupture early in a series) raises that SD, so the strict 2 SD criterion can miss it;
     use ``threshold=1`` for screening and read both. On the demo data, against its planted ruptures:
-    2 SD finds 15 of 16 with 5 other events, 1 SD finds 15 of 16 with 9 others (see
+    2 SD finds 15 of 16 with 5 other events, 1 SD finds 15 of 16 with 10 others (see
     ``benchmarks/run.py`` and the alliance-trends notebook).
 
     Returns one row per episode: ``client_id``, ``pre_session`` (last rating before the fall, or
@@ -125,7 +125,12 @@ def ruptures(sessions: pd.DataFrame, measure: str = "srs_total", method: str = "
         sd_client = np.sqrt(ss / (counts - 1))
     sd = sd_client[codes]
     eligible = (counts[codes] >= min_sessions) & (sd > 0)
-    limit = np.maximum(threshold * sd, min_size)
+    limit = threshold * sd
+    floor = min_size - 1e-9                           # "at least min_size", with room for float rounding
+
+    def exceeds(x, lim):                              # a change that counts: > threshold SDs and >= the floor
+        with np.errstate(invalid="ignore"):
+            return (x > lim) & (x >= floor)
 
     def same(k):          # row i - k belongs to the same client as row i
         c = _shift(codes, k, -1)
@@ -133,7 +138,7 @@ def ruptures(sessions: pd.DataFrame, measure: str = "srs_total", method: str = "
 
     prev, nxt = _shift(v, 1), _shift(v, -1)
     step = prev - v                                   # fall from the previous rating
-    big_fall = same(1) & (step > limit)
+    big_fall = same(1) & exceeds(step, limit)
     rise = np.where(same(-1), nxt - v, np.nan)
     local_min = ~(same(-1) & (nxt < v))               # the next rating (if any) is not lower
 
@@ -144,11 +149,11 @@ def ruptures(sessions: pd.DataFrame, measure: str = "srs_total", method: str = "
             ok = same(k) & local_min & eligible & (decline_pre < 0)
             for m in range(k):                        # each step a fall, none a rupture by itself
                 st = _shift(step, m)
-                ok &= (st > 0) & ~(st > _shift(limit, m))
+                ok &= (st > 0) & ~exceeds(st, _shift(limit, m))
             start = _shift(v, k)
-            ok &= (start - v) > limit
+            ok &= exceeds(start - v, limit)
             decline_pre[ok] = np.flatnonzero(ok) - k
-    sudden_rise = rise > limit
+    sudden_rise = exceeds(rise, limit)
     is_decline = (decline_pre >= 0) & sudden_rise & ~big_fall
     is_sudden = big_fall & eligible
 
@@ -285,3 +290,22 @@ def discrepancy(data, by: str = "client", *, reflections: pd.DataFrame | None = 
     out = g.agg(n=("gap", "size"), clinician_mean=("clinician_rating", "mean"),
                 client_mean=("client_rating", "mean"), gap=("gap", "mean"), gap_sd=("gap_sd", "mean")).reset_index()
     return out
+
+
+def rupture_agreement(found: pd.DataFrame, truth: pd.DataFrame, *, id_col: str = "client_id") -> dict:
+    """Compare detected ruptures with known ones (for example the demo's ``truth_ruptures.csv``).
+
+    An episode matches when client and ``drop_session`` agree. Returns counts (``found``, ``true``,
+    ``matched``), ``precision`` and ``recall``, and among matches how many have the same ``pattern``
+    and ``repaired_session``.
+    """
+    key = [id_col, "drop_session"]
+    f = found[key + ["pattern", "repaired_session"]].astype({id_col: str, "drop_session": "Int64"})
+    t = truth[key + ["pattern", "repaired_session"]].astype({id_col: str, "drop_session": "Int64",
+                                                              "repaired_session": "Int64"})
+    m = f.merge(t, on=key, suffixes=("", "_true"))
+    same_rep = (m["repaired_session"].fillna(-1) == m["repaired_session_true"].fillna(-1))
+    return {"found": len(f), "true": len(t), "matched": len(m),
+            "precision": len(m) / len(f) if len(f) else float("nan"),
+            "recall": len(m) / len(t) if len(t) else float("nan"),
+            "same_pattern": int((m["pattern"] == m["pattern_true"]).sum()), "same_repair": int(same_rep.sum())}

@@ -340,9 +340,10 @@ def _cutoff_value(kind: str, m_clin, sd_clin, m_func, sd_func, direction: int) -
 
 
 def reliable_change(sessions: pd.DataFrame, measure: str, pre=None, post=None, reliability: float | None = None,
-                    method: str = "JT", cutoff: Literal["a", "b", "c"] | None = None, m_clinical: float | None = None,
-                    sd_clinical: float | None = None, m_functional: float | None = None,
-                    sd_functional: float | None = None, lower_is_better: bool | None = None, *,
+                    method: str = "JT", cutoff: Literal["a", "b", "c"] | float | None = None,
+                    m_clinical: float | None = None, sd_clinical: float | None = None,
+                    m_functional: float | None = None, sd_functional: float | None = None,
+                    lower_is_better: bool | None = None, *,
                     significance_level: float = 0.05, id_col: str = "client_id", session_col: str = "session",
                     instruments=None) -> ReliableChange:
     """Jacobson & Truax (1991) reliable change and clinical significance per client.
@@ -358,7 +359,8 @@ def reliable_change(sessions: pd.DataFrame, measure: str, pre=None, post=None, r
       two-tailed normal critical value (1.96 at ``significance_level=0.05``);
     * cut-off ``"a"``: clinical mean ± 2 clinical SDs (towards better); ``"b"``: functional mean ∓ 2
       functional SDs; ``"c"``: ``(SD_clin * M_func + SD_func * M_clin) / (SD_clin + SD_func)``; the clinical
-      mean and SD default to the used clients' pre scores;
+      mean and SD default to the used clients' pre scores; a number is used as the cut-off itself (for
+      example the ORS clinical cut-off of 25 from its instrument file);
     * categories: *recovered* (reliably improved, pre score in the clinical range and post score beyond
       the cut-off), *improved*, *unchanged*, *deteriorated*, *harmed* (reliably deteriorated, pre score
       beyond the cut-off and post score not). Without a cut-off: improved / unchanged / deteriorated.
@@ -421,7 +423,10 @@ def reliable_change(sessions: pd.DataFrame, measure: str, pre=None, post=None, r
     if cutoff is not None:
         m_clin = m_pre if m_clinical is None else m_clinical
         sd_clin = sd_pre if sd_clinical is None else sd_clinical
-        cut = float(_cutoff_value(cutoff, m_clin, sd_clin, m_functional, sd_functional, direction))
+        if isinstance(cutoff, int | float) and not isinstance(cutoff, bool):
+            cut = float(cutoff)
+        else:
+            cut = float(_cutoff_value(cutoff, m_clin, sd_clin, m_functional, sd_functional, direction))
         clinical_pre = direction * used["pre"] < direction * cut
         functional_post = direction * used["post"] > direction * cut
         recovered = clinical_pre & functional_post & improved
@@ -436,6 +441,8 @@ def reliable_change(sessions: pd.DataFrame, measure: str, pre=None, post=None, r
     return ReliableChange(clients=used, measure=measure, pre="first" if pre is None else pre,
                           post="last" if post is None else post, method="JT", reliability=float(reliability),
                           lower_is_better=bool(lower_is_better), m_pre=m_pre, sd_pre=sd_pre, s_diff=s_diff,
-                          critical_value=crit, cutoff=cut, cutoff_type=cutoff, m_clinical=m_clinical,
+                          critical_value=crit, cutoff=cut,
+                          cutoff_type=cutoff if isinstance(cutoff, str) or cutoff is None else "given",
+                          m_clinical=m_clinical,
                           sd_clinical=sd_clinical, m_functional=m_functional, sd_functional=sd_functional,
                           n_read=len(everyone), excluded=excluded)

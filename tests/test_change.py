@@ -192,6 +192,8 @@ def test_cutoffs_b_and_c():
     c = reliable_change(t, "score", pre=0, post=8, reliability=0.8, lower_is_better=True, cutoff="c",
                         m_clinical=30, sd_clinical=6, m_functional=8, sd_functional=3)
     assert c.cutoff == pytest.approx((6 * 8 + 3 * 30) / (6 + 3))
+    given = reliable_change(t, "score", pre=0, post=8, reliability=0.8, lower_is_better=True, cutoff=15)
+    assert given.cutoff == 15 and given.cutoff_type == "given"
     with pytest.raises(ValueError, match="m_functional"):
         reliable_change(t, "score", pre=0, post=8, reliability=0.8, lower_is_better=True, cutoff="c")
 

@@ -1,0 +1,264 @@
+"""Widgets: thin views over the library's functions, for notebooks and Voilà.
+
+Each widget computes nothing itself: it indexes the data once, calls library functions and shows
+their results. Each exposes ``state`` (a plain dict of what the user chose) so a guided notebook
+or a wizard can read it without knowing the widget's insides.
+"""
+
+from __future__ import annotations
+
+import html
+import io
+from dataclasses import dataclass
+
+import ipywidgets as w
+import numpy as np
+import pandas as pd
+
+__all__ = ["TrendExplorer"]
+
+
+@dataclass(frozen=True)
+class _Measure:
+    key: str
+    column: str
+    label: str
+    panel: str
+
+
+MEASURES = (
+    _Measure("srs", "srs_total", "SRS (client)", "Alliance, client-rated (SRS total, 0–40)"),
+    _Measure("ors", "ors_total", "ORS (outcome)", "Outcome (ORS total, 0–40)"),
+    _Measure("wai", "wai_sr_total", "WAI-SR (client & therapist)", "Alliance, WAI-SR (item mean, 1–5)"),
+)
+
+
+def _table(frame: pd.DataFrame, columns: dict[str, str], empty: str) -> str:
+    """A small HTML table of library output (never free text written by a clinician)."""
+    if frame.empty:
+        return f"<p style='color:#444'><i>{html.escape(empty)}</i></p>"
+    head = "".join(f"<th style='text-align:left;padding:2px 6px'>{html.escape(h)}</th>" for h in columns.values())
+    rows = []
+    for rec in frame[list(columns)].itertuples(index=False):
+        cells = "".join(f"<td style='padding:2px 6px;vertical-align:top'>{html.escape(_cell(v))}</td>" for v in rec)
+        rows.append(f"<tr>{cells}</tr>")
+    return (f"<table style='border-collapse:collapse;font-size:90%'><thead><tr>{head}</tr></thead>"
+            f"<tbody>{''.join(rows)}</tbody></table>")
+
+
+def _cell(v) -> str:
+    if v is None or (not isinstance(v, str) and pd.isna(v)):
+        return "–"
+    if isinstance(v, float):
+        return f"{v:.1f}"
+    return str(v)
+
+
+class TrendExplorer(w.VBox):
+    """Pick a clinician and a client; see the client's alliance and outcome over sessions, with alerts.
+
+    ``dataset`` is a :class:`~rapportlib.Dataset` (or anything with ``sessions``, optionally
+    ``reflections`` and ``instruments``; a sessions DataFrame also works). The data are indexed
+    once: ruptures, sudden gains and losses and the alert table are computed for everyone when the
+    explorer is built, so switching client only slices the index and redraws.
+
+    ``state`` is ``{"clinician": ..., "client": ..., "measures": [...]}``.
+    """
+
+    def __init__(self, dataset, *, clinician: str | None = None, client: str | None = None,
+                 dpi: int = 80, alerts: pd.DataFrame | None = None):
+        from . import caseload, change
+        from .alliance import ruptures
+
+        sessions = getattr(dataset, "sessions", dataset)
+        self._dataset = dataset
+        self._dpi = dpi
+        order = np.lexsort((sessions["session"].to_numpy(dtype=np.int64, na_value=-1),
+                            sessions["client_id"].to_numpy(dtype=str)))
+        self._sessions = sessions.iloc[order].reset_index(drop=True)
+        ids = self._sessions["client_id"].to_numpy(dtype=object).astype(str).astype(object)
+        starts = np.r_[0, np.flatnonzero(ids[1:] != ids[:-1]) + 1]
+        stops = np.r_[starts[1:], len(ids)]
+        self._slices = {ids[a]: (a, b) for a, b in zip(starts, stops)}
+        if "clinician_id" in self._sessions:
+            last = self._sessions["clinician_id"].to_numpy(dtype=object)[stops - 1]
+            self._clinician_of = dict(zip(ids[starts], last))
+        else:
+            self._clinician_of = {c: "all" for c in ids[starts]}
+        self.measures_available = [m for m in MEASURES if m.column in sessions and sessions[m.column].notna().any()]
+
+        self.ruptures = ruptures(sessions) if "srs_total" in sessions else None
+        gains = []
+        if "ors_total" in sessions:
+            gains.append(change.sudden_gains(sessions, "ors_total", 5))
+            gains.append(change.sudden_losses(sessions, "ors_total", 5))
+        self.gains = pd.concat(gains, ignore_index=True) if gains else None
+        self.alerts = caseload.alerts(dataset) if alerts is None else alerts
+        self._by_client = {
+            "ruptures": _group(self.ruptures), "gains": _group(self.gains), "alerts": _group(self.alerts),
+        }
+        prio = self.alerts.drop_duplicates("client_id").set_index("client_id")["priority"]
+        n_alerts = self.alerts.groupby("client_id").size()
+        self._priority = prio.to_dict()
+        self._n_alerts = n_alerts.to_dict()
+
+        clinicians = sorted(set(self._clinician_of.values()))
+        counts = pd.Series(list(self._clinician_of.values())).value_counts()
+        self.clinician = w.Dropdown(description="Clinician", options=[(f"{c} ({counts[c]} clients)", c)
+                                                                      for c in clinicians],
+                                    style={"description_width": "initial"})
+        self.client = w.Dropdown(description="Client", style={"description_width": "initial"},
+                                 layout=w.Layout(width="340px"))
+        self.measure_boxes = {m.key: w.Checkbox(value=m.key in ("srs", "ors"), description=m.label, indent=False,
+                                                layout=w.Layout(width="auto"))
+                              for m in self.measures_available}
+        self.image = w.Image(format="png", layout=w.Layout(max_width="760px", width="100%"))
+        self.alerts_html = w.HTML()
+        self.events_html = w.HTML()
+        self.caption = w.HTML()
+        side = w.VBox([w.HTML("<b>Alerts</b>"), self.alerts_html, w.HTML("<b>Ruptures and sudden changes</b>"),
+                       self.events_html], layout=w.Layout(width="420px", padding="0 0 0 12px"))
+        controls = w.HBox([self.clinician, self.client], layout=w.Layout(flex_flow="row wrap"))
+        boxes = w.HBox([w.HTML("Show:&nbsp;"), *self.measure_boxes.values()])
+        super().__init__([controls, boxes, self.caption, w.HBox([self.image, side],
+                                                                layout=w.Layout(flex_flow="row wrap"))])
+        self._fig = None
+        self._layouts: dict = {}
+        self._busy = False
+        self.clinician.observe(self._on_clinician, "value")
+        self.client.observe(lambda _: self.update(), "value")
+        for box in self.measure_boxes.values():
+            box.observe(lambda _: self.update(), "value")
+        if clinician is None and client is not None:
+            clinician = self._clinician_of.get(client)
+        if clinician is None and clinicians:
+            clinician = clinicians[0]
+        self._busy = True
+        self.clinician.value = clinician
+        self._fill_clients()
+        self._busy = False
+        if client is not None:
+            self.client.value = client
+        self.update()
+
+    # ------------------------------------------------------------------ protocol
+    @property
+    def state(self) -> dict:
+        return {"clinician": self.clinician.value, "client": self.client.value,
+                "measures": [k for k, b in self.measure_boxes.items() if b.value]}
+
+    def clients_of(self, clinician: str) -> list[str]:
+        """The clinician's clients, most urgent first (alert priority), then the rest by id."""
+        mine = [c for c, k in self._clinician_of.items() if k == clinician]
+        return sorted(mine, key=lambda c: (self._priority.get(c, np.inf), c))
+
+    def select(self, client_id: str) -> None:
+        """Show one client, switching to their clinician first."""
+        if client_id not in self._slices:
+            raise KeyError(f"no sessions for client {client_id!r}")
+        self._busy = True
+        self.clinician.value = self._clinician_of[client_id]
+        self._fill_clients()
+        self._busy = False
+        if self.client.value == client_id:
+            self.update()
+        else:
+            self.client.value = client_id
+
+    # ------------------------------------------------------------------ events
+    def _on_clinician(self, _change=None):
+        if self._busy:
+            return
+        self._busy = True
+        self._fill_clients()
+        self._busy = False
+        self.update()
+
+    def _fill_clients(self):
+        opts = []
+        for c in self.clients_of(self.clinician.value):
+            n = self._n_alerts.get(c, 0)
+            opts.append((f"{c} · {n} alert{'s' if n != 1 else ''}" if n else f"{c} · no alerts", c))
+        self.client.options = opts
+        self.client.value = opts[0][1] if opts else None
+
+    def update(self):
+        """Redraw the plot and the tables for the current client."""
+        if self._busy:
+            return
+        from .plots import client_trend
+
+        cid = self.client.value
+        if cid is None:
+            self.image.value = b""
+            self.alerts_html.value = self.events_html.value = ""
+            self.caption.value = "<i>No clients for this clinician.</i>"
+            return
+        a, b = self._slices[cid]
+        rows = self._sessions.iloc[a:b]
+        chosen = [m for m in self.measures_available if self.measure_boxes[m.key].value]
+        panels = [(m.column, m.panel) for m in chosen] or [(self.measures_available[0].column,
+                                                            self.measures_available[0].panel)]
+        from matplotlib.backends.backend_agg import FigureCanvasAgg
+        from matplotlib.figure import Figure
+        from PIL import Image
+
+        if self._fig is None:
+            self._fig = Figure(dpi=self._dpi, layout="constrained")
+            FigureCanvasAgg(self._fig)
+        self._fig.set_size_inches(9, 0.9 + 2.3 * len(panels))
+        fig = client_trend(rows, cid, panels=panels, ruptures=self._by_client["ruptures"].get(cid),
+                           gains=self._by_client["gains"].get(cid), fig=self._fig)
+        # Constrained layout costs a second full draw. The layout of a given set of panels hardly changes
+        # from client to client, so it is computed once and reused: the update then draws only once.
+        key = (tuple(panels), len(fig.axes))
+        cached = self._layouts.get(key)
+        if cached is not None:
+            fig.set_layout_engine("none")
+            for ax, pos in zip(fig.axes, cached):
+                ax.set_position(pos)
+        fig.canvas.draw()
+        if cached is None:              # a second pass lets constrained layout settle around the legends
+            fig.canvas.draw()
+            self._layouts[key] = [ax.get_position() for ax in fig.axes]
+        # encode the rendered pixels directly: savefig would draw the figure a second time
+        buf = io.BytesIO()
+        Image.frombuffer("RGBA", fig.canvas.get_width_height(), fig.canvas.buffer_rgba(), "raw", "RGBA", 0, 1) \
+            .save(buf, format="png", compress_level=1)
+        self.image.value = buf.getvalue()
+        al = self._by_client["alerts"].get(cid)
+        self.alerts_html.value = _table(al if al is not None else pd.DataFrame(),
+                                        {"severity": "level", "session": "session", "reason": "why"},
+                                        "No alerts for this client.")
+        self.events_html.value = _table(self._events(cid), {"session": "session", "what": "event"},
+                                        "No ruptures or sudden gains or losses.")
+        n = b - a
+        pr = self._priority.get(cid)
+        self.caption.value = (f"<b>{html.escape(cid)}</b> · {n} session rows · "
+                              + (f"priority {pr} of {len(self._priority)} clients with alerts" if pr else
+                                 "no alerts"))
+
+    def _events(self, cid: str) -> pd.DataFrame:
+        out = []
+        r = self._by_client["ruptures"].get(cid)
+        if r is not None:
+            for e in r.itertuples(index=False):
+                rep = ("repaired by session " + str(e.repaired_session)) if not pd.isna(e.repaired_session) \
+                    else "not repaired"
+                kind = {"v": "rupture (sudden drop)", "decline_repair": "rupture (decline, then sudden repair)",
+                        "unrepaired": "rupture"}[e.pattern]
+                out.append({"session": e.drop_session, "what": f"SRS {kind}: −{e.size:.1f} points "
+                                                               f"({e.size_sd:.1f} SD), {rep}"})
+        g = self._by_client["gains"].get(cid)
+        if g is not None:
+            for e in g.itertuples(index=False):
+                out.append({"session": e.post_session, "what": f"ORS sudden {e.kind}: {e.magnitude:.1f} points "
+                                                               f"(session {e.pre_session} → {e.post_session})"})
+        return pd.DataFrame(out, columns=["session", "what"]).sort_values("session", kind="stable") if out \
+            else pd.DataFrame(columns=["session", "what"])
+
+
+def _group(frame: pd.DataFrame | None) -> dict[str, pd.DataFrame]:
+    if frame is None or frame.empty:
+        return {}
+    return {k: g for k, g in frame.groupby("client_id", sort=False)}
