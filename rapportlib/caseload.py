@@ -312,4 +312,5 @@ def priority(alerts_table: pd.DataFrame) -> pd.DataFrame:
     g = alerts_table.groupby(["priority", "client_id"], sort=True)
     return g.agg(clinician_id=("clinician_id", "first"), n_alerts=("kind", "size"),
                  top_severity=("severity", "max"),
-                 summary=("kind", lambda k: ", ".join(dict.fromkeys(k)))).reset_index()
+                 summary=("kind", lambda k: ", ".join(dict.fromkeys(x.replace("_", " ") for x in k)))
+                 ).reset_index()

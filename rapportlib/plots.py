@@ -33,7 +33,8 @@ from matplotlib.lines import Line2D
 from matplotlib.patches import Patch
 from matplotlib.ticker import MaxNLocator, MultipleLocator
 
-__all__ = ["OKABE_ITO", "caseload", "change_categories", "client_trend", "cohort_trajectory", "jacobson_plot"]
+__all__ = ["OKABE_ITO", "NotebookFigure", "caseload", "change_categories", "client_trend", "cohort_trajectory",
+           "jacobson_plot"]
 
 # --------------------------------------------------------------------------- palette and styles
 #: Okabe & Ito (2008) colour-blind-safe palette.
@@ -112,8 +113,19 @@ def _warn_sign() -> str:
         return "!"
 
 
+class NotebookFigure(Figure):
+    """A matplotlib Figure that shows itself as a PNG in Jupyter and Voilà, without pyplot."""
+
+    def _repr_png_(self) -> bytes:
+        import io
+
+        buf = io.BytesIO()
+        self.savefig(buf, format="png", dpi=100)
+        return buf.getvalue()
+
+
 def _new_figure(figsize: tuple[float, float]) -> Figure:
-    return Figure(figsize=figsize, layout="constrained")
+    return NotebookFigure(figsize=figsize, layout="constrained")
 
 
 def _target(ax: Axes | None, figsize: tuple[float, float]) -> tuple[Figure, Axes]:

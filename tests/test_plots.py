@@ -336,3 +336,10 @@ def test_jacobson_plot_without_cutoff_has_no_cutoff_lines():
     ax = fig.axes[0]
     assert not _by_gid(ax, "cutoff-h") and not _by_gid(ax, "cutoff-v")
     assert sum(len(c.get_offsets()) for c in ax.collections if isinstance(c, PathCollection)) == 2
+
+
+def test_figures_show_themselves_in_notebooks_without_pyplot(sessions):
+    fig = plots.client_trend(sessions, sessions["client_id"].iloc[0])
+    assert isinstance(fig, plots.NotebookFigure)
+    assert fig._repr_png_().startswith(b"\x89PNG\r\n\x1a\n")
+    assert isinstance(plots.cohort_trajectory(sessions, "srs_total"), plots.NotebookFigure)

@@ -1,0 +1,99 @@
+"""The notebooks served as web apps by Voilà, rendered in headless Chromium.
+
+Needs Debian's ``chromium`` (``.ci/run`` installs it) and the ``voila`` and ``playwright`` packages of the
+test extra; skips with the reason when any is missing. Screenshots go to ``$RAPPORT_SCREENSHOTS``
+(default: the test's temporary folder) so that a person can look at them.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+        "--no-first-run"]
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture(scope="module")
+def voila():
+    pytest.importorskip("voila", reason="voila is not installed (pip install -e '.[test]')")
+    pytest.importorskip("playwright", reason="playwright is not installed (pip install -e '.[test]')")
+    if not Path(CHROMIUM).exists():
+        pytest.skip("Debian's chromium is not installed (apt-get install chromium; .ci/run does this)")
+    port = _free_port()
+    log = open(ROOT / "tests" / ".voila.log", "w")   # closed in the teardown
+    proc = subprocess.Popen([sys.executable, "-m", "voila", "--no-browser", f"--port={port}", "--Voila.ip=127.0.0.1",
+                             "--show_tracebacks=True", str(ROOT / "notebooks")],
+                            cwd=ROOT, stdout=log, stderr=subprocess.STDOUT)
+    deadline = time.time() + 60
+    while time.time() < deadline:
+        try:
+            socket.create_connection(("127.0.0.1", port), timeout=1).close()
+            break
+        except OSError:
+            time.sleep(0.5)
+    else:
+        proc.kill()
+        pytest.fail("voila did not start within 60 s; see tests/.voila.log")
+    yield f"http://127.0.0.1:{port}"
+    proc.terminate()
+    proc.wait(timeout=20)
+    log.close()
+
+
+def _shots(tmp_path: Path) -> Path:
+    out = Path(os.environ.get("RAPPORT_SCREENSHOTS", tmp_path))
+    out.mkdir(parents=True, exist_ok=True)
+    return out
+
+
+def test_alliance_trends_renders_as_a_web_app(voila, tmp_path):
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        page = browser.new_page(viewport={"width": 1400, "height": 1000})
+        page.goto(f"{voila}/voila/render/alliance_trends.ipynb", timeout=180_000)
+        # the explorer's plot is an <img> filled with a PNG once the kernel has run the notebook
+        img = page.wait_for_selector("img.widget-image[src^='blob:'], img.widget-image[src^='data:']",
+                                     timeout=180_000)
+        page.wait_for_timeout(1500)
+        page.screenshot(path=str(_shots(tmp_path) / "alliance_trends.png"))
+        img.scroll_into_view_if_needed()
+        page.mouse.wheel(0, -250)
+        page.wait_for_timeout(300)
+        page.screenshot(path=str(_shots(tmp_path) / "alliance_trends_explorer.png"))
+        text = page.inner_text("body")
+        n_images = len(page.query_selector_all("img"))
+        box = img.bounding_box()
+        selects = page.query_selector_all("select")
+        # choose another client in the explorer and wait for a new plot
+        before = img.get_attribute("src")
+        client = selects[1]
+        n_options = len(client.query_selector_all("option"))
+        client.select_option(index=min(2, n_options - 1))
+        page.wait_for_function("(b) => document.querySelector('img.widget-image').src !== b", arg=before,
+                               timeout=30_000)
+        page.screenshot(path=str(_shots(tmp_path) / "alliance_trends_other_client.png"))
+        browser.close()
+    assert "Traceback" not in text and "Error" not in text
+    assert "<Figure size" not in text                   # every figure rendered as an image, none as its repr
+    assert n_images >= 6                                # caseload, client, Jacobson, categories, cohort, explorer
+    assert "Who to look at first" in text and "Reliable and clinically significant change" in text
+    assert box is not None and box["width"] > 400
+    assert len(selects) >= 2
