@@ -30,6 +30,9 @@ SEVERITY = {
 COLUMNS = ["priority", "client_id", "clinician_id", "session", "kind", "severity", "measure", "value", "threshold",
            "reason"]
 
+#: "At least N points" allows for binary rounding: 49/12 - 43/12 is a fall of half a point.
+_EPS = 1e-9
+
 #: Intake-severity bands of the ORS total (clinical cut-off 25): lower edges, inclusive.
 ORS_BANDS = (0.0, 15.0, 20.0, 25.0)
 
@@ -39,11 +42,18 @@ def _fmt(x: float) -> str:
 
 
 def _last_rows(sessions: pd.DataFrame, column: str, n: int = 1) -> pd.DataFrame:
-    """Each client's last ``n`` rows with a value in ``column``, sorted by client and session."""
+    """Each client's last ``n`` rows with a value in ``column``.
+
+    ``sessions`` is the working copy of :func:`_working_copy`: integer client codes, sorted by client
+    and session. A row is among its client's last ``n`` when the row ``n`` places on is another client's.
+    """
     s = sessions.loc[sessions[column].notna(), ["client_id", "session", column]
                      + (["clinician_id"] if "clinician_id" in sessions else [])]
-    s = s.sort_values(["client_id", "session"], kind="stable")
-    return s.groupby("client_id", sort=False).tail(n)
+    codes = s["client_id"].to_numpy()
+    ahead = np.full(len(codes), -1, dtype=np.int64)
+    if n < len(codes):
+        ahead[:-n] = codes[n:]
+    return s.iloc[np.flatnonzero(ahead != codes)]
 
 
 def _rows(kind, measure, df, value, threshold, reason) -> pd.DataFrame:
@@ -168,8 +178,8 @@ def alerts(dataset, *, instruments=None, rupture_threshold: float = 2.0, rater_g
     """
     from .instruments import list_instruments
 
-    sessions = getattr(dataset, "sessions", dataset)
     insts = getattr(dataset, "instruments", None) or instruments or list_instruments()
+    sessions, reflections, clients = _working_copy(dataset, insts, outcome)
     found = []
     # instruments with a cut-off first (SRS before WAI-SR), so each kind of alert names the main measure
     ordered = sorted(insts.values(), key=lambda i: (not i.cutoffs, i.id))
@@ -201,7 +211,7 @@ def alerts(dataset, *, instruments=None, rupture_threshold: float = 2.0, rater_g
             if rule.drop is not None:
                 prev = last2.groupby("client_id", sort=False)[col].shift(1)
                 fall = (prev - last2[col]).loc[last.index]
-                hit = fall >= rule.drop
+                hit = fall >= rule.drop - _EPS
                 sub = last[hit.to_numpy()]
                 kind = "alliance_drop" if inst.kind == "alliance" else "outcome_drop"
                 found.append(_rows(kind, col, sub, fall[hit], rule.drop,
@@ -218,6 +228,7 @@ def alerts(dataset, *, instruments=None, rupture_threshold: float = 2.0, rater_g
         ev = ev[ev["pattern"] == "unrepaired"]
         if ev.empty:
             continue
+        ev = ev.assign(client_id=ev["client_id"].astype(np.int64))          # back to the working codes
         last = _last_rows(sessions, col).set_index("client_id")
         ev = ev.join(last[[col, "session"] + (["clinician_id"] if "clinician_id" in last else [])]
                      .rename(columns={col: "latest", "session": "latest_session"}), on="client_id")
@@ -256,14 +267,14 @@ def alerts(dataset, *, instruments=None, rupture_threshold: float = 2.0, rater_g
             fall = first[outcome].reindex(last.index) - last[outcome]
             sign = 1 if any(i.higher_is_better for i in insts.values() if outcome.startswith(i.id + "_")) else -1
             fall = sign * fall
-            hit = (fall >= rc_value) & (last["session"] != first["session"].reindex(last.index))
+            hit = (fall >= rc_value - _EPS) & (last["session"] != first["session"].reindex(last.index))
             sub = last[hit].reset_index()
             found.append(_rows("reliable_deterioration", outcome, sub, fall[hit], rc_value,
                                [f"{name} is {_fmt(f)} points worse than at intake ({_fmt(a)} -> {_fmt(b)}); a change "
                                 f"of {_fmt(rc_value)} is reliable" for f, a, b in
                                 zip(fall[hit], first[outcome].reindex(sub["client_id"]), sub[outcome])]))
     # clinician rates the alliance higher than the client
-    gaps = discrepancy(dataset, by="session")
+    gaps = discrepancy(sessions, reflections=reflections, by="session")
     if len(gaps):
         gaps = gaps.sort_values(["client_id", "session"], kind="stable")
         recent_gaps = gaps.groupby(["client_id", "pair"], sort=False).tail(recent)
@@ -285,9 +296,41 @@ def alerts(dataset, *, instruments=None, rupture_threshold: float = 2.0, rater_g
     out = out.drop_duplicates(["client_id", "kind"], keep="first")      # one alert of a kind per client
     out["session"] = pd.array(out["session"], dtype="Int64")
     out = _rank(out, sessions, insts)
+    out["client_id"] = clients[out["client_id"].to_numpy(dtype=np.int64)]
     for c in ("client_id", "clinician_id", "kind", "measure", "reason"):
         out[c] = out[c].astype("str")
     return out[COLUMNS]
+
+
+def _working_copy(dataset, insts, outcome: str):
+    """The columns the rules read, sorted by client and session once, with clients as integer codes.
+
+    Grouping and sorting on integers instead of strings is what keeps the alerts fast on a million rows;
+    the codes are turned back into client ids at the end (``clients[code]``).
+    """
+    from .alliance import PAIRS
+
+    sessions = getattr(dataset, "sessions", dataset)
+    reflections = getattr(dataset, "reflections", None)
+    wanted = {"client_id", "session", "clinician_id", outcome}
+    for inst in insts.values():
+        wanted.update(inst.scale_columns)
+        if inst.alerts:
+            wanted.update(inst.item_columns)
+    for pair in PAIRS:
+        wanted.update((pair.clinician, pair.client))
+    cols = [c for c in sessions.columns if c in wanted]
+    codes, clients = pd.factorize(sessions["client_id"], sort=True)
+    sess = sessions["session"].to_numpy(dtype=np.float64, na_value=np.nan)
+    order = np.lexsort((sess, codes))
+    work = sessions[cols].take(order).reset_index(drop=True)
+    work["client_id"] = codes[order].astype(np.int64)
+    clients = np.asarray(clients, dtype=object)
+    if reflections is not None and len(reflections) and "client_id" in reflections:
+        idx = pd.Index(clients).get_indexer(reflections["client_id"])
+        keep = idx >= 0
+        reflections = reflections.loc[keep].assign(client_id=idx[keep].astype(np.int64))
+    return work, reflections, clients
 
 
 def _rank(out: pd.DataFrame, sessions: pd.DataFrame, insts) -> pd.DataFrame:

@@ -230,11 +230,11 @@ def _set_scale(ax: Axes, measure: str, y: np.ndarray, cutoff: float | None = Non
 
 
 def _session_ticks(ax: Axes, lo: float, hi: float) -> None:
-    """A tick at every session up to 20 sessions, else integer ticks."""
-    if hi - lo <= 20:
+    """A tick at every session up to 12 sessions, else about 10 whole-number ticks (fewer ticks draw faster)."""
+    if hi - lo <= 12:
         ax.xaxis.set_major_locator(MultipleLocator(1))
     else:
-        ax.xaxis.set_major_locator(MaxNLocator(integer=True))
+        ax.xaxis.set_major_locator(MaxNLocator(nbins=10, integer=True))
 
 
 # --------------------------------------------------------------------------- 1. client trend
@@ -338,7 +338,8 @@ def client_trend(sessions: pd.DataFrame, client_id: str, *, panels: Sequence[tup
         if gains is not None and len(gains):
             _draw_gains(ax, gains, client_id, measure, x, y)
 
-        ax.set_title(title, loc="left", fontsize=10.5)
+        # a fixed title position: matplotlib otherwise measures every artist to place it, on every draw
+        ax.set_title(title, loc="left", fontsize=10.5, y=1.0, pad=4)
         ax.set_ylabel(_ylabel(measure))
         ax.grid(axis="y", color="#dddddd", lw=0.6, zorder=0)
         ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1.0), fontsize=8.5, frameon=False, borderaxespad=0)
@@ -566,13 +567,13 @@ def caseload(sessions: pd.DataFrame, clinician_id: str, *, alerts: pd.DataFrame 
         a = info.get(cid)
         if a:
             reason = a["reason"] if len(a["reason"]) <= 34 else a["reason"][:33].rstrip() + "…"
-            ax.set_title(f"{warn} {cid} · {a['n']} alert{'s' if a['n'] != 1 else ''}\n{reason}", fontsize=9,
+            ax.set_title(f"{warn} {cid} · {a['n']} alert{'s' if a['n'] != 1 else ''}\n{reason}", fontsize=9, y=1.0,
                          fontweight="bold", loc="left")
             for spine in ax.spines.values():
                 spine.set_edgecolor(_C["vermillion"])
                 spine.set_linewidth(2.2)
         else:
-            ax.set_title(f"{cid}\nno alerts", fontsize=9, loc="left", color="#333333")
+            ax.set_title(f"{cid}\nno alerts", fontsize=9, loc="left", color="#333333", y=1.0)
         ax.grid(axis="y", color="#e3e3e3", lw=0.5, zorder=0)
         ax.tick_params(labelsize=8)
     for k, ax in enumerate(axes[n:], start=n):

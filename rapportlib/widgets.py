@@ -73,18 +73,20 @@ class TrendExplorer(w.VBox):
         sessions = getattr(dataset, "sessions", dataset)
         self._dataset = dataset
         self._dpi = dpi
-        order = np.lexsort((sessions["session"].to_numpy(dtype=np.int64, na_value=-1),
-                            sessions["client_id"].to_numpy(dtype=str)))
-        self._sessions = sessions.iloc[order].reset_index(drop=True)
-        ids = self._sessions["client_id"].to_numpy(dtype=object).astype(str).astype(object)
-        starts = np.r_[0, np.flatnonzero(ids[1:] != ids[:-1]) + 1]
-        stops = np.r_[starts[1:], len(ids)]
-        self._slices = {ids[a]: (a, b) for a, b in zip(starts, stops)}
+        # index once: rows sorted by client and session, each client's rows a contiguous slice
+        codes, ids = pd.factorize(sessions["client_id"], sort=True)
+        order = np.lexsort((sessions["session"].to_numpy(dtype=np.float64, na_value=-1), codes))
+        self._sessions = sessions.take(order).reset_index(drop=True)
+        codes = codes[order]
+        ids = np.asarray(ids, dtype=object)
+        starts = np.r_[0, np.flatnonzero(codes[1:] != codes[:-1]) + 1] if len(codes) else np.array([], int)
+        stops = np.r_[starts[1:], len(codes)]
+        self._slices = dict(zip(ids[codes[starts]].tolist(), zip(starts.tolist(), stops.tolist())))
         if "clinician_id" in self._sessions:
             last = self._sessions["clinician_id"].to_numpy(dtype=object)[stops - 1]
-            self._clinician_of = dict(zip(ids[starts], last))
         else:
-            self._clinician_of = {c: "all" for c in ids[starts]}
+            last = np.full(len(starts), "all", dtype=object)
+        self._clinician_of = dict(zip(ids[codes[starts]].tolist(), last.tolist()))
         self.measures_available = [m for m in MEASURES if m.column in sessions and sessions[m.column].notna().any()]
 
         self.ruptures = ruptures(sessions) if "srs_total" in sessions else None
@@ -94,13 +96,16 @@ class TrendExplorer(w.VBox):
             gains.append(change.sudden_losses(sessions, "ors_total", 5))
         self.gains = pd.concat(gains, ignore_index=True) if gains else None
         self.alerts = caseload.alerts(dataset) if alerts is None else alerts
-        self._by_client = {
-            "ruptures": _group(self.ruptures), "gains": _group(self.gains), "alerts": _group(self.alerts),
-        }
-        prio = self.alerts.drop_duplicates("client_id").set_index("client_id")["priority"]
-        n_alerts = self.alerts.groupby("client_id").size()
-        self._priority = prio.to_dict()
-        self._n_alerts = n_alerts.to_dict()
+        self._by_client = {"ruptures": _Lookup(self.ruptures), "gains": _Lookup(self.gains),
+                           "alerts": _Lookup(self.alerts)}
+        first = self.alerts.drop_duplicates("client_id")
+        self._priority = dict(zip(first["client_id"].tolist(), first["priority"].tolist()))
+        self._n_alerts = self.alerts["client_id"].value_counts().to_dict()
+        # each clinician's clients, most urgent first, then by id
+        table = pd.DataFrame({"client": list(self._clinician_of), "clinician": list(self._clinician_of.values())})
+        table["priority"] = table["client"].map(self._priority).fillna(np.inf)
+        table = table.sort_values(["clinician", "priority", "client"], kind="stable")
+        self._caseloads = {k: g["client"].tolist() for k, g in table.groupby("clinician", sort=False)}
 
         clinicians = sorted(set(self._clinician_of.values()))
         counts = pd.Series(list(self._clinician_of.values())).value_counts()
@@ -124,6 +129,7 @@ class TrendExplorer(w.VBox):
                                                                 layout=w.Layout(flex_flow="row wrap"))])
         self._fig = None
         self._layouts: dict = {}
+        self._options: dict = {}
         self._busy = False
         self.clinician.observe(self._on_clinician, "value")
         self.client.observe(lambda _: self.update(), "value")
@@ -149,8 +155,7 @@ class TrendExplorer(w.VBox):
 
     def clients_of(self, clinician: str) -> list[str]:
         """The clinician's clients, most urgent first (alert priority), then the rest by id."""
-        mine = [c for c, k in self._clinician_of.items() if k == clinician]
-        return sorted(mine, key=lambda c: (self._priority.get(c, np.inf), c))
+        return list(self._caseloads.get(clinician, []))
 
     def select(self, client_id: str) -> None:
         """Show one client, switching to their clinician first."""
@@ -175,10 +180,14 @@ class TrendExplorer(w.VBox):
         self.update()
 
     def _fill_clients(self):
-        opts = []
-        for c in self.clients_of(self.clinician.value):
-            n = self._n_alerts.get(c, 0)
-            opts.append((f"{c} · {n} alert{'s' if n != 1 else ''}" if n else f"{c} · no alerts", c))
+        clinician = self.clinician.value
+        opts = self._options.get(clinician)
+        if opts is None:
+            opts = []
+            for c in self.clients_of(clinician):
+                n = self._n_alerts.get(c, 0)
+                opts.append((f"{c} · {n} alert{'s' if n != 1 else ''}" if n else f"{c} · no alerts", c))
+            opts = self._options[clinician] = tuple(opts)
         self.client.options = opts
         self.client.value = opts[0][1] if opts else None
 
@@ -258,7 +267,18 @@ class TrendExplorer(w.VBox):
             else pd.DataFrame(columns=["session", "what"])
 
 
-def _group(frame: pd.DataFrame | None) -> dict[str, pd.DataFrame]:
-    if frame is None or frame.empty:
-        return {}
-    return {k: g for k, g in frame.groupby("client_id", sort=False)}
+class _Lookup:
+    """One client's rows of an event table in O(log n): the table sorted by client, sliced by binary search."""
+
+    def __init__(self, frame: pd.DataFrame | None):
+        if frame is None or frame.empty:
+            self._frame, self._keys = None, np.array([], dtype=object)
+            return
+        order = np.argsort(frame["client_id"].to_numpy(dtype=object).astype(str), kind="stable")
+        self._frame = frame.take(order)
+        self._keys = self._frame["client_id"].to_numpy(dtype=object).astype(str)
+
+    def get(self, client_id: str) -> pd.DataFrame | None:
+        a = np.searchsorted(self._keys, client_id, side="left")
+        b = np.searchsorted(self._keys, client_id, side="right")
+        return None if a == b else self._frame.iloc[a:b]
