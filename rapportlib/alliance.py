@@ -41,14 +41,11 @@ def _sorted_series(sessions: pd.DataFrame, measure: str, id_col: str, session_co
 
 def _drop_threshold(measure: str, instruments=None) -> float | None:
     """The ``drop`` alert threshold of the instrument scale stored in column ``measure``, if any."""
-    from .instruments import list_instruments
+    from .instruments import instrument_for
 
-    for pool in (instruments or {}, list_instruments()):
-        for inst in pool.values():
-            for rule in inst.alerts:
-                if inst.scale_column(rule.scale) == measure and rule.drop is not None:
-                    return float(rule.drop)
-    return None
+    inst, scale = instrument_for(measure, instruments) or (None, None)
+    drops = [r.drop for r in (inst.alerts if inst else []) if r.scale == scale and r.drop is not None]
+    return float(drops[0]) if drops else None
 
 
 def _shift(a: np.ndarray, k: int, fill=np.nan) -> np.ndarray:

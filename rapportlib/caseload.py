@@ -176,7 +176,7 @@ def alerts(dataset, *, instruments=None, rupture_threshold: float = 2.0, rater_g
     alerts, then lowest latest alliance), ``client_id``, ``clinician_id``, ``session``, ``kind``,
     ``severity`` (see :data:`SEVERITY`), ``measure``, ``value``, ``threshold`` and ``reason``.
     """
-    from .instruments import list_instruments
+    from .instruments import instrument_for, list_instruments
 
     insts = getattr(dataset, "instruments", None) or instruments or list_instruments()
     sessions, reflections, clients = _working_copy(dataset, insts, outcome)
@@ -243,12 +243,9 @@ def alerts(dataset, *, instruments=None, rupture_threshold: float = 2.0, rater_g
                                                         sub["latest"], sub["latest_session"])]))
     # outcome: not on track and reliable deterioration
     if outcome in sessions.columns and sessions[outcome].notna().any():
-        name = outcome
-        rc_value = None
-        for inst in insts.values():
-            for rc in inst.reliable_change:
-                if inst.scale_column(rc.scale) == outcome:
-                    name, rc_value = inst.name, rc.value
+        inst, scale = instrument_for(outcome, insts) or (None, None)
+        name = inst.name if inst else outcome
+        rc_value = next((rc.value for rc in (inst.reliable_change if inst else []) if rc.scale == scale), None)
         clin = (sessions.drop_duplicates("client_id", keep="last").set_index("client_id")["clinician_id"]
                 if "clinician_id" in sessions else None)
         track = not_on_track(sessions, outcome, from_session=from_session)
@@ -265,8 +262,7 @@ def alerts(dataset, *, instruments=None, rupture_threshold: float = 2.0, rater_g
             g = s.groupby("client_id", sort=False)
             first, last = g.head(1).set_index("client_id"), g.tail(1).set_index("client_id")
             fall = first[outcome].reindex(last.index) - last[outcome]
-            sign = 1 if any(i.higher_is_better for i in insts.values() if outcome.startswith(i.id + "_")) else -1
-            fall = sign * fall
+            fall = (1 if inst.higher_is_better else -1) * fall
             hit = (fall >= rc_value - _EPS) & (last["session"] != first["session"].reindex(last.index))
             sub = last[hit].reset_index()
             found.append(_rows("reliable_deterioration", outcome, sub, fall[hit], rc_value,

@@ -40,16 +40,13 @@ def lower_is_better_for(measure: str, instruments=None) -> bool:
     ``instruments`` is a dict of :class:`~rapportlib.Instrument` (for example ``dataset.instruments``);
     the shipped instruments are used when it is omitted or has no match.
     """
-    from .instruments import list_instruments
+    from .instruments import instrument_for
 
-    pools = [instruments or {}, list_instruments()]
-    for pool in pools:
-        matches = [i for i in pool.values() if measure == i.id or measure.startswith(i.id + "_")]
-        if matches:
-            inst = max(matches, key=lambda i: len(i.id))
-            return not inst.higher_is_better
-    raise ValueError(f"no instrument defines {measure!r}, so its direction is unknown: "
-                     "pass lower_is_better=True or False")
+    found = instrument_for(measure, instruments)
+    if found is None:
+        raise ValueError(f"no instrument defines {measure!r}, so its direction is unknown: "
+                         "pass lower_is_better=True or False")
+    return not found[0].higher_is_better
 
 
 def _columns(sessions: pd.DataFrame, measure: str, id_col: str, session_col: str) -> None:

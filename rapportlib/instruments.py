@@ -20,6 +20,7 @@ from .schema import Instrument, read_model
 __all__ = [
     "Instrument",
     "get_instrument",
+    "instrument_for",
     "list_instruments",
     "load_instrument",
     "reliability",
@@ -63,6 +64,23 @@ def get_instrument(instrument: str | Path | Instrument) -> Instrument:
     raise DataError(f"unknown instrument {str(instrument)!r}; shipped instruments are "
                     + ", ".join(sorted(shipped)) + ", or give the path of your own instrument file",
                     rule="instrument")
+
+
+def instrument_for(column: str,
+                   instruments: dict[str, Instrument] | None = None) -> tuple[Instrument, str | None] | None:
+    """The instrument a score column belongs to, and the scale when the column is a scale score.
+
+    ``ors_total`` -> (ORS, ``"total"``); ``ors_2`` -> (ORS, None); unknown columns -> None. ``instruments``
+    (for example ``dataset.instruments``) are searched first, then the shipped ones; the longest
+    matching id wins, so ``wai_srt_total`` is the therapist form and not ``wai_sr``.
+    """
+    for pool in (instruments or {}, _shipped()):
+        matches = [i for i in pool.values() if column == i.id or column.startswith(i.id + "_")]
+        if matches:
+            inst = max(matches, key=lambda i: len(i.id))
+            scale = column[len(inst.id) + 1:]
+            return inst, (scale if scale in inst.scales else None)
+    return None
 
 
 def _item_matrix(frame: pd.DataFrame, inst: Instrument) -> np.ndarray | None:

@@ -172,3 +172,13 @@ def test_reliability_applies_reverse_keys_and_groups():
     assert rel["alpha"][0] == pytest.approx(cronbach_by_hand(x), abs=1e-6) and rel["alpha"][0] > 0.9
     by = rapportlib.reliability(df, "haq2", by="session")
     assert by["session"].tolist() == [1, 2] and (by["n"] == 60).all()
+
+
+def test_instrument_for_a_column():
+    from rapportlib.instruments import instrument_for
+
+    inst, scale = instrument_for("ors_total")
+    assert (inst.id, scale) == ("ors", "total")
+    assert [(i.id, s) for i, s in [instrument_for("wai_srt_bond"), instrument_for("wai_sr_2")]] == [
+        ("wai_srt", "bond"), ("wai_sr", None)]
+    assert instrument_for("bdi") is None
