@@ -158,19 +158,17 @@ def ruptures(sessions: pd.DataFrame, measure: str = "srs_total", method: str = "
     pre_idx = np.where(is_decline[drop_idx], decline_pre[drop_idx], drop_idx - 1)
     level = v[pre_idx] - repair_tolerance * sd[drop_idx]
     repaired = np.full(len(drop_idx), -1)
-    last_seen = s[drop_idx].copy()
     for o in range(1, window + 1):
         j = drop_idx + o
         inside = j < n
         jj = np.where(inside, j, 0)
         inside &= (codes[jj] == codes[drop_idx]) & (s[jj] - s[drop_idx] <= window)
-        last_seen = np.where(inside, s[jj], last_seen)
         hit = inside & (repaired < 0) & (v[jj] >= level)
         repaired[hit] = jj[hit]
     # a decline counts only with its sudden rise back to the pre-decline level
     dec = is_decline[drop_idx]
     keep = ~dec | (repaired == drop_idx + 1)
-    drop_idx, pre_idx, repaired, dec, last_seen = (a[keep] for a in (drop_idx, pre_idx, repaired, dec, last_seen))
+    drop_idx, pre_idx, repaired, dec = (a[keep] for a in (drop_idx, pre_idx, repaired, dec))
     # the window is complete when the client has a session at or beyond its end
     last_session = s[np.r_[np.flatnonzero(codes[1:] != codes[:-1]), n - 1]][codes[drop_idx]]
     complete = (repaired >= 0) | (last_session - s[drop_idx] >= window)
@@ -244,7 +242,7 @@ def _pair_frame(sessions: pd.DataFrame, reflections: pd.DataFrame | None, pair: 
 
 
 def discrepancy(data, by: str = "client", *, reflections: pd.DataFrame | None = None, pairs=PAIRS,
-                id_col: str = "client_id", session_col: str = "session", per_session: bool = False) -> pd.DataFrame:
+                id_col: str = "client_id", session_col: str = "session") -> pd.DataFrame:
     """Clinician-rated versus client-rated alliance, per client or per clinician.
 
     ``data`` is a :class:`~rapportlib.Dataset` or a sessions table (then pass ``reflections=`` for
@@ -279,7 +277,7 @@ def discrepancy(data, by: str = "client", *, reflections: pd.DataFrame | None = 
         return pd.DataFrame(columns=[*keys, "pair", "unit", "n", "clinician_mean", "client_mean", "gap", "gap_sd"])
     allf = pd.concat(frames, ignore_index=True)
     if by == "session":
-        return allf.reset_index(drop=True)
+        return allf
     keys = [k for k in cols_by[by] if k in allf.columns]
     if by == "clinician" and not keys:
         raise ValueError("per-clinician discrepancy needs a clinician_id column")

@@ -166,15 +166,14 @@ def judge_intervals(sessions: pd.DataFrame, measure: str, cutoff: float | None, 
     pad = np.full((n_clients, 3), np.nan)
     xp = np.hstack([pad, x, pad])                           # column j of x is column j + 3 of xp
     pre_idx = np.arange(1, 1 + n_int)                       # pre-gain value n: grid columns 1 .. width-3
-    pre = x[:, pre_idx] if n_int else np.empty((n_clients, 0))
-    post = x[:, pre_idx + 1] if n_int else np.empty((n_clients, 0))
+    pre, post = x[:, pre_idx], x[:, pre_idx + 1]
     magnitude = sign * (pre - post)
     both = ~np.isnan(pre) & ~np.isnan(post)
 
     c1 = magnitude >= cutoff if cutoff is not None else None
     c2 = magnitude >= pct * np.abs(pre) if pct is not None else None
-    pre_stack = np.stack([xp[:, pre_idx + 3 - k] for k in (2, 1, 0)]) if n_int else np.empty((3, n_clients, 0))
-    post_stack = np.stack([xp[:, pre_idx + 3 + k] for k in (1, 2, 3)]) if n_int else np.empty((3, n_clients, 0))
+    pre_stack = np.stack([xp[:, pre_idx + 3 - k] for k in (2, 1, 0)])
+    post_stack = np.stack([xp[:, pre_idx + 3 + k] for k in (1, 2, 3)])
     n_pre, mean_pre, var_pre = _window_stats(pre_stack)
     n_post, mean_post, var_post = _window_stats(post_stack)
     can3 = (n_pre >= 2) & (n_post >= 2)

@@ -71,7 +71,6 @@ class TrendExplorer(w.VBox):
         from .alliance import ruptures
 
         sessions = getattr(dataset, "sessions", dataset)
-        self._dataset = dataset
         self._dpi = dpi
         # index once: rows sorted by client and session, each client's rows a contiguous slice
         codes, ids = pd.factorize(sessions["client_id"], sort=True)
