@@ -8,12 +8,14 @@ entries), so a service changes them there, not in code. :func:`expected_trajecto
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import numpy as np
 import pandas as pd
 
 from .alliance import discrepancy, ruptures
 
-__all__ = ["SEVERITY", "alerts", "expected_trajectories", "not_on_track", "priority"]
+__all__ = ["SEVERITY", "Events", "alerts", "events", "expected_trajectories", "not_on_track", "priority"]
 
 #: How urgent each kind of alert is (5 = look first). Ranking uses the highest, then the count.
 SEVERITY = {
@@ -353,3 +355,59 @@ def priority(alerts_table: pd.DataFrame) -> pd.DataFrame:
                  top_severity=("severity", "max"),
                  summary=("kind", lambda k: ", ".join(dict.fromkeys(x.replace("_", " ") for x in k)))
                  ).reset_index()
+
+
+# --------------------------------------------------------------------------- events, described
+@dataclass
+class Events:
+    """Every client's alliance ruptures and sudden outcome changes, and a plain-language list of them.
+
+    ``ruptures`` is :func:`~rapportlib.ruptures` output, ``changes`` sudden gains and losses together
+    (each None when its measure is absent), ``table`` one row per event: ``client_id``, ``session`` and
+    ``what``.
+    """
+
+    ruptures: pd.DataFrame | None
+    changes: pd.DataFrame | None
+    table: pd.DataFrame
+
+
+_PATTERN_WORDS = {"v": "rupture (sudden drop)", "decline_repair": "rupture (decline, then sudden repair)",
+                  "unrepaired": "rupture"}
+
+
+def events(sessions: pd.DataFrame, *, alliance: str = "srs_total", outcome: str = "ors_total",
+           rupture_threshold: float = 2.0, instruments=None) -> Events:
+    """Ruptures in ``alliance`` and sudden gains and losses in ``outcome``, for every client at once.
+
+    Sudden changes use the outcome instrument's reliable-change value as the first criterion (ORS: 5
+    points), with the other two criteria at their defaults; without such a value none are looked for.
+    """
+    from .change import sudden_gains, sudden_losses
+    from .instruments import instrument_for
+
+    empty = pd.DataFrame(columns=["client_id", "session", "what"])
+    rup = ruptures(sessions, alliance, threshold=rupture_threshold, instruments=instruments) \
+        if alliance in sessions else None
+    inst, scale = instrument_for(outcome, instruments) or (None, None)
+    cut = next((rc.value for rc in (inst.reliable_change if inst else []) if rc.scale == scale), None)
+    changes = None
+    if outcome in sessions and cut is not None:
+        changes = pd.concat([sudden_gains(sessions, outcome, cut, instruments=instruments),
+                             sudden_losses(sessions, outcome, cut, instruments=instruments)], ignore_index=True)
+    rows = []
+    a_name = alliance.split("_")[0].upper()
+    o_name = outcome.split("_")[0].upper()
+    if rup is not None:
+        rows += [(e.client_id, e.drop_session,
+                  f"{a_name} {_PATTERN_WORDS[e.pattern]}: −{e.size:.1f} points ({e.size_sd:.1f} SD), "
+                  + (f"repaired by session {e.repaired_session}" if not pd.isna(e.repaired_session)
+                     else "not repaired"))
+                 for e in rup.itertuples(index=False)]
+    if changes is not None:
+        rows += [(e.client_id, e.post_session, f"{o_name} sudden {e.kind}: {e.magnitude:.1f} points "
+                                               f"(session {e.pre_session} → {e.post_session})")
+                 for e in changes.itertuples(index=False)]
+    table = pd.DataFrame(rows, columns=empty.columns) if rows else empty
+    table = table.sort_values(["client_id", "session"], kind="stable").reset_index(drop=True)
+    return Events(ruptures=rup, changes=changes, table=table)

@@ -67,8 +67,7 @@ class TrendExplorer(w.VBox):
 
     def __init__(self, dataset, *, clinician: str | None = None, client: str | None = None,
                  dpi: int = 80, alerts: pd.DataFrame | None = None):
-        from . import caseload, change
-        from .alliance import ruptures
+        from . import caseload
 
         sessions = getattr(dataset, "sessions", dataset)
         self._dpi = dpi
@@ -88,15 +87,10 @@ class TrendExplorer(w.VBox):
         self._clinician_of = dict(zip(ids[codes[starts]].tolist(), last.tolist()))
         self.measures_available = [m for m in MEASURES if m.column in sessions and sessions[m.column].notna().any()]
 
-        self.ruptures = ruptures(sessions) if "srs_total" in sessions else None
-        gains = []
-        if "ors_total" in sessions:
-            gains.append(change.sudden_gains(sessions, "ors_total", 5))
-            gains.append(change.sudden_losses(sessions, "ors_total", 5))
-        self.gains = pd.concat(gains, ignore_index=True) if gains else None
+        self.events = caseload.events(sessions, instruments=getattr(dataset, "instruments", None))
         self.alerts = caseload.alerts(dataset) if alerts is None else alerts
-        self._by_client = {"ruptures": _Lookup(self.ruptures), "gains": _Lookup(self.gains),
-                           "alerts": _Lookup(self.alerts)}
+        self._by_client = {"ruptures": _Lookup(self.events.ruptures), "gains": _Lookup(self.events.changes),
+                           "events": _Lookup(self.events.table), "alerts": _Lookup(self.alerts)}
         first = self.alerts.drop_duplicates("client_id")
         self._priority = dict(zip(first["client_id"].tolist(), first["priority"].tolist()))
         self._n_alerts = self.alerts["client_id"].value_counts().to_dict()
@@ -234,11 +228,10 @@ class TrendExplorer(w.VBox):
         Image.frombuffer("RGBA", fig.canvas.get_width_height(), fig.canvas.buffer_rgba(), "raw", "RGBA", 0, 1) \
             .save(buf, format="png", compress_level=1)
         self.image.value = buf.getvalue()
-        al = self._by_client["alerts"].get(cid)
-        self.alerts_html.value = _table(al if al is not None else pd.DataFrame(),
+        self.alerts_html.value = _table(self._by_client["alerts"].get(cid),
                                         {"severity": "level", "session": "session", "reason": "why"},
                                         "No alerts for this client.")
-        self.events_html.value = _table(self._events(cid), {"session": "session", "what": "event"},
+        self.events_html.value = _table(self._by_client["events"].get(cid), {"session": "session", "what": "event"},
                                         "No ruptures or sudden gains or losses.")
         n = b - a
         pr = self._priority.get(cid)
@@ -246,38 +239,20 @@ class TrendExplorer(w.VBox):
                               + (f"priority {pr} of {len(self._priority)} clients with alerts" if pr else
                                  "no alerts"))
 
-    def _events(self, cid: str) -> pd.DataFrame:
-        out = []
-        r = self._by_client["ruptures"].get(cid)
-        if r is not None:
-            for e in r.itertuples(index=False):
-                rep = ("repaired by session " + str(e.repaired_session)) if not pd.isna(e.repaired_session) \
-                    else "not repaired"
-                kind = {"v": "rupture (sudden drop)", "decline_repair": "rupture (decline, then sudden repair)",
-                        "unrepaired": "rupture"}[e.pattern]
-                out.append({"session": e.drop_session, "what": f"SRS {kind}: −{e.size:.1f} points "
-                                                               f"({e.size_sd:.1f} SD), {rep}"})
-        g = self._by_client["gains"].get(cid)
-        if g is not None:
-            for e in g.itertuples(index=False):
-                out.append({"session": e.post_session, "what": f"ORS sudden {e.kind}: {e.magnitude:.1f} points "
-                                                               f"(session {e.pre_session} → {e.post_session})"})
-        return pd.DataFrame(out, columns=["session", "what"]).sort_values("session", kind="stable") if out \
-            else pd.DataFrame(columns=["session", "what"])
-
 
 class _Lookup:
     """One client's rows of an event table in O(log n): the table sorted by client, sliced by binary search."""
 
     def __init__(self, frame: pd.DataFrame | None):
         if frame is None or frame.empty:
-            self._frame, self._keys = None, np.array([], dtype=object)
+            self._frame, self._keys = pd.DataFrame(), np.array([], dtype=object)
             return
         order = np.argsort(frame["client_id"].to_numpy(dtype=object).astype(str), kind="stable")
         self._frame = frame.take(order)
         self._keys = self._frame["client_id"].to_numpy(dtype=object).astype(str)
 
-    def get(self, client_id: str) -> pd.DataFrame | None:
+    def get(self, client_id: str) -> pd.DataFrame:
+        """The client's rows (an empty frame when there are none)."""
         a = np.searchsorted(self._keys, client_id, side="left")
         b = np.searchsorted(self._keys, client_id, side="right")
-        return None if a == b else self._frame.iloc[a:b]
+        return self._frame.iloc[a:b]

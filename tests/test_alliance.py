@@ -7,7 +7,7 @@ import pandas as pd
 import pytest
 
 import rapportlib as rl
-from rapportlib.caseload import alerts, expected_trajectories, not_on_track, priority
+from rapportlib.caseload import alerts, events, expected_trajectories, not_on_track, priority
 from rapportlib.alliance import discrepancy, ruptures
 
 
@@ -144,3 +144,16 @@ def test_demo_alerts_cover_the_planted_problems():
     gaps = a[a["kind"] == "rater_gap"]
     assert (gaps["clinician_id"] == "clin04").mean() > 0.5
     assert a["priority"].is_monotonic_increasing
+
+
+def test_events_described_for_each_client():
+    s = series({"v": V, "s": STEADY})
+    ors = series({"v": [10, 11, 10, 20, 21, 22, 21, 22]}, "ors_total", first=0)
+    ev = events(s.merge(ors, on=["client_id", "session"], how="outer"))
+    assert ev.ruptures["client_id"].tolist() == ["v"]
+    assert ev.changes[["client_id", "pre_session", "post_session", "kind"]].values.tolist() == [["v", 2, 3, "gain"]]
+    assert ev.table.to_dict("records") == [
+        {"client_id": "v", "session": 3, "what": "ORS sudden gain: 10.0 points (session 2 → 3)"},
+        {"client_id": "v", "session": 4,
+         "what": "SRS rupture (sudden drop): −8.0 points (2.3 SD), repaired by session 6"},
+    ]
