@@ -178,13 +178,34 @@ def alerts(dataset, *, instruments=None, rupture_threshold: float = 2.0, rater_g
     alerts, then lowest latest alliance), ``client_id``, ``clinician_id``, ``session``, ``kind``,
     ``severity`` (see :data:`SEVERITY`), ``measure``, ``value``, ``threshold`` and ``reason``.
     """
-    from .instruments import instrument_for, list_instruments
+    from .instruments import list_instruments
 
     insts = getattr(dataset, "instruments", None) or instruments or list_instruments()
     sessions, reflections, clients = _working_copy(dataset, insts, outcome)
     found = []
     # instruments with a cut-off first (SRS before WAI-SR), so each kind of alert names the main measure
     ordered = sorted(insts.values(), key=lambda i: (not i.cutoffs, i.id))
+    found += _threshold_alerts(sessions, ordered)
+    found += _rupture_alerts(sessions, ordered, insts, rupture_threshold)
+    found += _outcome_alerts(sessions, insts, outcome, from_session)
+    found += _rater_gap_alerts(sessions, reflections, recent, rater_gap_sd)
+    found = [f for f in found if len(f)]
+    if not found:
+        return pd.DataFrame({c: pd.Series(dtype=t) for c, t in zip(
+            COLUMNS, ["int64", "str", "str", "Int64", "str", "int64", "str", "float64", "float64", "str"])})
+    out = pd.concat(found, ignore_index=True)
+    out = out.drop_duplicates(["client_id", "kind"], keep="first")      # one alert of a kind per client
+    out["session"] = pd.array(out["session"], dtype="Int64")
+    out = _rank(out, sessions, insts)
+    out["client_id"] = clients[out["client_id"].to_numpy(dtype=np.int64)]
+    for c in ("client_id", "clinician_id", "kind", "measure", "reason"):
+        out[c] = out[c].astype("str")
+    return out[COLUMNS]
+
+
+def _threshold_alerts(sessions: pd.DataFrame, ordered) -> list[pd.DataFrame]:
+    """Cut-off, single-item and drop-since-last-session alerts, from each instrument's ``alerts`` entries."""
+    out = []
     for inst in ordered:
         for rule in inst.alerts:
             col = inst.scale_column(rule.scale)
@@ -197,29 +218,33 @@ def alerts(dataset, *, instruments=None, rupture_threshold: float = 2.0, rater_g
                     if cut.scale != rule.scale or cut.direction != "below":
                         continue
                     low = last[last[col] < cut.value]
-                    found.append(_rows("low_alliance", col, low, low[col], cut.value,
-                                       [f"{inst.name} total {_fmt(v)} at session {int(ss)} is below the cut-off "
-                                        f"{_fmt(cut.value)}" for v, ss in zip(low[col], low["session"])]))
+                    out.append(_rows("low_alliance", col, low, low[col], cut.value,
+                                     [f"{inst.name} total {_fmt(v)} at session {int(ss)} is below the cut-off "
+                                      f"{_fmt(cut.value)}" for v, ss in zip(low[col], low["session"])]))
             if rule.item_below is not None and all(c in sessions.columns for c in inst.item_columns):
                 items = sessions.loc[last.index, inst.item_columns].to_numpy(dtype=float, na_value=np.nan)
-                with np.errstate(invalid="ignore"):
-                    worst = np.nanmin(np.where(np.isnan(items), np.inf, items), axis=1)
+                worst = np.where(np.isnan(items), np.inf, items).min(axis=1)     # a missing item is not low
                 low = worst < rule.item_below
                 sub = last[low]
-                found.append(_rows("low_item", inst.item_columns[0].rsplit("_", 1)[0] + "_items", sub, worst[low],
-                                   rule.item_below,
-                                   [f"one {inst.name} item marked {_fmt(w)} (below {_fmt(rule.item_below)}) at "
-                                    f"session {int(ss)}" for w, ss in zip(worst[low], sub["session"])]))
+                out.append(_rows("low_item", f"{inst.id}_items", sub, worst[low],
+                                 rule.item_below,
+                                 [f"one {inst.name} item marked {_fmt(w)} (below {_fmt(rule.item_below)}) at "
+                                  f"session {int(ss)}" for w, ss in zip(worst[low], sub["session"])]))
             if rule.drop is not None:
                 prev = last2.groupby("client_id", sort=False)[col].shift(1)
                 fall = (prev - last2[col]).loc[last.index]
                 hit = fall >= rule.drop - _EPS
                 sub = last[hit.to_numpy()]
                 kind = "alliance_drop" if inst.kind == "alliance" else "outcome_drop"
-                found.append(_rows(kind, col, sub, fall[hit], rule.drop,
-                                   [f"{inst.name} fell {_fmt(f)} points since the previous session (to {_fmt(v)} "
-                                    f"at session {int(ss)})" for f, v, ss in zip(fall[hit], sub[col], sub["session"])]))
-    # ruptures on the client-rated alliance total(s)
+                out.append(_rows(kind, col, sub, fall[hit], rule.drop,
+                                 [f"{inst.name} fell {_fmt(f)} points since the previous session (to {_fmt(v)} "
+                                  f"at session {int(ss)})" for f, v, ss in zip(fall[hit], sub[col], sub["session"])]))
+    return out
+
+
+def _rupture_alerts(sessions: pd.DataFrame, ordered, insts, rupture_threshold: float) -> list[pd.DataFrame]:
+    """Unrepaired ruptures in a client-rated alliance total whose latest rating is still below the pre-drop level."""
+    out = []
     for inst in ordered:
         if inst.kind != "alliance" or inst.respondent != "client":
             continue
@@ -237,41 +262,54 @@ def alerts(dataset, *, instruments=None, rupture_threshold: float = 2.0, rater_g
         tol = 0.5 * ev["size"] / ev["size_sd"]
         ev = ev[ev["latest"] < ev["pre_score"] - tol].drop_duplicates("client_id", keep="last")
         sub = ev.assign(session=ev["drop_session"])
-        found.append(_rows("unrepaired_rupture", col, sub, sub["size"], np.nan,
-                           [f"{inst.name} fell {_fmt(sz)} points at session {int(d)} (from {_fmt(p)}) and has not "
-                            + (f"come back: {_fmt(lt)} at session {int(ls)}" if ls != d else
-                               "come back yet: it is the latest session")
-                            for sz, d, p, lt, ls in zip(sub["size"], sub["drop_session"], sub["pre_score"],
-                                                        sub["latest"], sub["latest_session"])]))
-    # outcome: not on track and reliable deterioration
-    if outcome in sessions.columns and sessions[outcome].notna().any():
-        inst, scale = instrument_for(outcome, insts) or (None, None)
-        name = inst.name if inst else outcome
-        rc_value = next((rc.value for rc in (inst.reliable_change if inst else []) if rc.scale == scale), None)
-        clin = (sessions.drop_duplicates("client_id", keep="last").set_index("client_id")["clinician_id"]
-                if "clinician_id" in sessions else None)
-        track = not_on_track(sessions, outcome, from_session=from_session)
-        if clin is not None:
-            track["clinician_id"] = clin.reindex(track["client_id"]).to_numpy()
-        off = track[track["not_on_track"]]
-        found.append(_rows("not_on_track", outcome, off, off["score"], off["lower"],
-                           [f"{name} {_fmt(sc)} at session {int(ss)}, {int(k)} sessions after intake, is below the "
-                            f"{_fmt(lo)} expected of clients who started at {b} (expected {_fmt(ex)})"
-                            for sc, ss, k, lo, b, ex in zip(off["score"], off["session"], off["k"], off["lower"],
-                                                            off["band"], off["expected"])]))
-        if rc_value is not None:
-            s = sessions.loc[sessions[outcome].notna()].sort_values(["client_id", "session"], kind="stable")
-            g = s.groupby("client_id", sort=False)
-            first, last = g.head(1).set_index("client_id"), g.tail(1).set_index("client_id")
-            fall = first[outcome].reindex(last.index) - last[outcome]
-            fall = (1 if inst.higher_is_better else -1) * fall
-            hit = (fall >= rc_value - _EPS) & (last["session"] != first["session"].reindex(last.index))
-            sub = last[hit].reset_index()
-            found.append(_rows("reliable_deterioration", outcome, sub, fall[hit], rc_value,
-                               [f"{name} is {_fmt(f)} points worse than at intake ({_fmt(a)} -> {_fmt(b)}); a change "
-                                f"of {_fmt(rc_value)} is reliable" for f, a, b in
-                                zip(fall[hit], first[outcome].reindex(sub["client_id"]), sub[outcome])]))
-    # clinician rates the alliance higher than the client
+        out.append(_rows("unrepaired_rupture", col, sub, sub["size"], np.nan,
+                         [f"{inst.name} fell {_fmt(sz)} points at session {int(d)} (from {_fmt(p)}) and has not "
+                          + (f"come back: {_fmt(lt)} at session {int(ls)}" if ls != d else
+                             "come back yet: it is the latest session")
+                          for sz, d, p, lt, ls in zip(sub["size"], sub["drop_session"], sub["pre_score"],
+                                                      sub["latest"], sub["latest_session"])]))
+    return out
+
+
+def _outcome_alerts(sessions: pd.DataFrame, insts, outcome: str, from_session: int) -> list[pd.DataFrame]:
+    """Not on track against the expected trajectory, and reliable deterioration since intake."""
+    from .instruments import instrument_for
+
+    out = []
+    if outcome not in sessions.columns or not sessions[outcome].notna().any():
+        return out
+    inst, scale = instrument_for(outcome, insts) or (None, None)
+    name = inst.name if inst else outcome
+    rc_value = next((rc.value for rc in (inst.reliable_change if inst else []) if rc.scale == scale), None)
+    clin = (sessions.drop_duplicates("client_id", keep="last").set_index("client_id")["clinician_id"]
+            if "clinician_id" in sessions else None)
+    track = not_on_track(sessions, outcome, from_session=from_session)
+    if clin is not None:
+        track["clinician_id"] = clin.reindex(track["client_id"]).to_numpy()
+    off = track[track["not_on_track"]]
+    out.append(_rows("not_on_track", outcome, off, off["score"], off["lower"],
+                     [f"{name} {_fmt(sc)} at session {int(ss)}, {int(k)} sessions after intake, is below the "
+                      f"{_fmt(lo)} expected of clients who started at {b} (expected {_fmt(ex)})"
+                      for sc, ss, k, lo, b, ex in zip(off["score"], off["session"], off["k"], off["lower"],
+                                                      off["band"], off["expected"])]))
+    if rc_value is not None:
+        s = sessions.loc[sessions[outcome].notna()].sort_values(["client_id", "session"], kind="stable")
+        g = s.groupby("client_id", sort=False)
+        first, last = g.head(1).set_index("client_id"), g.tail(1).set_index("client_id")
+        fall = first[outcome].reindex(last.index) - last[outcome]
+        fall = (1 if inst.higher_is_better else -1) * fall
+        hit = (fall >= rc_value - _EPS) & (last["session"] != first["session"].reindex(last.index))
+        sub = last[hit].reset_index()
+        out.append(_rows("reliable_deterioration", outcome, sub, fall[hit], rc_value,
+                         [f"{name} is {_fmt(f)} points worse than at intake ({_fmt(a)} -> {_fmt(b)}); a change "
+                          f"of {_fmt(rc_value)} is reliable" for f, a, b in
+                          zip(fall[hit], first[outcome].reindex(sub["client_id"]), sub[outcome])]))
+    return out
+
+
+def _rater_gap_alerts(sessions: pd.DataFrame, reflections, recent: int, rater_gap_sd: float) -> list[pd.DataFrame]:
+    """The clinician rated the alliance more than ``rater_gap_sd`` SDs above the client, lately."""
+    out = []
     gaps = discrepancy(sessions, reflections=reflections, by="session")
     if len(gaps):
         gaps = gaps.sort_values(["client_id", "session"], kind="stable")
@@ -282,22 +320,11 @@ def alerts(dataset, *, instruments=None, rupture_threshold: float = 2.0, rater_g
         agg = agg.reset_index()
         agg = agg[(agg["gap_sd"] > rater_gap_sd) & (agg["n"] >= min(recent, 2))]
         agg = agg.sort_values("gap_sd", ascending=False).drop_duplicates("client_id")
-        found.append(_rows("rater_gap", "alliance", agg, agg["gap_sd"], rater_gap_sd,
-                           [f"over the last {n} sessions the clinician rated the alliance {_fmt(gsd)} SD higher than "
-                            f"the client ({p}: {_fmt(g)} points on {u})" for n, gsd, p, g, u in
-                            zip(agg["n"], agg["gap_sd"].round(1), agg["pair"], agg["gap"].round(2), agg["unit"])]))
-    found = [f for f in found if len(f)]
-    if not found:
-        return pd.DataFrame({c: pd.Series(dtype=t) for c, t in zip(
-            COLUMNS, ["int64", "str", "str", "Int64", "str", "int64", "str", "float64", "float64", "str"])})
-    out = pd.concat(found, ignore_index=True)
-    out = out.drop_duplicates(["client_id", "kind"], keep="first")      # one alert of a kind per client
-    out["session"] = pd.array(out["session"], dtype="Int64")
-    out = _rank(out, sessions, insts)
-    out["client_id"] = clients[out["client_id"].to_numpy(dtype=np.int64)]
-    for c in ("client_id", "clinician_id", "kind", "measure", "reason"):
-        out[c] = out[c].astype("str")
-    return out[COLUMNS]
+        out.append(_rows("rater_gap", "alliance", agg, agg["gap_sd"], rater_gap_sd,
+                         [f"over the last {n} sessions the clinician rated the alliance {_fmt(gsd)} SD higher than "
+                          f"the client ({p}: {_fmt(g)} points on {u})" for n, gsd, p, g, u in
+                          zip(agg["n"], agg["gap_sd"].round(1), agg["pair"], agg["gap"].round(2), agg["unit"])]))
+    return out
 
 
 def _working_copy(dataset, insts, outcome: str):
