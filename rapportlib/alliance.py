@@ -22,9 +22,9 @@ __all__ = ["PAIRS", "RaterPair", "discrepancy", "rupture_agreement", "ruptures"]
 
 # --------------------------------------------------------------------------- ruptures
 def _sorted_series(sessions: pd.DataFrame, measure: str, id_col: str, session_col: str):
-    for c in (id_col, session_col, measure):
-        if c not in sessions.columns:
-            raise DataError(f"the sessions table has no column {c!r}", column=c, rule="required column")
+    from .change import _columns
+
+    _columns(sessions, measure, id_col, session_col)
     v = pd.to_numeric(sessions[measure], errors="coerce").to_numpy(dtype=float, na_value=np.nan)
     s = pd.to_numeric(sessions[session_col], errors="coerce").to_numpy(dtype=float, na_value=np.nan)
     keep = ~np.isnan(v) & ~np.isnan(s) & sessions[id_col].notna().to_numpy()
