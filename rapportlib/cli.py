@@ -6,9 +6,10 @@ import argparse
 import json
 import shutil
 import sys
+import warnings
 from pathlib import Path
 
-from .errors import DataError
+from .errors import DataError, DataQualityWarning
 
 
 def _demo(args) -> int:
@@ -39,19 +40,30 @@ def _check(args) -> int:
     opts = {k: v for k, v in dict(layout=args.layout, id_col=args.id_col, session_col=args.session_col,
                                    delimiter=args.delimiter, sheet=args.sheet).items() if v is not None}
     try:
-        ds = load(args.path, mapping=args.mapping, instruments=args.instrument or None, **opts)
+        with warnings.catch_warnings():           # the report below says the same, in full
+            warnings.simplefilter("ignore", DataQualityWarning)
+            ds = load(args.path, mapping=args.mapping, instruments=args.instrument or None,
+                      allow_identifiers=args.allow_identifiers, **opts)
     except DataError as exc:
         if args.json:
-            print(json.dumps({"error": str(exc), "file": exc.file, "row": exc.row, "column": exc.column,
-                              "rule": exc.rule}, indent=2))
+            out = {"error": str(exc), "file": exc.file, "row": exc.row, "column": exc.column, "rule": exc.rule}
+            if hasattr(exc, "privacy"):
+                out["identifiers"] = exc.privacy.findings.astype(object).to_dict("records")
+            print(json.dumps(out, indent=2, default=str))
         else:
             print(f"Cannot use this data: {exc}", file=sys.stderr)
         return 2
     if args.json:
-        print(json.dumps(ds.report.to_dict(), indent=2, default=str))
+        out = ds.report.to_dict()
+        out["privacy"] = {"status": ds.privacy.status, "findings": ds.privacy.findings.astype(object).to_dict("records")}
+        print(json.dumps(out, indent=2, default=str))
     else:
         print(ds.report.to_text(max_issues=10**9 if args.all else 40))
-    return 0 if ds.report.ok else 1
+        print(f"\nAnonymisation: {ds.privacy.status}" + (f" ({ds.privacy.method})" if ds.privacy.method else "")
+              + f"; {ds.privacy.describe()}")
+        if len(ds.privacy.findings):
+            print(ds.privacy.to_text(max_rows=10**9 if args.all else 40))
+    return 0 if ds.report.ok and not len(ds.privacy.findings) else 1
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -63,7 +75,8 @@ def main(argv: list[str] | None = None) -> int:
     p.set_defaults(func=_demo)
 
     p = sub.add_parser("check", help="load a dataset or file and report what loaded and what was quarantined",
-                       description="Exit status: 0 everything loaded, 1 rows were quarantined, 2 the data "
+                       description="Exit status: 0 everything loaded, 1 rows were quarantined (or identifiers were found and "
+                                   "--allow-identifiers given), 2 the data "
                                    "cannot be used.")
     p.add_argument("path", help="dataset folder or sessions file")
     p.add_argument("--json", action="store_true", help="print the report as JSON")
@@ -75,6 +88,8 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--instrument", action="append", help="an extra instrument file (repeatable)")
     p.add_argument("--delimiter", help="CSV delimiter (default: detected)")
     p.add_argument("--sheet", help="Excel sheet name")
+    p.add_argument("--allow-identifiers", action="store_true",
+                   help="load even if free text holds identifiers (they are still reported, by row, column and kind)")
     p.set_defaults(func=_check)
 
     args = parser.parse_args(argv)

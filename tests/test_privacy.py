@@ -1,0 +1,214 @@
+"""Identifiers: finding, replacing, refusing on load, and small-cell suppression."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+import rapportlib
+from rapportlib.privacy import (Pseudonymiser, Roster, anonymise, date_offset, find_identifiers, parse_marked,
+                                score_detector, suppress_small_cells)
+
+ROOT = Path(__file__).resolve().parent.parent
+DATA = Path(__file__).resolve().parent / "data"
+
+
+def found(text, **kw):
+    return [(text[s.start:s.end], s.kind) for s in find_identifiers(text, **kw)]
+
+
+# --------------------------------------------------------------------------- each kind, literally
+@pytest.mark.parametrize("text, expected", [
+    ("Her son Daniel called.", [("Daniel", "name")]),
+    ("Met with Maria Lopez and Dr. Anand Kumar.", [("Maria Lopez", "name"), ("Anand Kumar", "name")]),
+    ("Thenmozhi said she slept better.", [("Thenmozhi", "name")]),
+    ("We talked about Grace and her grief.", [("Grace", "name")]),
+    ("Her daughter, Hope, visited.", [("Hope", "name")]),
+    ("Session on March 3, 2024 went well.", [("March 3, 2024", "date")]),
+    ("Seen 03/12/2024 and 2024-03-19.", [("03/12/2024", "date"), ("2024-03-19", "date")]),
+    ("She moved in March 2023.", [("March 2023", "date")]),
+    ("He relapsed yesterday and again last Tuesday.", [("yesterday", "date"), ("last Tuesday", "date")]),
+    ("Her father is 92 years old; her mother is 85.", [("92", "age")]),
+    ("Call (312) 555-0148 or +44 7700 900123.", [("(312) 555-0148", "phone"), ("+44 7700 900123", "phone")]),
+    ("The fax number is 312-555-0199.", [("312-555-0199", "fax")]),
+    ("Email maria.l@example.com or see https://example.org/x.", [("maria.l@example.com", "email"),
+                                                                ("https://example.org/x", "url")]),
+    ("Logged in from 192.168.10.24.", [("192.168.10.24", "ip")]),
+    ("She lives at 42 Willow Lane, Apt 3B now.", [("42 Willow Lane, Apt 3B", "address")]),
+    ("The family moved from Coalinga to Chicago.", [("Coalinga", "place"), ("Chicago", "place")]),
+    ("ZIP 60614-2201; postcode SW1A 1AA.", [("60614-2201", "postcode"), ("SW1A 1AA", "postcode")]),
+    ("SSN 123-45-6789, MRN 448812, passport no. X1234567.", [("123-45-6789", "ssn"), ("448812", "mrn"),
+                                                             ("X1234567", "id")]),
+    ("Her A-number is A123456789.", [("A123456789", "id")]),
+    ("Driver's license D1234567 and account number 000123456789.", [("D1234567", "licence"),
+                                                                    ("000123456789", "account")]),
+])
+def test_each_kind(text, expected):
+    assert found(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "We practised Active Listening and Motivational Interviewing on Monday.",
+    "Mother's Day was hard for her; we used the Empty Chair.",
+    "She is 34 and moved from Mexico to Texas in 2019; her first language is Spanish.",
+    "SRS total 31.5 in session 12; PHQ-9 was 14. We met at 3 pm for 50 minutes.",
+    "Two weeks ago she started CBT. Today she spoke about God and her Catholic faith.",
+    "Things felt tense at first. Worries about money came up again.",
+    "Cognitive Restructuring and Safety Planning were reviewed with the interpreter.",
+])
+def test_clinical_prose_is_left_alone(text):
+    assert found(text) == []
+
+
+def test_roster_catches_any_case_misspellings_and_possessives():
+    roster = [{"name": "Priyanka Raman", "role": "client"}, {"name": "Jorge", "role": "family"}]
+    text = "priyanaka's brother jorge came; Raman was quiet. Priyanka cried."
+    assert found(text, roster=roster) == [("priyanaka", "name"), ("jorge", "name"), ("Raman", "name"),
+                                          ("Priyanka", "name")]
+
+
+def test_roster_ordinary_words_only_when_capitalised():
+    roster = Roster(["Will Brown"])
+    assert found("I will ask Will about it.", roster=roster) == [("Will", "name")]
+    assert repr(roster) == "Roster(1 names)"                   # never the names
+
+
+def test_spanish_and_tamil_do_not_break():
+    es = "La Sra. Rodríguez llegó de Oaxaca el 3 de marzo de 2024; su hijo Mateo tiene 93 años."
+    assert found(es, lang="es") == [("Rodríguez", "name"), ("Oaxaca", "place"), ("3 de marzo de 2024", "date"),
+                                    ("Mateo", "name"), ("93", "age")]
+    ta = "இன்று பிரியா தனது மகன் பற்றி பேசினார். நேற்று அவர் 044-2345 6789 என்ற எண்ணில் அழைத்தார்."
+    spans = find_identifiers(ta, roster=["பிரியா"], lang="ta")
+    assert [(ta[s.start:s.end], s.kind) for s in spans] == [("பிரியா", "name"), ("நேற்று", "date"),
+                                                           ("044-2345 6789", "phone")]
+    assert find_identifiers("") == [] and find_identifiers("   ") == []
+
+
+# --------------------------------------------------------------------------- replacing
+def test_pseudonyms_are_consistent_across_documents_and_hide_the_value():
+    roster = [{"name": "Maria Lopez", "role": "client"}]
+    ps = Pseudonymiser(b"dataset secret")
+    a = anonymise("Maria said Jorge was angry.", roster, pseudonyms=ps)
+    b = anonymise("Jorge phoned; maria's mood lifted. Ms Lopez smiled.", roster, pseudonyms=ps)
+    assert a.text == "[CLIENT-1] said [PERSON-1] was angry."
+    assert b.text == "[PERSON-1] phoned; [CLIENT-1]'s mood lifted. Ms [CLIENT-1] smiled."
+    state = json.dumps(ps.to_dict())
+    assert "maria" not in state.lower() and "jorge" not in state.lower()
+    again = Pseudonymiser.from_dict(b"dataset secret", json.loads(state))
+    assert anonymise("Jorge again.", pseudonyms=again).text == "[PERSON-1] again."
+    assert [(r.kind, r.token) for r in a.replaced] == [("name", "[CLIENT-1]"), ("name", "[PERSON-1]")]
+
+
+def test_dates_shift_by_a_per_client_offset_keeping_intervals():
+    key = b"k"
+    off = date_offset(key, "c007")
+    assert off != 0 and -180 <= off <= 180 and off == date_offset(key, "c007")
+    res = anonymise("Seen 2024-03-01 and again on 2024-03-15; relapse yesterday.", key=key, client="c007")
+    shifted = [pd.Timestamp(r.token.strip("[]")) for r in res.replaced if r.token[1].isdigit()]
+    assert (shifted[1] - shifted[0]).days == 14
+    assert shifted[0] == pd.Timestamp("2024-03-01") + pd.Timedelta(days=off)
+    assert res.text.endswith("relapse [DATE].")
+    assert anonymise("Her grandmother, aged 95, and a 101-year-old uncle.").text == \
+        "Her grandmother, aged 90+, and a 90+-year-old uncle."
+
+
+# --------------------------------------------------------------------------- verify on load
+def test_demo_dataset_passes_verification():
+    ds = rapportlib.load(rapportlib.demo.data_path())
+    assert len(ds.privacy.findings) == 0
+    assert ds.privacy.status == "synthetic"
+
+
+@pytest.fixture
+def planted(tmp_path):
+    out = tmp_path / "planted"
+    shutil.copytree(rapportlib.demo.data_path(), out)
+    path = out / "reflections.jsonl"
+    lines = path.read_text().splitlines()
+    rec = json.loads(lines[11])
+    rec["text"] += " Her sister Rosalind Okafor asked me to ring her on 07700 900123."
+    lines[11] = json.dumps(rec)
+    path.write_text("\n".join(lines) + "\n")
+    return out
+
+
+def test_planted_name_and_phone_are_refused_with_row_column_and_kind(planted):
+    with pytest.raises(rapportlib.IdentifiableDataError) as info:
+        rapportlib.load(planted)
+    f = info.value.privacy.findings
+    assert f[["row", "column", "kind"]].values.tolist() == [[12, "text", "name"], [12, "text", "phone"]]
+    msg = str(info.value)
+    assert "row 12, column 'text': name, phone" in msg
+    assert "Rosalind" not in msg and "Okafor" not in msg and "900123" not in msg
+    with pytest.warns(rapportlib.DataQualityWarning):
+        ds = rapportlib.load(planted, allow_identifiers=True)
+    assert len(ds.reflections) == 615 and ds.privacy.rows == 1
+
+
+def test_rapport_check_reports_identifiers_without_values(planted):
+    run = subprocess.run([sys.executable, "-m", "rapportlib.cli", "check", str(planted)], capture_output=True,
+                         text=True)
+    assert run.returncode == 2
+    assert "row 12, column 'text': name, phone" in run.stderr
+    assert "Rosalind" not in run.stdout + run.stderr
+    run = subprocess.run([sys.executable, "-m", "rapportlib.cli", "check", str(planted), "--allow-identifiers"],
+                         capture_output=True, text=True)
+    assert run.returncode == 1 and "IDENTIFIERS FOUND in 1 rows" in run.stdout
+
+
+# --------------------------------------------------------------------------- small cells
+def test_suppress_small_cells_primary_and_secondary():
+    # clinicians x groups; the 4 must be hidden, and then one more in its row and its column
+    table = pd.DataFrame({"clinician": ["a", "a", "b", "b", "c", "c"],
+                          "group": ["x", "y", "x", "y", "x", "y"],
+                          "n": [4, 30, 25, 40, 12, 50],
+                          "mean": [5.0, 6.0, 5.5, 6.1, 4.9, 6.3]})
+    out = suppress_small_cells(table, "n", by=["clinician", "group"])
+    # a's row needs a second hidden cell (30); column x then needs one (12, the smallest), which leaves
+    # c's row with one hidden, so c-y goes too: the 2 x 2 rectangle a,c x x,y, the fewest that work
+    assert out["suppressed"].tolist() == ["primary", "secondary", "", "", "secondary", "secondary"]
+    hidden = out["suppressed"] != ""
+    assert out.loc[hidden, "n"].isna().all() and out.loc[hidden, "mean"].isna().all()
+    assert out.loc[~hidden, "n"].tolist() == table.loc[~hidden.to_numpy(), "n"].tolist()
+    # no group (row, column, or the whole table) is left with exactly one hidden cell
+    for col in ("clinician", "group"):
+        assert (out.groupby(col)["suppressed"].agg(lambda s: (s != "").sum()) != 1).all()
+
+
+def test_suppress_small_cells_threshold_and_zero_cells():
+    table = pd.DataFrame({"group": ["x", "y", "z"], "n": [0, 10, 11]})
+    out = suppress_small_cells(table, by=["group"])
+    assert out["suppressed"].tolist() == ["", "primary", "secondary"]     # 0 shown; 10 < 11 hidden
+    assert suppress_small_cells(table, threshold=5, by=["group"])["suppressed"].tolist() == ["", "", ""]
+
+
+# --------------------------------------------------------------------------- the labelled sets
+def _records(name):
+    path = DATA / name
+    if not path.is_file():
+        pytest.skip(f"{path} is missing")
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+def test_parse_marked():
+    text, spans = parse_marked("Met [[name:Maria]] on [[date:3 May]].")
+    assert text == "Met Maria on 3 May." and [(s.start, s.end, s.kind) for s in spans] == [(4, 9, "name"),
+                                                                                          (13, 18, "date")]
+
+
+@pytest.mark.parametrize("name", ["identifiers_dev.jsonl", "identifiers_test.jsonl"])
+def test_recall_targets_on_labelled_sets(name):
+    scores = score_detector(_records(name)).set_index("kind")
+    assert scores.loc["name", "recall"] >= 0.95, scores
+    pattern = [k for k in ("date", "age", "phone", "fax", "email", "url", "ip", "address", "postcode", "ssn", "mrn",
+                           "account", "licence", "id") if scores.loc[k, "gold"] > 0]
+    low = scores.loc[pattern][scores.loc[pattern, "recall"] < 0.98]
+    assert low.empty, low
+    assert scores.loc["place", "recall"] >= 0.95, scores
+    assert scores.loc["all", "precision"] >= 0.85, scores
