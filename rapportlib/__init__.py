@@ -20,13 +20,18 @@ _LAZY = {
     "sudden_gains": "change", "sudden_losses": "change", "judge_intervals": "change", "crit1_cutoff": "change",
     "reliable_change": "change", "ruptures": "alliance", "discrepancy": "alliance", "alerts": "caseload",
     "expected_trajectories": "caseload", "not_on_track": "caseload",
+    "find_identifiers": "privacy", "anonymise": "privacy", "anonymise_frame": "privacy", "Roster": "privacy",
+    "Pseudonymiser": "privacy", "suppress_small_cells": "privacy", "IdentifiableDataError": "loading",
+    "Journal": "journal",
     "demo": None, "plots": None, "widgets": None,
 }
 
-__all__ = ["DataError", "DataQualityWarning", "Dataset", "Instrument", "LoadReport", "alerts", "crit1_cutoff",
-           "demo", "discrepancy", "expected_trajectories", "get_instrument", "judge_intervals", "list_instruments",
-           "load", "load_instrument", "not_on_track", "plots", "read_sessions", "reliability", "reliable_change",
-           "ruptures", "score", "sudden_gains", "sudden_losses", "widgets"]
+__all__ = ["DataError", "DataQualityWarning", "Dataset", "IdentifiableDataError", "Instrument", "Journal",
+           "LoadReport", "Pseudonymiser", "Roster", "alerts", "anonymise", "anonymise_frame", "crit1_cutoff", "demo",
+           "discrepancy", "expected_trajectories", "find_identifiers", "get_instrument", "judge_intervals",
+           "list_instruments", "load", "load_instrument", "not_on_track", "plots", "read_sessions", "reliability",
+           "reliable_change", "ruptures", "score", "sudden_gains", "sudden_losses", "suppress_small_cells",
+           "widgets"]
 
 
 def __getattr__(name: str):

@@ -232,7 +232,7 @@ def _lists() -> dict[str, list]:
     if path.is_file():
         try:
             return msgpack.unpackb(path.read_bytes())
-        except Exception:        # a damaged cache is rebuilt
+        except (ValueError, TypeError, msgpack.exceptions.ExtraData):        # a damaged cache is rebuilt
             pass
     lists = _build_lists()
     try:
@@ -575,7 +575,12 @@ def _cue_before(text: str, start: int, phrases: Iterable[str], window: int = 40)
     return False
 
 
+OWN_TOKEN = regex.compile(r"\[(?:[A-Z]+-\d+|DATE|\d{4}-\d{2}-\d{2}|\d{1,2} [A-Z][a-z]+)\]|(?<!\d)90\+")
+
+
 def _pattern_spans(text: str, lex: Lexicon, found: list[Span], taken: np.ndarray) -> None:
+    for m in OWN_TOKEN.finditer(text):           # what anonymise() wrote is not an identifier
+        taken[m.start():m.end()] = True
     for m in EMAIL.finditer(text):
         _add(found, taken, m.start(), m.end(), "email")
     for m in URL.finditer(text):
@@ -768,7 +773,7 @@ def _name_spans(text: str, lex: Lexicon, roster: Roster | None, lang: str, found
         is_place = t.key in lex.places
         is_ord = ordinary(t)
         is_proper = t.key in lex.proper_words
-        if cue_name and not (t.key in _STOP_CAPS):
+        if cue_name and t.key not in _STOP_CAPS:
             label[i] = "name"
         elif is_place and (place_cue(i) or _followed_by_region(toks, i, lex, text)) and not prev_is(i, "kin"):
             label[i] = "place"
