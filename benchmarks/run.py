@@ -355,6 +355,88 @@ def bench_rupture_recall() -> list[dict]:
     return out
 
 
+PRESIDIO_KINDS = {"PERSON": "name", "LOCATION": "place", "DATE_TIME": "date", "PHONE_NUMBER": "phone",
+                  "EMAIL_ADDRESS": "email", "URL": "url", "IP_ADDRESS": "ip", "US_SSN": "ssn",
+                  "US_DRIVER_LICENSE": "licence", "MEDICAL_LICENSE": "licence", "US_BANK_NUMBER": "account",
+                  "IBAN_CODE": "account", "CREDIT_CARD": "account", "US_PASSPORT": "id", "US_ITIN": "id",
+                  "UK_NHS": "id", "NRP": None}
+
+
+def _presidio():
+    """Presidio's AnalyzerEngine with a spaCy English model, or None when either is not installed
+    (nothing is downloaded: a missing model is reported, not fetched)."""
+    try:
+        import spacy
+        from presidio_analyzer import AnalyzerEngine
+        from presidio_analyzer.nlp_engine import NlpEngineProvider
+    except ImportError:
+        return None, "presidio-analyzer not installed (pip install -e '.[presidio]')"
+    model = next((m for m in ("en_core_web_lg", "en_core_web_md", "en_core_web_sm") if spacy.util.is_package(m)),
+                 None)
+    if model is None:
+        return None, "presidio-analyzer installed but no spaCy English model package"
+    provider = NlpEngineProvider(nlp_configuration={"nlp_engine_name": "spacy",
+                                                    "models": [{"lang_code": "en", "model_name": model}]})
+    return AnalyzerEngine(nlp_engine=provider.create_engine(), supported_languages=["en"]), model
+
+
+def bench_identifiers() -> list[dict]:
+    """Identifier detection: recall and precision on the held-out labelled set, and throughput on
+    the labelled texts plus the demo reflections, ours against Presidio in the same run."""
+    import json as _json
+
+    from rapportlib.privacy import Span, find_identifiers, load_lexicon, parse_marked, score_detector
+
+    test_file = HERE.parent / "tests" / "data" / "identifiers_test.jsonl"
+    records = [_json.loads(x) for x in test_file.read_text(encoding="utf-8").splitlines() if x.strip()]
+    texts = [parse_marked(r["marked"])[0] for r in records]
+    demo = HERE.parent / "data" / "demo" / "reflections.jsonl"
+    texts += [_json.loads(x)["text"] for x in demo.read_text(encoding="utf-8").splitlines() if x.strip()]
+    mb = sum(len(t.encode()) for t in texts) / 1e6
+    load_lexicon()
+    t = time.perf_counter()
+    for text in texts:
+        find_identifiers(text)
+    ours = time.perf_counter() - t
+    scores = score_detector(records).set_index("kind")
+    out = []
+    engine, model = _presidio()
+    base, pscores = None, None
+    if engine is not None:
+        engine.analyze(text="warm up", language="en")
+        t = time.perf_counter()
+        for text in texts:
+            engine.analyze(text=text, language="en")
+        base = time.perf_counter() - t
+
+        def presidio_find(text, roster, lang):
+            return [Span(r.start, r.end, PRESIDIO_KINDS[r.entity_type])
+                    for r in engine.analyze(text=text, language="en") if PRESIDIO_KINDS.get(r.entity_type)]
+        pscores = score_detector(records, find=presidio_find).set_index("kind")
+    out.append(_result("identifiers: throughput", f"{len(texts):,} texts ({mb:.2f} MB)", ours,
+                       baseline=f"presidio ({model})" if base else "", baseline_seconds=base,
+                       note=f"ours {mb / ours:.2f} MB/s" + (f", presidio {mb / base:.2f} MB/s" if base else
+                                                            f"; presidio: {model}")))
+
+    def row(kind, target):
+        r = scores.loc[kind]
+        p = f"; presidio recall {pscores.loc[kind, 'recall']:.2f}" if pscores is not None else ""
+        res = _result(f"identifiers: {kind} recall (held-out set)", f"{int(r['gold'])} {kind} spans", 0.0,
+                      note=f"recall {r['recall']:.3f} ({int(r['found'])}/{int(r['gold'])}), precision "
+                           f"{r['precision']:.3f} ({int(r['correct'])}/{int(r['predicted'])}){p}")
+        res["passed"] = bool(r["recall"] >= target)
+        res["target"], res["target_unit"] = target, "recall"
+        return res
+
+    out.append(row("name", 0.95))
+    out.append(row("place", 0.95))
+    for kind in ("date", "age", "phone", "fax", "email", "url", "ip", "address", "postcode", "ssn", "mrn", "account",
+                 "licence", "id"):
+        if kind in scores.index and scores.loc[kind, "gold"] > 0:
+            out.append(row(kind, 0.98))
+    return out
+
+
 def entries(args) -> dict:
     """Each benchmark entry: key -> a function returning its result rows (see :func:`_result`)."""
     return {
@@ -365,6 +447,7 @@ def entries(args) -> dict:
         "alerts": lambda: bench_statistic("alerts", args.rows, args.loop_clients, args.repeat),
         "widget": lambda: bench_widget(args.rows),
         "rupture_recall": bench_rupture_recall,
+        "identifiers": bench_identifiers,
         # ---- add new entries here: "key": lambda: [_result(...), ...] ----
     }
 
@@ -377,7 +460,7 @@ def _print_table(results: list[dict]) -> None:
     for r in results:
         base = f"{r['baseline']} {r['baseline_seconds']:.3f}" if r["baseline_seconds"] is not None else "-"
         ratio = f"{r['ratio']:.3g}" if r["ratio"] is not None else "-"
-        target = ("-" if r["target_unit"] is None else
+        target = ("-" if r["target_unit"] is None else f">={r['target']:g}" if r["target_unit"] == "recall" else
                   f"<={r['target']:g}{'x' if r['target_unit'] == 'x' else ' s'}")
         result = {True: "pass", False: "FAIL", None: "info"}[r["passed"]]
         print(f"{r['name']:44} {r['size']:32} {r['seconds']:8.3f} {base:>26} {ratio:>7} {target:>8}  {result:6}  "

