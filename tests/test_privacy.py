@@ -215,8 +215,6 @@ def test_recall_does_not_fall_below_what_it_reached(name):
     assert scores.loc["all", "precision"] >= 0.9, scores
 
 
-@pytest.mark.xfail(reason="issue 4 still open: name recall is 0.94-0.96 depending on the set, target 0.95",
-                   strict=False)
 @pytest.mark.parametrize("name", ["identifiers_dev.jsonl", "identifiers_test.jsonl"])
 def test_name_recall_target_on_labelled_sets(name):
     scores = score_detector(_records(name)).set_index("kind")
