@@ -130,10 +130,8 @@ class Lexicon:
     regions: frozenset           # countries, states, provinces (single words)
     safe_phrases: dict           # first word -> tuple of word tuples
     cues: dict                   # section -> frozenset of folded words / phrases
-    number_cues: dict            # kind -> list of folded phrases
     number_cue_rx: object        # one compiled alternation of all number cues
     number_cue_kind: dict        # folded phrase -> kind
-    number_words: dict
 
 
 _LISTS_FORMAT = "6"
@@ -281,7 +279,7 @@ def load_lexicon(extra: tuple[str, ...] = ()) -> Lexicon:
     cue_kind = {_fold(p): k for k, v in conf["number_cues"].items() for p in v}
     cue_kind.update({p.casefold(): k for k, v in conf["number_cues"].items() for p in v})
     cue_sections = ("titles", "kin", "naming", "followers", "place_cues", "facility_suffixes",
-                    "facility_prefixes", "street_suffixes", "fax_cues", "phone_cues")
+                    "facility_prefixes", "street_suffixes", "fax_cues")
     return Lexicon(
         first_names=frozenset(lists["first_names"]), surnames=frozenset(lists["surnames"]),
         tamil_names=frozenset(lists["tamil_names"]), en_words=frozenset(lists["en_words"]),
@@ -294,12 +292,9 @@ def load_lexicon(extra: tuple[str, ...] = ()) -> Lexicon:
         regions=frozenset({_fold(w) for w in conf["regions"]} | {r for r in lists["regions"] if " " not in r}),
         safe_phrases=_phrase_index(safe_phr),
         cues={s: frozenset(_fold(w) for w in conf[s]) for s in cue_sections},
-        number_cues={k: sorted((_fold(p) for p in v), key=len, reverse=True)
-                     for k, v in conf["number_cues"].items()},
         number_cue_rx=regex.compile(r"(?<!\w)(?:" + "|".join(
             regex.escape(p) for p in sorted(cue_kind, key=len, reverse=True)) + r")(?!\w)"),
         number_cue_kind=cue_kind,
-        number_words={_fold(k): int(v) for k, v in conf["number_words"].items()},
     )
 
 
@@ -307,7 +302,7 @@ def _check_lexicon(conf: dict, files: list[Path]) -> None:
     from .errors import DataError
 
     lists = ("titles", "kin", "naming", "followers", "place_cues", "facility_suffixes", "facility_prefixes",
-             "street_suffixes", "safe_words", "safe_phrases", "regions", "fax_cues", "phone_cues")
+             "street_suffixes", "safe_words", "safe_phrases", "regions", "fax_cues")
     for key in lists:
         if not isinstance(conf.get(key), list):
             raise DataError(f"needs a list {key!r}", file=", ".join(map(str, files)), rule="lexicon")
@@ -315,8 +310,6 @@ def _check_lexicon(conf: dict, files: list[Path]) -> None:
     if not isinstance(cues, dict) or set(cues) - set(KINDS):
         raise DataError("'number_cues' must map identifier kinds to lists of words",
                         file=", ".join(map(str, files)), rule="lexicon")
-    if not isinstance(conf.get("number_words"), dict):
-        raise DataError("needs a mapping 'number_words'", file=", ".join(map(str, files)), rule="lexicon")
 
 
 # --------------------------------------------------------------------------- roster
@@ -510,7 +503,7 @@ CASE_NUMBER = regex.compile(r"(?<![\w-])\d{2,4}-[A-Z]{2,4}-\d{3,6}(?![\w-])")
 CA_POSTCODE = regex.compile(r"\b[ABCEGHJ-NPRSTVXY]\d[ABCEGHJ-NPRSTV-Z] ?\d[ABCEGHJ-NPRSTV-Z]\d\b")
 IBAN = regex.compile(r"\b[A-Z]{2}\d{2}(?: ?[A-Z0-9]{4}){2,7}(?: ?[A-Z0-9]{1,3})?\b")
 UK_POSTCODE = regex.compile(r"\b(?:GIR ?0AA|[A-PR-UWYZ][A-HK-Y]?\d[A-Z\d]? ?\d[ABD-HJLNP-UW-Z]{2})\b")
-ZIP = regex.compile(r"(?<![\w$£€.,-])\d{5}(?:-\d{4})?(?![\w%-]|[.,]\d)")
+ZIP = regex.compile(r"(?<![\w$£€.,-])\d{5}(?![\w%-]|[.,]\d)")
 ZIP4 = regex.compile(r"(?<![\w$.,-])\d{5}-\d{4}(?![\w-])")
 PIN = regex.compile(r"(?<![\w-])[1-8]\d{2} ?\d{3}(?![\w-])")
 PHONE = regex.compile(r"(?<![\w+/.-])(?:\+\d{1,3}[\s.-]?)?(?:\(\d{1,5}\)[\s.-]?)?\d{2,5}(?:[\s.-]\d{2,8}){1,4}"
@@ -661,8 +654,8 @@ def _pattern_spans(text: str, lex: Lexicon, found: list[Span], taken: np.ndarray
         groups = re.findall(r"\d+", s)
         if len(groups) == 2 and all(re.fullmatch(r"(?:19|20)\d\d", g) for g in groups):
             continue                                             # 2019-2020
-        window = _fold(text[max(0, m.start() - 30):m.start()])
-        kind = "fax" if regex.search(r"\b(?:fax|facsimile)\b", window) else "phone"
+        window = {_fold(w) for w in WORD.findall(text[max(0, m.start() - 30):m.start()])}
+        kind = "fax" if window & lex.cues["fax_cues"] else "phone"
         _add(found, taken, m.start(), m.end(), kind)
     for m in ZIP.finditer(text):
         after = text[m.end():m.end() + 12].strip().lower()
@@ -740,7 +733,7 @@ def _name_spans(text: str, lex: Lexicon, roster: Roster | None, lang: str, found
                 safe[i:i + len(words)] = True
                 break
 
-    def prev_is(i: int, section: str, gap_ok: bool = True) -> bool:
+    def prev_is(i: int, section: str) -> bool:
         """Token i is preceded by a cue word of ``section`` (possibly two words)."""
         if i == 0:
             return False
@@ -777,10 +770,9 @@ def _name_spans(text: str, lex: Lexicon, roster: Roster | None, lang: str, found
         if not free(t) or safe[i]:
             continue
         if t.tamil:
-            if t.word in lex.tamil_places or any(t.word.startswith(p) and len(t.word) - len(p) <= 4
-                                                  for p in _tamil_prefixes(t.word, lex.tamil_places)):
+            if _tamil_match(t.word, lex.tamil_places, 2):
                 label[i] = "place"
-            elif _tamil_name(t.word, lex) or (i > 0 and toks[i - 1].key in cues["titles"]) or (
+            elif _tamil_match(t.word, lex.tamil_names, 4) or (i > 0 and toks[i - 1].key in cues["titles"]) or (
                     i > 0 and toks[i - 1].key in cues["kin"] and toks[i - 1].tamil and t.word not in lex.ta_common
                     and not any(t.word.startswith(c) for c in _TA_FUNCTION)):
                 label[i] = "name"
@@ -920,14 +912,10 @@ def _multi_place(keys: list[str], lex: Lexicon) -> int:
     return 0
 
 
-def _tamil_prefixes(word: str, names: frozenset) -> list[str]:
-    return [word[:k] for k in range(len(word) - 1, 1, -1) if word[:k] in names]
-
-
-def _tamil_name(word: str, lex: Lexicon) -> bool:
-    if word in lex.tamil_names:
-        return True
-    return any(len(word) - len(p) <= 4 and len(p) >= 4 for p in _tamil_prefixes(word, lex.tamil_names))
+def _tamil_match(word: str, names: frozenset, min_len: int) -> bool:
+    """``word`` is one of ``names``, or one of at least ``min_len`` code points with a case suffix
+    of up to four attached (Tamil writes "Priya's" as one word)."""
+    return word in names or any(word[:k] in names for k in range(max(min_len, len(word) - 4), len(word)))
 
 
 def find_identifiers(text: str, roster=None, lang: str | None = None, *, lexicon: Lexicon | None = None) -> list[Span]:
@@ -1112,9 +1100,9 @@ def anonymise_frame(frame: pd.DataFrame, columns: Iterable[str], key: bytes | st
     ps = Pseudonymiser(key)
     out = frame.copy()
     report = []
+    clients = frame[client_column].tolist() if client_column in frame.columns else [None] * len(frame)
     for col in columns:
         new = []
-        clients = frame[client_column].tolist() if client_column in frame.columns else [None] * len(frame)
         for r, (value, client) in enumerate(zip(frame[col].tolist(), clients)):
             if not isinstance(value, str):
                 new.append(value)
