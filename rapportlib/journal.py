@@ -830,15 +830,18 @@ class Journal:
             raise JournalError(f"entry {entry_id} was deleted")
         return rec
 
-    def preview(self, text: str, client_id: str | None = None):
+    def preview(self, text: str, client_id: str | None = None, language: str | None = None):
         """What :meth:`add` would store: the :class:`~rapportlib.privacy.Anonymised` result. Stores nothing.
 
-        Pseudonyms a new name would get are provisional: another process may
-        take that number first.
+        ``client_id`` and ``language`` are the entry's fields of those names (dates are shifted per
+        client; the language picks the detector's word lists). Pseudonyms a new name would get are
+        provisional: another process may take that number first.
         """
         text = _check_text(text)
         if client_id is not None:
             client_id = _text("client_id", client_id)
+        if language is not None:
+            language = _text("language", language)
 
         def run(con, head):
             priv = _privacy()
@@ -847,7 +850,7 @@ class Journal:
             pseudo = priv.Pseudonymiser.from_dict(self._anon_key, table) if table is not None else \
                 priv.Pseudonymiser(self._anon_key)
             return priv.anonymise(text, roster=None if roster is None else priv.Roster(roster),
-                                  key=self._anon_key, client=client_id, pseudonyms=pseudo)
+                                  key=self._anon_key, client=client_id, lang=_lang(language), pseudonyms=pseudo)
 
         return self._read(run)
 

@@ -28,3 +28,29 @@ def write(tmp_path):
             p.write_text(content, encoding="utf-8")
         return p
     return _write
+
+
+@pytest.fixture(scope="session")
+def anonymiser_lists():
+    """Build the anonymiser's cached word lists once (about 10 s on a fresh machine), before anything is
+    timed or run in subprocesses."""
+    from rapportlib import privacy
+
+    privacy.anonymise("Warm up with Maria in Boston.")
+
+
+@pytest.fixture
+def jpath(tmp_path):
+    """Where a test's throwaway journal goes."""
+    return tmp_path / "journal.sqlite"
+
+
+@pytest.fixture
+def journal(jpath, anonymiser_lists, request):
+    """An open journal at ``jpath`` with the test module's ``PW``, ``ROSTER``, ``CLINICIAN`` and ``KDF_N``
+    (a cheap scrypt cost, for speed)."""
+    from rapportlib.journal import Journal
+
+    m = request.module
+    with Journal(jpath, m.PW, roster=m.ROSTER, clinician_id=m.CLINICIAN, kdf_n=m.KDF_N) as j:
+        yield j

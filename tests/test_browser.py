@@ -30,16 +30,20 @@ def _free_port() -> int:
 
 
 @pytest.fixture(scope="module")
-def voila():
+def voila(tmp_path_factory):
     pytest.importorskip("voila", reason="voila is not installed (pip install -e '.[test]')")
     pytest.importorskip("playwright", reason="playwright is not installed (pip install -e '.[test]')")
     if not Path(CHROMIUM).exists():
         pytest.skip("Debian's chromium is not installed (apt-get install chromium; .ci/run does this)")
     port = _free_port()
     log = open(ROOT / "tests" / ".voila.log", "w")   # closed in the teardown
+    # the reflection journal opens a throwaway journal (the kernels Voilà starts inherit this environment)
+    env = {**os.environ, "RAPPORT_JOURNAL": str(tmp_path_factory.mktemp("journal") / "journal.sqlite"),
+           "RAPPORT_JOURNAL_PASSPHRASE": "a throwaway passphrase for the browser test",
+           "RAPPORT_CLINICIAN_ID": "clin01", "RAPPORT_JOURNAL_DEMO": "0"}
     proc = subprocess.Popen([sys.executable, "-m", "voila", "--no-browser", f"--port={port}", "--Voila.ip=127.0.0.1",
                              "--show_tracebacks=True", str(ROOT / "notebooks")],
-                            cwd=ROOT, stdout=log, stderr=subprocess.STDOUT)
+                            cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
     deadline = time.time() + 60
     while time.time() < deadline:
         try:
@@ -97,3 +101,29 @@ def test_alliance_trends_renders_as_a_web_app(voila, tmp_path):
     assert "Who to look at first" in text and "Reliable and clinically significant change" in text
     assert box is not None and box["width"] > 400
     assert len(selects) >= 2
+
+
+def test_reflection_journal_previews_and_saves_in_the_browser(voila, tmp_path):
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        page = browser.new_page(viewport={"width": 1280, "height": 1000})
+        page.goto(f"{voila}/voila/render/reflection_journal.ipynb", timeout=180_000)
+        box = page.wait_for_selector("textarea", timeout=180_000)       # the journal opened: the form is shown
+        box.click()
+        page.keyboard.type("Called Marguerite Okafor back on 07700 900123 after the session.", delay=5)
+        page.wait_for_selector("mark:has-text('[PHONE-')", timeout=30_000)   # the live preview
+        preview = page.inner_text("body")
+        page.locator("mark").first.scroll_into_view_if_needed()
+        page.screenshot(path=str(_shots(tmp_path) / "reflection_journal.png"))
+        page.get_by_role("button", name="Save to my journal").click()
+        page.wait_for_selector("text=is in your journal, anonymised and encrypted", timeout=30_000)
+        page.screenshot(path=str(_shots(tmp_path) / "reflection_journal_saved.png"))
+        listed = page.locator("select[size]").last.inner_text().replace("\xa0", " ")
+        text = page.inner_text("body")
+        browser.close()
+    assert "Traceback" not in text and "Error" not in text
+    assert "Your reflection" in preview and "[PERSON-" in preview
+    assert "version 1" in listed and "No entries yet" not in text
+    assert "07700" not in text.replace("Called Marguerite Okafor back on 07700 900123", "")

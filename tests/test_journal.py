@@ -32,24 +32,9 @@ ROOT = Path(__file__).resolve().parents[1]
 PW = "correct horse battery staple"
 KDF_N = 2**12                       # cheap scrypt for tests; test_default_kdf uses the real default
 ROSTER = [{"name": "Marguerite Okafor", "role": "client"}, {"name": "Thaddeus Brennan", "role": "family"}]
+CLINICIAN = "clin01"
 SECRET_TEXT = "Marguerite Okafor rang from 07700 900123 about the xylophone recital"
-
-
-@pytest.fixture(scope="session", autouse=True)
-def _anonymiser_lists():
-    """Build the anonymiser's cached name lists once, before anything is timed or run in subprocesses."""
-    privacy.anonymise("Warm up with Maria in Boston.")
-
-
-@pytest.fixture
-def jpath(tmp_path):
-    return tmp_path / "journal.sqlite"
-
-
-@pytest.fixture
-def journal(jpath):
-    with Journal(jpath, PW, roster=ROSTER, clinician_id="clin01", kdf_n=KDF_N) as j:
-        yield j
+pytestmark = pytest.mark.usefixtures("anonymiser_lists")
 
 
 def _filled(path: Path, n: int = 3) -> list[str]:
