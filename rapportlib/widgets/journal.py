@@ -1,17 +1,11 @@
-"""Widgets: thin views over the library's functions, for notebooks and Voilà.
-
-Each widget computes nothing itself: it indexes the data once, calls library functions and shows
-their results. Each exposes ``state`` (a plain dict of what the user chose) so a guided notebook
-or a wizard can read it without knowing the widget's insides.
-"""
+"""The clinician's reflection journal as a guided form: :class:`JournalEditor` over an open
+:class:`rapportlib.journal.Journal`, and :func:`journal_app`, which asks for the passphrase first."""
 
 from __future__ import annotations
 
 import html
-import io
 import re
 from contextlib import contextmanager
-from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 
@@ -19,248 +13,9 @@ import ipywidgets as w
 import numpy as np
 import pandas as pd
 
-__all__ = ["JournalApp", "JournalEditor", "TrendExplorer", "journal_app"]
+from . import _ui as ui
 
-
-@dataclass(frozen=True)
-class _Measure:
-    key: str
-    column: str
-    label: str
-    panel: str
-
-
-MEASURES = (
-    _Measure("srs", "srs_total", "SRS (client)", "Alliance, client-rated (SRS total, 0–40)"),
-    _Measure("ors", "ors_total", "ORS (outcome)", "Outcome (ORS total, 0–40)"),
-    _Measure("wai", "wai_sr_total", "WAI-SR (client & therapist)", "Alliance, WAI-SR (item mean, 1–5)"),
-)
-
-
-def _table(frame: pd.DataFrame, columns: dict[str, str], empty: str) -> str:
-    """A small HTML table of library output (never free text written by a clinician)."""
-    if frame.empty:
-        return f"<p style='color:#444'><i>{html.escape(empty)}</i></p>"
-    head = "".join(f"<th style='text-align:left;padding:2px 6px'>{html.escape(h)}</th>" for h in columns.values())
-    rows = []
-    for rec in frame[list(columns)].itertuples(index=False):
-        cells = "".join(f"<td style='padding:2px 6px;vertical-align:top'>{html.escape(_cell(v))}</td>" for v in rec)
-        rows.append(f"<tr>{cells}</tr>")
-    return (f"<table style='border-collapse:collapse;font-size:90%'><thead><tr>{head}</tr></thead>"
-            f"<tbody>{''.join(rows)}</tbody></table>")
-
-
-def _cell(v) -> str:
-    if v is None or (not isinstance(v, str) and pd.isna(v)):
-        return "–"
-    if isinstance(v, float):
-        return f"{v:.1f}"
-    return str(v)
-
-
-class TrendExplorer(w.VBox):
-    """Pick a clinician and a client; see the client's alliance and outcome over sessions, with alerts.
-
-    ``dataset`` is a :class:`~rapportlib.Dataset` (or anything with ``sessions``, optionally
-    ``reflections`` and ``instruments``; a sessions DataFrame also works). The data are indexed
-    once: ruptures, sudden gains and losses and the alert table are computed for everyone when the
-    explorer is built, so switching client only slices the index and redraws.
-
-    ``state`` is ``{"clinician": ..., "client": ..., "measures": [...]}``.
-    """
-
-    def __init__(self, dataset, *, clinician: str | None = None, client: str | None = None,
-                 dpi: int = 80, alerts: pd.DataFrame | None = None):
-        from . import caseload
-
-        sessions = getattr(dataset, "sessions", dataset)
-        self._dpi = dpi
-        # index once: rows sorted by client and session, each client's rows a contiguous slice
-        codes, ids = pd.factorize(sessions["client_id"], sort=True)
-        order = np.lexsort((sessions["session"].to_numpy(dtype=np.float64, na_value=-1), codes))
-        self._sessions = sessions.take(order).reset_index(drop=True)
-        codes = codes[order]
-        ids = np.asarray(ids, dtype=object)
-        starts = np.r_[0, np.flatnonzero(codes[1:] != codes[:-1]) + 1] if len(codes) else np.array([], int)
-        stops = np.r_[starts[1:], len(codes)]
-        self._slices = dict(zip(ids[codes[starts]].tolist(), zip(starts.tolist(), stops.tolist())))
-        if "clinician_id" in self._sessions:
-            last = self._sessions["clinician_id"].to_numpy(dtype=object)[stops - 1]
-        else:
-            last = np.full(len(starts), "all", dtype=object)
-        self._clinician_of = dict(zip(ids[codes[starts]].tolist(), last.tolist()))
-        self.measures_available = [m for m in MEASURES if m.column in sessions and sessions[m.column].notna().any()]
-
-        self.events = caseload.events(sessions, instruments=getattr(dataset, "instruments", None))
-        self.alerts = caseload.alerts(dataset) if alerts is None else alerts
-        self._by_client = {"ruptures": _Lookup(self.events.ruptures), "gains": _Lookup(self.events.changes),
-                           "events": _Lookup(self.events.table), "alerts": _Lookup(self.alerts)}
-        first = self.alerts.drop_duplicates("client_id")
-        self._priority = dict(zip(first["client_id"].tolist(), first["priority"].tolist()))
-        self._n_alerts = self.alerts["client_id"].value_counts().to_dict()
-        # each clinician's clients, most urgent first, then by id
-        table = pd.DataFrame({"client": list(self._clinician_of), "clinician": list(self._clinician_of.values())})
-        table["priority"] = table["client"].map(self._priority).fillna(np.inf)
-        table = table.sort_values(["clinician", "priority", "client"], kind="stable")
-        self._caseloads = {k: g["client"].tolist() for k, g in table.groupby("clinician", sort=False)}
-
-        clinicians = sorted(set(self._clinician_of.values()))
-        counts = pd.Series(list(self._clinician_of.values())).value_counts()
-        self.clinician = w.Dropdown(description="Clinician", options=[(f"{c} ({counts[c]} clients)", c)
-                                                                      for c in clinicians],
-                                    style={"description_width": "initial"})
-        self.client = w.Dropdown(description="Client", style={"description_width": "initial"},
-                                 layout=w.Layout(width="340px"))
-        self.measure_boxes = {m.key: w.Checkbox(value=m.key in ("srs", "ors"), description=m.label, indent=False,
-                                                layout=w.Layout(width="auto"))
-                              for m in self.measures_available}
-        self.image = w.Image(format="png", layout=w.Layout(max_width="760px", width="100%"))
-        self.alerts_html = w.HTML()
-        self.events_html = w.HTML()
-        self.caption = w.HTML()
-        side = w.VBox([w.HTML("<b>Alerts</b>"), self.alerts_html, w.HTML("<b>Ruptures and sudden changes</b>"),
-                       self.events_html], layout=w.Layout(width="420px", padding="0 0 0 12px"))
-        controls = w.HBox([self.clinician, self.client], layout=w.Layout(flex_flow="row wrap"))
-        boxes = w.HBox([w.HTML("Show:&nbsp;"), *self.measure_boxes.values()])
-        super().__init__([controls, boxes, self.caption, w.HBox([self.image, side],
-                                                                layout=w.Layout(flex_flow="row wrap"))])
-        self._fig = None
-        self._layouts: dict = {}
-        self._options: dict = {}
-        self._busy = False
-        self.clinician.observe(self._on_clinician, "value")
-        self.client.observe(lambda _: self.update(), "value")
-        for box in self.measure_boxes.values():
-            box.observe(lambda _: self.update(), "value")
-        if clinician is None and client is not None:
-            clinician = self._clinician_of.get(client)
-        if clinician is None and clinicians:
-            clinician = clinicians[0]
-        self._busy = True
-        self.clinician.value = clinician
-        self._fill_clients()
-        self._busy = False
-        if client is not None:
-            self.client.value = client
-        self.update()
-
-    # ------------------------------------------------------------------ protocol
-    @property
-    def state(self) -> dict:
-        return {"clinician": self.clinician.value, "client": self.client.value,
-                "measures": [k for k, b in self.measure_boxes.items() if b.value]}
-
-    def clients_of(self, clinician: str) -> list[str]:
-        """The clinician's clients, most urgent first (alert priority), then the rest by id."""
-        return list(self._caseloads.get(clinician, []))
-
-    def select(self, client_id: str) -> None:
-        """Show one client, switching to their clinician first."""
-        if client_id not in self._slices:
-            raise KeyError(f"no sessions for client {client_id!r}")
-        self._busy = True
-        self.clinician.value = self._clinician_of[client_id]
-        self._fill_clients()
-        self._busy = False
-        if self.client.value == client_id:
-            self.update()
-        else:
-            self.client.value = client_id
-
-    # ------------------------------------------------------------------ events
-    def _on_clinician(self, _change=None):
-        if self._busy:
-            return
-        self._busy = True
-        self._fill_clients()
-        self._busy = False
-        self.update()
-
-    def _fill_clients(self):
-        clinician = self.clinician.value
-        opts = self._options.get(clinician)
-        if opts is None:
-            opts = []
-            for c in self.clients_of(clinician):
-                n = self._n_alerts.get(c, 0)
-                opts.append((f"{c} · {n} alert{'s' if n != 1 else ''}" if n else f"{c} · no alerts", c))
-            opts = self._options[clinician] = tuple(opts)
-        self.client.options = opts
-        self.client.value = opts[0][1] if opts else None
-
-    def update(self):
-        """Redraw the plot and the tables for the current client."""
-        if self._busy:
-            return
-        from .plots import client_trend
-
-        cid = self.client.value
-        if cid is None:
-            self.image.value = b""
-            self.alerts_html.value = self.events_html.value = ""
-            self.caption.value = "<i>No clients for this clinician.</i>"
-            return
-        a, b = self._slices[cid]
-        rows = self._sessions.iloc[a:b]
-        chosen = [m for m in self.measures_available if self.measure_boxes[m.key].value]
-        panels = [(m.column, m.panel) for m in chosen] or [(self.measures_available[0].column,
-                                                            self.measures_available[0].panel)]
-        from matplotlib.backends.backend_agg import FigureCanvasAgg
-        from matplotlib.figure import Figure
-        from PIL import Image
-
-        if self._fig is None:
-            self._fig = Figure(dpi=self._dpi, layout="constrained")
-            FigureCanvasAgg(self._fig)
-        self._fig.set_size_inches(9, 0.9 + 2.3 * len(panels))
-        fig = client_trend(rows, cid, panels=panels, ruptures=self._by_client["ruptures"].get(cid),
-                           gains=self._by_client["gains"].get(cid), fig=self._fig)
-        # Constrained layout costs a second full draw. The layout of a given set of panels hardly changes
-        # from client to client, so it is computed once and reused: the update then draws only once.
-        key = (tuple(panels), len(fig.axes))
-        cached = self._layouts.get(key)
-        if cached is not None:
-            fig.set_layout_engine("none")
-            for ax, pos in zip(fig.axes, cached):
-                ax.set_position(pos)
-        fig.canvas.draw()
-        if cached is None:              # a second pass lets constrained layout settle around the legends
-            fig.canvas.draw()
-            self._layouts[key] = [ax.get_position() for ax in fig.axes]
-        # encode the rendered pixels directly: savefig would draw the figure a second time
-        buf = io.BytesIO()
-        Image.frombuffer("RGBA", fig.canvas.get_width_height(), fig.canvas.buffer_rgba(), "raw", "RGBA", 0, 1) \
-            .save(buf, format="png", compress_level=1)
-        self.image.value = buf.getvalue()
-        self.alerts_html.value = _table(self._by_client["alerts"].get(cid),
-                                        {"severity": "level", "session": "session", "reason": "why"},
-                                        "No alerts for this client.")
-        self.events_html.value = _table(self._by_client["events"].get(cid), {"session": "session", "what": "event"},
-                                        "No ruptures or sudden gains or losses.")
-        n = b - a
-        pr = self._priority.get(cid)
-        self.caption.value = (f"<b>{html.escape(cid)}</b> · {n} session rows · "
-                              + (f"priority {pr} of {len(self._priority)} clients with alerts" if pr else
-                                 "no alerts"))
-
-
-class _Lookup:
-    """One client's rows of an event table in O(log n): the table sorted by client, sliced by binary search."""
-
-    def __init__(self, frame: pd.DataFrame | None):
-        if frame is None or frame.empty:
-            self._frame, self._keys = pd.DataFrame(), np.array([], dtype=object)
-            return
-        order = np.argsort(frame["client_id"].to_numpy(dtype=object).astype(str), kind="stable")
-        self._frame = frame.take(order)
-        self._keys = self._frame["client_id"].to_numpy(dtype=object).astype(str)
-
-    def get(self, client_id: str) -> pd.DataFrame:
-        """The client's rows (an empty frame when there are none)."""
-        a = np.searchsorted(self._keys, client_id, side="left")
-        b = np.searchsorted(self._keys, client_id, side="right")
-        return self._frame.iloc[a:b]
-
+__all__ = ["CT_LABELS", "JournalApp", "JournalEditor", "demo_techniques", "journal_app"]
 
 # =========================================================================== the reflection journal
 # A guided form over rapportlib.journal.Journal: the journal anonymises, checks and encrypts; the
@@ -281,9 +36,7 @@ _FIELD_LABELS = {"client_id": "Client id", "session": "Session number", "date": 
                  "clinician_alliance": "Your alliance rating", "language": "Language",
                  "interpreter": "Interpreter present", "ct_note": "Check-in note", **CT_LABELS}
 _RUPTURE_OPTIONS = (("None noticed", "none"), ("Withdrawal", "withdrawal"), ("Confrontation", "confrontation"))
-_HELP = "color:#555;font-size:90%;line-height:1.4;margin:0 0 4px 0"
 _TOKEN = "background:#ffe69c;border-radius:3px;padding:0 2px"
-_FULL = "100%"
 _NO_SESSION = -1                     # the session drop-down's "choose one" entry
 _NO_ENTRIES = "<p style='color:#444'><i>No entries yet.</i></p>"
 
@@ -292,7 +45,7 @@ def demo_techniques() -> list[str]:
     """The technique ids used in the demo reflections, sorted (the form's default list of techniques)."""
     import json
 
-    from .demo import data_path
+    from ..demo import data_path
 
     found: set[str] = set()
     with open(data_path() / "reflections.jsonl", encoding="utf-8") as f:
@@ -300,31 +53,6 @@ def demo_techniques() -> list[str]:
             if line.strip():
                 found.update(json.loads(line).get("techniques") or ())
     return sorted(found)
-
-
-def _heading(text: str) -> w.HTML:
-    return w.HTML(f"<h3 style='margin:14px 0 2px 0'>{html.escape(text)}</h3>")
-
-
-def _help(text: str) -> w.HTML:
-    return w.HTML(f"<div style='{_HELP}'>{text}</div>", layout=w.Layout(width=_FULL))
-
-
-def _row(*children, gap: str = "4px 16px") -> w.HBox:
-    """A row that wraps onto the next line rather than scroll sideways."""
-    return w.HBox(list(children), layout=w.Layout(flex_flow="row wrap", align_items="center", grid_gap=gap,
-                                                  width=_FULL))
-
-
-def _missing(v) -> bool:
-    if v is None:
-        return True
-    if isinstance(v, (list, tuple, np.ndarray)):
-        return False
-    try:
-        return bool(pd.isna(v))
-    except (TypeError, ValueError):
-        return False
 
 
 def _technique_label(tid: str) -> str:
@@ -358,13 +86,6 @@ def _quotes(message: str, secrets: list[str], window: int = 12) -> bool:
         if any(message[i:i + n] in secret for i in range(len(message) - n + 1)):
             return True
     return False
-
-
-def _box(text: str, kind: str) -> str:
-    colours = {"ok": ("#e7f5ea", "#2e7d32"), "error": ("#fdecea", "#b3261e"), "info": ("#eef3fb", "#1f4e99")}
-    bg, fg = colours[kind]
-    return (f"<div style='background:{bg};border-left:4px solid {fg};padding:6px 10px;margin:6px 0'>"
-            f"{html.escape(text)}</div>")
 
 
 class JournalEditor(w.VBox):
@@ -417,7 +138,7 @@ class JournalEditor(w.VBox):
                               layout=w.Layout(width="200px"))
         self.date = w.DatePicker(description="Date", value=date.today(), style=wide,
                                  layout=w.Layout(width="240px"))
-        picker_row = _row(self.session_picker)
+        picker_row = ui.row(self.session_picker)
         if self._sessions is None:
             picker_row.layout.display = "none"
         else:
@@ -426,9 +147,9 @@ class JournalEditor(w.VBox):
 
         # ---------------------------------------------------------------- 2 the reflection
         self.text = w.Textarea(placeholder="What happened, what you noticed, what you will try next time…",
-                               layout=w.Layout(width=_FULL, height="14em"))
-        self.preview_summary = w.HTML(layout=w.Layout(width=_FULL))
-        self.preview_html = w.HTML(layout=w.Layout(width=_FULL))
+                               layout=w.Layout(width=ui.FULL, height="14em"))
+        self.preview_summary = w.HTML(layout=w.Layout(width=ui.FULL))
+        self.preview_html = w.HTML(layout=w.Layout(width=ui.FULL))
 
         # ---------------------------------------------------------------- 3 about the session
         self._technique_ids = list(demo_techniques() if techniques is None else techniques)
@@ -452,19 +173,19 @@ class JournalEditor(w.VBox):
                    for name in CT_LABELS}
         cells = [w.VBox([w.HTML(f"<span>{html.escape(label)}</span>"), self.ct[name]],
                         layout=w.Layout(width="100%")) for name, label in CT_LABELS.items()]
-        ct_grid = w.GridBox(cells, layout=w.Layout(width=_FULL, grid_gap="2px 24px",
+        ct_grid = w.GridBox(cells, layout=w.Layout(width=ui.FULL, grid_gap="2px 24px",
                                                    grid_template_columns="repeat(auto-fill, minmax(260px, 1fr))"))
         self.ct_note = w.Textarea(placeholder="Anything else you noticed in yourself (optional)",
-                                  layout=w.Layout(width=_FULL, height="4em"))
-        self.ct_preview = w.HTML(layout=w.Layout(width=_FULL))
+                                  layout=w.Layout(width=ui.FULL, height="4em"))
+        self.ct_preview = w.HTML(layout=w.Layout(width=ui.FULL))
 
         # ---------------------------------------------------------------- 5 save
         self.save_button = w.Button(description="Save to my journal", button_style="primary", icon="check",
                                     layout=w.Layout(width="auto"))
         self.reset_button = w.Button(description="Clear the form", icon="eraser", layout=w.Layout(width="auto"))
-        self.status = w.HTML(layout=w.Layout(width=_FULL))
+        self.status = w.HTML(layout=w.Layout(width=ui.FULL))
         self.draft_status = w.HTML(layout=w.Layout(width="auto"))
-        self.editing_banner = w.HTML(layout=w.Layout(width=_FULL))
+        self.editing_banner = w.HTML(layout=w.Layout(width=ui.FULL))
 
         # ---------------------------------------------------------------- 6 past entries
         self.entry_list = w.Select(rows=8, layout=w.Layout(width="100%", max_width="640px"))
@@ -479,54 +200,54 @@ class JournalEditor(w.VBox):
         self.confirm_delete_button = w.Button(description="Yes, delete it", button_style="danger",
                                               layout=w.Layout(width="auto"))
         self.cancel_delete_button = w.Button(description="Keep it", layout=w.Layout(width="auto"))
-        self.delete_question = w.HTML(layout=w.Layout(width=_FULL))
-        self.delete_box = w.VBox([self.delete_question, _row(self.delete_reason),
-                                  _row(self.confirm_delete_button, self.cancel_delete_button)],
-                                 layout=w.Layout(width=_FULL, display="none", border="1px solid #e0b000",
+        self.delete_question = w.HTML(layout=w.Layout(width=ui.FULL))
+        self.delete_box = w.VBox([self.delete_question, ui.row(self.delete_reason),
+                                  ui.row(self.confirm_delete_button, self.cancel_delete_button)],
+                                 layout=w.Layout(width=ui.FULL, display="none", border="1px solid #e0b000",
                                                  padding="4px 10px"))
-        self.history_html = w.HTML(layout=w.Layout(width=_FULL))
+        self.history_html = w.HTML(layout=w.Layout(width=ui.FULL))
 
         super().__init__([
             w.HTML("<h2 style='margin:4px 0'>Reflection journal</h2>"),
-            _help("Write your reflection after the session. Names, phone numbers, addresses and other details "
+            ui.help_text("Write your reflection after the session. Names, phone numbers, addresses and other details "
                   "that identify someone are replaced <b>before</b> anything is written; the journal is then "
                   "encrypted on this computer. Nothing leaves it unless you export entries yourself."),
             self.editing_banner,
-            _heading("1 · Which session"),
-            _help("Pick one of your sessions, or type the client id and session number."),
+            ui.heading("1 · Which session"),
+            ui.help_text("Pick one of your sessions, or type the client id and session number."),
             picker_row,
-            _row(self.client_id, self.session, self.date),
-            _heading("2 · Your reflection"),
-            _help("Write freely. Below it you see the text exactly as it will be stored: highlighted parts "
+            ui.row(self.client_id, self.session, self.date),
+            ui.heading("2 · Your reflection"),
+            ui.help_text("Write freely. Below it you see the text exactly as it will be stored: highlighted parts "
                   "replace names, contacts and other identifying details."),
             self.text,
             self.preview_summary,
             self.preview_html,
-            _heading("3 · About the session"),
-            _help("Techniques you used (hold Ctrl, or ⌘ on a Mac, to choose more than one)."),
+            ui.heading("3 · About the session"),
+            ui.help_text("Techniques you used (hold Ctrl, or ⌘ on a Mac, to choose more than one)."),
             self.techniques,
-            _help("Did you notice a rupture in the alliance?"),
-            _row(self.rupture, self.repair),
-            _help("How strong did the working alliance feel to you? 0 = very weak, 10 = very strong."),
-            _row(self.alliance, self.alliance_note),
-            _row(self.language, self.interpreter),
-            _heading("4 · How you felt: a short check-in"),
-            _help("How much did you feel each of these with this client today? 0 = not at all, 4 = very much. "
+            ui.help_text("Did you notice a rupture in the alliance?"),
+            ui.row(self.rupture, self.repair),
+            ui.help_text("How strong did the working alliance feel to you? 0 = very weak, 10 = very strong."),
+            ui.row(self.alliance, self.alliance_note),
+            ui.row(self.language, self.interpreter),
+            ui.heading("4 · How you felt: a short check-in"),
+            ui.help_text("How much did you feel each of these with this client today? 0 = not at all, 4 = very much. "
                   "(The factors of the Therapist Response Questionnaire.)"),
             ct_grid,
             self.ct_note,
             self.ct_preview,
-            _heading("5 · Save"),
-            _row(self.save_button, self.reset_button, self.draft_status),
+            ui.heading("5 · Save"),
+            ui.row(self.save_button, self.reset_button, self.draft_status),
             self.status,
-            _heading("Past entries"),
-            _help("Your saved entries, newest session first: date · client · session · version. "
+            ui.heading("Past entries"),
+            ui.help_text("Your saved entries, newest session first: date · client · session · version. "
                   "Choose one, then edit it, see its history or delete it."),
             self.entry_list,
-            _row(self.load_button, self.history_button, self.delete_button, self.refresh_button, gap="4px 8px"),
+            ui.row(self.load_button, self.history_button, self.delete_button, self.refresh_button, gap="4px 8px"),
             self.delete_box,
             self.history_html,
-        ], layout=w.Layout(width=_FULL, max_width="1100px", padding="0 8px 0 0"))
+        ], layout=w.Layout(width=ui.FULL, max_width="1100px", padding="0 8px 0 0"))
 
         # ---------------------------------------------------------------- events
         self.text.observe(self._on_text, "value")
@@ -622,10 +343,10 @@ class JournalEditor(w.VBox):
         if rows.empty:
             raise KeyError(f"there is no entry {entry_id} in this journal (it may have been deleted)")
         row = rows.iloc[-1]
-        values = {"text": row["text"] if not _missing(row["text"]) else ""}
+        values = {"text": row["text"] if not ui.missing(row["text"]) else ""}
         for name in _FIELD_LABELS:
             v = row.get(name)
-            values[name] = None if _missing(v) else v
+            values[name] = None if ui.missing(v) else v
         with self._quiet():
             self._clear_form()
             self._set_form(values)
@@ -656,8 +377,8 @@ class JournalEditor(w.VBox):
         options = []
         for i in order:
             row = entries.loc[i]
-            client = row["client_id"] if not _missing(row["client_id"]) else "no client id"
-            session = f"session {int(row['session'])}" if not _missing(row["session"]) else "no session number"
+            client = row["client_id"] if not ui.missing(row["client_id"]) else "no client id"
+            session = f"session {int(row['session'])}" if not ui.missing(row["session"]) else "no session number"
             options.append((f"{when[i]:%Y-%m-%d} · {client} · {session} · version {int(row['version'])}",
                             row["entry_id"]))
         keep = select or self.entry_list.value
@@ -687,9 +408,9 @@ class JournalEditor(w.VBox):
         rows = []
         for rec in hist.itertuples(index=False):
             if rec.op == "delete":
-                body = "Deleted" + (f". Reason: {rec.reason}" if not _missing(rec.reason) and rec.reason else "")
+                body = "Deleted" + (f". Reason: {rec.reason}" if not ui.missing(rec.reason) and rec.reason else "")
             else:
-                body = "" if _missing(rec.text) else rec.text
+                body = "" if ui.missing(rec.text) else rec.text
             rows.append(f"<tr><td style='padding:2px 6px;vertical-align:top'>{int(rec.version)}</td>"
                         f"<td style='padding:2px 6px;vertical-align:top'>{what.get(rec.op, rec.op)}</td>"
                         f"<td style='padding:2px 6px;vertical-align:top;white-space:nowrap'>"
@@ -713,7 +434,7 @@ class JournalEditor(w.VBox):
         self._pending_delete = eid
         self.delete_reason.value = ""
         self.delete_question.value = (
-            f"<b>Delete {html.escape(label)}?</b><br><span style='{_HELP}'>It leaves your list and can no longer be "
+            f"<b>Delete {html.escape(label)}?</b><br><span style='{ui.HELP}'>It leaves your list and can no longer be "
             "exported. Its earlier versions stay, encrypted, in its history, with the reason you give here.</span>")
         self.delete_box.layout.display = None
 
@@ -837,7 +558,7 @@ class JournalEditor(w.VBox):
             self.save_button.description = "Save to my journal"
             self.reset_button.description = "Clear the form"
         else:
-            self.editing_banner.value = _box(f"You are editing entry {self._editing} (version {version}). "
+            self.editing_banner.value = ui.box(f"You are editing entry {self._editing} (version {version}). "
                                              "Saving makes version " + str((version or 0) + 1) + ".", "info")
             self.save_button.description = "Save changes"
             self.reset_button.description = "Stop editing"
@@ -848,7 +569,7 @@ class JournalEditor(w.VBox):
 
     def _say(self, message: str, kind: str = "info") -> None:
         self._status = message
-        self.status.value = _box(message, kind)
+        self.status.value = ui.box(message, kind)
 
     @staticmethod
     def _refusal(exc: Exception, typed: list[str], what: str = "Not saved", after: str = "") -> str:
@@ -984,7 +705,8 @@ class JournalEditor(w.VBox):
         text = self.text.value
         self._counts = {}
         if self._editing is not None and self._loaded is not None and text == self._loaded.get("text"):
-            self.preview_summary.value = f"<div style='{_HELP}'>The text is unchanged: it stays as it was stored.</div>"
+            self.preview_summary.value = (f"<div style='{ui.HELP}'>The text is unchanged: it stays as it was "
+                                          "stored.</div>")
             self.preview_html.value = ""
             return
         if not text.strip():
@@ -994,7 +716,7 @@ class JournalEditor(w.VBox):
         try:
             result = self._preview(text)
         except Exception as exc:  # noqa: BLE001 -- shown as a message
-            self.preview_summary.value = _box(self._refusal(exc, [text], "No preview"), "error")
+            self.preview_summary.value = ui.box(self._refusal(exc, [text], "No preview"), "error")
             self.preview_html.value = ""
             return
         self._counts = result.counts()
@@ -1018,7 +740,7 @@ class JournalEditor(w.VBox):
         if not result.replaced:
             self.ct_preview.value = ""
             return
-        self.ct_preview.value = (f"<div style='{_HELP}'>Note as it will be stored ({html.escape(result.summary())}): "
+        self.ct_preview.value = (f"<div style='{ui.HELP}'>Note as it will be stored ({html.escape(result.summary())}): "
                                  f"<span style='overflow-wrap:anywhere'>{_highlighted(note, result.replaced)}</span>"
                                  "</div>")
 
@@ -1099,7 +821,7 @@ class JournalApp(w.VBox):
 
     def __init__(self, path=None, passphrase=None, *, roster=None, clinician_id: str | None = None,
                  kdf_n: int | None = None, **editor_kwargs):
-        from .journal import default_path
+        from ..journal import default_path
 
         self.path = default_path() if path is None else Path(path).expanduser()
         self.journal = None
@@ -1115,7 +837,7 @@ class JournalApp(w.VBox):
                                                   display=None if new else "none"))
         self.open_button = w.Button(description="Create journal" if new else "Open journal", button_style="primary",
                                     icon="unlock", layout=w.Layout(width="auto"))
-        self.message = w.HTML(layout=w.Layout(width=_FULL))
+        self.message = w.HTML(layout=w.Layout(width=ui.FULL))
         if new:
             intro = ("There is no journal here yet. Choose a passphrase and type it twice. Nothing can recover a "
                      "journal whose passphrase is lost, so keep it somewhere safe.")
@@ -1123,36 +845,36 @@ class JournalApp(w.VBox):
             intro = "Your journal is encrypted. Type its passphrase to open it."
         self.login = w.VBox([
             w.HTML("<h2 style='margin:4px 0'>Reflection journal</h2>"),
-            _help(f"{html.escape(intro)}<br>Journal file: <code>{html.escape(str(self.path))}</code>"),
-            self.passphrase, self.confirm, _row(self.open_button), self.message,
-        ], layout=w.Layout(width=_FULL))
-        super().__init__([self.login], layout=w.Layout(width=_FULL))
+            ui.help_text(f"{html.escape(intro)}<br>Journal file: <code>{html.escape(str(self.path))}</code>"),
+            self.passphrase, self.confirm, ui.row(self.open_button), self.message,
+        ], layout=w.Layout(width=ui.FULL))
+        super().__init__([self.login], layout=w.Layout(width=ui.FULL))
         self.open_button.on_click(lambda _: self.open_journal())
         if passphrase is not None:
             self.open_journal(passphrase)
 
     def open_journal(self, passphrase: str | None = None) -> bool:
         """Open the journal with ``passphrase`` (default: what was typed); show the editor on success."""
-        from .journal import Journal, JournalError, JournalPassphraseError
+        from ..journal import Journal, JournalError, JournalPassphraseError
 
         typed = passphrase is None
         secret = self.passphrase.value if typed else passphrase
         if not secret:
-            self.message.value = _box("Type your passphrase first.", "error")
+            self.message.value = ui.box("Type your passphrase first.", "error")
             return False
         if typed and self.confirm.layout.display != "none" and self.confirm.value != secret:
-            self.message.value = _box("The two passphrases differ. Type the same passphrase in both boxes.",
+            self.message.value = ui.box("The two passphrases differ. Type the same passphrase in both boxes.",
                                       "error")
             return False
         self.open_button.disabled = True
-        self.message.value = _box("Opening…", "info")
+        self.message.value = ui.box("Opening…", "info")
         try:
             self.journal = Journal(self.path, secret, **self._journal_kwargs)
         except JournalPassphraseError:
-            self.message.value = _box("That passphrase does not open this journal.", "error")
+            self.message.value = ui.box("That passphrase does not open this journal.", "error")
             return False
         except (JournalError, ValueError, TypeError, OSError) as exc:
-            self.message.value = _box(f"The journal could not be opened: {exc}", "error")
+            self.message.value = ui.box(f"The journal could not be opened: {exc}", "error")
             return False
         finally:
             self.open_button.disabled = False
@@ -1163,10 +885,10 @@ class JournalApp(w.VBox):
         return True
 
     def close(self) -> None:
-        """Close the editor (keeping a pending draft) and the journal."""
-        if self.editor is not None:
+        """Close the editor and the journal."""
+        if getattr(self, "editor", None) is not None:
             self.editor.close()
-        if self.journal is not None:
+        if getattr(self, "journal", None) is not None:
             self.journal.close()
         super().close()
 

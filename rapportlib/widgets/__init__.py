@@ -1,0 +1,18 @@
+"""Widgets: thin views over the library's functions, for notebooks and Voilà.
+
+Each widget computes nothing itself: it calls library functions and shows their results. Each
+exposes ``state`` (a plain dict of what the user chose) so a guided notebook or a wizard can read
+it without knowing the widget's insides.
+
+* :mod:`.trends`: :class:`TrendExplorer`, a client's alliance and outcome over sessions;
+* :mod:`.journal`: :class:`JournalEditor` and :func:`journal_app`, the clinician's reflection journal;
+* :mod:`.prompts`: :class:`CountertransferenceCheckIn` and :class:`PromptDeck`, the check-in and
+  the prompts that follow from it.
+"""
+
+from __future__ import annotations
+
+from .journal import CT_LABELS, JournalApp, JournalEditor, demo_techniques, journal_app
+from .trends import TrendExplorer
+
+__all__ = ["CT_LABELS", "JournalApp", "JournalEditor", "TrendExplorer", "demo_techniques", "journal_app"]
