@@ -23,15 +23,17 @@ _LAZY = {
     "find_identifiers": "privacy", "anonymise": "privacy", "anonymise_frame": "privacy", "Roster": "privacy",
     "Pseudonymiser": "privacy", "suppress_small_cells": "privacy", "IdentifiableDataError": "loading",
     "Journal": "journal",
+    "load_banks": "prompts", "select_prompts": "prompts", "recommend_techniques": "prompts",
+    "triggers_for": "prompts", "affect_cues": "prompts",
     "demo": None, "plots": None, "widgets": None,
 }
 
 __all__ = ["DataError", "DataQualityWarning", "Dataset", "IdentifiableDataError", "Instrument", "Journal",
-           "LoadReport", "Pseudonymiser", "Roster", "alerts", "anonymise", "anonymise_frame", "crit1_cutoff", "demo",
-           "discrepancy", "expected_trajectories", "find_identifiers", "get_instrument", "judge_intervals",
-           "list_instruments", "load", "load_instrument", "not_on_track", "plots", "read_sessions", "reliability",
-           "reliable_change", "ruptures", "score", "sudden_gains", "sudden_losses", "suppress_small_cells",
-           "widgets"]
+           "LoadReport", "Pseudonymiser", "Roster", "affect_cues", "alerts", "anonymise", "anonymise_frame",
+           "crit1_cutoff", "demo", "discrepancy", "expected_trajectories", "find_identifiers", "get_instrument",
+           "judge_intervals", "list_instruments", "load", "load_banks", "load_instrument", "not_on_track", "plots",
+           "read_sessions", "recommend_techniques", "reliability", "reliable_change", "ruptures", "score",
+           "select_prompts", "sudden_gains", "sudden_losses", "suppress_small_cells", "triggers_for", "widgets"]
 
 
 def __getattr__(name: str):
@@ -55,4 +57,5 @@ if TYPE_CHECKING:  # for editors and type checkers
     from .change import crit1_cutoff, judge_intervals, reliable_change, sudden_gains, sudden_losses
     from .instruments import get_instrument, list_instruments, load_instrument, reliability, score
     from .loading import Dataset, LoadReport, load, read_sessions
+    from .prompts import affect_cues, load_banks, recommend_techniques, select_prompts, triggers_for
     from .schema import Instrument

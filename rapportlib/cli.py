@@ -67,6 +67,24 @@ def _check(args) -> int:
     return 0 if ds.report.ok and not len(ds.privacy.findings) else 1
 
 
+def _seeds(args) -> int:
+    from .prompts import load_banks, select_prompts
+
+    try:
+        banks = load_banks(args.folder)
+    except DataError as exc:
+        print(f"Cannot use these banks: {exc}", file=sys.stderr)
+        return 2
+    print(banks.summary())
+    if args.triggers:
+        for tid, trig in banks.triggers.items():
+            print(f"\n{tid}: {trig.meaning.get(args.lang) or trig.meaning['en']}")
+            for p in select_prompts([tid], lang=args.lang, k=args.k, banks=banks):
+                flag = "URGENT " if p.urgent else ""
+                print(f"  {flag}{p.id}  [{p.bank}, {p.source}]\n    {p.text}")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="rapport", description="rapportlib: supervision and reflection notebooks.")
     sub = parser.add_subparsers(dest="command", required=True)
@@ -92,6 +110,15 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--allow-identifiers", action="store_true",
                    help="load even if free text holds identifiers (they are still reported, by row, column and kind)")
     p.set_defaults(func=_check)
+
+    p = sub.add_parser("seeds", help="check the prompt banks (and a programme's own) and list them",
+                       description="Exit status: 0 the banks are valid, 2 a bank file is broken (the message names "
+                                   "the file, the entry and the field).")
+    p.add_argument("folder", nargs="?", help="a folder (or file) of your programme's own bank files")
+    p.add_argument("--triggers", action="store_true", help="for each trigger, the prompts chosen and why")
+    p.add_argument("--lang", default="en", choices=["en", "es", "ta"])
+    p.add_argument("-k", type=int, default=3, help="prompts per trigger with --triggers (default 3)")
+    p.set_defaults(func=_seeds)
 
     args = parser.parse_args(argv)
     return args.func(args)

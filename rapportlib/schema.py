@@ -206,6 +206,117 @@ class DatasetMeta(BaseModel):
     clinicians: list[ClinicianInfo] = Field(default_factory=list)
 
 
+# --------------------------------------------------------------------------- prompt banks (seeds/)
+LANGS = ("en", "es", "ta")
+Lang = Literal["en", "es", "ta"]
+PRESENTATIONS = ("anxious", "mistrustful", "low_engagement")
+_ENTRY_ID = r"^[a-z][a-z0-9_]*(\.[a-z0-9_]+)*$"
+
+
+def _texts_ok(v: dict, what: str = "text") -> dict:
+    if "en" not in v:
+        raise ValueError(f"needs an English {what} (en)")
+    for lang, text in v.items():
+        if isinstance(text, str) and not text.strip():
+            raise ValueError(f"the {lang} {what} is empty")
+    return v
+
+
+Texts = dict[Lang, str]
+
+
+class BankEntry(_Strict):
+    """What every bank entry has: a stable id, the seed it is distilled from, tags and triggers."""
+
+    id: str = Field(pattern=_ENTRY_ID)
+    source: str = Field(min_length=1, description="The seed file the entry is distilled from.")
+    tags: list[str] = []
+    triggers: list[str] = []
+    unreviewed: list[Lang] = Field(default_factory=list,
+                                   description="Languages no fluent clinician has reviewed yet.")
+    reference: str | None = Field(None, description="A published source for a fact that is not in the seed.")
+
+    def texts(self) -> dict[str, dict[str, str]]:
+        """The entry's language maps by field name."""
+        return {name: getattr(self, name) for name in self._text_fields}
+
+    _text_fields: tuple[str, ...] = ()
+
+
+class TriggerEntry(BankEntry):
+    meaning: Texts = Field(description='Completes "Chosen because ...".')
+    derived_from: str = Field(min_length=1, description="Which data raise it (English).")
+    _text_fields = ("meaning",)
+    _meaning = field_validator("meaning")(lambda v: _texts_ok(v, "meaning"))
+
+
+class PromptEntry(BankEntry):
+    text: Texts
+    group: str | None = None
+    urgent: bool = False
+    _text_fields = ("text",)
+    _text = field_validator("text")(lambda v: _texts_ok(v))
+
+
+class TechniqueEntry(BankEntry):
+    number: int = Field(ge=1)
+    name: Texts
+    what: Texts
+    when: Texts
+    careful: Texts
+    presentations: list[Literal["anxious", "mistrustful", "low_engagement"]] = []
+    _text_fields = ("name", "what", "when", "careful")
+
+    @field_validator("name", "what", "when", "careful")
+    @classmethod
+    def _langs(cls, v, info):
+        return _texts_ok(v, info.field_name)
+
+
+class DimensionEntry(BankEntry):
+    label: Texts
+    descriptor: Texts
+    _text_fields = ("label", "descriptor")
+
+    @field_validator("label", "descriptor")
+    @classmethod
+    def _langs(cls, v, info):
+        return _texts_ok(v, info.field_name)
+
+
+class CueEntry(BankEntry):
+    meaning: Texts
+    terms: dict[Lang, list[str]]
+    _text_fields = ("meaning",)
+    _meaning = field_validator("meaning")(lambda v: _texts_ok(v, "meaning"))
+
+    @field_validator("terms")
+    @classmethod
+    def _terms(cls, v):
+        if not v.get("en"):
+            raise ValueError("needs English terms (en)")
+        for lang, terms in v.items():
+            for t in terms:
+                if not t.strip() or "*" in t.rstrip("*") or t.strip() in ("*",):
+                    raise ValueError(f"a {lang} term is empty or has * other than at its end")
+        return v
+
+
+ENTRY_MODELS: dict[str, type[BankEntry]] = {
+    "triggers": TriggerEntry, "prompts": PromptEntry, "techniques": TechniqueEntry,
+    "dimensions": DimensionEntry, "lexicon": CueEntry,
+}
+
+
+class BankHeader(_Strict):
+    bank: str = Field(pattern=r"^[a-z][a-z0-9_]*$")
+    kind: Literal["triggers", "prompts", "techniques", "dimensions", "lexicon"]
+    title: Texts
+    description: str = ""
+    entries: list[dict] = Field(min_length=1)
+    _title = field_validator("title")(lambda v: _texts_ok(v, "title"))
+
+
 # --------------------------------------------------------------------------- reading
 def read_model(path: str | Path, model: type[M], *, data: dict | None = None) -> M:
     """Read a YAML/TOML file into ``model``; problems become a :class:`DataError`.
@@ -261,5 +372,7 @@ def _plain(err: dict) -> str:
         return "required field is missing"
     if kind == "extra_forbidden":
         return "unknown field (check the spelling)"
+    if kind == "string_pattern_mismatch" and err.get("ctx", {}).get("pattern") == _ENTRY_ID:
+        return "must be lower-case letters, digits, _ and . (like phrase.rupture_repair.slow_down)"
     msg = err["msg"]
     return msg.removeprefix("Value error, ")

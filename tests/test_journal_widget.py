@@ -413,3 +413,17 @@ def test_layout_fits_a_1280_pixel_window(journal):
     assert "auto-fill" in grid.layout.grid_template_columns              # the check-in sliders reflow
     headings = [x.value for x in _walk(ed) if isinstance(x, w.HTML) and x.value.startswith("<h3")]
     assert len(headings) >= 5                                            # reads like a form
+
+
+def test_the_check_in_prompts_follow_what_happened(editor):
+    assert editor.checkin.state["deck"]["prompts"] == []
+    editor.rupture.value = "withdrawal"
+    deck = editor.checkin.deck
+    assert deck.prompts and all({"rupture", "rupture_withdrawal"} & set(p.triggers) for p in deck.prompts)
+    assert "noted in this reflection" in deck.prompts[0].reason
+    editor.ct["ct_helpless"].value = 4
+    assert "ct_helpless" in editor.checkin.state["triggers"]
+    editor.text.value = "I felt completely stuck and out of my depth today."
+    assert any("your reflection" in p.reason for p in deck.prompts) or editor.checkin.state["cues"] == []
+    editor.reset_button.click()
+    assert editor.checkin.state["deck"]["prompts"] == []

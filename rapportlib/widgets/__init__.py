@@ -13,6 +13,8 @@ it without knowing the widget's insides.
 from __future__ import annotations
 
 from .journal import CT_LABELS, JournalApp, JournalEditor, demo_techniques, journal_app
+from .prompts import CountertransferenceCheckIn, PromptDeck
 from .trends import TrendExplorer
 
-__all__ = ["CT_LABELS", "JournalApp", "JournalEditor", "TrendExplorer", "demo_techniques", "journal_app"]
+__all__ = ["CT_LABELS", "CountertransferenceCheckIn", "JournalApp", "JournalEditor", "PromptDeck", "TrendExplorer",
+           "demo_techniques", "journal_app"]

@@ -14,6 +14,7 @@ import numpy as np
 import pandas as pd
 
 from . import _ui as ui
+from .prompts import CountertransferenceCheckIn
 
 __all__ = ["CT_LABELS", "JournalApp", "JournalEditor", "demo_techniques", "journal_app"]
 
@@ -22,14 +23,15 @@ __all__ = ["CT_LABELS", "JournalApp", "JournalEditor", "demo_techniques", "journ
 # form only gathers what the clinician chose, previews what the journal would store, and shows the
 # journal's answers (including its validation messages) in words.
 
-CT_LABELS = {
-    "ct_overwhelmed": "Overwhelmed / disorganised", "ct_helpless": "Helpless / inadequate",
-    "ct_positive": "Positive / satisfying", "ct_special": "Special / overinvolved", "ct_sexualised": "Sexualised",
-    "ct_disengaged": "Disengaged", "ct_parental": "Parental / protective",
-    "ct_criticised": "Criticised / mistreated",
-}
-"""The countertransference check-in: the eight factors of the Therapist Response Questionnaire
-(Betan, Heim, Zittel Conklin & Westen, 2005), each rated 0 (not at all) to 4 (very much)."""
+def _ct_labels() -> dict[str, str]:
+    from ..prompts import load_banks
+
+    return {d.id: d.label["en"] for d in load_banks().dimensions}
+
+
+CT_LABELS = _ct_labels()
+"""The countertransference check-in's dimensions and their English labels (``seeds/countertransference.yaml``:
+the eight factors of the Therapist Response Questionnaire, each rated 0, not at all, to 4, very much)."""
 
 _FIELD_LABELS = {"client_id": "Client id", "session": "Session number", "date": "Session date",
                  "techniques": "Techniques used", "rupture": "Rupture noticed", "repair_attempted": "Repair attempted",
@@ -169,15 +171,9 @@ class JournalEditor(w.VBox):
                                       layout=w.Layout(width="auto"))
 
         # ---------------------------------------------------------------- 4 countertransference
-        self.ct = {name: w.IntSlider(value=0, min=0, max=4, step=1, layout=w.Layout(width="100%"))
-                   for name in CT_LABELS}
-        cells = [w.VBox([w.HTML(f"<span>{html.escape(label)}</span>"), self.ct[name]],
-                        layout=w.Layout(width="100%")) for name, label in CT_LABELS.items()]
-        ct_grid = w.GridBox(cells, layout=w.Layout(width=ui.FULL, grid_gap="2px 24px",
-                                                   grid_template_columns="repeat(auto-fill, minmax(260px, 1fr))"))
-        self.ct_note = w.Textarea(placeholder="Anything else you noticed in yourself (optional)",
-                                  layout=w.Layout(width=ui.FULL, height="4em"))
         self.ct_preview = w.HTML(layout=w.Layout(width=ui.FULL))
+        self.checkin = CountertransferenceCheckIn(note_preview=self.ct_preview)
+        self.ct, self.ct_note = self.checkin.ratings, self.checkin.note
 
         # ---------------------------------------------------------------- 5 save
         self.save_button = w.Button(description="Save to my journal", button_style="primary", icon="check",
@@ -234,9 +230,7 @@ class JournalEditor(w.VBox):
             ui.heading("4 · How you felt: a short check-in"),
             ui.help_text("How much did you feel each of these with this client today? 0 = not at all, 4 = very much. "
                   "(The factors of the Therapist Response Questionnaire.)"),
-            ct_grid,
-            self.ct_note,
-            self.ct_preview,
+            self.checkin,
             ui.heading("5 · Save"),
             ui.row(self.save_button, self.reset_button, self.draft_status),
             self.status,
@@ -297,6 +291,7 @@ class JournalEditor(w.VBox):
             self._set_form(values)
         self._update_preview()
         self._update_note_preview()
+        self._update_prompts()
         self._changed()
 
     def save(self) -> str | None:
@@ -354,6 +349,7 @@ class JournalEditor(w.VBox):
             self._loaded = self._fields()
         self._update_preview()
         self._update_note_preview()
+        self._update_prompts()
         self._show_editing(int(row["version"]))
         self._say(f"Editing entry {entry_id} (version {int(row['version'])}). The text is as it was stored, "
                   "already anonymised. Save makes a new version; the earlier ones stay in the history.", "info")
@@ -529,6 +525,7 @@ class JournalEditor(w.VBox):
         self._show_editing(None)
         self._update_preview()
         self._update_note_preview()
+        self._update_prompts()
 
     def _changes(self, text: str, fields: dict) -> dict:
         """What differs from the entry as loaded: only that is passed to :meth:`Journal.edit`."""
@@ -641,11 +638,31 @@ class JournalEditor(w.VBox):
     def _on_text(self, _change) -> None:
         if not self._busy:
             self._update_preview()
+            self._update_prompts()
             self._changed()
+
+    def _update_prompts(self) -> None:
+        """What the reflection says about the session (rupture, interpreter, early session, affect cues in
+        the text) joins the check-in's own triggers, so its prompts fit what happened."""
+        from ..prompts import FIRST_SESSIONS, Trigger, affect_cues
+
+        extra = []
+        if self.rupture.value in ("withdrawal", "confrontation"):
+            extra += [Trigger(f"rupture_{self.rupture.value}", "noted in this reflection"),
+                      Trigger("rupture", f"{self.rupture.value} noted in this reflection")]
+        for cue in affect_cues(self.text.value) if self.text.value.strip() else []:
+            extra += [Trigger(t, f"the words \u201c{cue.term}\u201d in your reflection") for t in cue.triggers]
+        if self.interpreter.value:
+            extra.append(Trigger("interpreter", "an interpreter was present"))
+        raw = self.session.value.strip()
+        if raw.isdigit() and 1 <= int(raw) <= FIRST_SESSIONS:
+            extra.append(Trigger("first_sessions", f"session {int(raw)}"))
+        self.checkin.set_context(client_id=self.client_id.value.strip() or None, extra_triggers=extra)
 
     def _on_note(self, _change) -> None:
         if not self._busy:
             self._update_note_preview()
+            self._update_prompts()
             self._changed()
 
     def _on_client(self, _change) -> None:
@@ -660,6 +677,7 @@ class JournalEditor(w.VBox):
         if not self._busy:
             self._update_preview()
             self._update_note_preview()
+            self._update_prompts()
             self._changed()
 
     def _on_alliance(self, _change) -> None:
@@ -670,6 +688,7 @@ class JournalEditor(w.VBox):
 
     def _on_change(self, _change) -> None:
         if not self._busy:
+            self._update_prompts()
             self._changed()
 
     def _on_reset(self) -> None:
@@ -804,6 +823,7 @@ class JournalEditor(w.VBox):
                     pass
         self._update_preview()
         self._update_note_preview()
+        self._update_prompts()
         saved = draft.get("saved")
         try:
             when = f" (last changed {datetime.fromisoformat(saved):%Y-%m-%d at %H:%M})" if saved else ""
