@@ -132,6 +132,7 @@ class Lexicon:
     cues: dict                   # section -> frozenset of folded words / phrases
     number_cue_rx: object        # one compiled alternation of all number cues
     number_cue_kind: dict        # folded phrase -> kind
+    patterns: dict = field(default_factory=dict)   # name -> regexes built from the YAML word lists
 
 
 _LISTS_FORMAT = "6"
@@ -268,7 +269,7 @@ def load_lexicon(extra: tuple[str, ...] = ()) -> Lexicon:
                 for k, v in value.items():
                     slot[k] = (list(slot.get(k, [])) + list(v)) if isinstance(v, list) else v
             else:
-                conf[key] = list(conf.get(key, [])) + [str(v) for v in value]
+                conf[key] = list(conf.get(key, [])) + (list(value) if isinstance(value, list) else [value])
     _check_lexicon(conf, files)
     lists = _lists()
     multi: dict[str, list] = {}
@@ -292,24 +293,34 @@ def load_lexicon(extra: tuple[str, ...] = ()) -> Lexicon:
         regions=frozenset({_fold(w) for w in conf["regions"]} | {r for r in lists["regions"] if " " not in r}),
         safe_phrases=_phrase_index(safe_phr),
         cues={s: frozenset(_fold(w) for w in conf[s]) for s in cue_sections},
-        number_cue_rx=regex.compile(r"(?<!\w)(?:" + "|".join(
-            regex.escape(p) for p in sorted(cue_kind, key=len, reverse=True)) + r")(?!\w)"),
+        number_cue_rx=regex.compile(r"(?<!\w)" + _trie(cue_kind) + r"(?!\w)"),
         number_cue_kind=cue_kind,
+        patterns=_lexicon_patterns(conf),
     )
+
+
+_LEXICON_LISTS = ("titles", "kin", "naming", "followers", "place_cues", "facility_suffixes", "facility_prefixes",
+                  "street_suffixes", "street_prefixes", "unit_words", "door_words", "box_words", "ta_street_words",
+                  "safe_words", "safe_phrases", "regions", "fax_cues", "code_stopwords", "ta_months", "ta_weekdays",
+                  "ta_relative", "ta_days", "ta_date_nouns", "number_words", "ta_day_relations",
+                  "generic_facility_words", "ta_facility_modifiers")
 
 
 def _check_lexicon(conf: dict, files: list[Path]) -> None:
     from .errors import DataError
 
-    lists = ("titles", "kin", "naming", "followers", "place_cues", "facility_suffixes", "facility_prefixes",
-             "street_suffixes", "safe_words", "safe_phrases", "regions", "fax_cues")
-    for key in lists:
+    where = ", ".join(map(str, files))
+    for key in _LEXICON_LISTS:
         if not isinstance(conf.get(key), list):
-            raise DataError(f"needs a list {key!r}", file=", ".join(map(str, files)), rule="lexicon")
+            raise DataError(f"needs a list {key!r}", file=where, rule="lexicon")
+        bad = [w for w in conf[key] if not isinstance(w, str) or not w.strip()]
+        if bad:                  # YAML reads an unquoted no, yes, on, off as true/false and "fax:" as a mapping
+            raise DataError(f"list {key!r} holds {bad[0]!r}, which is not a word (quote it)", file=where,
+                            rule="lexicon")
     cues = conf.get("number_cues")
-    if not isinstance(cues, dict) or set(cues) - set(KINDS):
-        raise DataError("'number_cues' must map identifier kinds to lists of words",
-                        file=", ".join(map(str, files)), rule="lexicon")
+    if not isinstance(cues, dict) or set(cues) - set(KINDS) or not all(
+            isinstance(v, list) and all(isinstance(w, str) and w.strip() for w in v) for v in cues.values()):
+        raise DataError("'number_cues' must map identifier kinds to lists of words", file=where, rule="lexicon")
 
 
 # --------------------------------------------------------------------------- roster
@@ -430,111 +441,220 @@ _WD = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Mon|Tue|Tues
 _DS = r"lunes|martes|miércoles|miercoles|jueves|viernes|sábado|sabado|domingo"
 _YEAR = r"(?:1[89]\d\d|20\d\d|'\d\d)"
 _ORD = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
-_NUMW = r"(?:one|two|three|four|five|six|seven|eight|nine|ten|a couple of|a|several|a few)"
 _HOLI = (r"(?:Christmas(?: Day| Eve)?|Thanksgiving(?: Day)?|Easter(?: Sunday)?|New Year'?s(?: Day| Eve)?"
          r"|Diwali|Deepavali|Pongal|Eid(?: al-Fitr| al-Adha)?|Ramadan|Halloween|Independence Day|Labou?r Day"
          r"|Memorial Day|Mother'?s Day|Father'?s Day|Valentine'?s Day|Navidad|Nochebuena|Día de (?:los )?Muertos)")
 
 _I = regex.IGNORECASE
+_DAY = r"(?:[12]\d|3[01]|0?[1-9])"
+_ORD_ES = rf"(?:{_DAY}(?:\.?[º°]|ro|o)?|primero)"            # 3, 1º, 1.º, 1ro, primero
 DATE_PATTERNS = [
     # 2024-03-12, 12/03/2024, 3.12.24, 12-3-2024
-    regex.compile(r"(?<![\w./-])(?:\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{1,2}[-/.]\d{1,2}[-/.](?:\d{4}|\d{2}))(?![\w/-]|\.\d)"),
-    # 3/12 (month/day) when preceded by "on"
+    regex.compile(r"(?<![\w./-])(?:\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{1,2}[-/.]\d{1,2}[-/.](?:\d{4}|\d{2}))"
+                  r"(?:(?=T\d\d:)|(?![\w/-]|\.\d))"),                    # also 2024-03-12T14:21
+    # 3/12 (month/day) when preceded by "on"; "el 14/3", "dated 3/12" (not a score out of 10)
     regex.compile(r"(?<=\bon )\d{1,2}/\d{1,2}(?![\w/])", _I),
-    # (Tuesday,) March 3(rd)(, 2024)
-    regex.compile(rf"\b(?:{_WD},?\s+)?(?:the\s+)?{_MON}\s+{_ORD}\b(?:,?\s+{_YEAR}\b)?"),
+    regex.compile(r"(?<=\b(?:el|dated|fechad[ao]) )\d{1,2}/(?!10\b)\d{1,2}(?![\w/])", _I),
+    # (Tuesday,) March (the) 3(rd)(, 2024)
+    regex.compile(rf"\b(?:{_WD},?\s+)?(?:the\s+)?{_MON}\s+(?:the\s+)?{_ORD}\b(?:,?\s+{_YEAR}\b)?"),
     # (the) 3(rd) (of) March (2024)
     regex.compile(rf"\b(?:{_WD},?\s+)?(?:the\s+)?{_ORD}\s+(?:of\s+)?{_MON}(?:,?\s+{_YEAR}\b)?"),
     # March 2024, March of 2024
     regex.compile(rf"\b{_MON}\s+(?:of\s+)?{_YEAR}\b"),
-    # 3 de marzo (de 2024), marzo de 2024, el 3 de marzo
-    regex.compile(rf"\b(?:(?:{_DS}),?\s+)?{_ORD}\s+de\s+{_MES}(?:\s+(?:de|del)\s+{_YEAR})?\b", _I),
+    # (día) 3 de marzo (de 2024), 1.º de mayo, marzo de 2024
+    regex.compile(rf"\b(?:(?:{_DS}),?\s+)?(?:día\s+)?{_ORD_ES}\s+de\s+{_MES}"
+                  rf"(?:,?\s+(?:de|del)\s+{_YEAR})?\b", _I),
     regex.compile(rf"\b{_MES}\s+(?:de|del)\s+{_YEAR}\b", _I),
+    # marzo 3, 2024 / marzo 3 de 2024 (month first, as on Mexican forms)
+    regex.compile(rf"\b{_MES}\s+{_DAY}(?:,?\s+(?:de\s+|del\s+)?{_YEAR}\b|(?=\s*(?:[,.;:)]|$)))", _I),
     # holidays with a year
     regex.compile(rf"\b{_HOLI}\s+(?:of\s+|de\s+)?{_YEAR}\b", _I),
     # relative dates that pin one day
     regex.compile(r"\b(?:the\s+day\s+(?:before|after)\s+(?:yesterday|tomorrow)|yesterday|tomorrow"
-               r"|anteayer|antier|ayer|pasado\s+mañana)\b", _I),
-    regex.compile(rf"\bin\s+(?:\d+|{_NUMW})\s+days?\b", _I),
-    regex.compile(r"(?:கடந்த|அடுத்த|இந்த|போன|வரும்)\s+(?:ஞாயிற்றுக்|திங்கட்|திங்கள்|செவ்வாய்க்|புதன்|வியாழக்|வெள்ளிக்|சனிக்)"
-                  r"\p{L}*"),
-    regex.compile(r"\b(?:[12]\d|3[01]|0?[1-9])\s+(?:ஜனவரி|பிப்ரவரி|மார்ச்|ஏப்ரல்|மே|ஜூன்|ஜூலை|ஆகஸ்ட்|செப்டம்பர்|அக்டோபர்"
-                  r"|நவம்பர்|டிசம்பர்)\p{M}*(?:\s+(?:1[89]|20)\d\d)?"),
-    regex.compile(rf"\b(?:\d+|{_NUMW})\s+days?\s+(?:ago|before|earlier|later|from\s+now)\b", _I),
+                  r"|anteayer|antier|ayer|pasado\s+mañana)\b", _I),
     regex.compile(rf"\b(?:last|next|this|this\s+past|this\s+coming|coming)\s+{_WD}\b", _I),
+    # Friday the 13th, Tuesday 3rd (a weekday with a day number, no month)
+    regex.compile(rf"\b{_WD},?\s+(?:the\s+{_DAY}(?:st|nd|rd|th)?|{_DAY}(?:st|nd|rd|th))\b"),
     regex.compile(rf"\b(?:el\s+)?(?:{_DS})\s+(?:pasado|próximo|proximo|que\s+viene)\b", _I),
     regex.compile(rf"\b(?:el\s+)?(?:próximo|proximo|este)\s+(?:{_DS})\b", _I),
-    regex.compile(r"\bhace\s+(?:\d+|un|una|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez)\s+días?\b", _I),
+    # el lunes 12 (not "lunes 12:30", "lunes 2 horas")
+    regex.compile(rf"\b(?:{_DS})\s+{_DAY}\b(?![:.]\d|\s*(?:h\b|hrs?\b|horas|am\b|pm\b|a\.\s?m|p\.\s?m|min|sesi|veces))",
+                  _I),
+    # el día 8, para el día 21 (not "el día 3 de tratamiento")
+    regex.compile(rf"(?<=\b(?:el|este|ese|del|al|próximo|proximo)\s+)día\s+{_DAY}\b(?!\s+de\s+(?!{_MES}\b))", _I),
     regex.compile(r"(?<!\w)(?:mañana|manana)(?!\s+(?:por|en|de|temprano))(?=[\s,.;:!?)]|$)(?<!la mañana)"
-               r"(?<!esta mañana)(?<!por la mañana)", _I),
-    regex.compile(r"(?:நேற்று|நாளை|முந்தாநாள்)"),
+                  r"(?<!esta mañana)(?<!por la mañana)", _I),
     # on the 14th
     regex.compile(r"\b(?:on\s+)?the\s+(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)\b(?=\s*(?:[,.;:!?)]|$|of\b|at\b|when\b"
-               r"|and\b|but\b|so\b|we\b|she\b|he\b|they\b|I\b|because\b|before\b|after\b|to\b|for\b|was\b|is\b))",
-               _I),
+                  r"|and\b|but\b|so\b|we\b|she\b|he\b|they\b|I\b|because\b|before\b|after\b|to\b|for\b|was\b|is\b))",
+                  _I),
 ]
 _NINETY = (r"(?:9\d|1[01]\d)")
+_HUNDRED = (r"(?:a|one) hundred(?:(?: and)? (?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve"
+            r"|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen))?")
 AGE_PATTERNS = [
-    regex.compile(rf"\b{_NINETY}(?=\s*-?\s*(?:years?|yrs?|y/?o\b|year-old|yo\b|años|ans\b|வயது))", _I),
+    regex.compile(rf"\b{_NINETY}(?=\s*-?\s*(?:years?|yrs?|y/?o\b|y\.\s?o\b\.?|year-old|yo\b|años|ans\b|வயது))", _I),
     regex.compile(rf"(?<=\b(?:aged|age:|age|edad|edad:|of age) ){_NINETY}\b", _I),
-    regex.compile(rf"(?<=\b(?:turned|turns|turning|is now|cumplió|cumple|cumplirá|tiene|celebrated) ){_NINETY}\b"
-               r"(?!\s*(?:%|percent|points|minutes|dollars|pesos|\$))", _I),
+    regex.compile(rf"(?<=\b(?:turned|turns|turning|is now|cumplió|cumple|cumplirá|tiene|celebrated|be|reached) )"
+                  rf"{_NINETY}\b(?!\s*(?:%|percent|points|minutes|dollars|pesos|\$))", _I),
     # "who is 93", "Kofi, 95,", "(104)", "died at 94", "at the age of 92", "91 வயது"
     regex.compile(rf"(?:(?<=\b(?:is|was|at|of|turned|turns|de|a los|cumplió|cumple) )|(?<=\p{{L}}, )|(?<=\())"
                   rf"{_NINETY}(?=\)|,|\.|;|\s+(?:and|when|now|y|años|on|in|last|this|today|yesterday|ayer)\b|$)", _I),
-    regex.compile(rf"(?<!\d){_NINETY}(?=\s*(?:வயது|வயதை|வயதில்|வயதான))"),
+    regex.compile(rf"(?<!\d){_NINETY}(?=\s*-?\s*(?:வயது|வயதை|வயதில்|வயதான))"),
+    regex.compile(rf"(?<=(?:வயது|வயதான|வயதில்)\s*:?\s*){_NINETY}(?!\d)"),
     regex.compile(rf"(?<=\b(?:At|at) ){_NINETY}(?=,)"),
-    regex.compile(r"(?<=\b(?:is|was|turned|aged|age) )(?:a hundred|one hundred|ninety(?:-\w+)?)\b|"
-                  r"(?<=, )(?:a hundred|ninety(?:-\w+)?)(?=,)", _I),
-    regex.compile(r"\b(?:ninety[- ](?:one|two|three|four|five|six|seven|eight|nine)|ninety|one hundred(?: and \w+)?"
-               r"|a hundred|noventa(?: y (?:uno|dos|tres|cuatro|cinco|seis|siete|ocho|nueve))?|cien)"
-               r"(?=[- ](?:years?|year-old|años))", _I),
+    regex.compile(rf"(?<=\b(?:is|was|turned|aged|age) )(?:{_HUNDRED}|ninety(?:-\w+)?)\b"
+                  r"(?!\s*(?:percent|per cent|%|times|dollars|pounds|pesos|rupees|euros|miles|metres|meters|km)\b)|"
+                  rf"(?<=, )(?:{_HUNDRED}|ninety(?:-\w+)?)(?=,)", _I),
+    regex.compile(rf"\b(?:ninety[- ](?:one|two|three|four|five|six|seven|eight|nine)|ninety|{_HUNDRED}"
+                  r"|noventa(?: y (?:uno|dos|tres|cuatro|cinco|seis|siete|ocho|nueve))?|cien(?:to \w+)?)"
+                  r"(?=[- ](?:years?|year-old|años))", _I),
 ]
 EMAIL = regex.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 URL = regex.compile(r"\b(?:https?://|www\.)[^\s<>\"')\]]+|\b(?:[a-z0-9-]+\.)+(?:com|org|net|edu|gov|io|co|uk|in|mx|es"
-                 r"|us|info|health|clinic|biz|me|ca|au|ly|app|site)(?:/[^\s<>\"')\]]*)?(?![\w@])", _I)
+                    r"|us|info|health|clinic|biz|me|ca|au|ly|app|site)(?:/[^\s<>\"')\]]*)?(?![\w@])", _I)
 _OCTET = r"(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)"
 IPV4 = regex.compile(rf"(?<![\d.])(?:{_OCTET}\.){{3}}{_OCTET}(?!\d|\.\d)")
 IPV6 = regex.compile(r"(?<![\w:])(?:[0-9A-Fa-f]{1,4}:){1,7}(?::|(?::[0-9A-Fa-f]{1,4}){1,7}|[0-9A-Fa-f]{1,4})(?![\w:])")
-SSN = regex.compile(r"(?<![\w-])\d{3}-\d{2}-\d{4}(?![\w-])")
+# US social security numbers (123-45-6789, 123 45 6789) and UK National Insurance numbers (QQ 12 34 56 C:
+# two prefix letters, never D, F, I, Q, U or V, the second never O, nor BG, GB, KN, NK, NT, TN or ZZ)
+SSN = regex.compile(r"(?<![\w-]|\d\s)\d{3}([- ])\d{2}\1\d{4}(?![\w-]|\s\d)")
+NINO = regex.compile(r"\b(?!BG|GB|KN|NK|NT|TN|ZZ)[A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z] ?\d{2} ?\d{2} ?\d{2} ?[A-D]\b")
 A_NUMBER = regex.compile(r"(?<![\w-])A-?\s?\d{3}[-\s]?\d{3}[-\s]?\d{3}(?![\w-])")
 CARD = regex.compile(r"(?<![\w-])\d{4}(?:[ -]\d{4}){3}(?![\w-])")
 CASE_NUMBER = regex.compile(r"(?<![\w-])\d{2,4}-[A-Z]{2,4}-\d{3,6}(?![\w-])")
 CA_POSTCODE = regex.compile(r"\b[ABCEGHJ-NPRSTVXY]\d[ABCEGHJ-NPRSTV-Z] ?\d[ABCEGHJ-NPRSTV-Z]\d\b")
 IBAN = regex.compile(r"\b[A-Z]{2}\d{2}(?: ?[A-Z0-9]{4}){2,7}(?: ?[A-Z0-9]{1,3})?\b")
 UK_POSTCODE = regex.compile(r"\b(?:GIR ?0AA|[A-PR-UWYZ][A-HK-Y]?\d[A-Z\d]? ?\d[ABD-HJLNP-UW-Z]{2})\b")
-ZIP = regex.compile(r"(?<![\w$£€.,-])\d{5}(?![\w%-]|[.,]\d)")
+ZIP = regex.compile(r"(?<![\w$£€.,/-])\d{5}(?![\w%/-]|[.,]\d)")    # not glued to a slash: 2019/35876
 ZIP4 = regex.compile(r"(?<![\w$.,-])\d{5}-\d{4}(?![\w-])")
-PIN = regex.compile(r"(?<![\w-])[1-8]\d{2} ?\d{3}(?![\w-])")
-PHONE = regex.compile(r"(?<![\w+/.-])(?:\+\d{1,3}[\s.-]?)?(?:\(\d{1,5}\)[\s.-]?)?\d{2,5}(?:[\s.-]\d{2,8}){1,4}"
-                      r"(?![\w/-]|\.\d)|(?<![\w+/.-])\+\d{1,3}[\s.-]?\d{6,12}(?![\w/-])|(?<![\w/.-])\(\d{2,5}\)\s?\d{6,8}\b"
-                   r"|(?<![\w+/.-])\+\d{8,14}\b|(?<![\w/.-])\d{10,11}\b")
-LONG_NUMBER = regex.compile(r"(?<![\w-])(?:[A-Z]{0,4}[-#]?\d[\d-]{5,}\d|[A-Z]{1,3}\d{5,}[A-Z]?|\d{3,}[A-Z]{1,3}\d{2,})"
-                            r"(?![\w-])")
+# Indian PIN codes: 600073, 600 073, also written on to the place ("Tambaram-600073")
+PIN = regex.compile(r"[1-8](?<=(?:^|[^\w-]|[\p{L}\p{M}][-–])[1-8])\d{2} ?\d{3}(?![\w-])")
+_EXT = r"(?:\s*,?\s*(?i:ext|extension|extn|anexo|x)\.?\s*\d{1,5})?"
+PHONE = regex.compile(
+    # (+52) 1 33 4872 3827, +44 (0)20 7946 0018, 020 7946 0018, 555-0148 ext. 12
+    r"(?<![\w+/.-])(?:\(?\+\d{1,3}\)?[\s.-]?(?:\d[\s.-])?)?(?:\(\d{1,5}\)[\s.-]?)?\d{2,5}(?:[\s.-]\d{2,8}){1,4}"
+    rf"{_EXT}(?![\w/-]|\.\d)"
+    r"|(?<![\w+/.-])\+\d{1,3}[\s.-]?\d{6,12}(?![\w/-])|(?<![\w/.-])\(\d{2,5}\)\s?\d{6,8}\b"
+    r"|(?<![\w+/.-])\+\d{8,14}\b|(?<![\w/.-])\d{10,11}\b"
+    # North American with the trunk 1: 1-509-755-3650, 1 (800) 555-0100
+    rf"|(?<![\w+/.-])1[\s.-]?(?:\(\d{{3}}\)|\d{{3}})[\s.-]?\d{{3}}[\s.-]\d{{4}}{_EXT}(?![\w/-]|\.\d)"
+    # Indian numbers with the trunk 0 and a six-digit first group: 098765 43210
+    r"|(?<![\w+/.-])0\d{5}[\s.-]?\d{5}(?![\w/-]|\.\d)")
+LONG_NUMBER = regex.compile(r"(?<![\w/-])(?:[A-Z]{0,4}[-#]?\d[\d/-]{5,}\d|[A-Z]{1,3}\d{5,}[A-Z]?"
+                            r"|\d{3,}[A-Z]{1,3}\d{2,})(?![\w/-])")
+# codes mixing capitals and digits (plates, licences, member ids): TN42ME3506, 4MNG657, PGE-91-88, 91698438M
+MIXED_CODE = regex.compile(r"[A-Z0-9](?<=(?:^|[^\w./-])[A-Z0-9])(?=[A-Z0-9-]*[A-Z])[A-Z0-9]*(?:-[A-Z0-9]+)*"
+                           r"(?![\w-]|\.\d)")
+# capitals and digits apart (CD 84773, TNMC 32258; 898 PXL, 1234 BCD: consonants only, as on Spanish plates)
+SPACED_CODES = (regex.compile(r"(?<![\w-])(?P<a>[A-Z]{2,4}) (?P<n>\d{4,6})(?![\w-]|[.,:/]\d)"),
+                regex.compile(r"(?<![\w.,-])(?P<n>\d{3,4}) (?P<a>[B-DF-HJ-NP-TV-Z]{3})(?![\w-])"))
+# UK (AB12 CDE) and Indian (TN 09 AB 1234) number plates
+PLATE = regex.compile(r"[A-Z](?<=\b[A-Z])[A-Z](?:\d{2} ?[A-Z]{3}|[ -]?\d{1,2}[ -]?[A-Z]{1,3}[ -]?\d{4})\b")
 _UNITS = {"dollars", "pesos", "rupees", "euros", "pounds", "steps", "words", "people", "km", "miles", "kg",
           "calories", "meters", "metres", "usd", "mxn", "inr"}
 _CODE = r"(?:[A-Z]{1,4}[-\s]?)?\d[\dA-Z]*(?:[-\s/][\dA-Z]+)*"
 NUMBER_AFTER_CUE = regex.compile(
-    r"\s*(?:'?s)?\s*(?:(?:number|num|no|nr|n[º°o]|#|is|was|ending|in|with|:|-|of|es|número|numero|de|reads)\.?\s*){0,4}"
-    rf"(?P<code>#?{_CODE})")
-ADDRESS_PATTERNS = [
-    regex.compile(r"\b(?:(?:Old|New|Flat|Door)\s+(?:No\.?\s*)?\w+,\s*)*(?:No\.?\s*|Door\s+No\.?\s*)?\d{1,6}(?:/\d{1,4})?"
-                  r"[A-Za-z]?(?:-\d{1,4})?,?\s+(?:[NSEW]\.?\s+|North\s+|South\s+"
-               r"|East\s+|West\s+)?(?:(?:[A-Z][\w'’.-]*|\d{1,3}(?:st|nd|rd|th))\s+){1,4}"
-               r"(?:Street|St|Avenue|Ave|Av|Road|Rd|Lane|Ln|Drive|Dr|Boulevard|Blvd|Court|Ct|Place|Pl|Way|Terrace"
-               r"|Ter|Circle|Cir|Parkway|Pkwy|Highway|Hwy|Close|Crescent|Cres|Square|Sq|Trail|Trl|Row|Grove|Gardens"
-               r"|Mews|Walk|Alley|Pike|Loop|Path|Plaza|Salai|Nagar|Marg|Cross|Main)\b\.?"
-               r"(?:\s+(?:East|West|North|South|E|W|N|S)\b\.?)?"
-               r"(?:,?\s+(?:Apt|Apartment|Unit|Suite|Ste|Flat|Fl|Floor|Room|Rm)\.?\s*#?\w+|\s+#\s?\w+)?"),
-    regex.compile(r"(?:எண்\s*)?\d{1,4}(?:/\d{1,4})?,\s*\p{L}[\p{L}\p{M}]*(?:\s+\p{L}[\p{L}\p{M}]*)?\s+"
-                  r"(?:சாலை|ரோடு|தெரு|வீதி)"),
-    regex.compile(r"\b(?:Calle|C/|Avenida|Av\.|Avda\.|Paseo|Plaza|Camino|Carrera|Callejón|Callejon|Privada|Calzada"
-               r"|Cerrada|Andador|Boulevard|Blvd\.)\s*(?:(?:[A-ZÁÉÍÓÚÑ0-9][\w'’.-]*|de|del|la|las|los|y)\s+){0,5}"
-               r"(?:[A-ZÁÉÍÓÚÑ][\w'’.-]*)?,?\s*(?:n[º°o]\.?\s*|#\s*)?\d{1,5}[A-Za-z]?(?:-[A-Za-z0-9]+)?"
-               r"(?:\s*(?:int\.?|interior|depto\.?|piso|,)\s*\d+\.?[º°ª]?\s*(?:izda|dcha|izq|der|[A-Za-z])?\.?)?"),
-    regex.compile(r"\b(?:P\.?\s?O\.?\s+Box|Post\s+Office\s+Box|Apartado(?:\s+(?:postal|de\s+correos))?)\s*#?\d+", _I),
-    regex.compile(r"\b(?:Apt|Apartment|Unit|Suite|Flat|Depto|Departamento)\.?\s*#?\d+[A-Za-z]?\b"),
-]
+    r"\s*(?:'?s)?\s*(?:(?:number|num|no|nr|n[º°o]|#|is|was|ending|in|with|:|-|,|\(|of|es|número|numero|de|reads)\.?"
+    rf"\s*){{0,4}}(?P<code>#?{_CODE})")
+_YEARISH = regex.compile(r"(?:19|20)\d\d")
+
+
+def _alt(words: Iterable[str], *, title: bool = False, loose: bool = False) -> str:
+    """One regex alternation of ``words``, longest first. ``title``: written with a capital first letter;
+    ``loose``: a dot may be left out (or followed by a space) and words may be written together."""
+    out = []
+    for w in sorted({w.strip() for w in words}, key=lambda w: (-len(w), w)):
+        if title:
+            w = w[:1].upper() + w[1:]
+        out.append("".join((r"\s*" if loose else r"\s+") if ch.isspace() else r"\.?\s?" if ch == "." and loose
+                           else regex.escape(ch) for ch in w))
+    return "(?:" + "|".join(out) + ")"
+
+
+def _trie(phrases: Iterable[str]) -> str:
+    """A regex matching any of ``phrases``, longest first, written as a trie (far faster than a flat
+    alternation of many phrases, which is tried phrase by phrase at every position)."""
+    root: dict = {}
+    for p in phrases:
+        node = root
+        for ch in p:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def walk(node: dict) -> str:
+        ends = "" in node
+        alts = [regex.escape(ch) + walk(sub) for ch, sub in sorted(node.items()) if ch]
+        if not alts:
+            return ""
+        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+        return f"(?:{body})?" if ends else body
+
+    return "(?:" + walk(root) + ")"
+
+
+def _lexicon_patterns(conf: dict) -> dict:
+    """Address and date patterns whose words come from the lexicon YAML."""
+    sfx = conf["street_suffixes"]
+    suffix = (rf"(?:(?i:{_alt([w for w in sfx if len(w) >= 4])})"
+              rf"|{_alt([w for w in sfx if len(w) < 4], title=True)})")
+    door = rf"(?i:{_alt(conf['door_words'], loose=True)})\.?\s*"
+    unit = rf"(?i:{_alt(conf['unit_words'], loose=True)})\.?\s*"
+    ta_street = _alt(conf["ta_street_words"])
+    address_ta = [
+        # எண் 13, கிழக்கு மாசி வீதி; 62/25, காந்தி ரோடு
+        regex.compile(rf"(?:{door}\d{{1,4}}(?:/\d{{1,4}})?(?:,\s*|\s+)|\d{{1,4}}(?:/\d{{1,4}})?,\s*)"
+                      rf"\p{{L}}[\p{{L}}\p{{M}}]*(?:\s+\p{{L}}[\p{{L}}\p{{M}}]*)?\s+{ta_street}"),
+    ]
+    address = [
+        # 42 Willow Lane, Apt 3B; 12 2nd Cross Street (the door words before the number: "address_prefix")
+        regex.compile(
+            r"\b\d{1,6}(?:/\d{1,4})?[A-Za-z]?(?:-\d{1,4})?"
+            r",?\s+(?:[NSEW]\.?\s+|North\s+|South\s+|East\s+|West\s+)?(?:(?:[A-Z][\w'’.-]*|\d{1,3}(?:st|nd|rd|th))\s+)"
+            rf"{{1,4}}{suffix}\b\.?(?:\s+(?:East|West|North|South|E|W|N|S)\b\.?)?(?:,?\s+{unit}#?\w+|\s+#\s?\w+)?"),
+        # Calle Hidalgo 12; Av. Revolución 680, int. 1; Avenida de la Albufera, 156, 1.º 2
+        regex.compile(
+            rf"\b{_alt(conf['street_prefixes'], title=True)}(?:(?<=[./])|\b)\s*"
+            r"(?:(?:[A-ZÁÉÍÓÚÑ0-9][\w'’.-]*|de|del|la|las|los|y)\s+){0,5}(?:[A-ZÁÉÍÓÚÑ][\w'’.-]*)?,?\s*"
+            r"(?:n[º°o]\.?\s*|#\s*)?\d{1,5}[A-Za-z]?(?:-[A-Za-z0-9]+)?"
+            rf"(?:(?:\s*,\s*(?:{unit})?|\s+{unit})\d{{1,3}}(?!\d)\.?[º°ª]?"
+            r"(?:\s?[A-Z]\b|\s*(?:izda|dcha|izq|der)\b\.?|\s\d{1,2}(?![\d.,:/]\d|\d))?){0,2}"),
+        # P.O. Box 12, Post Box No. 48, Apartado postal 7
+        regex.compile(rf"\b(?i:{_alt(conf['box_words'], loose=True)})(?:\s*(?i:no|n[º°o]|number|num)\.?)?"
+                      r"\s*[#:]?\s*\d+"),
+        regex.compile(r"\b(?:Apt|Apartment|Unit|Suite|Flat|Depto|Departamento)\.?\s*#?\d+[A-Za-z]?\b"),
+    ]
+    num = rf"(?:\d+|{_alt(w for w in conf['number_words'] if not _is_tamil(w))})"
+    ta_num = rf"(?:\d+|{_alt(w for w in conf['number_words'] if _is_tamil(w))})"
+    ta_months = _alt(conf["ta_months"])
+    ta_nouns = _alt(conf["ta_date_nouns"])
+    nth = rf"(?:\s*-?\s*(?:ஆம்|ம்)?\s*{ta_nouns}[\p{{L}}\p{{M}}]*)?"
+    dates = [           # (a word the text must hold, the pattern): a cheap test first
+        # in three days, two days ago, dentro de tres días, en dos días, hace cuatro días, dos días después
+        ("day", regex.compile(rf"\bin\s+{num}\s+days?\b", _I)),
+        ("day", regex.compile(rf"\b{num}\s+days?\s+(?:ago|before|earlier|later|from\s+now)\b", _I)),
+        ("día", regex.compile(rf"\b(?:dentro\s+de|en)\s+{num}\s+días?\b", _I)),
+        ("día", regex.compile(rf"\bhace\s+{num}\s+días?\b", _I)),
+        ("día", regex.compile(rf"\b{num}\s+días?\s+(?:después|despues|antes|más\s+tarde|mas\s+tarde)\b", _I)),
+    ]
+    dates_ta = [        # போன ஞாயிற்றுக்கிழமை, அடுத்த வெள்ளிக்கிழமை (a bare weekday is not a date)
+        regex.compile(rf"{_alt(conf['ta_relative'])}\s+{_alt(conf['ta_weekdays'])}[\p{{L}}\p{{M}}]*"),
+        # மார்ச் 27, 27 மார்ச் 2024, 15ஆம் தேதி
+        regex.compile(rf"(?<![\p{{L}}\p{{M}}]){ta_months}\p{{M}}*\s*{_DAY}(?!\d)(?:\s*,?\s*(?:1[89]|20)\d\d)?{nth}"),
+        regex.compile(rf"(?<!\d){_DAY}\s*-?\s*(?:ஆம்\s*)?{ta_months}(?!\p{{L}})\p{{M}}*(?:\s+(?:1[89]|20)\d\d)?"),
+        regex.compile(rf"(?<!\d){_DAY}\s*-?\s*(?:ஆம்|ம்)?\s*{ta_nouns}[\p{{L}}\p{{M}}]*"),
+        # நேற்று, நாளை, நேற்று முன்தினம்; மூன்று நாட்களுக்கு முன்பு, இரண்டு நாளில்
+        regex.compile(_alt(conf["ta_days"])),
+        regex.compile(rf"{ta_num}\s+நா(?:ள|ட்கள)[\p{{L}}\p{{M}}]*\s+{_alt(conf['ta_day_relations'])}"
+                      rf"[\p{{L}}\p{{M}}]*|{ta_num}\s+நா(?:ளில்|ட்களில்)"),
+    ]
+    # before a house number: "Old No. 32, New No. ", "Flat 3, ", "Door No. " (searched back from the number)
+    prefix = regex.compile(rf"\b(?:(?:{door}|{unit})#?\w+(?:/\w+)?,\s*)*(?:{door})?$")
+    return {"address": address, "address_ta": address_ta, "address_prefix": prefix, "date": dates, "date_ta": dates_ta,
+            "code_stopwords": frozenset(_fold(w) for w in conf["code_stopwords"]),
+            "generic_facility_words": frozenset(_fold(w) for w in conf["generic_facility_words"]),
+            "ta_facilities": tuple(w for w in conf["facility_suffixes"] if _is_tamil(w)),
+            "ta_facility_modifiers": frozenset(conf["ta_facility_modifiers"])}
 
 
 def _detect_lang(text: str) -> str:
@@ -619,21 +739,28 @@ def _pattern_spans(text: str, lex: Lexicon, found: list[Span], taken: np.ndarray
         n = NUMBER_AFTER_CUE.match(text, m.end())
         if not kind or not n:
             continue
-        code = n.group("code").rstrip(".,;:")
+        code = n.group("code").rstrip(".,;:)")
         digits = sum(ch.isdigit() for ch in code)
+        start = n.start("code")
+        if _YEARISH.fullmatch(code) or ("," in text[m.end():start] and digits < 5 and code.isdigit()):
+            continue                                       # "in that case, 2023 was ...", "on the chart, 1234 steps"
         if digits >= 4 or (kind == "licence" and digits >= 2 and len(code) >= 5):
-            start = n.start("code")
             _add(found, taken, start, start + len(code), kind)
-    for rx, kind in ((SSN, "ssn"), (A_NUMBER, "id"), (IBAN, "account"), (CARD, "account"), (CASE_NUMBER, "id"),
-                     (CA_POSTCODE, "postcode")):
+    for rx, kind in ((SSN, "ssn"), (NINO, "ssn"), (A_NUMBER, "id"), (IBAN, "account"), (CARD, "account"),
+                     (CASE_NUMBER, "id"), (CA_POSTCODE, "postcode"), (PLATE, "licence")):
         for m in rx.finditer(text):
             _add(found, taken, m.start(), m.end(), kind)
-    for rx in ADDRESS_PATTERNS:
+    tamil = _is_tamil(text)
+    for i, rx in enumerate(lex.patterns["address"] + (lex.patterns["address_ta"] if tamil else [])):
         for m in rx.finditer(text):
-            end = m.end()
-            while end > m.start() and text[end - 1] in ",; ":
+            start, end = m.start(), m.end()
+            while end > start and text[end - 1] in ",; ":
                 end -= 1
-            _add(found, taken, m.start(), end, "address")
+            if i == 0:
+                before = lex.patterns["address_prefix"].search(text, max(0, start - 60), start)
+                if before and before.start() < start:
+                    start = before.start()
+            _add(found, taken, start, end, "address")
     for i, rx in enumerate(DATE_PATTERNS):
         for m in rx.finditer(text):
             if i == 0 and not _valid_numeric_date(m.group()):
@@ -642,6 +769,20 @@ def _pattern_spans(text: str, lex: Lexicon, found: list[Span], taken: np.ndarray
             if text[start:start + 3].lower() == "on ":
                 start += 3
             _add(found, taken, start, m.end(), "date")
+    for needle, rx in lex.patterns["date"]:
+        if needle in low:
+            for m in rx.finditer(text):
+                _add(found, taken, m.start(), m.end(), "date")
+    for rx in lex.patterns["date_ta"] if tamil else ():
+        for m in rx.finditer(text):
+            _add(found, taken, m.start(), m.end(), "date")
+    stop = lex.patterns["code_stopwords"]
+    for rx in SPACED_CODES:                              # CD 84773, 898 PXL; not "WI 53290", "USD 2000"
+        for m in rx.finditer(text):
+            if m.group("a").casefold() in stop or m.group("a").casefold() in lex.safe_words or \
+                    _YEARISH.fullmatch(m.group("n")):
+                continue
+            _add(found, taken, m.start(), m.end(), "id")
     for m in UK_POSTCODE.finditer(text):
         _add(found, taken, m.start(), m.end(), "postcode")
     for m in ZIP4.finditer(text):
@@ -656,18 +797,27 @@ def _pattern_spans(text: str, lex: Lexicon, found: list[Span], taken: np.ndarray
             continue                                             # 2019-2020
         window = {_fold(w) for w in WORD.findall(text[max(0, m.start() - 30):m.start()])}
         kind = "fax" if window & lex.cues["fax_cues"] else "phone"
-        _add(found, taken, m.start(), m.end(), kind)
+        start = m.start() + (s.startswith("(+") and ")" not in s[:6])       # "(+52 1 33 ...)": not the bracket
+        _add(found, taken, start, m.end(), kind)
     for m in ZIP.finditer(text):
         after = text[m.end():m.end() + 12].strip().lower()
-        if after.split(" ")[0].strip(".,;") in _UNITS:
-            continue
+        if after.split(" ")[0].strip(".,;") in _UNITS or _cue_before(text, m.start(), ("cpt", "cpt code"), 12):
+            continue                                              # "40 miles", "CPT 90837" (a billing code)
         _add(found, taken, m.start(), m.end(), "postcode")
     for m in PIN.finditer(text):
         if _cue_before(text, m.start(), ("pin", "pincode", "pin code", "postcode", "postal code", "zip"), 20) or \
-                regex.search(r"[\p{L}\p{M}][\s,]*-?\s*$", text[max(0, m.start() - 6):m.start()]):
+                regex.search(r"[\p{L}\p{M}][\s,]*[-–]?\s*$", text[max(0, m.start() - 6):m.start()]):
             _add(found, taken, m.start(), m.end(), "postcode")
     for m in LONG_NUMBER.finditer(text):
-        if sum(ch.isdigit() for ch in m.group()) >= 6:
+        runs = regex.findall(r"\d+", m.group())
+        if m.group().count("/") == 1 and max(map(len, runs)) <= 4:
+            continue                                     # a fraction or a span of years: 441/459, 2019/2020
+        if sum(map(len, runs)) >= 6 and not all(_YEARISH.fullmatch(r) for r in runs):
+            _add(found, taken, m.start(), m.end(), "id")
+    for m in MIXED_CODE.finditer(text):
+        s = m.group()
+        runs = [r for r in regex.findall(r"\d+", s) if len(r) >= 2]
+        if len(s) >= 6 and sum(ch.isdigit() for ch in s) >= 4 and not all(_YEARISH.fullmatch(r) for r in runs):
             _add(found, taken, m.start(), m.end(), "id")
     for rx in AGE_PATTERNS:
         for m in rx.finditer(text):
@@ -677,6 +827,9 @@ def _pattern_spans(text: str, lex: Lexicon, found: list[Span], taken: np.ndarray
 _TA_FUNCTION = ("பற்றி", "மேல்", "உடன்", "இடம்", "க்கு", "ஆக", "என்", "தன்", "அவர", "இன்று", "நேற்று", "நாளை")
 _INFLECTIONS = (("s", ""), ("es", ""), ("ies", "y"), ("ed", ""), ("ed", "e"), ("ing", ""), ("ing", "e"),
                ("ly", ""), ("ness", ""), ("ful", ""), ("er", ""), ("ers", ""), ("ment", ""), ("ments", ""))
+_TA_INFLECTED = ("ாக", "ில்", "ின்", "க்கு", "ும்", "து", "ான", "ிய", "ந்த", "ட்ட", "ாய்", "டைய")
+_BEFORE_MONTH = {"in", "since", "until", "till", "by", "during", "before", "after", "from", "through", "early", "late",
+                 "mid", "en", "desde", "hasta", "durante", "antes", "después"}
 _SENT_END = set('.!?:;\n•"“(-–—*')
 _ABBREV = {"dr", "mr", "mrs", "ms", "mx", "st", "sr", "sra", "prof", "no", "dra", "mt", "ft", "jr", "srta", "lic"}
 
@@ -745,7 +898,21 @@ def _name_spans(text: str, lex: Lexicon, roster: Roster | None, lang: str, found
         return k1 in cues[section] or k2 in cues[section]
 
     def place_cue(i: int) -> bool:
-        return i > 0 and toks[i - 1].key in cues["place_cues"] and toks[i].start - toks[i - 1].end <= 2
+        return i > 0 and toks[i - 1].key in cues["place_cues"] and toks[i].start - toks[i - 1].end <= 2 and \
+            not any(ch in ".!?;:" for ch in text[toks[i - 1].end:toks[i].start])      # not "proud of. She"
+
+    def place_cue_the(i: int) -> bool:
+        """A place cue before token i, or before an article before it ("at the Covenant House")."""
+        return place_cue(i) or (i > 1 and toks[i - 1].key in ("the", "el", "la", "los", "las")
+                                and toks[i].start - toks[i - 1].end == 1 and place_cue(i - 1))
+
+    pc_ends = {sp.end for sp in found if sp.kind == "postcode"}
+    pc_starts = {sp.start for sp in found if sp.kind == "postcode"}
+
+    def next_to_postcode(t: _Tok) -> bool:
+        """"28947 Getafe", "Ooty 643082", "Leeds, LS2 2LJ"."""
+        return any(text[e:t.start] in (" ", ", ") for e in (t.start - 1, t.start - 2) if e in pc_ends) or \
+            any(text[t.end:b] in (" ", ", ") for b in (t.end + 1, t.end + 2) if b in pc_starts)
 
     role_of: dict[int, int] = {}
     # 1. roster: any case, misspelt, possessive
@@ -787,6 +954,12 @@ def _name_spans(text: str, lex: Lexicon, roster: Roster | None, lang: str, found
             continue
         if t.caps and len(t.key) <= 5 and not cue_name:
             continue                                       # acronyms: CBT, PTSD, SRS
+        if t.key in _MONTH_NUM and i > 0 and toks[i - 1].key in _BEFORE_MONTH:
+            continue                                       # "in August", "since June"
+        if not cue_name and next_to_postcode(t) and len(t.key) >= 3 and t.key not in lex.patterns["code_stopwords"] \
+                and (t.key in lex.places or not ordinary(t)) and i not in role_of:
+            label[i] = "place"
+            continue
         is_first = t.key in lex.first_names
         is_sur = t.key in lex.surnames
         is_place = t.key in lex.places
@@ -827,6 +1000,59 @@ def _name_spans(text: str, lex: Lexicon, roster: Roster | None, lang: str, found
                     follows or possessive):
                 label[i] = "name"
 
+    # 2b. Tamil facilities: proper words before a facility word ("ஸ்டான்லி அரசு மருத்துவமனையில்")
+    ta_fac, ta_mod = lex.patterns["ta_facilities"], lex.patterns["ta_facility_modifiers"]
+    for i, t in enumerate(toks):
+        if not t.tamil or not free(t) or not t.word.startswith(ta_fac):
+            continue
+        k, proper = i, 0
+        while k > 0 and i - k < 3 and text[toks[k - 1].end:toks[k].start] == " " and free(toks[k - 1]) and \
+                (toks[k - 1].tamil or toks[k - 1].cap) and label[k - 1] != "name":
+            w = toks[k - 1]
+            if w.word not in ta_mod:
+                if w.tamil and (w.word in lex.ta_common or w.word.startswith(_TA_FUNCTION)
+                                or w.word.endswith(_TA_INFLECTED)):
+                    break                                  # "நேராக மருத்துவமனையிலிருந்து" (straight from hospital)
+                proper += 1
+            k -= 1
+        while k < i and toks[k].word in ta_mod:
+            k += 1
+        if proper:
+            for x in range(k, i + 1):
+                label[x] = None
+            _add(found, taken, toks[k].start, t.end, "place")
+
+    def facility_end(k: int, number: bool = False) -> int:
+        """End of a facility name ending at token k, taking a school number ("Secundaria Técnica 14") and a
+        lower-case facility word after it ("the Covenant House shelter")."""
+        end = toks[k].end
+        if number:
+            m = regex.match(r" \d{1,3}(?![\d.,:/]\d|\d|\s*(?:%|años|years|days|días|de\s))", text[end:])
+            if m:
+                return end + m.end()
+        # "College of Arts and Science", "University of the West"
+        m = regex.match(r" of (?:the )?\p{Lu}[\p{L}\p{M}'’]+(?:(?: and | & | )\p{Lu}[\p{L}\p{M}'’]+)*", text[end:])
+        if m:
+            stop = end + m.end()
+            if not taken[end:stop].any():
+                return stop
+        if k + 1 < n and text[end:toks[k + 1].start] == " " and not toks[k + 1].cap and \
+                toks[k + 1].key in cues["facility_suffixes"] and free(toks[k + 1]):
+            return toks[k + 1].end
+        return end
+
+    generic = lex.patterns["generic_facility_words"]
+
+    def after_place(i: int) -> Span | None:
+        """The place found just before token i ("Tulsa" before "Community College"), if any."""
+        if i == 0 or text[toks[i - 1].end:toks[i].start] != " ":
+            return None
+        return next((sp for sp in found if sp.kind == "place" and sp.end == toks[i - 1].end), None)
+
+    def distinctive(k: int) -> bool:
+        key = toks[k].key
+        return key not in lex.en_common and key not in generic and key not in _STOP_CAPS and key not in lex.safe_words
+
     # 3. runs of capitalised words: facilities and multi-word places, phrases of ordinary words, full names
     i = 0
     while i < n:
@@ -844,13 +1070,32 @@ def _name_spans(text: str, lex: Lexicon, roster: Roster | None, lang: str, found
         run = list(range(i, j))
         keys = [toks[k].key for k in run]
         mp = _multi_place(keys, lex)
-        if keys[-1] in cues["facility_suffixes"] and len(run) >= 2 and any(
+        if keys[-1] in cues["facility_suffixes"] and (len(run) >= 2 and (any(
                 label[k] or toks[k].key in lex.places or toks[k].key in lex.first_names or
-                toks[k].key in lex.surnames or toks[k].key in cues["facility_prefixes"] for k in run[:-1]):
+                toks[k].key in lex.surnames or toks[k].key in cues["facility_prefixes"] for k in run[:-1])
+                or (place_cue_the(i) and any(map(distinctive, run[:-1])) and all(   # "at Northwestern Memorial",
+                    distinctive(k) or toks[k].key in cues["facility_suffixes"] for k in run[:-1])))  # "Kern Health"
+                or after_place(i)):                                                # "Tulsa Community College"
             for k in run:
                 label[k] = None
             start = next(k for k in run if toks[k].key not in _STOP_CAPS)
-            _add(found, taken, toks[start].start, toks[run[-1]].end, "place")
+            if after_place(i):
+                prev = after_place(i)
+                found.remove(prev)
+                taken[prev.start:prev.end] = False
+                start_char = prev.start
+            else:
+                start_char = toks[start].start
+            _add(found, taken, start_char, facility_end(run[-1]), "place")
+        elif keys[0] in cues["facility_prefixes"] and len(run) >= 2 and keys[-1] not in _PARTICLES and \
+                not any(k in role_of for k in run) and not mp:
+            # "Hospital General de Tijuana", "Secundaria Técnica 14", "St. Casimir's"
+            for k in run:
+                label[k] = None
+            end = facility_end(run[-1], number=True)
+            if keys[0] in ("st", "saint") and text[end:end + 2] in ("'s", "’s"):
+                end += 2
+            _add(found, taken, toks[i].start, end, "place")
         elif mp and (any(label[k] for k in run[:mp]) or mp > 1 and all(not ordinary(toks[k]) or toks[k].key in
                                                                     lex.places for k in run[:mp])):
             for k in run[:mp]:
@@ -895,6 +1140,14 @@ def _name_spans(text: str, lex: Lexicon, roster: Roster | None, lang: str, found
         _add(found, taken, toks[k].start, toks[end_k].end, kind,
              next((role_of[x] for x in range(k, end_k + 1) if x in role_of), None))
         k = end_k + 1
+
+    # 5. a lower-case facility word after a place takes it in ("Tirunelveli district", "Madurai hospital")
+    for sp in [sp for sp in found if sp.kind == "place"]:
+        m = regex.match(r" (\p{Ll}+)\b", text[sp.end:])
+        if m and m.group(1) in cues["facility_suffixes"] and not taken[sp.end:sp.end + m.end()].any():
+            found.remove(sp)
+            taken[sp.end:sp.end + m.end()] = True
+            found.append(Span(sp.start, sp.end + m.end(), "place"))
 
 
 def _followed_by_region(toks: list[_Tok], i: int, lex: Lexicon, text: str) -> bool:

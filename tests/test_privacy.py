@@ -66,6 +66,100 @@ def test_clinical_prose_is_left_alone(text):
     assert found(text) == []
 
 
+@pytest.mark.parametrize("text, lang, expected", [
+    # UK National Insurance numbers, spaced or not; US SSNs written with spaces
+    ("Her NI number is AB 12 34 56 C; her partner's is CE123456D.", "en",
+     [("AB 12 34 56 C", "ssn"), ("CE123456D", "ssn")]),
+    ("The form showed 512 44 0912 twice.", "en", [("512 44 0912", "ssn")]),
+    # postal boxes and Indian door numbers
+    ("Letters go to P.O. Box 4411 or to Post Box No. 92 for now.", "en",
+     [("P.O. Box 4411", "address"), ("Post Box No. 92", "address")]),
+    ("They now live at Old No. 7, New No. 15, South Car Street, near the temple.", "en",
+     [("Old No. 7, New No. 15, South Car Street", "address")]),
+    # Indian PIN codes, also written on to the place
+    ("He moved to Velachery-600042 and later to Chennai 600 042.", "en",
+     [("Velachery", "place"), ("600042", "postcode"), ("Chennai", "place"), ("600 042", "postcode")]),
+    # Spanish addresses: "Av.", "int.", a comma before the number, floor and door
+    ("Vive en Av. Juárez 1200, int. 4 con su tía.", "es", [("Av. Juárez 1200, int. 4", "address")]),
+    ("Vive en Avenida del Sol, 18, 3.º 1 desde enero.", "es", [("Avenida del Sol, 18, 3.º 1", "address")]),
+    # Tamil dates: a weekday after a relative word, month and day either way round, "the 15th", N days ago
+    ("அவர் கடந்த திங்கட்கிழமை வந்தார்.", "ta", [("கடந்த திங்கட்கிழமை", "date")]),
+    ("ஏப்ரல் 14 அன்று அவருக்கு பிறந்தநாள்.", "ta", [("ஏப்ரல் 14", "date")]),
+    ("அவர் 15ஆம் தேதி வருவார்.", "ta", [("15ஆம் தேதி", "date")]),
+    ("மூன்று நாட்களுக்கு முன்பு அவர் அழைத்தார்.", "ta", [("மூன்று நாட்களுக்கு முன்பு", "date")]),
+    ("நேற்று முன்தினம் அவர் அழைத்தார்.", "ta", [("நேற்று முன்தினம்", "date")]),
+    # Spanish relative and partial dates
+    ("Empieza dentro de dos días; la boda es el día 14 y vino hace tres días.", "es",
+     [("dentro de dos días", "date"), ("día 14", "date"), ("hace tres días", "date")]),
+    ("La cita es el lunes 12 por la tarde.", "es", [("lunes 12", "date")]),
+    ("La audiencia es marzo 3, 2025 y la otra el 1.º de mayo de 2025.", "es",
+     [("marzo 3, 2025", "date"), ("1.º de mayo de 2025", "date")]),
+    ("See you Friday the 13th.", "en", [("Friday the 13th", "date")]),
+    # vehicle plates and other codes of capitals and digits
+    ("His car has the plate, 7KQR219, and the van is MH 12 DE 1433.", "en",
+     [("7KQR219", "licence"), ("MH 12 DE 1433", "licence")]),
+    ("A hatchback, XQ 50213, waits outside; the old car was AB12 CDE.", "en",
+     [("XQ 50213", "id"), ("AB12 CDE", "licence")]),
+    ("Lleva un coche con placas PXR-44-12.", "es", [("PXR-44-12", "licence")]),
+    ("The sticker on the car read W7Q4419.", "en", [("W7Q4419", "id")]),
+    # phones: the North American trunk 1 and an extension, Indian 0 + 6 + 5, a lone digit after the country code
+    ("Call 1-312-555-0199 ext. 24 or her mobile 098431 55120.", "en",
+     [("1-312-555-0199 ext. 24", "phone"), ("098431 55120", "phone")]),
+    ("Mandamos el informe por fax (+52 1 55 1234 5678).", "es", [("+52 1 55 1234 5678", "fax")]),
+    # ages
+    ("Her grandfather, 94 y.o., lives alone.", "en", [("94", "age")]),
+    ("அவருக்கு வயது 96.", "ta", [("96", "age")]),
+    # facilities and places
+    ("La internaron en el Hospital Regional de Mazatlán.", "es", [("Hospital Regional de Mazatlán", "place")]),
+    ("Su hijo va a la Secundaria General 22 desde agosto.", "es", [("Secundaria General 22", "place")]),
+    ("She was admitted at Brookhaven Memorial last year.", "en", [("Brookhaven Memorial", "place")]),
+    ("She is staying at the Harborview House shelter.", "en", [("Harborview House shelter", "place")]),
+    ("They go to mass at St. Bridget's every week.", "en", [("St. Bridget's", "place")]),
+    ("அவர் கீழ்ப்பாக்கம் அரசு மருத்துவமனையில் சேர்க்கப்பட்டார்.", "ta",
+     [("கீழ்ப்பாக்கம் அரசு மருத்துவமனையில்", "place")]),
+    ("Su dirección: 28001 Boadilla.", "es", [("28001", "postcode"), ("Boadilla", "place")]),
+    ("Her record at the clinic is 2018/44321.", "en", [("2018/44321", "id")]),
+    ("His aunt is a hundred and four years old.", "en", [("a hundred and four", "age")]),
+    ("They live at Plot 7, Anna Nagar 4th Main Road now.", "en", [("Plot 7, Anna Nagar 4th Main Road", "address")]),
+    ("Records came from Osei Medical and then from Kumasi district.", "en",
+     [("Osei Medical", "place"), ("Kumasi district", "place")]),
+    ("She enrolled at Brandt College of Music and Drama.", "en", [("Brandt College of Music and Drama", "place")]),
+])
+def test_formats(text, lang, expected):
+    assert found(text, lang=lang) == expected
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("SRS 36, ORS 24.5, session 12, in 2023; PHQ-9 of 14, GAD-7 of 9; CBT and DBT skills; ICD-10 F43.10.", "en"),
+    ("She paid USD 2000 in 2019/2020; rated distress 8/10 then 4/10; scored 36/40.", "en"),
+    ("In that case, 2023 was better. On the chart, 1234 steps.", "en"),
+    ("She sat the 3rd exam on Monday; Mondays are hard.", "en"),
+    ("He was moved to the Inpatient Unit and came home on Monday.", "en"),
+    ("We used the Hospital Anxiety and Depression Scale and Wise Mind.", "en"),
+    ("In August she started DBT skills; since June she has slept better.", "en"),
+    ("She takes sertraline 100 mg; BP 120/80; CPT 90837 was billed.", "en"),
+    ("திங்கள் அன்று பேசினோம்; அவன் தினமும் பள்ளிக்கு போகிறான்.", "ta"),            # a bare weekday; "to school"
+    ("அவர் வேகமாக மருத்துவமனைக்கு சென்றார்.", "ta"),                               # "quickly to hospital"
+    ("Hablamos el lunes; en el apartado 3 marcó la casilla 2. El lunes 12:30 no puede.", "es"),
+    ("Es el día 3 de tratamiento.", "es"),
+    ("He is a hundred percent sure; the plot of the film upset him and he felt flat.", "en"),
+    ("We talked about Mental Health Awareness week and the Inpatient Unit.", "en"),
+])
+def test_formats_left_alone(text, lang):
+    assert found(text, lang=lang) == []
+
+
+def test_lexicon_words_must_be_words(tmp_path):
+    from rapportlib.errors import DataError
+    from rapportlib.privacy import load_lexicon
+    extra = tmp_path / "extra.yaml"
+    extra.write_text("door_words: [no]\n", encoding="utf-8")          # YAML reads an unquoted no as false
+    with pytest.raises(DataError, match="door_words"):
+        load_lexicon((str(extra),))
+    extra.write_text('door_words: ["no", plot]\nnumber_cues:\n  mrn: [uhid]\n', encoding="utf-8")
+    assert load_lexicon((str(extra),)).number_cue_kind["uhid"] == "mrn"
+
+
 def test_roster_catches_any_case_misspellings_and_possessives():
     roster = [{"name": "Priyanka Raman", "role": "client"}, {"name": "Jorge", "role": "family"}]
     text = "priyanaka's brother jorge came; Raman was quiet. Priyanka cried."
@@ -221,8 +315,9 @@ def test_name_recall_target_on_labelled_sets(name):
     assert scores.loc["name", "recall"] >= 0.95, scores
 
 
-@pytest.mark.xfail(reason="issue 4 still open: recall of several pattern kinds (dates, addresses, fax, postcodes, "
-                          "SSN, licence and other ID numbers) is 0.86-0.97, below the 0.98 target", strict=False)
+@pytest.mark.xfail(reason="issue 4 still open: on the held-out set, recall of ages, addresses and MRNs is "
+                          "0.96-0.98 (one miss each) and of places 0.87, below the 0.98 and 0.95 targets; the dev "
+                          "set meets them", strict=False)
 @pytest.mark.parametrize("name", ["identifiers_dev.jsonl", "identifiers_test.jsonl"])
 def test_pattern_recall_target_on_labelled_sets(name):
     scores = score_detector(_records(name)).set_index("kind")
