@@ -1112,6 +1112,10 @@ def _name_spans(text: str, lex: Lexicon, roster: Roster | None, lang: str, found
                     if k not in role_of:
                         label[k] = None
             else:
+                first = run[0]
+                if toks[first].sent_start and label[first] != "name" and first not in role_of and \
+                        toks[first].key in lex.en_common and toks[first].key not in lex.first_names:
+                    run = run[1:]                       # "Called Marguerite Okafor": the verb is no name
                 for k in run:
                     key = toks[k].key
                     if (key not in _STOP_CAPS or key in _PARTICLES) and key not in cues["titles"] and \

@@ -124,6 +124,7 @@ def test_clinical_prose_is_left_alone(text):
     ("Records came from Osei Medical and then from Kumasi district.", "en",
      [("Osei Medical", "place"), ("Kumasi district", "place")]),
     ("She enrolled at Brandt College of Music and Drama.", "en", [("Brandt College of Music and Drama", "place")]),
+    ("Called Wilhelmina Osei back after the session.", "en", [("Wilhelmina Osei", "name")]),
 ])
 def test_formats(text, lang, expected):
     assert found(text, lang=lang) == expected
