@@ -677,7 +677,7 @@ def triggers_for(dataset, client_id: str, session: int | None = None, *, alerts=
         for cue in affect_cues(latest.get("text") if isinstance(latest.get("text"), str) else "", banks=banks):
             for tid in cue.triggers:
                 add(tid, f"the words \u201c{cue.term}\u201d in the {at}")
-        if latest.get("interpreter") is True:
+        if _true(latest.get("interpreter")):
             add("interpreter", f"interpreter present ({at})")
 
     # the client
@@ -687,7 +687,7 @@ def triggers_for(dataset, client_id: str, session: int | None = None, *, alerts=
         c = row.iloc[0]
         if c.get("case_type") == "immigration_evaluation":
             add("immigration_evaluation", "case type")
-        if c.get("interpreter") is True:
+        if _true(c.get("interpreter")):
             add("interpreter", "the client's sessions are interpreter-mediated")
         pref = c.get("preferred_language")
         spoken = latest.get("language") if latest is not None else None
@@ -700,6 +700,13 @@ def triggers_for(dataset, client_id: str, session: int | None = None, *, alerts=
         add("first_sessions", f"session {session}")
     rank = {t: i for i, t in enumerate(_ORDER)}
     return sorted(found.values(), key=lambda t: rank.get(t.id, len(rank)))
+
+
+def _true(v) -> bool:
+    """A yes in a boolean column (numpy, pandas or Python bool; missing is no)."""
+    import pandas as pd
+
+    return v is not None and not (isinstance(v, float) or v is pd.NA) and bool(v) is True
 
 
 @dataclass

@@ -15,6 +15,7 @@ from rapportlib.prompts import (
     localise,
     recommend_techniques,
     select_prompts,
+    triggers_for,
 )
 from rapportlib.schema import LANGS
 
@@ -374,3 +375,61 @@ def test_a_programmes_own_bank_overrides_by_id_and_adds(tmp_path, monkeypatch):
     assert mine.lang == "en" and mine.note.startswith("ஆங்கிலத்தில் காட்டப்படுகிறது")   # visible fallback
     monkeypatch.setenv("RAPPORT_SEEDS", str(folder))
     assert load_banks()["pitfall.rushing.1"].text["en"] == "Did I leave enough silence today?"
+
+
+# --------------------------------------------------------------------------- triggers from data
+def _tiny_dataset():
+    from types import SimpleNamespace
+
+    import pandas as pd
+
+    sessions = pd.DataFrame({"client_id": ["c1", "c1", "c1", "c2"], "session": [1, 2, 5, 1]})
+    clients = pd.DataFrame({"client_id": ["c1", "c2"], "case_type": ["immigration_evaluation", "therapy"],
+                            "interpreter": [True, False], "preferred_language": ["Tamil", "English"],
+                            "presentation": ["mistrustful", None]})
+    reflections = pd.DataFrame({
+        "client_id": ["c1", "c1", "c2"], "session": [2, 5, 1],
+        "created": pd.to_datetime(["2024-01-02", "2024-02-01", "2024-01-03"]),
+        "rupture": ["none", "confrontation", "none"], "language": ["English", "English", "English"],
+        "interpreter": [True, True, False], "text": ["A steady hour.", "I felt out of my depth today.", "Fine."],
+        "ct_criticised": [0, 3, 0], "ct_helpless": [1, 2, 0], "ct_sexualised": [0, 0, 0]})
+    return SimpleNamespace(sessions=sessions, clients=clients, reflections=reflections)
+
+
+def _no_alerts():
+    import pandas as pd
+
+    return pd.DataFrame({"client_id": pd.Series(dtype="str"), "kind": pd.Series(dtype="str"),
+                         "session": pd.Series(dtype="Int64")})
+
+
+def test_triggers_for_reads_the_reflection_and_the_client():
+    ds = _tiny_dataset()
+    got = triggers_for(ds, "c1", alerts=_no_alerts())
+    assert [t.id for t in got] == ["rupture_confrontation", "rupture", "ct_criticised", "ct_helpless",
+                                   "presentation_mistrustful", "immigration_evaluation", "interpreter",
+                                   "language_difference"]
+    by = {t.id: t.detail for t in got}
+    assert by["ct_criticised"] == "check-in 3 of 4 in the reflection on session 5"
+    assert by["ct_helpless"] == "the words \u201cout of my depth\u201d in the reflection on session 5"
+    assert all("depth today" not in t.detail for t in got)          # lexicon words only, never the text
+    early = triggers_for(ds, "c1", session=2, alerts=_no_alerts())
+    assert [t.id for t in early] == ["presentation_mistrustful", "immigration_evaluation", "interpreter",
+                                     "language_difference", "first_sessions"]
+    assert [t.id for t in triggers_for(ds, "c2", alerts=_no_alerts())] == ["first_sessions"]
+    with pytest.raises(KeyError, match="c9"):
+        triggers_for(ds, "c9", alerts=_no_alerts())
+
+
+def test_triggers_for_on_the_demo_data_feeds_select_prompts():
+    ds = _demo()
+    got = triggers_for(ds, "c002", session=7)
+    assert [t.id for t in got][:4] == ["rupture_confrontation", "rupture", "alliance_drop", "low_alliance"]
+    chosen = select_prompts(got, k=5)
+    assert chosen and "session 7" in chosen[0].reason
+
+
+def _demo():
+    import rapportlib
+
+    return rapportlib.load(rapportlib.demo.data_path())
