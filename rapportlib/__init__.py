@@ -25,15 +25,17 @@ _LAZY = {
     "Journal": "journal",
     "load_banks": "prompts", "select_prompts": "prompts", "recommend_techniques": "prompts",
     "triggers_for": "prompts", "affect_cues": "prompts",
+    "countertransference_profile": "countertransference", "latest_check_in": "countertransference",
     "demo": None, "plots": None, "widgets": None,
 }
 
 __all__ = ["DataError", "DataQualityWarning", "Dataset", "IdentifiableDataError", "Instrument", "Journal",
            "LoadReport", "Pseudonymiser", "Roster", "affect_cues", "alerts", "anonymise", "anonymise_frame",
-           "crit1_cutoff", "demo", "discrepancy", "expected_trajectories", "find_identifiers", "get_instrument",
-           "judge_intervals", "list_instruments", "load", "load_banks", "load_instrument", "not_on_track", "plots",
-           "read_sessions", "recommend_techniques", "reliability", "reliable_change", "ruptures", "score",
-           "select_prompts", "sudden_gains", "sudden_losses", "suppress_small_cells", "triggers_for", "widgets"]
+           "countertransference_profile", "crit1_cutoff", "demo", "discrepancy", "expected_trajectories",
+           "find_identifiers", "get_instrument", "judge_intervals", "latest_check_in", "list_instruments", "load",
+           "load_banks", "load_instrument", "not_on_track", "plots", "read_sessions", "recommend_techniques",
+           "reliability", "reliable_change", "ruptures", "score", "select_prompts", "sudden_gains", "sudden_losses",
+           "suppress_small_cells", "triggers_for", "widgets"]
 
 
 def __getattr__(name: str):
@@ -53,6 +55,7 @@ def __dir__():
 if TYPE_CHECKING:  # for editors and type checkers
     from . import demo, plots, widgets
     from .caseload import alerts, expected_trajectories, not_on_track
+    from .countertransference import countertransference_profile, latest_check_in
     from .alliance import discrepancy, ruptures
     from .change import crit1_cutoff, judge_intervals, reliable_change, sudden_gains, sudden_losses
     from .instruments import get_instrument, list_instruments, load_instrument, reliability, score

@@ -13,7 +13,16 @@ carries a few *planted* signals whose ground truth is written alongside it:
   ``clinician_alliance``);
 * stigmatising or over-generalising phrases in about a tenth of the reflection
   texts, listed in ``truth_language.csv``, next to innocent "decoy" sentences
-  that use nearby words ("no signs of agitation", "not aggressive").
+  that use nearby words ("no signs of agitation", "not aggressive");
+* patterns in the clinicians' countertransference check-ins (``ct_*``), listed in
+  ``truth_ct.csv``: one client with whom ``CT_SPECIAL_CLINICIAN`` feels special /
+  overinvolved session after session, ``CT_RISING_CLINICIAN``'s disengagement rising
+  over the months, ``CT_HELPLESS_CLINICIAN`` feeling more helpless with
+  interpreter-mediated clients, and the shifts after ruptures (criticised after a
+  confrontation, helpless after a withdrawal) where they are strong enough to find.
+
+Clients also carry a ``presentation`` (anxious, mistrustful, low engagement, or not
+assessed), drawn independently of everything else.
 
 Usage::
 
@@ -37,7 +46,8 @@ import numpy as np
 import pandas as pd
 import yaml
 
-__all__ = ["DEFAULT_SEED", "OVER_RATER", "TECHNIQUES", "TRAINEE", "DemoData", "data_path", "generate", "write"]
+__all__ = ["CT_HELPLESS_CLINICIAN", "CT_RISING_CLINICIAN", "CT_SPECIAL_CLINICIAN", "DEFAULT_SEED", "OVER_RATER",
+           "TECHNIQUES", "TRAINEE", "DemoData", "data_path", "generate", "write"]
 
 DEFAULT_SEED = 20261123
 
@@ -66,6 +76,19 @@ LOADED_WEIGHT = 3.0
 REFLECTION_RATE = {"clin01": 0.66, "clin02": 0.60, "clin03": 0.70, "clin04": 0.64, "clin05": 0.58, "clin06": 0.86}
 # the over-rater sees a large share of the interpreter-mediated clients so that the signal is testable
 OVER_RATER_INTERPRETER_SHARE = 0.4
+# Planted countertransference patterns (check-in ratings 0-4), from their own random stream (_STREAM_CT):
+CT_SPECIAL_CLINICIAN = "clin01"           # one of their clients: ct_special 2-4 in every reflection (mostly 3-4)
+CT_SPECIAL_RATINGS = ((2, 3, 4), (0.15, 0.5, 0.35))
+CT_SPECIAL_MIN_REFLECTIONS = 8            # the client is chosen among those with at least this many reflections
+CT_RISING_CLINICIAN = "clin05"            # ct_disengaged rises steadily over their months of work ...
+CT_DISENGAGED_RISE = 2.0                  # ... by this much from their first to their last session date
+CT_HELPLESS_CLINICIAN = OVER_RATER        # the clinician with most interpreter-mediated clients (enough to test)
+CT_HELPLESS_SHIFT = 1.5                   # added to ct_helpless with interpreter-mediated clients
+# the rupture shifts upward of _ct_scores (rupture kind, dimension, size), recorded in truth_ct.csv where the
+# generated data make them strong enough to find (see _rupture_shift_truth)
+CT_RUPTURE_SHIFTS = (("confrontation", "ct_criticised", 2.0), ("withdrawal", "ct_helpless", 1.5),
+                     ("withdrawal", "ct_disengaged", 0.5))
+PRESENTATIONS = (("anxious", "mistrustful", "low_engagement", ""), (0.25, 0.20, 0.20, 0.35))   # "" = not assessed
 
 INSTRUMENT_VERSIONS = {"srs": "3.0", "ors": "3.0", "wai_sr": "2006", "wai_srt": "2006"}
 SRS_ITEMS = [f"srs_{i}" for i in range(1, 5)]
@@ -77,13 +100,14 @@ WAI_SUBSCALES = {"task": (1, 2, 10, 12), "bond": (3, 5, 7, 9), "goal": (4, 6, 8,
 SESSION_COLUMNS = (["client_id", "session", "clinician_id", "date"] + SRS_ITEMS + ["srs_total"]
                    + ORS_ITEMS + ["ors_total"] + WAI_SR_ITEMS + WAI_SRT_ITEMS)
 CLIENT_COLUMNS = ["client_id", "clinician_id", "cultural_background", "preferred_language", "interpreter",
-                  "case_type", "age_band", "gender"]
+                  "case_type", "age_band", "gender", "presentation"]
 CT_COLUMNS = ["ct_overwhelmed", "ct_helpless", "ct_positive", "ct_special", "ct_sexualised",
               "ct_disengaged", "ct_parental", "ct_criticised"]
 REFLECTION_COLUMNS = (["reflection_id", "clinician_id", "client_id", "session", "created", "text", "techniques",
                        "rupture", "repair_attempted"] + CT_COLUMNS + ["clinician_alliance", "language", "interpreter"])
 TRUTH_RUPTURE_COLUMNS = ["client_id", "pre_session", "drop_session", "size", "repaired_session", "pattern"]
 TRUTH_LANGUAGE_COLUMNS = ["reflection_id", "term", "category"]
+TRUTH_CT_COLUMNS = ["kind", "clinician_id", "client_id", "group_column", "group_value", "dimension"]
 
 # Self-identified background -> (languages, probabilities), weight among therapy / evaluation clients.
 BACKGROUNDS: tuple[tuple[str, tuple[str, ...], tuple[float, ...], float, float], ...] = (
@@ -342,6 +366,7 @@ class DemoData:
     reflections: pd.DataFrame
     truth_ruptures: pd.DataFrame
     truth_language: pd.DataFrame
+    truth_ct: pd.DataFrame
     meta: dict = field(default_factory=dict)
 
 
@@ -381,13 +406,15 @@ def generate(seed: int = DEFAULT_SEED) -> DemoData:
         states[c.client_id] = st
         if truth is not None:
             truth_ruptures.append(truth)
-    reflections, truth_language = _make_reflections(seed, clients, states, clin_params)
+    reflections, truth_language, ct_plan = _make_reflections(seed, clients, states, clin_params)
+    presentation = _presentations(seed, clients)
 
     sessions = _typed_sessions(pd.DataFrame(session_rows, columns=SESSION_COLUMNS))
     clients_df = pd.DataFrame([{
         "client_id": c.client_id, "clinician_id": c.clinician_id,
         "cultural_background": c.background or None, "preferred_language": c.language,
         "interpreter": c.interpreter, "case_type": c.case_type, "age_band": c.age_band, "gender": c.gender,
+        "presentation": presentation[c.client_id] or None,
     } for c in clients], columns=CLIENT_COLUMNS)
     refl_df = pd.DataFrame(reflections, columns=REFLECTION_COLUMNS)
     refl_df["session"] = refl_df["session"].astype("Int64")
@@ -397,9 +424,10 @@ def generate(seed: int = DEFAULT_SEED) -> DemoData:
     for col in ("pre_session", "drop_session", "repaired_session"):
         truth_r[col] = truth_r[col].astype("Int64")
     truth_l = pd.DataFrame(truth_language, columns=TRUTH_LANGUAGE_COLUMNS)
-    meta = _make_meta(seed, sessions, clients_df, refl_df, truth_r, truth_l)
+    truth_c = _ct_truth(refl_df, clients, ct_plan)
+    meta = _make_meta(seed, sessions, clients_df, refl_df, truth_r, truth_l, truth_c)
     return DemoData(sessions=sessions, clients=clients_df, reflections=refl_df,
-                    truth_ruptures=truth_r, truth_language=truth_l, meta=meta)
+                    truth_ruptures=truth_r, truth_language=truth_l, truth_ct=truth_c, meta=meta)
 
 
 def write(path: str | Path, seed: int = DEFAULT_SEED) -> Path:
@@ -413,6 +441,7 @@ def write(path: str | Path, seed: int = DEFAULT_SEED) -> Path:
         "reflections.jsonl": _reflections_jsonl(data.reflections),
         "truth_ruptures.csv": _csv(data.truth_ruptures, {"size": ".1f"}),
         "truth_language.csv": _csv(data.truth_language, {}),
+        "truth_ct.csv": _csv(data.truth_ct, {}),
         "dataset.yaml": yaml.safe_dump(data.meta, sort_keys=False, allow_unicode=True,
                                        default_flow_style=False, width=100),
         "README.md": _readme(data.meta),
@@ -429,6 +458,7 @@ def _rng(seed: int, *keys: int) -> np.random.Generator:
 
 
 _STREAM_CLIENTS, _STREAM_RUPTURES, _STREAM_SESSIONS, _STREAM_REFLECT, _STREAM_PICK = 1, 2, 3, 4, 5
+_STREAM_CT, _STREAM_PRESENTATION = 11, 12      # added later: their own streams leave the older data unchanged
 
 
 def _pick(rng: np.random.Generator, options, weights=None):
@@ -744,7 +774,8 @@ def _fill(template: str, slots: dict[str, str]) -> str:
 
 
 def _make_reflections(seed: int, clients: list[_Client], states: dict[str, list[dict]], clin_params: dict):
-    """Reflection records (one per reflected session, plus one general note per clinician) and language truth."""
+    """Reflection records (one per reflected session, plus one general note per clinician), language truth and
+    the plan of the planted countertransference patterns."""
     rng = _rng(seed, _STREAM_REFLECT)
     drafts = []
     for c in clients:
@@ -767,11 +798,16 @@ def _make_reflections(seed: int, clients: list[_Client], states: dict[str, list[
     n_decoy = int(round(DECOY_SHARE * len(drafts)))
     decoyed = set(np.asarray(free)[pick_rng.choice(len(free), size=n_decoy, replace=False)].tolist())
 
+    ct_plan = _plan_ct(seed, clients, states, drafts)
     records, truth = [], []
     for k, (c, st) in enumerate(drafts):
         rid = f"r{k + 1:04d}"
+
+        def ct_plant(ct, k=k, c=c, st=st):
+            return _ct_planted(seed, k + 1, ct, c.clinician_id, c, st["date"], ct_plan)
+
         rec, plant = _compose(_rng(seed, _STREAM_REFLECT, k + 1), c, st, clin_params[c.clinician_id],
-                              plant=k in planted, decoy=k in decoyed)
+                              plant=k in planted, decoy=k in decoyed, ct_plant=ct_plant)
         rec["reflection_id"] = rid
         records.append(rec)
         if plant is not None:
@@ -787,9 +823,110 @@ def _make_reflections(seed: int, clients: list[_Client], states: dict[str, list[
                "session": None, "created": _timestamp(g, day), "text": text, "techniques": [],
                "rupture": None, "repair_attempted": None, "clinician_alliance": None,
                "language": None, "interpreter": None}
-        rec.update(_ct_scores(g, role, None, 3.8))
+        rec.update(_ct_planted(seed, 100000 + j, _ct_scores(g, role, None, 3.8), cid, None, day, ct_plan))
         records.append(rec)
-    return records, truth
+    return records, truth, ct_plan
+
+
+# =========================================================================== planted countertransference
+def _plan_ct(seed: int, clients: list[_Client], states: dict[str, list[dict]], drafts: list) -> dict:
+    """Which client gets the persistent ct_special, and the span of dates over which disengagement rises."""
+    rng = _rng(seed, _STREAM_CT)
+    counts: dict[str, int] = {}
+    for c, _ in drafts:
+        counts[c.client_id] = counts.get(c.client_id, 0) + 1
+    mine = [c for c in clients if c.clinician_id == CT_SPECIAL_CLINICIAN and c.case_type == "therapy"
+            and c.rupture is None]
+    options = [c for c in mine if counts.get(c.client_id, 0) >= CT_SPECIAL_MIN_REFLECTIONS]
+    if not options:                        # another seed: the client with the most reflections
+        options = [max(mine, key=lambda c: (counts.get(c.client_id, 0), -c.index))]
+    special = options[int(rng.integers(len(options)))]
+    dates = [st["date"] for c in clients if c.clinician_id == CT_RISING_CLINICIAN for st in states[c.client_id]]
+    return {"special": special.client_id, "special_clinician": special.clinician_id,
+            "first": min(dates), "last": max(dates)}
+
+
+def _stochastic_round(rng: np.random.Generator, x: float) -> int:
+    """floor(x) or floor(x) + 1, the latter with probability x - floor(x): on average exactly x."""
+    lo = int(np.floor(x))
+    return lo + int(rng.random() < x - lo)
+
+
+def _ct_planted(seed: int, key: int, ct: dict, clinician_id: str, client: _Client | None, day: _dt.date,
+                plan: dict) -> dict:
+    """The check-in ``ct`` with the planted patterns added (a stream of its own per reflection, so that the
+    other ratings and everything else generated stay as they were)."""
+    rng = _rng(seed, _STREAM_CT, key)
+    out = dict(ct)
+    if client is not None and client.client_id == plan["special"]:
+        out["ct_special"] = int(_pick(rng, *CT_SPECIAL_RATINGS))
+    if client is not None and clinician_id == CT_HELPLESS_CLINICIAN and client.interpreter:
+        out["ct_helpless"] = min(4, out["ct_helpless"] + _stochastic_round(rng, CT_HELPLESS_SHIFT))
+    if clinician_id == CT_RISING_CLINICIAN:
+        frac = (day - plan["first"]).days / max(1, (plan["last"] - plan["first"]).days)
+        out["ct_disengaged"] = min(4, out["ct_disengaged"] + _stochastic_round(rng, CT_DISENGAGED_RISE * frac))
+    return out
+
+
+def _rupture_shift_truth(refl: pd.DataFrame, after_sessions: int = 1, min_ruptures: int = 2,
+                         min_pair_baseline: int = 2, min_shift: float = 1.0) -> list[tuple[str, str, str]]:
+    """(clinician, rupture kind, dimension) where a shift of CT_RUPTURE_SHIFTS is strong enough to be found.
+
+    The criterion of ``rapportlib.countertransference_profile`` at its defaults, written out here (the
+    generator imports no other rapportlib module): the reflections of sessions with a recorded rupture of
+    the kind and of the session after each, each compared with its clinician-client pair's mean over
+    reflections with no rupture in or just before them (at least 2), pooled over the clinician's
+    ruptures of that kind (at least 2): a mean difference of at least 1 point.
+    """
+    found = []
+    r = refl[refl["client_id"].notna()]
+    for kind, dim, _ in CT_RUPTURE_SHIFTS:
+        for clin, mine in r.groupby("clinician_id", sort=True):
+            diffs, n_ruptures = [], 0
+            for _, pair in mine.groupby("client_id", sort=True):
+                sess = pair["session"].astype(int).tolist()
+                rup = pair["rupture"].tolist()
+                vals = pair[dim].astype(float).tolist()
+                near_any = {s + k for s, x in zip(sess, rup) if x != "none" for k in range(after_sessions + 1)}
+                near_kind = {s + k for s, x in zip(sess, rup) if x == kind for k in range(after_sessions + 1)}
+                calm = [v for s, x, v in zip(sess, rup, vals) if x == "none" and s not in near_any]
+                if len(calm) < min_pair_baseline or not near_kind:
+                    continue
+                level = sum(calm) / len(calm)
+                diffs += [v - level for s, v in zip(sess, vals) if s in near_kind]
+                n_ruptures += sum(x == kind for x in rup)
+            if n_ruptures >= min_ruptures and diffs and sum(diffs) / len(diffs) >= min_shift - 1e-9:
+                found.append((str(clin), kind, dim))
+    return found
+
+
+def _ct_truth(refl: pd.DataFrame, clients: list[_Client], plan: dict) -> pd.DataFrame:
+    """The planted countertransference patterns. The group difference is recorded when the clinician has
+    at least 3 clients (and 10 reflections) with and without an interpreter, the fewest the analysis
+    compares; the rupture shifts where the data make them strong enough (_rupture_shift_truth)."""
+    rows = [("persistent_high", plan["special_clinician"], plan["special"], "", "", "ct_special"),
+            ("rising_disengagement", CT_RISING_CLINICIAN, "", "", "", "ct_disengaged")]
+    interpreter = {c.client_id: c.interpreter for c in clients}
+    mine = refl[(refl["clinician_id"] == CT_HELPLESS_CLINICIAN) & refl["client_id"].notna()]
+    sides = mine.groupby(mine["client_id"].map(interpreter))["client_id"].agg(["size", "nunique"])
+    if len(sides) == 2 and (sides["size"] >= 10).all() and (sides["nunique"] >= 3).all():
+        rows.append(("differs_by_group", CT_HELPLESS_CLINICIAN, "", "interpreter", "true", "ct_helpless"))
+    rows += [("shift_after_rupture", clin, "", "rupture", kind, dim) for clin, kind, dim in _rupture_shift_truth(refl)]
+    order = {k: i for i, k in enumerate(("persistent_high", "shift_after_rupture", "differs_by_group",
+                                         "rising_disengagement"))}
+    rows.sort(key=lambda t: (order[t[0]], t[1], t[4], t[5]))
+    return pd.DataFrame(rows, columns=TRUTH_CT_COLUMNS)
+
+
+def _presentations(seed: int, clients: list[_Client]) -> dict[str, str]:
+    """Each client's presentation ("" = not assessed) in the shares of PRESENTATIONS, from a stream of its own."""
+    rng = _rng(seed, _STREAM_PRESENTATION)
+    values, shares = PRESENTATIONS
+    counts = [int(round(share * len(clients))) for share in shares[:-1]]
+    pool = [v for v, k in zip(values, counts) for _ in range(k)]
+    pool += [values[-1]] * (len(clients) - len(pool))
+    order = rng.permutation(len(pool))
+    return {c.client_id: pool[i] for c, i in zip(clients, order)}
 
 
 def _timestamp(rng: np.random.Generator, day: _dt.date) -> str:
@@ -835,8 +972,13 @@ def _choose_techniques(rng: np.random.Generator, c: _Client, repair: bool) -> li
     return sorted(out, key=TECHNIQUE_IDS.index)
 
 
-def _compose(rng: np.random.Generator, c: _Client, st: dict, clin: dict, plant: bool, decoy: bool):
-    """One reflection record for client ``c`` at session state ``st`` (+ the planted phrase, if any)."""
+def _compose(rng: np.random.Generator, c: _Client, st: dict, clin: dict, plant: bool, decoy: bool,
+             ct_plant=None):
+    """One reflection record for client ``c`` at session state ``st`` (+ the planted phrase, if any).
+
+    ``ct_plant`` turns the check-in into the one with the planted countertransference patterns; the
+    text's feeling sentence follows it, drawn with the same random numbers as before the plants.
+    """
     slots = _pronouns(c.gender) | {"concern": c.concern, "relative": c.relative, "language": c.session_language}
     evaluation = c.case_type == "immigration_evaluation"
     role, kind, s = st["role"], st["kind"], st["session"]
@@ -865,6 +1007,7 @@ def _compose(rng: np.random.Generator, c: _Client, st: dict, clin: dict, plant: 
     felt_kind = kind if role in ("drop", "low") else (noticed if noticed != "none" else None)
 
     ct = _ct_scores(rng, clin["role"], felt_kind, st["clin_wai"])
+    shown = ct_plant(ct) if ct_plant is not None else ct
     # on the scale of SRS total / 4 (a client WAI item level of WAI_AT_SRS34 goes with an SRS total of 34)
     alliance = 8.5 + 0.25 / WAI_PER_SRS_POINT * 0.8 * (st["clin_wai"] - WAI_AT_SRS34) + rng.normal(0.0, 0.35)
     alliance = float(np.clip(round(alliance, 1), 0.0, 10.0))
@@ -894,10 +1037,13 @@ def _compose(rng: np.random.Generator, c: _Client, st: dict, clin: dict, plant: 
         body.append(_pick(rng, STEADY))
     if c.interpreter and rng.random() < 0.55:
         body.append(_pick(rng, INTERPRETER_LINES))
-    feelings = {k: v for k, v in ct.items() if k != "ct_sexualised" or v >= 1}
-    top = max(feelings, key=lambda k: (feelings[k] + (0.5 if k == "ct_sexualised" else 0.0), -CT_COLUMNS.index(k)))
+    top = _top_feeling(ct)
     if ct[top] >= 2 or rng.random() < 0.5:
-        body.append(_pick(rng, FEELINGS[top]))
+        i = int(rng.integers(len(FEELINGS[top])))          # as _pick(rng, FEELINGS[top]): the same draws
+        felt = _top_feeling(shown)                          # a planted feeling is the one the text names
+        if felt != top and shown[felt] >= 2:
+            top = felt
+        body.append(FEELINGS[top][i % len(FEELINGS[top])])
     if decoy:                               # calm-sounding decoys would contradict a noticed rupture
         body.append(_pick(rng, DECOYS if noticed == "none" else DECOYS[N_CALM_DECOYS:]))
     if clin["role"] == "trainee" and rng.random() < 0.5:
@@ -916,8 +1062,14 @@ def _compose(rng: np.random.Generator, c: _Client, st: dict, clin: dict, plant: 
               "created": _timestamp(rng, st["date"]), "text": text, "techniques": techniques,
               "rupture": noticed, "repair_attempted": bool(repair), "clinician_alliance": alliance,
               "language": c.session_language, "interpreter": c.interpreter}
-    record.update(ct)
+    record.update(shown)
     return record, planted
+
+
+def _top_feeling(ct: dict) -> str:
+    """The strongest feeling of a check-in (a sexualised feeling, when present, ranks half a point up)."""
+    feelings = {k: v for k, v in ct.items() if k != "ct_sexualised" or v >= 1}
+    return max(feelings, key=lambda k: (feelings[k] + (0.5 if k == "ct_sexualised" else 0.0), -CT_COLUMNS.index(k)))
 
 
 def _choose_plant(rng: np.random.Generator, c: _Client) -> tuple[str, str, str]:
@@ -949,7 +1101,7 @@ def _gap_table(sessions: pd.DataFrame, clients: pd.DataFrame) -> pd.DataFrame:
     return frame.dropna().groupby(["clinician_id", "interpreter"])["gap"].mean().unstack()
 
 
-def _make_meta(seed, sessions, clients, reflections, truth_r, truth_l) -> dict:
+def _make_meta(seed, sessions, clients, reflections, truth_r, truth_l, truth_c) -> dict:
     gaps = _gap_table(sessions, clients)
     over_i, over_n = gaps.loc[OVER_RATER, True], gaps.loc[OVER_RATER, False]
     others = gaps.drop(index=OVER_RATER)
@@ -1003,6 +1155,7 @@ def _make_meta(seed, sessions, clients, reflections, truth_r, truth_l) -> dict:
         f"(generated {TRAINEE_SRS_SHIFT:+.1f}), mean ct_overwhelmed {ov_trainee:.1f} vs {ov_rest:.1f}.",
         "Sparse missing data: about 2% of sessions without wai_srt, about 1% with one wai_sr item missing, "
         "about 1% with an SRS total entered without its items; never at rupture sessions.",
+        *_ct_meta(with_client, clients, truth_c),
     ]
     return {
         "name": "rapportlib-demo",
@@ -1017,9 +1170,47 @@ def _make_meta(seed, sessions, clients, reflections, truth_r, truth_l) -> dict:
         "anonymisation": {"status": "synthetic",
                           "method": "generated; contains no real people, names, places or dates"},
         "clinicians": [{"clinician_id": cid, "role": role} for cid, role in CLINICIANS],
-        "ground_truth": {"ruptures": "truth_ruptures.csv", "language": "truth_language.csv"},
+        "ground_truth": {"ruptures": "truth_ruptures.csv", "language": "truth_language.csv",
+                         "countertransference": "truth_ct.csv"},
         "planted": planted,
     }
+
+
+def _ct_meta(with_client: pd.DataFrame, clients: pd.DataFrame, truth_c: pd.DataFrame) -> list[str]:
+    """The planted countertransference patterns and the presentation column, described with their sizes."""
+    special = truth_c[truth_c["kind"] == "persistent_high"].iloc[0]
+    mine = with_client[with_client["clinician_id"] == special["clinician_id"]]
+    own = mine[mine["client_id"] == special["client_id"]]["ct_special"].astype(float)
+    rest = mine[mine["client_id"] != special["client_id"]]["ct_special"].astype(float)
+    helpless = with_client[with_client["clinician_id"] == CT_HELPLESS_CLINICIAN]
+    interp = helpless["client_id"].map(clients.set_index("client_id")["interpreter"]).astype(bool)
+    h_yes, h_no = helpless.loc[interp, "ct_helpless"].astype(float), helpless.loc[~interp, "ct_helpless"].astype(float)
+    rising = with_client[with_client["clinician_id"] == CT_RISING_CLINICIAN]
+    year = pd.to_datetime(rising["created"]).dt.year
+    by_year = rising.groupby(year)["ct_disengaged"].mean()
+    shifts = truth_c[truth_c["kind"] == "shift_after_rupture"]
+    shift_text = "; ".join(f"{k} -> {d}: " + ", ".join(shifts.loc[(shifts["group_value"] == k)
+                                                                  & (shifts["dimension"] == d), "clinician_id"])
+                           for k, d, _ in CT_RUPTURE_SHIFTS
+                           if ((shifts["group_value"] == k) & (shifts["dimension"] == d)).any()) or "none"
+    counts = clients["presentation"].fillna("not assessed").value_counts()
+    return [
+        f"Countertransference check-ins (ct_*, 0-4; truth_ct.csv, {len(truth_c)} patterns): "
+        f"{special['clinician_id']} rates ct_special 3 or more in {int((own >= 3).sum())} of {len(own)} reflections "
+        f"about {special['client_id']} (mean {own.mean():.1f} vs {rest.mean():.1f} with their other clients); "
+        f"{CT_HELPLESS_CLINICIAN}'s ct_helpless is {h_yes.mean():.1f} with interpreter-mediated clients vs "
+        f"{h_no.mean():.1f} with the others ({int(helpless.loc[interp, 'client_id'].nunique())} and "
+        f"{int(helpless.loc[~interp, 'client_id'].nunique())} clients; generated +{CT_HELPLESS_SHIFT:.1f}); "
+        f"{CT_RISING_CLINICIAN}'s ct_disengaged rises by {CT_DISENGAGED_RISE:.1f} points from their first to their "
+        "last session (yearly means " + ", ".join(f"{y} {m:.1f}" for y, m in by_year.items()) + "). "
+        "Ruptures shift the check-in (" + ", ".join(f"{k} +{size:g} {d}" for k, d, size in CT_RUPTURE_SHIFTS)
+        + "; ct_positive falls); truth_ct.csv lists the clinicians with at least 2 recorded ruptures of a kind and "
+        f"a pooled shift of at least 1 point over the rupture session and the next ({shift_text}).",
+        "Clients' presentation (clients.csv): " + ", ".join(f"{k} {int(counts.get(k, 0))}" for k in
+                                                            ("anxious", "mistrustful", "low_engagement",
+                                                             "not assessed"))
+        + " (empty = not assessed); drawn independently of everything else, so nothing depends on it.",
+    ]
 
 
 def _readme(meta: dict) -> str:
@@ -1038,7 +1229,9 @@ def _readme(meta: dict) -> str:
         "```",
         "",
         "Files: `sessions.csv`, `clients.csv`, `reflections.jsonl` (the data set, described by `dataset.yaml`), "
-        "and the ground truth of the planted patterns, `truth_ruptures.csv` and `truth_language.csv`.",
+        "and the ground truth of the planted patterns, `truth_ruptures.csv`, `truth_language.csv` and "
+        "`truth_ct.csv` (countertransference patterns: kind, clinician_id, client_id, group_column, group_value, "
+        "dimension; empty where it does not apply).",
         "",
         "Planted patterns:",
         "",

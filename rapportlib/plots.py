@@ -15,7 +15,8 @@ Missing sessions are drawn as gaps: each client's series is reindexed to the ful
 range, and a NaN (absent session or missing score) breaks the line.
 
 Functions: :func:`client_trend`, :func:`caseload`, :func:`cohort_trajectory`,
-:func:`change_categories`, :func:`jacobson_plot`.
+:func:`change_categories`, :func:`jacobson_plot`, and for countertransference check-ins
+:func:`ct_heatmap` and :func:`ct_trend`.
 """
 
 from __future__ import annotations
@@ -34,7 +35,7 @@ from matplotlib.patches import Patch
 from matplotlib.ticker import MaxNLocator, MultipleLocator
 
 __all__ = ["OKABE_ITO", "NotebookFigure", "caseload", "change_categories", "client_trend", "cohort_trajectory",
-           "jacobson_plot"]
+           "ct_heatmap", "ct_trend", "jacobson_plot"]
 
 # --------------------------------------------------------------------------- palette and styles
 #: Okabe & Ito (2008) colour-blind-safe palette.
@@ -829,3 +830,310 @@ def jacobson_plot(rc, *, ax: Axes | None = None) -> Figure:
     ax.set_title(f"Pre and post {_name(rc.measure)} per client ({int(ok.sum())} clients)",
                  fontsize=12, fontweight="bold")
     return fig
+
+
+# --------------------------------------------------------------------------- 6./7. countertransference
+def _ct_words(dimension: str, wrap: int | None = None) -> str:
+    """'Special / overinvolved' for 'ct_special' (wrapped to ``wrap`` characters a line)."""
+    from .countertransference import DIMENSIONS
+
+    words = DIMENSIONS.get(dimension, dimension.removeprefix("ct_").replace("_", " "))
+    words = words[:1].upper() + words[1:]
+    return textwrap.fill(words, wrap, break_on_hyphens=False) if wrap else words
+
+
+def _attribute_words(column: str) -> str:
+    """'Cultural background' for 'cultural_background'."""
+    return {"client_id": "Client", "clinician_id": "Clinician", "interpreter": "Interpreter-mediated",
+            "case_type": "Case type", "age_band": "Age band"}.get(column, column.replace("_", " ").capitalize())
+
+
+def _group_words(column: str, value: str) -> str:
+    """Yes/no for true/false and readable category values ('immigration evaluation')."""
+    value = {"true": "yes", "false": "no"}.get(value, value)
+    return value.replace("_", " ") if column != "client_id" and column != "clinician_id" else value
+
+
+def _cell(ax: Axes, row: int, col: int, inset: float = 0.0, **kw):
+    from matplotlib.patches import Rectangle
+
+    return ax.add_patch(Rectangle((col - 0.5 + inset, row - 0.5 + inset), 1 - 2 * inset, 1 - 2 * inset, **kw))
+
+
+def ct_heatmap(profile, *, clinician_id: str | None = None, dimensions: Sequence[str] | None = None,
+               max_groups: int | None = 40, ax: Axes | None = None) -> Figure:
+    """Mean countertransference check-in per group (rows) and feeling (columns), from a profile.
+
+    ``profile`` is a :func:`~rapportlib.countertransference.countertransference_profile` result; its
+    ``table`` gives the rows (clients, clinicians or the groups of a client attribute).  Each cell shows
+    the mean rating on a sequential colour scale fixed at 0–4 (pale = hardly felt, dark = felt
+    strongly, the same in every figure); cells without ratings are hatched grey.  Feelings are labelled
+    in words, the number of reflections behind each row is written on the right, and cells of a
+    ``persistent_high`` pattern are framed in vermillion and marked with a warning sign.
+
+    ``clinician_id`` keeps that clinician's clients (``by="client"``) or row (``by="clinician"``);
+    ``dimensions`` picks and orders the columns; ``max_groups`` keeps the first rows (clients sorted by
+    clinician, then id; the title says how many are shown).
+    """
+    from .countertransference import DIMENSIONS
+
+    table, by = profile.table, profile.group_column
+    scope_id = clinician_id if clinician_id is not None else getattr(profile, "clinician_id", None)
+    if clinician_id is not None:
+        col = "clinician_id" if "clinician_id" in table.columns else "group" if by == "clinician_id" else None
+        if col is not None:
+            table = table.loc[_is(table[col], clinician_id)]
+    if dimensions is not None:
+        table = table.loc[table["dimension"].isin(list(dimensions)).to_numpy()]
+    if table.empty:
+        who = f" for clinician {clinician_id}" if clinician_id is not None else ""
+        return _message(ax.figure if ax is not None else None, f"No check-in ratings{who}.", ax=ax)
+
+    dims = [d for d in (dimensions or DIMENSIONS) if d in set(table["dimension"])]
+    groups = list(dict.fromkeys(table["group"].astype(str)))
+    clin_of = table.drop_duplicates("group").set_index("group")["clinician_id"].astype(str) \
+        if "clinician_id" in table.columns else None
+    if clin_of is not None:
+        groups.sort(key=lambda g: (clin_of.get(g, ""), g))
+    n_total = len(groups)
+    groups = groups[:max_groups] if max_groups is not None else groups
+    values = (table.pivot_table(index="group", columns="dimension", values="mean", aggfunc="first")
+              .reindex(index=groups, columns=dims).to_numpy(dtype=float))
+    counts = table.groupby("group")["n"].max().reindex(groups).fillna(0).astype(int)
+    nrow, ncol = values.shape
+
+    fig, ax = _target(ax, (2.6 + 1.1 * ncol + 1.6, 2.3 + 0.34 * max(nrow, 3)))
+    from matplotlib import colormaps
+
+    image = ax.imshow(np.ma.masked_invalid(values), cmap=colormaps["Blues"], vmin=0, vmax=4, aspect="auto",
+                      interpolation="nearest", zorder=1)
+    image.set_gid("ct-cells")
+    for i in range(nrow):
+        for j in range(ncol):
+            v = values[i, j]
+            if np.isnan(v):
+                _cell(ax, i, j, facecolor="#f4f4f4", edgecolor="#b0b0b0", hatch="///", lw=0, zorder=1.5,
+                      gid="ct-empty")
+            else:
+                ax.text(j, i, f"{v:.1f}", ha="center", va="center", fontsize=9, zorder=3, gid="ct-value",
+                        color="white" if v >= 2.4 else "black")
+    warn = _warn_sign()
+    marked: set[str] = set()
+    pats = getattr(profile, "patterns", None)
+    cells = []                               # (row, column, kind) of the patterns this table shows
+    if pats is not None and len(pats) and by == "client_id":
+        for r in pats.loc[(pats["kind"] == "persistent_high").to_numpy()].itertuples(index=False):
+            if str(r.client_id) in groups and r.dimension in dims:
+                cells.append((groups.index(str(r.client_id)), dims.index(r.dimension), r.kind))
+    elif pats is not None and len(pats) and by != "clinician_id" and scope_id is not None:
+        mine = pats.loc[(pats["kind"] == "differs_by_group").to_numpy() & _is(pats["clinician_id"], scope_id)]
+        for r in mine.itertuples(index=False):
+            if r.group_column == by and str(r.group) in groups and r.dimension in dims:
+                cells.append((groups.index(str(r.group)), dims.index(r.dimension), r.kind))
+    for i, j, kind in cells:
+        _cell(ax, i, j, inset=0.04, fill=False, edgecolor=_C["vermillion"], lw=2.6, zorder=4, gid="ct-pattern")
+        for t in ax.texts:
+            if t.get_gid() == "ct-value" and t.get_position() == (j, i):
+                t.set_text(f"{warn} {t.get_text()}")
+                t.set_fontweight("bold")
+        marked.add(kind)
+    # rows resting on few reflections are faded: a single check-in is not a pattern
+    few_n = int(getattr(profile, "thresholds", {}).get("min_reflections", 4))
+    few = counts.to_numpy() < few_n
+    for i in np.flatnonzero(few):
+        ax.add_patch(_row_veil(i, ncol))
+        for t in ax.texts:
+            if t.get_gid() == "ct-value" and t.get_position()[1] == i:
+                t.set_color("#666666")
+                t.set_fontstyle("italic")
+    if clin_of is not None and clinician_id is None:     # a line between clinicians
+        owners = [clin_of.get(g, "") for g in groups]
+        for i in range(1, nrow):
+            if owners[i] != owners[i - 1]:
+                ax.axhline(i - 0.5, color="black", lw=1.4, zorder=6, gid="clinician-separator")
+
+    ax.set_xticks(range(ncol), [_ct_words(d, 13) for d in dims], fontsize=8.5)
+    ax.xaxis.tick_top()
+    labels = [_group_words(by, g) for g in groups]
+    if clin_of is not None and clinician_id is None:
+        labels = [f"{g} ({clin_of.get(g, '?')})" for g in groups]
+    ax.set_yticks(range(nrow), labels, fontsize=9)
+    for tick, faded in zip(ax.get_yticklabels(), few):
+        if faded:
+            tick.set_color("#777777")
+            tick.set_fontstyle("italic")
+    ax.tick_params(length=0)
+    ax.set_ylabel("Client (clinician)" if clin_of is not None and clinician_id is None else _attribute_words(by))
+    right = ax.secondary_yaxis("right")
+    right.set_yticks(range(nrow), [f"{c}" for c in counts], fontsize=8, color="#444444")
+    right.tick_params(length=0)
+    right.spines["right"].set_visible(False)
+    right.set_ylabel("Reflections (n)", fontsize=8.5, color="#444444")
+    ax.set_xticks(np.arange(-0.5, ncol, 1), minor=True)
+    ax.set_yticks(np.arange(-0.5, nrow, 1), minor=True)
+    ax.grid(which="minor", color="white", lw=1.5)
+    ax.tick_params(which="minor", length=0)
+    for spine in ax.spines.values():
+        spine.set_visible(False)
+    ax.set_xlim(-0.5, ncol - 0.5)
+    ax.set_ylim(nrow - 0.5, -0.5)
+    bar = fig.colorbar(image, ax=ax, location="right", shrink=min(1.0, 4.5 / max(nrow, 1) + 0.3), aspect=25,
+                       pad=0.02)
+    bar.set_ticks([0, 1, 2, 3, 4], labels=["0 not felt", "1", "2", "3", "4 very strongly"])
+    bar.set_label("Mean rating (0–4)", fontsize=9)
+    bar.outline.set_visible(False)
+
+    who = {"client_id": "client", "clinician_id": "clinician"}.get(by, f"client group ({_attribute_words(by)})")
+    plural = {"client": "clients", "clinician": "clinicians"}.get(who, "groups")
+    shown = f"{nrow} of {n_total}" if nrow < n_total else f"{nrow}"
+    scope = f"clinician {scope_id}, " if scope_id is not None else ""
+    fig.suptitle(f"Countertransference check-in by {who}: mean rating per feeling ({scope}{shown} {plural})",
+                 fontsize=12, fontweight="bold")
+    handles = []
+    if "persistent_high" in marked:
+        handles.append(Patch(facecolor="white", edgecolor=_C["vermillion"], lw=2.4,
+                             label=f"{warn} rated {profile.high} or more in most reflections about this client, "
+                                   "clearly above the clinician's other clients"))
+    if "differs_by_group" in marked:
+        handles.append(Patch(facecolor="white", edgecolor=_C["vermillion"], lw=2.4,
+                             label=f"{warn} clearly different from the clinician's other clients "
+                                   "(significant after correction for the many comparisons)"))
+    if few.any():
+        handles.append(Patch(facecolor="#dddddd", edgecolor="none",
+                             label=f"faded, italic: fewer than {few_n} reflections, too few to read much into"))
+    if handles:
+        fig.legend(handles=handles, loc="outside lower left", frameon=False, fontsize=8.5)
+    return fig
+
+
+def _row_veil(row: int, ncol: int):
+    from matplotlib.patches import Rectangle
+
+    return Rectangle((-0.5, row - 0.5), ncol, 1, facecolor="white", alpha=0.6, lw=0, zorder=2, gid="ct-few")
+
+
+def ct_trend(profile, clinician_id: str | None = None, dimensions: Sequence[str] | None = None, *,
+             fig: Figure | None = None) -> Figure:
+    """Monthly mean countertransference check-in of one clinician, one small panel per feeling.
+
+    ``profile`` is a :func:`~rapportlib.countertransference.countertransference_profile` result (its
+    ``over_time`` and ``patterns``).  Each panel shows the mean rating of the month (0–4, the same axes
+    in every panel; a break in the line = no check-ins that month; bigger markers = more ratings).
+    Feelings with a pattern of this clinician are framed in vermillion and say which pattern; a rising
+    trend is drawn as its fitted line.  ``clinician_id`` may be left out when the profile holds one
+    clinician; with several, the months are pooled over all of them and no patterns are shown.
+    ``dimensions`` picks the panels (default: all eight).
+    """
+    from .countertransference import DIMENSIONS
+
+    ot = profile.over_time
+    clinicians = sorted(ot["clinician_id"].astype(str).unique()) if len(ot) else []
+    if clinician_id is None and len(clinicians) == 1:
+        clinician_id = clinicians[0]
+    if clinician_id is not None:
+        ot = ot.loc[_is(ot["clinician_id"], clinician_id)]
+    if ot.empty:
+        who = f" for clinician {clinician_id}" if clinician_id is not None else ""
+        return _message(fig, f"No check-in ratings{who}.")
+    dims = [d for d in (dimensions or DIMENSIONS) if d in set(ot["dimension"])]
+    if not dims:
+        return _message(fig, "None of the chosen feelings has ratings.")
+    g = (ot.assign(total=ot["mean"] * ot["n"].astype(float)).groupby(["dimension", "month"])
+         .agg(total=("total", "sum"), n=("n", "sum")).reset_index())
+    g["mean"] = g["total"] / g["n"].astype(float)
+    months = pd.date_range(g["month"].min(), g["month"].max(), freq="MS")
+    mid = months + pd.Timedelta(days=14)                      # plotted mid-month
+
+    pats = getattr(profile, "patterns", None)
+    mine = pats.loc[_is(pats["clinician_id"], clinician_id)] if pats is not None and clinician_id is not None \
+        else None
+    if fig is not None:
+        for old in list(fig.axes):
+            fig.delaxes(old)
+        fig.clear()
+        fig.set_layout_engine("constrained")
+    ncols = min(len(dims), 4)
+    nrows = math.ceil(len(dims) / ncols)
+    if fig is None:
+        fig = _new_figure((2.0 + 2.7 * ncols, 1.6 + 2.25 * nrows))
+    axes = fig.subplots(nrows, ncols, sharex=True, sharey=True, squeeze=False).ravel()
+    warn = _warn_sign()
+    n_max = max(1.0, float(g["n"].max()))
+    flagged = 0
+    for ax, dim in zip(axes, dims):
+        d = g.loc[g["dimension"] == dim].set_index("month").reindex(months)
+        y = d["mean"].to_numpy(dtype=float)
+        n = d["n"].fillna(0).to_numpy(dtype=float)
+        colour, marker = _SERIES[0]
+        ax.plot(mid, y, color=colour, lw=1.4, zorder=3, gid=f"series:{dim}")
+        ok = np.isfinite(y)
+        ax.scatter(mid[ok], y[ok], s=10 + 50 * n[ok] / n_max, color=colour, marker=marker, edgecolors="white",
+                   linewidths=0.5, zorder=4, gid=f"points:{dim}")
+        ax.set_title(_ct_words(dim), fontsize=9.5, loc="left", y=1.0)
+        ax.grid(axis="y", color="#e3e3e3", lw=0.5, zorder=0)
+        ax.tick_params(labelsize=8)
+        notes = []
+        if mine is not None:
+            for r in mine.loc[(mine["dimension"] == dim).to_numpy()].itertuples(index=False):
+                notes.append(_ct_pattern_label(r))
+                if r.kind == "rising_disengagement" and not (pd.isna(r.start) or pd.isna(r.end)):
+                    ax.plot([r.start, r.end], [r.baseline, r.value], color=_C["vermillion"], lw=2.2, ls="--",
+                            zorder=5, gid="trend-line")
+                elif r.kind == "persistent_high" and not pd.isna(r.start):
+                    ax.axvspan(r.start, r.end, color=_C["vermillion"], alpha=0.10, lw=0, zorder=0.5,
+                               gid="pattern-span")
+        if notes:
+            flagged += 1
+            ax.set_title(f"{warn} {_ct_words(dim)}", fontsize=9.5, loc="left", y=1.0, fontweight="bold",
+                         color="#8a3c00")
+            ax.text(0.02, 0.97, "\n".join(textwrap.fill(x, 40) for x in notes), transform=ax.transAxes,
+                    ha="left", va="top", fontsize=7.5,
+                    color="#8a3c00", zorder=6, gid="pattern-label", bbox=_TEXT_BOX)
+            for spine in ax.spines.values():
+                spine.set_edgecolor(_C["vermillion"])
+                spine.set_linewidth(2.0)
+    for ax in axes[len(dims):]:
+        ax.set_axis_off()
+    for k in range(len(dims)):                      # tiles with no tile below them label their months
+        if k + ncols >= len(dims):
+            axes[k].xaxis.set_tick_params(labelbottom=True)
+    from matplotlib.dates import AutoDateLocator, ConciseDateFormatter
+
+    locator = AutoDateLocator(minticks=3, maxticks=6)
+    axes[0].xaxis.set_major_locator(locator)
+    axes[0].xaxis.set_major_formatter(ConciseDateFormatter(locator))
+    axes[0].set_ylim(-0.2, 4.2)
+    axes[0].set_yticks([0, 1, 2, 3, 4])
+    axes[0].set_xlim(months[0] - pd.Timedelta(days=10), months[-1] + pd.Timedelta(days=40))
+    fig.supylabel("Mean rating that month (0–4)", fontsize=10)
+    who = f"Clinician {clinician_id}" if clinician_id is not None else f"All {len(clinicians)} clinicians"
+    n_refl = int(ot.groupby("month")["n"].max().sum()) if clinician_id is not None else None
+    extra = f", {n_refl} check-ins" if n_refl else ""
+    flag = f"; {flagged} feeling{'s' if flagged != 1 else ''} with a pattern" if flagged else ""
+    fig.suptitle(f"{who}: countertransference check-in by month{extra}{flag}", fontsize=12, fontweight="bold")
+    handles = [Line2D([], [], color=_SERIES[0][0], marker=_SERIES[0][1], ms=5, lw=1.4,
+                      label="monthly mean (marker size = number of ratings)")]
+    if mine is not None and (mine["kind"] == "rising_disengagement").any():
+        handles.append(Line2D([], [], color=_C["vermillion"], lw=2.2, ls="--", label="fitted rising trend"))
+    if mine is not None and (mine["kind"] == "persistent_high").any():
+        handles.append(Patch(facecolor=_C["vermillion"], alpha=0.2, label="months of the client with the pattern"))
+    fig.legend(handles=handles, loc="outside lower center", ncols=len(handles), frameon=False, fontsize=8.5,
+               title="Month the reflection was written   ·   a break in a line = no check-ins that month",
+               title_fontsize=9)
+    return fig
+
+
+def _ct_pattern_label(r) -> str:
+    """A short label of one pattern for a small panel."""
+    if r.kind == "persistent_high":
+        return f"high with {r.client_id}: {r.value:.1f} vs {r.baseline:.1f} with other clients"
+    if r.kind == "shift_after_rupture":
+        return f"after {r.group} ruptures: {r.value:.1f} vs {r.baseline:.1f} without ({r.n} check-ins)"
+    if r.kind == "differs_by_group":
+        return f"{_attribute_words(r.group_column).lower()} {_group_words(r.group_column, r.group)}: " \
+               f"{r.value:.1f} vs {r.baseline:.1f} with other clients"
+    if r.kind == "rising_disengagement":
+        years = (r.end - r.start) / pd.Timedelta(days=365.25) if not pd.isna(r.start) else math.nan
+        per_year = f" (+{(r.value - r.baseline) / years:.1f} a year)" if years and years > 0 else ""
+        return f"rising: {r.baseline:.1f} → {r.value:.1f}{per_year}"
+    return str(r.kind).replace("_", " ")

@@ -16,7 +16,7 @@ from rapportlib import demo
 ROOT = Path(__file__).parents[1]
 DEMO_DIR = ROOT / "data" / "demo"
 FILES = ["sessions.csv", "clients.csv", "reflections.jsonl", "dataset.yaml",
-         "truth_ruptures.csv", "truth_language.csv", "README.md"]
+         "truth_ruptures.csv", "truth_language.csv", "truth_ct.csv", "README.md"]
 SRS = [f"srs_{i}" for i in range(1, 5)]
 ORS = [f"ors_{i}" for i in range(1, 5)]
 WAI_SR = [f"wai_sr_{i}" for i in range(1, 13)]
@@ -61,6 +61,11 @@ def truth_language() -> pd.DataFrame:
 
 
 @pytest.fixture(scope="module")
+def truth_ct() -> pd.DataFrame:
+    return pd.read_csv(DEMO_DIR / "truth_ct.csv", dtype=str, keep_default_na=False)
+
+
+@pytest.fixture(scope="module")
 def schema() -> dict:
     return yaml.safe_load((ROOT / "data" / "schema" / "tables.yaml").read_text(encoding="utf-8"))
 
@@ -86,7 +91,8 @@ def test_generate_api():
     assert demo.DEFAULT_SEED == 20261123
     data = demo.generate(7)
     assert isinstance(data, demo.DemoData)
-    for frame in (data.sessions, data.clients, data.reflections, data.truth_ruptures, data.truth_language):
+    for frame in (data.sessions, data.clients, data.reflections, data.truth_ruptures, data.truth_language,
+                  data.truth_ct):
         assert isinstance(frame, pd.DataFrame) and len(frame) > 0
     assert data.meta["seed"] == 7 and data.meta["synthetic"] is True
     again = demo.generate(7)
@@ -106,7 +112,8 @@ def test_dataset_yaml(meta):
     assert meta["files"] == {"sessions": "sessions.csv", "clients": "clients.csv", "reflections": "reflections.jsonl"}
     assert meta["instruments"] == {"srs": "3.0", "ors": "3.0", "wai_sr": "2006", "wai_srt": "2006"}
     assert meta["anonymisation"]["status"] == "synthetic"
-    assert meta["ground_truth"] == {"ruptures": "truth_ruptures.csv", "language": "truth_language.csv"}
+    assert meta["ground_truth"] == {"ruptures": "truth_ruptures.csv", "language": "truth_language.csv",
+                                    "countertransference": "truth_ct.csv"}
     roles = {c["clinician_id"]: c["role"] for c in meta["clinicians"]}
     assert 5 <= len(roles) <= 8
     assert list(roles.values()).count("trainee") == 1
@@ -304,3 +311,72 @@ def test_texts_hold_no_names_places_or_numbers(reflections, clients):
             words = re.findall(r"[A-Za-z][A-Za-z'-]*", sentence)
             for word in words[1:]:
                 assert not word[0].isupper() or word in allowed, (word, text)
+
+
+# --------------------------------------------------------------------------- presentation
+def test_presentation(clients, schema):
+    spec = schema["clients"]["columns"]["presentation"]
+    assert spec["type"] == "category" and spec["values"] == ["anxious", "mistrustful", "low_engagement"]
+    counts = clients["presentation"].fillna("").value_counts()
+    n = len(clients)
+    assert counts.to_dict() == {"": round(n * 0.35) + (n - sum(round(n * x) for x in (0.25, 0.2, 0.2, 0.35))),
+                                "anxious": round(n * 0.25), "mistrustful": round(n * 0.2),
+                                "low_engagement": round(n * 0.2)}
+    raw = (DEMO_DIR / "clients.csv").read_text(encoding="utf-8").splitlines()
+    assert raw[0].endswith(",presentation") and any(line.endswith(",") for line in raw[1:])   # empty: not assessed
+
+
+# --------------------------------------------------------------------------- planted countertransference
+def test_truth_ct(truth_ct):
+    assert list(truth_ct.columns) == ["kind", "clinician_id", "client_id", "group_column", "group_value", "dimension"]
+    rows = {tuple(r) for r in truth_ct.itertuples(index=False)}
+    special = truth_ct[truth_ct["kind"] == "persistent_high"]
+    assert len(special) == 1 and special["clinician_id"].iloc[0] == demo.CT_SPECIAL_CLINICIAN
+    assert ("differs_by_group", demo.CT_HELPLESS_CLINICIAN, "", "interpreter", "true", "ct_helpless") in rows
+    assert ("rising_disengagement", demo.CT_RISING_CLINICIAN, "", "", "", "ct_disengaged") in rows
+    shifts = truth_ct[truth_ct["kind"] == "shift_after_rupture"]
+    assert (shifts["group_column"] == "rupture").all() and (shifts["client_id"] == "").all()
+    assert len(shifts[shifts["dimension"] == "ct_criticised"]) >= 2
+
+
+def test_planted_countertransference(reflections, clients, truth_ct):
+    about = reflections[reflections["client_id"].notna()]
+    special = truth_ct[truth_ct["kind"] == "persistent_high"].iloc[0]
+    mine = about[about["clinician_id"] == special["clinician_id"]]
+    own = mine[mine["client_id"] == special["client_id"]]
+    others = mine[mine["client_id"] != special["client_id"]]
+    assert len(own) >= 8 and (own["ct_special"] >= 3).mean() >= 0.7
+    assert own["ct_special"].mean() - others["ct_special"].mean() > 2
+    # the text names the feeling the check-in rates highest
+    sentences = [s for s in demo.FEELINGS["ct_special"]]
+    assert sum(any(x in t for x in sentences) for t in own["text"]) >= len(own) / 2
+    # helpless with interpreter-mediated clients
+    helpless = about[about["clinician_id"] == demo.CT_HELPLESS_CLINICIAN]
+    interp = helpless["client_id"].map(clients.set_index("client_id")["interpreter"])
+    assert helpless.loc[interp, "ct_helpless"].mean() - helpless.loc[~interp, "ct_helpless"].mean() > 1.0
+    # disengagement rising over the months
+    rising = reflections[reflections["clinician_id"] == demo.CT_RISING_CLINICIAN]
+    years = pd.to_datetime(rising["created"]).dt.year
+    by_year = rising.groupby(years)["ct_disengaged"].mean()
+    assert by_year.is_monotonic_increasing and by_year.iloc[-1] - by_year.iloc[0] > 1.0
+    rest = reflections[reflections["clinician_id"] != demo.CT_RISING_CLINICIAN]
+    assert rest["ct_disengaged"].mean() < 0.8
+
+
+def test_planted_countertransference_leaves_the_rest_alone(monkeypatch):
+    # the plants draw from their own random streams: without them, everything else comes out the same
+    planted = demo.generate()
+    monkeypatch.setattr(demo, "_ct_planted", lambda seed, key, ct, *args: dict(ct))
+    plain = demo.generate()
+    for name in ("sessions", "truth_ruptures", "truth_language"):
+        pd.testing.assert_frame_equal(getattr(plain, name), getattr(planted, name))
+    pd.testing.assert_frame_equal(plain.clients, planted.clients)
+    same = [c for c in planted.reflections.columns if not c.startswith("ct_") and c != "text"]
+    pd.testing.assert_frame_equal(plain.reflections[same], planted.reflections[same])
+    changed = {c for c in demo.CT_COLUMNS if not plain.reflections[c].equals(planted.reflections[c])}
+    assert changed == {"ct_special", "ct_helpless", "ct_disengaged"}
+    # a reflection's text changes only where the feeling it names follows a planted rating
+    differs = plain.reflections["text"] != planted.reflections["text"]
+    assert 0 < differs.sum() < 0.15 * len(differs)
+    ct_moved = (plain.reflections[list(changed)] != planted.reflections[list(changed)]).any(axis=1)
+    assert not (differs & ~ct_moved).any()

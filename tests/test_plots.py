@@ -343,3 +343,129 @@ def test_figures_show_themselves_in_notebooks_without_pyplot(sessions):
     assert isinstance(fig, plots.NotebookFigure)
     assert fig._repr_png_().startswith(b"\x89PNG\r\n\x1a\n")
     assert isinstance(plots.cohort_trajectory(sessions, "srs_total"), plots.NotebookFigure)
+
+
+# --------------------------------------------------------------------------- countertransference
+def _check_ins(clinician, client, start="2024-01-01", every_days=7, **ratings):
+    from rapportlib.countertransference import DIMENSIONS
+
+    n = len(next(iter(ratings.values())))
+    rows = []
+    for k in range(n):
+        rec = {"reflection_id": f"{clinician}-{client}-{k}", "clinician_id": clinician, "client_id": client,
+               "session": k + 1, "created": pd.Timestamp(start) + pd.Timedelta(days=every_days * k), "rupture": "none"}
+        rec.update(dict.fromkeys(DIMENSIONS, 0))
+        rec.update({d: v[k] for d, v in ratings.items()})
+        rows.append(rec)
+    return rows
+
+
+@pytest.fixture
+def ct_profile():
+    from rapportlib.countertransference import countertransference_profile
+
+    rows = (_check_ins("k1", "a", ct_special=[3, 4, 3, 1, 3]) + _check_ins("k1", "b", ct_special=[0, 1, 0, 0])
+            + _check_ins("k1", "c", ct_special=[0, 0, 0, 0]) + _check_ins("k2", "d", ct_helpless=[2, 4]))
+    return countertransference_profile(pd.DataFrame(rows))
+
+
+def test_ct_heatmap_cells_words_and_patterns(ct_profile):
+    fig = plots.ct_heatmap(ct_profile)
+    assert isinstance(fig, plots.NotebookFigure)
+    ax = fig.axes[0]
+    assert [t.get_text() for t in ax.get_xticklabels()] == [
+        "Overwhelmed /\ndisorganised", "Helpless /\ninadequate", "Positive /\nsatisfying", "Special /\noverinvolved",
+        "Sexualised", "Disengaged", "Parental /\nprotective", "Criticised /\nmistreated"]
+    assert [t.get_text() for t in ax.get_yticklabels()] == ["a (k1)", "b (k1)", "c (k1)", "d (k2)"]
+    assert ax.get_ylabel() == "Client (clinician)"
+    (image,) = _by_gid(ax, "ct-cells")
+    assert image.get_clim() == (0, 4)                          # the same colour scale in every figure
+    values = [t.get_text() for t in _by_gid(ax, "ct-value")]
+    assert len(values) == 4 * 8
+    assert values[3] in ("\u26a0 2.8", "! 2.8")                # client a, special: the pattern's cell
+    assert len(_by_gid(ax, "ct-pattern")) == 1
+    assert len(_by_gid(ax, "ct-few")) == 1                     # d: two reflections, faded
+    assert len(_by_gid(ax, "clinician-separator")) == 1
+    assert "Countertransference check-in by client" in fig._suptitle.get_text()
+    assert "4 clients" in fig._suptitle.get_text()
+    legend = [t.get_text() for t in fig.legends[0].get_texts()]
+    assert any("rated 3 or more in most reflections" in t for t in legend)
+    assert any("fewer than 4 reflections" in t for t in legend)
+    colorbar = fig.axes[-1]
+    assert [t.get_text() for t in colorbar.get_yticklabels()][::4] == ["0 not felt", "4 very strongly"]
+
+
+def test_ct_heatmap_one_clinician_and_groups(ct_profile):
+    from rapportlib.countertransference import countertransference_profile
+
+    fig = plots.ct_heatmap(ct_profile, clinician_id="k1", dimensions=["ct_special", "ct_helpless"])
+    ax = fig.axes[0]
+    assert [t.get_text() for t in ax.get_yticklabels()] == ["a", "b", "c"]
+    assert [t.get_text() for t in ax.get_xticklabels()] == ["Special /\noverinvolved", "Helpless /\ninadequate"]
+    assert "clinician k1, 3 clients" in fig._suptitle.get_text()
+    # by a client attribute: words for the groups, and the group difference framed
+    rows = [r for j in range(3) for r in _check_ins("k1", f"i{j}", ct_helpless=[2, 3, 2, 3, 2, 3])]
+    rows += [r for j in range(3) for r in _check_ins("k1", f"n{j}", ct_helpless=[0, 1, 0, 1, 0, 1])]
+    clients = pd.DataFrame({"client_id": ["i0", "i1", "i2", "n0", "n1", "n2"], "interpreter": [True] * 3 + [False] * 3})
+    prof = countertransference_profile(pd.DataFrame(rows), "interpreter", clients=clients, clinician_id="k1")
+    fig = plots.ct_heatmap(prof)
+    ax = fig.axes[0]
+    assert [t.get_text() for t in ax.get_yticklabels()] == ["no", "yes"]
+    assert ax.get_ylabel() == "Interpreter-mediated"
+    (frame,) = _by_gid(ax, "ct-pattern")
+    assert frame.get_xy()[1] == pytest.approx(0.5 + 0.04)       # row 1 ("yes"), column 1 (helpless)
+    assert frame.get_xy()[0] == pytest.approx(0.5 + 0.04)
+    assert "by client group (Interpreter-mediated)" in fig._suptitle.get_text()
+
+
+def test_ct_heatmap_without_ratings(ct_profile):
+    fig = plots.ct_heatmap(ct_profile, clinician_id="nobody")
+    assert any("No check-in ratings for clinician nobody" in t for t in _texts(fig))
+
+
+@pytest.fixture
+def rising_profile():
+    from rapportlib.countertransference import countertransference_profile
+
+    up = [0, 0, 1, 0, 1, 1, 0, 1, 1, 2, 1, 1, 2, 2, 1, 2, 2, 3, 2, 2, 3, 3, 2, 3]
+    rows = (_check_ins("k1", "a", every_days=28, ct_disengaged=up[::2])
+            + _check_ins("k1", "b", start="2024-01-08", every_days=28, ct_disengaged=up[1::2])
+            + _check_ins("k2", "c", start="2024-03-01", ct_helpless=[1, 2]))
+    return countertransference_profile(pd.DataFrame(rows))
+
+
+def test_ct_trend_panels_and_rising_line(rising_profile):
+    fig = plots.ct_trend(rising_profile, "k1")
+    assert isinstance(fig, plots.NotebookFigure)
+    panels = [ax for ax in fig.axes if ax.axison]
+    assert len(panels) == 8
+    titles = [ax.get_title("left") for ax in panels]
+    assert titles[0] == "Overwhelmed / disorganised"
+    assert titles[5].endswith("Disengaged") and titles[5][0] in "\u26a0!"
+    (line,) = _by_gid(panels[5], "trend-line")
+    row = rising_profile.patterns.iloc[0]
+    assert list(line.get_ydata()) == pytest.approx([row["baseline"], row["value"]])
+    (label,) = _by_gid(panels[5], "pattern-label")
+    assert label.get_text().startswith("rising:")
+    assert not _by_gid(panels[0], "trend-line")
+    (series,) = _by_gid(panels[5], "series:ct_disengaged")
+    assert len(series.get_ydata()) == 11                        # January to November, one point a month
+    assert panels[0].get_ylim() == panels[5].get_ylim() == (-0.2, 4.2)
+    title = fig._suptitle.get_text()
+    assert title.startswith("Clinician k1: countertransference check-in by month") and "1 feeling with" in title
+    assert fig.legends and "no check-ins that month" in fig.legends[0].get_title().get_text()
+
+
+def test_ct_trend_choices_and_messages(rising_profile):
+    fig = plots.ct_trend(rising_profile, "k2", dimensions=["ct_helpless", "ct_criticised"])
+    panels = [ax for ax in fig.axes if ax.axison]
+    assert [ax.get_title("left") for ax in panels] == ["Helpless / inadequate", "Criticised / mistreated"]
+    (series,) = _by_gid(panels[0], "series:ct_helpless")
+    assert list(series.get_ydata()) == [1.5]                    # both in March
+    fig = plots.ct_trend(rising_profile)                         # two clinicians: pooled, no patterns
+    assert fig._suptitle.get_text().startswith("All 2 clinicians")
+    assert not any(_by_gid(ax, "trend-line") for ax in fig.axes)
+    assert any("No check-in ratings for clinician nobody" in t for t in _texts(plots.ct_trend(rising_profile,
+                                                                                              "nobody")))
+    redraw = Figure()
+    assert plots.ct_trend(rising_profile, "k1", fig=redraw) is redraw
