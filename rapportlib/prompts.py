@@ -698,8 +698,13 @@ def triggers_for(dataset, client_id: str, session: int | None = None, *, alerts=
             add(f"presentation_{pres}", "client's presentation")
     if session is not None and 1 <= session <= FIRST_SESSIONS:
         add("first_sessions", f"session {session}")
+    return rank_triggers(found.values())
+
+
+def rank_triggers(triggers) -> list[Trigger]:
+    """Triggers most pressing first: ruptures, alliance alerts, check-in reactions, then the context."""
     rank = {t: i for i, t in enumerate(_ORDER)}
-    return sorted(found.values(), key=lambda t: rank.get(t.id, len(rank)))
+    return sorted(_as_triggers(list(triggers)), key=lambda t: rank.get(t.id, len(rank)))
 
 
 def _true(v) -> bool:

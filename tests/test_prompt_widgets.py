@@ -86,3 +86,21 @@ def test_check_in_without_a_journal_returns_the_anonymised_record():
     ci.note.value = "Thought about Marguerite Okafor after the session."
     rec = ci.save()
     assert rec["ct_note"] and "Okafor" not in rec["ct_note"] and set(rec) >= {"ct_helpless", "ct_note"}
+
+
+def test_check_in_without_a_journal_adds_to_the_dataset_in_memory():
+    import rapportlib as rl
+
+    ds = rl.load(rl.demo.data_path())
+    before = len(ds.reflections)
+    ci = CountertransferenceCheckIn(dataset=ds, clinician_id="clin02", client_id="c003", session=6)
+    ci.ratings["ct_disengaged"].value = 3
+    ci.note.value = "Bored, then guilty about it; Marguerite Okafor came up again."
+    ci.save_button.click()
+    rid = ci.state["saved"]
+    assert len(ds.reflections) == before + 1 and rid.startswith("checkin-")
+    row = ds.reflections.set_index("reflection_id").loc[rid]
+    assert (row["clinician_id"], row["client_id"], row["session"], row["ct_disengaged"]) == ("clin02", "c003", 6, 3)
+    assert "Okafor" not in ds.reflections.to_string() and "Added to the dataset" in ci.status.value
+    profile = rl.countertransference_profile(ds)            # the library reads the new row like any other
+    assert profile.table["n"].sum() > 0

@@ -138,21 +138,22 @@ class CountertransferenceCheckIn(w.VBox):
     in the note (:func:`rapportlib.prompts.affect_cues`) raise triggers; ``extra_triggers`` (e.g. a
     rupture noted in the same reflection) are added; the :class:`PromptDeck` below (``.deck``) shows
     the prompts. With a ``journal`` (and optionally ``client_id`` and ``session``), :meth:`save`
-    stores the check-in as a journal entry (the note anonymised, everything encrypted); without one,
-    :meth:`save` only returns the record (the note anonymised), for a caller to add to a dataset.
+    stores the check-in as a journal entry (the note anonymised, everything encrypted); with a
+    ``dataset`` instead, it adds a row to ``dataset.reflections`` in memory; with neither it returns
+    the record (the note anonymised).
     ``note_preview`` is a widget shown under the note (the journal form shows its anonymised preview).
 
     ``state`` is ``{"ratings": {ct_...: 0-4}, "note", "triggers": [ids], "cues": [terms], "deck": ...,
     "saved": entry id or None}``.
     """
 
-    def __init__(self, journal=None, *, client_id: str | None = None, session: int | None = None,
-                 lang: str = "en", extra_triggers=(), k: int = 5, banks=None, show_deck: bool = True,
-                 note_preview: w.Widget | None = None):
+    def __init__(self, journal=None, *, dataset=None, clinician_id: str | None = None, client_id: str | None = None,
+                 session: int | None = None, lang: str = "en", extra_triggers=(), k: int = 5, banks=None,
+                 show_deck: bool = True, note_preview: w.Widget | None = None):
         from ..prompts import load_banks
 
         self._banks = banks or load_banks()
-        self.journal = journal
+        self.journal, self.dataset, self.clinician_id = journal, dataset, clinician_id
         self.client_id, self.session = client_id, session
         self._extra = list(extra_triggers)
         self._saved: str | None = None
@@ -175,7 +176,7 @@ class CountertransferenceCheckIn(w.VBox):
         children = [self.grid, self.note, *([note_preview] if note_preview is not None else []), self.cue_html]
         if show_deck:
             children += [ui.heading("Prompts for your reflection"), self.deck]
-        if journal is not None:
+        if journal is not None or dataset is not None:
             children += [ui.row(self.save_button), self.status]
         super().__init__(children, layout=w.Layout(width=ui.FULL))
         for s in self.ratings.values():
@@ -201,7 +202,7 @@ class CountertransferenceCheckIn(w.VBox):
 
     def triggers(self) -> list:
         """The triggers the ratings, the note and ``extra_triggers`` raise (see the class docstring)."""
-        from ..prompts import CT_HIGH, Trigger, _as_triggers
+        from ..prompts import CT_HIGH, Trigger, _as_triggers, rank_triggers
 
         found = {t.id: t for t in _as_triggers(self._extra)}
         for d in self.dimensions:
@@ -212,7 +213,7 @@ class CountertransferenceCheckIn(w.VBox):
             for tid in cue.triggers:
                 if tid not in found:
                     found[tid] = Trigger(tid, f"the words \u201c{cue.term}\u201d in your note")
-        return list(found.values())
+        return rank_triggers(found.values())
 
     def update(self) -> None:
         """Re-read the ratings and the note; choose the prompts."""
@@ -242,7 +243,11 @@ class CountertransferenceCheckIn(w.VBox):
         return {**self.values, "ct_note": anonymise(note, client=self.client_id).text if note else None}
 
     def save(self) -> str | dict | None:
-        """Store the check-in in the journal (returns the entry id), or return :meth:`record` without one."""
+        """Store the check-in: in the journal (returns the entry id); else as a new row of the dataset's
+        ``reflections`` in memory (returns its ``reflection_id``; nothing is written to disk, since only a
+        journal stores a clinician's words encrypted); else return :meth:`record`."""
+        if self.journal is None and self.dataset is not None:
+            return self._save_to_dataset()
         if self.journal is None:
             return self.record()
         fields = {**self.values, "ct_note": self.note.value if self.note.value.strip() else None}
@@ -259,6 +264,31 @@ class CountertransferenceCheckIn(w.VBox):
         self.status.value = ui.box(f"Saved as journal entry {self._saved}, anonymised and encrypted.", "ok")
         return self._saved
 
+    def _save_to_dataset(self) -> str:
+        from datetime import datetime
+
+        table = self.dataset.reflections
+        taken = set(table["reflection_id"].astype(str)) if "reflection_id" in table else set()
+        n = len(taken) + 1
+        while f"checkin-{n:04d}" in taken:
+            n += 1
+        rid = f"checkin-{n:04d}"
+        row = {"reflection_id": rid, "clinician_id": self.clinician_id, "client_id": self.client_id,
+               "session": self.session, "created": pd.Timestamp(datetime.now().replace(microsecond=0)),
+               **self.record()}
+        new = pd.DataFrame([row])
+        for col in new.columns:                 # keep the table's dtypes (pandas 3: no silent object columns)
+            if col in table and col not in ("created",):
+                try:
+                    new[col] = new[col].astype(table[col].dtype)
+                except (TypeError, ValueError):
+                    pass
+        self.dataset.reflections = pd.concat([table, new], ignore_index=True)
+        self._saved = rid
+        self.status.value = ui.box(f"Added to the dataset's reflections as {rid} (in memory: the note anonymised, "
+                                   "not written to disk).", "ok")
+        return rid
+
     def _label(self) -> None:
         from ..prompts import localise
 
@@ -269,5 +299,3 @@ class CountertransferenceCheckIn(w.VBox):
                                         f"<div style='{ui.HELP}'>{html.escape(desc)}</div>")
 
 
-def _frame(records: list[dict]) -> pd.DataFrame:  # pragma: no cover - reserved for dataset saving
-    return pd.DataFrame(records)
