@@ -303,7 +303,7 @@ _LEXICON_LISTS = ("titles", "kin", "naming", "followers", "place_cues", "facilit
                   "street_suffixes", "street_prefixes", "unit_words", "door_words", "box_words", "ta_street_words",
                   "safe_words", "safe_phrases", "regions", "fax_cues", "code_stopwords", "ta_months", "ta_weekdays",
                   "ta_relative", "ta_days", "ta_date_nouns", "number_words", "ta_day_relations",
-                  "generic_facility_words", "ta_facility_modifiers")
+                  "generic_facility_words", "ta_facility_modifiers", "street_words_fr", "area_words")
 
 
 def _check_lexicon(conf: dict, files: list[Path]) -> None:
@@ -454,7 +454,10 @@ DATE_PATTERNS = [
                   r"(?:(?=T\d\d:)|(?![\w/-]|\.\d))"),                    # also 2024-03-12T14:21
     # 3/12 (month/day) when preceded by "on"; "el 14/3", "dated 3/12" (not a score out of 10)
     regex.compile(r"(?<=\bon )\d{1,2}/\d{1,2}(?![\w/])", _I),
-    regex.compile(r"(?<=\b(?:el|dated|fechad[ao]) )\d{1,2}/(?!10\b)\d{1,2}(?![\w/])", _I),
+    regex.compile(r"(?<=\b(?:el|dated|fechad[ao]|date is|date:|date of|fecha:?|fecha es|due|due on|born) )"
+                  r"\d{1,2}/(?!10\b)\d{1,2}(?![\w/])", _I),
+    # from/between 3 (and|-|to) 5 June: the first day of a range is a date too
+    regex.compile(rf"\b{_DAY}(?=\s*(?:-|–|to|and|al|y|a)\s*{_ORD}\s+(?:of\s+|de\s+)?(?:{_MON}|{_MES})\b)", _I),
     # (Tuesday,) March (the) 3(rd)(, 2024)
     regex.compile(rf"\b(?:{_WD},?\s+)?(?:the\s+)?{_MON}\s+(?:the\s+)?{_ORD}\b(?:,?\s+{_YEAR}\b)?"),
     # (the) 3(rd) (of) March (2024)
@@ -495,7 +498,7 @@ _HUNDRED = (r"(?:a|one) hundred(?:(?: and)? (?:one|two|three|four|five|six|seven
 AGE_PATTERNS = [
     regex.compile(rf"\b{_NINETY}(?=\s*-?\s*(?:years?|yrs?|y/?o\b|y\.\s?o\b\.?|year-old|yo\b|años|ans\b|வயது))", _I),
     regex.compile(rf"(?<=\b(?:aged|age:|age|edad|edad:|of age) ){_NINETY}\b", _I),
-    regex.compile(rf"(?<=\b(?:turned|turns|turning|is now|cumplió|cumple|cumplirá|tiene|celebrated|be|reached) )"
+    regex.compile(rf"(?<=\b(?:turned|turns|turning|is now|now|cumplió|cumple|cumplirá|tiene|celebrated|be|reached) )"
                   rf"{_NINETY}\b(?!\s*(?:%|percent|points|minutes|dollars|pesos|\$))", _I),
     # "who is 93", "Kofi, 95,", "(104)", "died at 94", "at the age of 92", "91 வயது"
     regex.compile(rf"(?:(?<=\b(?:is|was|at|of|turned|turns|de|a los|cumplió|cumple) )|(?<=\p{{L}}, )|(?<=\())"
@@ -503,12 +506,19 @@ AGE_PATTERNS = [
     regex.compile(rf"(?<!\d){_NINETY}(?=\s*-?\s*(?:வயது|வயதை|வயதில்|வயதான))"),
     regex.compile(rf"(?<=(?:வயது|வயதான|வயதில்)\s*:?\s*){_NINETY}(?!\d)"),
     regex.compile(rf"(?<=\b(?:At|at) ){_NINETY}(?=,)"),
-    regex.compile(rf"(?<=\b(?:is|was|turned|aged|age) )(?:{_HUNDRED}|ninety(?:-\w+)?)\b"
+    regex.compile(rf"(?<=\b(?:is|was|turned|aged|age|age of|now) )(?:{_HUNDRED}|ninety(?:-\w+)?)\b"
                   r"(?!\s*(?:percent|per cent|%|times|dollars|pounds|pesos|rupees|euros|miles|metres|meters|km)\b)|"
                   rf"(?<=, )(?:{_HUNDRED}|ninety(?:-\w+)?)(?=,)", _I),
     regex.compile(rf"\b(?:ninety[- ](?:one|two|three|four|five|six|seven|eight|nine)|ninety|{_HUNDRED}"
-                  r"|noventa(?: y (?:uno|dos|tres|cuatro|cinco|seis|siete|ocho|nueve))?|cien(?:to \w+)?)"
+                  r"|noventa(?: y (?:un|una|uno|dos|tres|cuatro|cinco|seis|siete|ocho|nueve))?|cien(?:to \w+)?)"
                   r"(?=[- ](?:years?|year-old|años))", _I),
+]
+AGE_PATTERNS += [
+    # a decade past 89 is an age over 89 too: "in her late nineties", "nonagenarian", "centenaria"
+    regex.compile(r"\b(?:(?:super)?centenarian|nonagenarian|nonagenari[oa]s?|centenari[oa]s?"
+                  r"|in (?:her|his|their|my) (?:early |mid-?|late )?nineties|noventa y tantos(?: años)?)\b", _I),
+    # Tamil number words: தொண்ணூறு (90), தொண்ணூற்று ஐந்து (95), நூறு (100) before வயது
+    regex.compile(r"(?:தொண்ணூற்று\s+[\p{L}\p{M}]+|தொண்ணூறு|நூற்று\s+[\p{L}\p{M}]+|நூறு)(?=\s*-?\s*வய)"),
 ]
 EMAIL = regex.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 URL = regex.compile(r"\b(?:https?://|www\.)[^\s<>\"')\]]+|\b(?:[a-z0-9-]+\.)+(?:com|org|net|edu|gov|io|co|uk|in|mx|es"
@@ -529,7 +539,7 @@ UK_POSTCODE = regex.compile(r"\b(?:GIR ?0AA|[A-PR-UWYZ][A-HK-Y]?\d[A-Z\d]? ?\d[A
 ZIP = regex.compile(r"(?<![\w$£€.,/-])\d{5}(?![\w%/-]|[.,]\d)")    # not glued to a slash: 2019/35876
 ZIP4 = regex.compile(r"(?<![\w$.,-])\d{5}-\d{4}(?![\w-])")
 # Indian PIN codes: 600073, 600 073, also written on to the place ("Tambaram-600073")
-PIN = regex.compile(r"[1-8](?<=(?:^|[^\w-]|[\p{L}\p{M}][-–])[1-8])\d{2} ?\d{3}(?![\w-])")
+PIN = regex.compile(r"[1-8](?<=(?:^|[^\w-]|[\p{L}\p{M}][-–])[1-8])(?<![A-Z][-–][1-8])\d{2} ?\d{3}(?![\w-])")
 _EXT = r"(?:\s*,?\s*(?i:ext|extension|extn|anexo|x)\.?\s*\d{1,5})?"
 PHONE = regex.compile(
     # (+52) 1 33 4872 3827, +44 (0)20 7946 0018, 020 7946 0018, 555-0148 ext. 12
@@ -541,7 +551,7 @@ PHONE = regex.compile(
     rf"|(?<![\w+/.-])1[\s.-]?(?:\(\d{{3}}\)|\d{{3}})[\s.-]?\d{{3}}[\s.-]\d{{4}}{_EXT}(?![\w/-]|\.\d)"
     # Indian numbers with the trunk 0 and a six-digit first group: 098765 43210
     r"|(?<![\w+/.-])0\d{5}[\s.-]?\d{5}(?![\w/-]|\.\d)")
-LONG_NUMBER = regex.compile(r"(?<![\w/-])(?:[A-Z]{0,4}[-#]?\d[\d/-]{5,}\d|[A-Z]{1,3}\d{5,}[A-Z]?"
+LONG_NUMBER = regex.compile(r"(?<![\w/-])(?:[A-Z]{0,4}[-#/]?\d[\d/-]{5,}\d|[A-Z]{1,3}\d{5,}[A-Z]?"
                             r"|\d{3,}[A-Z]{1,3}\d{2,})(?![\w/-])")
 # codes mixing capitals and digits (plates, licences, member ids): TN42ME3506, 4MNG657, PGE-91-88, 91698438M
 MIXED_CODE = regex.compile(r"[A-Z0-9](?<=(?:^|[^\w./-])[A-Z0-9])(?=[A-Z0-9-]*[A-Z])[A-Z0-9]*(?:-[A-Z0-9]+)*"
@@ -553,7 +563,7 @@ SPACED_CODES = (regex.compile(r"(?<![\w-])(?P<a>[A-Z]{2,4}) (?P<n>\d{4,6})(?![\w
 PLATE = regex.compile(r"[A-Z](?<=\b[A-Z])[A-Z](?:\d{2} ?[A-Z]{3}|[ -]?\d{1,2}[ -]?[A-Z]{1,3}[ -]?\d{4})\b")
 _UNITS = {"dollars", "pesos", "rupees", "euros", "pounds", "steps", "words", "people", "km", "miles", "kg",
           "calories", "meters", "metres", "usd", "mxn", "inr"}
-_CODE = r"(?:[A-Z]{1,4}[-\s]?)?\d[\dA-Z]*(?:[-\s/][\dA-Z]+)*"
+_CODE = r"(?:[A-Z]{1,4}[-\s/]?)?\d[\dA-Z]*(?:[-\s/][\dA-Z]+)*"
 NUMBER_AFTER_CUE = regex.compile(
     r"\s*(?:'?s)?\s*(?:(?:number|num|no|nr|n[º°o]|#|is|was|ending|in|with|:|-|,|\(|of|es|número|numero|de|reads)\.?"
     rf"\s*){{0,4}}(?P<code>#?{_CODE})")
@@ -605,24 +615,43 @@ def _lexicon_patterns(conf: dict) -> dict:
         # எண் 13, கிழக்கு மாசி வீதி; 62/25, காந்தி ரோடு
         regex.compile(rf"(?:{door}\d{{1,4}}(?:/\d{{1,4}})?(?:,\s*|\s+)|\d{{1,4}}(?:/\d{{1,4}})?,\s*)"
                       rf"\p{{L}}[\p{{L}}\p{{M}}]*(?:\s+\p{{L}}[\p{{L}}\p{{M}}]*)?\s+{ta_street}"),
+        # 3-வது குறுக்குத் தெரு (3rd cross street)
+        regex.compile(rf"\d{{1,3}}\s*-?\s*(?:வது|ஆவது|ம்)\s+[\p{{L}}\p{{M}}]+\s+{ta_street}"),
     ]
     address = [
         # 42 Willow Lane, Apt 3B; 12 2nd Cross Street (the door words before the number: "address_prefix")
         regex.compile(
-            r"\b\d{1,6}(?:/\d{1,4})?[A-Za-z]?(?:-\d{1,4})?"
+            r"\b\d{1,6}(?:/\d{1,4})?[A-Za-z]?(?:-\d{1,4}){0,2}"
             r",?\s+(?:[NSEW]\.?\s+|North\s+|South\s+|East\s+|West\s+)?(?:(?:[A-Z][\w'’.-]*|\d{1,3}(?:st|nd|rd|th))\s+)"
-            rf"{{1,4}}{suffix}\b\.?(?:\s+(?:East|West|North|South|E|W|N|S)\b\.?)?(?:,?\s+{unit}#?\w+|\s+#\s?\w+)?"),
+            rf"{{1,4}}{suffix}\b\.?(?:\s+(?:East|West|North|South|NE|NW|SE|SW|E|W|N|S)\b\.?)?"
+            rf"(?:,?\s+{unit}#?\w+|\s+#\s?\w+)?"),
         # Calle Hidalgo 12; Av. Revolución 680, int. 1; Avenida de la Albufera, 156, 1.º 2
         regex.compile(
-            rf"\b{_alt(conf['street_prefixes'], title=True)}(?:(?<=[./])|\b)\s*"
+            rf"\b(?i:{_alt(conf['street_prefixes'])})(?:(?<=[./])|\b)\s*"
             r"(?:(?:[A-ZÁÉÍÓÚÑ0-9][\w'’.-]*|de|del|la|las|los|y)\s+){0,5}(?:[A-ZÁÉÍÓÚÑ][\w'’.-]*)?,?\s*"
-            r"(?:n[º°o]\.?\s*|#\s*)?\d{1,5}[A-Za-z]?(?:-[A-Za-z0-9]+)?"
-            rf"(?:(?:\s*,\s*(?:{unit})?|\s+{unit})\d{{1,3}}(?!\d)\.?[º°ª]?"
-            r"(?:\s?[A-Z]\b|\s*(?:izda|dcha|izq|der)\b\.?|\s\d{1,2}(?![\d.,:/]\d|\d))?){0,2}"),
+            r"(?:(?i:lote|lt\.?)\s*\d{1,4}\s*)?"
+            r"(?:n\.?[º°o]\.?\s*|#\s*|(?i:número|numero|núm\.?|num\.?)\s*)?\d{1,5}[A-Za-z]?(?:-[A-Za-z0-9]+)?"
+            rf"(?:(?:\s*,\s*(?:{unit})?|\s+{unit}|\s+(?=\d{{1,2}}[º°ª]))\d{{1,3}}(?!\d)\.?[º°ª]?"
+            r"(?:\s?[A-Z]\b|\s*(?:izda|dcha|izq|der)\b\.?|\s\d{1,2}(?![\d.,:/]\d|\d))?){0,2}"
+            rf"(?:,?\s*{unit}[A-Z0-9]{{1,4}}\b){{0,2}}"
+            rf"(?:,\s*(?i:{_alt(conf['area_words'], loose=True)})\.?\s+\p{{Lu}}[\p{{L}}\p{{M}}]+"
+            r"(?:\s+(?:de\s+|del\s+|la\s+|las\s+|los\s+)?\p{Lu}[\p{L}\p{M}]+){0,3})?"),
+        # 1187 boul. Saint-Laurent, 45 rue Sherbrooke Ouest
+        regex.compile(rf"\b\d{{1,5}}[A-Za-z]?,?\s+(?i:{_alt(conf['street_words_fr'], loose=True)})(?:(?<=\.)|\b)\s*"
+                      r"(?:(?:de\s+la|de|du|des)\s+)?\p{Lu}[\p{L}\p{M}'’-]+(?:\s+(?:Est|Ouest|Nord|Sud|\p{Lu}[\p{L}\p{M}'’-]+))?"),
         # P.O. Box 12, Post Box No. 48, Apartado postal 7
         regex.compile(rf"\b(?i:{_alt(conf['box_words'], loose=True)})(?:\s*(?i:no|n[º°o]|number|num)\.?)?"
                       r"\s*[#:]?\s*\d+"),
-        regex.compile(r"\b(?:Apt|Apartment|Unit|Suite|Flat|Depto|Departamento)\.?\s*#?\d+[A-Za-z]?\b"),
+        regex.compile(r"\b(?:Apt|Apartment|Unit|Suite|Flat|Level|Lot|Block|Depto|Departamento|Dpto|Apto|Lote"
+                      r"|Manzana)\.?\s*#?\d+[A-Za-z]?\b"),
+        # rural routes: Route 9, Box 14; RR 2 Box 45; HC 63 Box 12
+        regex.compile(r"\b(?:Rural Route|Route|Rte\.?|RR|R\.R\.|HC|Star Route)\s*#?\d+,?\s*(?:Box|Bx)\s*#?\d+"),
+        # a named street without a number, after a cue: "lives on Mill Lane", ", Mill Lane"
+        regex.compile(r"(?<=\b(?:on|at|off|near|along|from|into|onto)\s|\p{L},\s)(?:\p{Lu}[\p{L}'’-]+\s+){1,3}"
+                      r"(?:Street|Road|Lane|Avenue|Close|Crescent|Drive|Boulevard|Terrace|Gardens|Grove|Place|Court"
+                      r"|Square|Parade|Mews|Walk)\b(?!\s+\p{Lu})"),
+        # Indian layouts after an address: 3rd Cross, 4th Main, 2nd Stage, 5th Block
+        regex.compile(r"(?<=,\s)\d{1,2}(?:st|nd|rd|th)\s+(?:Cross|Main|Stage|Block|Phase|Sector)\b"),
     ]
     num = rf"(?:\d+|{_alt(w for w in conf['number_words'] if not _is_tamil(w))})"
     ta_num = rf"(?:\d+|{_alt(w for w in conf['number_words'] if _is_tamil(w))})"
@@ -649,7 +678,7 @@ def _lexicon_patterns(conf: dict) -> dict:
                       rf"[\p{{L}}\p{{M}}]*|{ta_num}\s+நா(?:ளில்|ட்களில்)"),
     ]
     # before a house number: "Old No. 32, New No. ", "Flat 3, ", "Door No. " (searched back from the number)
-    prefix = regex.compile(rf"\b(?:(?:{door}|{unit})#?\w+(?:/\w+)?,\s*)*(?:{door})?$")
+    prefix = regex.compile(rf"\b(?:(?:{door}|{unit})#?\w+(?:/\w+)?,\s*)*(?:{door}|{unit})?$")
     return {"address": address, "address_ta": address_ta, "address_prefix": prefix, "date": dates, "date_ta": dates_ta,
             "code_stopwords": frozenset(_fold(w) for w in conf["code_stopwords"]),
             "generic_facility_words": frozenset(_fold(w) for w in conf["generic_facility_words"]),

@@ -125,6 +125,11 @@ def test_clinical_prose_is_left_alone(text):
      [("Osei Medical", "place"), ("Kumasi district", "place")]),
     ("She enrolled at Brandt College of Music and Drama.", "en", [("Brandt College of Music and Drama", "place")]),
     ("Called Wilhelmina Osei back after the session.", "en", [("Wilhelmina Osei", "name")]),
+    ("He moved to 1187 boul. Saint-Laurent in the spring.", "en", [("1187 boul. Saint-Laurent", "address")]),
+    ("Vive en Calle Hidalgo 234, Col. Centro, desde enero.", "es", [("Calle Hidalgo 234, Col. Centro", "address")]),
+    ("Mail goes to RR 4 Box 19 now.", "en", [("RR 4 Box 19", "address")]),
+    ("Her grandmother, now 96, is in her late nineties.", "en", [("96", "age"), ("in her late nineties", "age")]),
+    ("Her court date is 11/04 and her UHID is KA/2020/00417.", "en", [("11/04", "date"), ("KA/2020/00417", "mrn")]),
 ])
 def test_formats(text, lang, expected):
     assert found(text, lang=lang) == expected
@@ -145,6 +150,7 @@ def test_formats(text, lang, expected):
     ("Es el día 3 de tratamiento.", "es"),
     ("He is a hundred percent sure; the plot of the film upset him and he felt flat.", "en"),
     ("We talked about Mental Health Awareness week and the Inpatient Unit.", "en"),
+    ("She watched tv 5 hours; a trip down memory lane; rated it 8/10.", "en"),
 ])
 def test_formats_left_alone(text, lang):
     assert found(text, lang=lang) == []
@@ -301,27 +307,40 @@ PATTERN_KINDS = ("date", "age", "phone", "fax", "email", "url", "ip", "address",
                  "licence", "id")
 
 
-@pytest.mark.parametrize("name", ["identifiers_dev.jsonl", "identifiers_test.jsonl"])
-def test_recall_does_not_fall_below_what_it_reached(name):
-    """A regression floor at the level reached so far (the issue's targets are the xfail tests below)."""
-    scores = score_detector(_records(name)).set_index("kind")
-    assert scores.loc["name", "recall"] >= 0.93, scores
-    assert scores.loc["all", "recall"] >= 0.93, scores
-    assert scores.loc["all", "precision"] >= 0.9, scores
+TUNING = ["identifiers_dev.jsonl", "identifiers_test.jsonl"]     # both were looked at while tuning the detector
+HELD_OUT = "identifiers_holdout.jsonl"                            # written later, blind; never tuned on
 
 
-@pytest.mark.parametrize("name", ["identifiers_dev.jsonl", "identifiers_test.jsonl"])
-def test_name_recall_target_on_labelled_sets(name):
+@pytest.mark.parametrize("name", TUNING)
+def test_targets_hold_on_the_sets_used_for_tuning(name):
+    """Names >= 0.95 and every pattern kind >= 0.98 where the detector was tuned: what it reached must stay."""
     scores = score_detector(_records(name)).set_index("kind")
+    assert scores.loc["name", "recall"] >= 0.95, scores
+    pattern = [k for k in PATTERN_KINDS if scores.loc[k, "gold"] > 0]
+    low = scores.loc[pattern][scores.loc[pattern, "recall"] < 0.98]
+    assert low.empty, low
+    assert scores.loc["all", "precision"] >= 0.95, scores
+
+
+def test_name_recall_target_on_the_held_out_set():
+    scores = score_detector(_records(HELD_OUT)).set_index("kind")
     assert scores.loc["name", "recall"] >= 0.95, scores
 
 
-@pytest.mark.xfail(reason="issue 4 still open: on the held-out set, recall of ages, addresses and MRNs is "
-                          "0.96-0.98 (one miss each) and of places 0.87, below the 0.98 and 0.95 targets; the dev "
-                          "set meets them", strict=False)
-@pytest.mark.parametrize("name", ["identifiers_dev.jsonl", "identifiers_test.jsonl"])
-def test_pattern_recall_target_on_labelled_sets(name):
-    scores = score_detector(_records(name)).set_index("kind")
+def test_held_out_recall_does_not_fall_below_what_it_reached():
+    """A floor at the held-out level reached (the issue's per-kind targets are the xfail test below)."""
+    scores = score_detector(_records(HELD_OUT)).set_index("kind")
+    pattern = scores.loc[list(PATTERN_KINDS)]
+    assert pattern["found"].sum() / pattern["gold"].sum() >= 0.95, scores          # 0.971 reached
+    assert (pattern["recall"] >= 0.85).all(), scores                                # addresses 0.875 reached
+    assert scores.loc["all", "precision"] >= 0.93, scores
+
+
+@pytest.mark.xfail(reason="issue 4 still open: on the held-out set addresses (0.875), ids (0.94), dates (0.96) and "
+                          "ages, postcodes, MRNs, accounts and licences (0.98-: one miss each) are below 0.98, places "
+                          "0.88 below 0.95", strict=False)
+def test_pattern_recall_target_on_the_held_out_set():
+    scores = score_detector(_records(HELD_OUT)).set_index("kind")
     pattern = [k for k in PATTERN_KINDS if scores.loc[k, "gold"] > 0]
     low = scores.loc[pattern][scores.loc[pattern, "recall"] < 0.98]
     assert low.empty, low
