@@ -437,7 +437,7 @@ _MONTH_NUM.update({"sept": 9, "setiembre": 9})
 _MON = (r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
         r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?")
 _MES = r"(?:enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre|noviembre|diciembre)"
-_WD = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)"
+_WD = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Mon|Tue|Tues|Wed|Weds|Thu|Thur|Thurs|Fri|Sat|Sun)"
 _DS = r"lunes|martes|miércoles|miercoles|jueves|viernes|sábado|sabado|domingo"
 _YEAR = r"(?:1[89]\d\d|20\d\d|'\d\d)"
 _ORD = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
@@ -456,10 +456,19 @@ DATE_PATTERNS = [
     regex.compile(r"(?<=\bon )\d{1,2}/\d{1,2}(?![\w/])", _I),
     regex.compile(r"(?<=\b(?:el|dated|fechad[ao]|date is|date:|date of|fecha:?|fecha es|due|due on|born) )"
                   r"\d{1,2}/(?!10\b)\d{1,2}(?![\w/])", _I),
+    regex.compile(rf"\b{_WD}\.?,?\s\d{{1,2}}/\d{{1,2}}(?![\w/])", _I),
+    # 7-Mar-2024, 07MAR2024, 7 Mar 24 (clinical shorthand)
+    regex.compile(r"\b\d{1,2}[- ]?(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|Ene|Abr|Ago|Dic)[- ]?"
+                  r"(?:\d{4}|\d{2})\b", _I),
+    # 3/VII, 12-III-1958 (months in Roman numerals)
+    regex.compile(r"\b\d{1,2}[-/.](?:XII|XI|X|IX|VIII|VII|VI|V|IV|III|II|I)(?:[-/.](?:\d{4}|\d{2}))?\b"),
+    # 12/03 அன்று (on 12/03)
+    regex.compile(r"(?<!\d)\d{1,2}/\d{1,2}(?=\s*அன்று)"),
     # from/between 3 (and|-|to) 5 June: the first day of a range is a date too
-    regex.compile(rf"\b{_DAY}(?=\s*(?:-|–|to|and|al|y|a)\s*{_ORD}\s+(?:of\s+|de\s+)?(?:{_MON}|{_MES})\b)", _I),
+    regex.compile(rf"\b{_DAY}(?=\s*(?:-|–|to|and|al|y|a|hasta el|hasta|until( the)?)\s*{_ORD}\s+(?:of\s+|de\s+)?"
+                  rf"(?:{_MON}|{_MES})\b)", _I),
     # (Tuesday,) March (the) 3(rd)(, 2024)
-    regex.compile(rf"\b(?:{_WD},?\s+)?(?:the\s+)?{_MON}\s+(?:the\s+)?{_ORD}\b(?:,?\s+{_YEAR}\b)?"),
+    regex.compile(rf"\b(?:{_WD},?\s+)?(?:the\s+)?{_MON}\s+(?:the\s+)?{_ORD}(?:\s*[-–]\s*{_ORD})?\b(?:,?\s+{_YEAR}\b)?"),
     # (the) 3(rd) (of) March (2024)
     regex.compile(rf"\b(?:{_WD},?\s+)?(?:the\s+)?{_ORD}\s+(?:of\s+)?{_MON}(?:,?\s+{_YEAR}\b)?"),
     # March 2024, March of 2024
@@ -489,8 +498,9 @@ DATE_PATTERNS = [
                   r"(?<!esta mañana)(?<!por la mañana)", _I),
     # on the 14th
     regex.compile(r"\b(?:on\s+)?the\s+(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)\b(?=\s*(?:[,.;:!?)]|$|of\b|at\b|when\b"
-                  r"|and\b|but\b|so\b|we\b|she\b|he\b|they\b|I\b|because\b|before\b|after\b|to\b|for\b|was\b|is\b))",
-                  _I),
+                  r"|and\b|but\b|so\b|we\b|she\b|he\b|they\b|I\b|because\b|before\b|after\b|to\b|for\b|was\b|is\b"
+                  r"|without\b|instead\b|since\b|until\b|unless\b|while\b|as\b|if\b|or\b|in\b|by\b|with\b|then\b"
+                  r"|which\b|that\b|this\b|next\b|anyway\b|too\b|again\b|now\b))", _I),
 ]
 _NINETY = (r"(?:9\d|1[01]\d)")
 _HUNDRED = (r"(?:a|one) hundred(?:(?: and)? (?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve"
@@ -518,7 +528,8 @@ AGE_PATTERNS += [
     regex.compile(r"\b(?:(?:super)?centenarian|nonagenarian|nonagenari[oa]s?|centenari[oa]s?"
                   r"|in (?:her|his|their|my) (?:early |mid-?|late )?nineties|noventa y tantos(?: años)?)\b", _I),
     # Tamil number words: தொண்ணூறு (90), தொண்ணூற்று ஐந்து (95), நூறு (100) before வயது
-    regex.compile(r"(?:தொண்ணூற்று\s+[\p{L}\p{M}]+|தொண்ணூறு|நூற்று\s+[\p{L}\p{M}]+|நூறு)(?=\s*-?\s*வய)"),
+    regex.compile(r"(?:தொண்ணூற்று\s+[\p{L}\p{M}]+|தொண்ணூற[\p{L}\p{M}]*|நூற்று\s+[\p{L}\p{M}]+|நூற[\p{L}\p{M}]*"
+                  r"|நூறு)(?=\s*-?\s*வய)"),
 ]
 EMAIL = regex.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 URL = regex.compile(r"\b(?:https?://|www\.)[^\s<>\"')\]]+|\b(?:[a-z0-9-]+\.)+(?:com|org|net|edu|gov|io|co|uk|in|mx|es"
@@ -535,11 +546,12 @@ CARD = regex.compile(r"(?<![\w-])\d{4}(?:[ -]\d{4}){3}(?![\w-])")
 CASE_NUMBER = regex.compile(r"(?<![\w-])\d{2,4}-[A-Z]{2,4}-\d{3,6}(?![\w-])")
 CA_POSTCODE = regex.compile(r"\b[ABCEGHJ-NPRSTVXY]\d[ABCEGHJ-NPRSTV-Z] ?\d[ABCEGHJ-NPRSTV-Z]\d\b")
 IBAN = regex.compile(r"\b[A-Z]{2}\d{2}(?: ?[A-Z0-9]{4}){2,7}(?: ?[A-Z0-9]{1,3})?\b")
+AR_POSTCODE = regex.compile(r"(?<=\b(?:CP|C\.P\.|CPA|(?i:código postal|codigo postal))\s?)[A-Z]\d{4}(?:[A-Z]{3})?\b")
 UK_POSTCODE = regex.compile(r"\b(?:GIR ?0AA|[A-PR-UWYZ][A-HK-Y]?\d[A-Z\d]? ?\d[ABD-HJLNP-UW-Z]{2})\b")
 ZIP = regex.compile(r"(?<![\w$£€.,/-])\d{5}(?![\w%/-]|[.,]\d)")    # not glued to a slash: 2019/35876
 ZIP4 = regex.compile(r"(?<![\w$.,-])\d{5}-\d{4}(?![\w-])")
 # Indian PIN codes: 600073, 600 073, also written on to the place ("Tambaram-600073")
-PIN = regex.compile(r"[1-8](?<=(?:^|[^\w-]|[\p{L}\p{M}][-–])[1-8])(?<![A-Z][-–][1-8])\d{2} ?\d{3}(?![\w-])")
+PIN = regex.compile(r"[1-8](?<=(?:^|[^\w-]|[\p{L}\p{M}][-–])[1-8])(?<![A-Z][-–][1-8])\d{2} ?\d{3}(?![\w-]|\s\d)")
 _EXT = r"(?:\s*,?\s*(?i:ext|extension|extn|anexo|x)\.?\s*\d{1,5})?"
 PHONE = regex.compile(
     # (+52) 1 33 4872 3827, +44 (0)20 7946 0018, 020 7946 0018, 555-0148 ext. 12
@@ -553,21 +565,25 @@ PHONE = regex.compile(
     r"|(?<![\w+/.-])0\d{5}[\s.-]?\d{5}(?![\w/-]|\.\d)")
 LONG_NUMBER = regex.compile(r"(?<![\w/-])(?:[A-Z]{0,4}[-#/]?\d[\d/-]{5,}\d|[A-Z]{1,3}\d{5,}[A-Z]?"
                             r"|\d{3,}[A-Z]{1,3}\d{2,})(?![\w/-])")
+GROUPED_NUMBER = regex.compile(r"(?<![\w.,/-])\d{2,5}(?:[ -]\d{1,5}){2,4}[A-Z]?(?![\w-]|[.,]\d)")
 # codes mixing capitals and digits (plates, licences, member ids): TN42ME3506, 4MNG657, PGE-91-88, 91698438M
 MIXED_CODE = regex.compile(r"[A-Z0-9](?<=(?:^|[^\w./-])[A-Z0-9])(?=[A-Z0-9-]*[A-Z])[A-Z0-9]*(?:-[A-Z0-9]+)*"
                            r"(?![\w-]|\.\d)")
 # capitals and digits apart (CD 84773, TNMC 32258; 898 PXL, 1234 BCD: consonants only, as on Spanish plates)
-SPACED_CODES = (regex.compile(r"(?<![\w-])(?P<a>[A-Z]{2,4}) (?P<n>\d{4,6})(?![\w-]|[.,:/]\d)"),
+SPACED_CODES = (regex.compile(r"(?<![\w-])(?P<a>[A-Z]{2,4}|[A-Z]{1,3}\d{1,2}) (?P<n>\d{4,8})(?![\w-]|[.,:/]\d)"),
                 regex.compile(r"(?<![\w.,-])(?P<n>\d{3,4}) (?P<a>[B-DF-HJ-NP-TV-Z]{3})(?![\w-])"))
 # UK (AB12 CDE) and Indian (TN 09 AB 1234) number plates
 PLATE = regex.compile(r"[A-Z](?<=\b[A-Z])[A-Z](?:\d{2} ?[A-Z]{3}|[ -]?\d{1,2}[ -]?[A-Z]{1,3}[ -]?\d{4})\b")
 _UNITS = {"dollars", "pesos", "rupees", "euros", "pounds", "steps", "words", "people", "km", "miles", "kg",
           "calories", "meters", "metres", "usd", "mxn", "inr"}
-_CODE = r"(?:[A-Z]{1,4}[-\s/]?)?\d[\dA-Z]*(?:[-\s/][\dA-Z]+)*"
+_CODE = r"(?:[A-Z]{1,7}[-\s/]?)?\d[\dA-Z]*(?:[-\s/][\dA-Z]+|\.\d{3}(?=\D|$))*(?:-[\dkK])?"
 NUMBER_AFTER_CUE = regex.compile(
     r"\s*(?:'?s)?\s*(?:(?:number|num|no|nr|n[º°o]|#|is|was|ending|in|with|:|-|,|\(|of|es|número|numero|de|reads)\.?"
     rf"\s*){{0,4}}(?P<code>#?{_CODE})")
 _YEARISH = regex.compile(r"(?:19|20)\d\d")
+_NUMBER_KINDS = {"phone", "fax", "ssn", "mrn", "account", "licence", "id", "postcode"}
+_LAST_GROUP = regex.compile(r"[ -](?:\d{1,3}[A-Z]?|[A-Z])(?![\w-]|[.,]\d|\s*(?:%|times|veces|sessions|sesiones"
+                            r"|years|años|days|días|minutes|hours|mg|kg|km|points|puntos)\b)")
 
 
 def _alt(words: Iterable[str], *, title: bool = False, loose: bool = False) -> str:
@@ -616,26 +632,34 @@ def _lexicon_patterns(conf: dict) -> dict:
         regex.compile(rf"(?:{door}\d{{1,4}}(?:/\d{{1,4}})?(?:,\s*|\s+)|\d{{1,4}}(?:/\d{{1,4}})?,\s*)"
                       rf"\p{{L}}[\p{{L}}\p{{M}}]*(?:\s+\p{{L}}[\p{{L}}\p{{M}}]*)?\s+{ta_street}"),
         # 3-வது குறுக்குத் தெரு (3rd cross street)
-        regex.compile(rf"\d{{1,3}}\s*-?\s*(?:வது|ஆவது|ம்)\s+[\p{{L}}\p{{M}}]+\s+{ta_street}"),
+        regex.compile(rf"(?:\d{{1,4}}(?:/\d{{1,4}})?,\s*)?\d{{1,3}}\s*-?\s*(?:வது|ஆவது|ம்)\s+(?:[\p{{L}}\p{{M}}]+\s+)?{ta_street}"),
     ]
     address = [
+        # roads by number, first: Hwy 61, 4120 County Road 12, FM 1960, 88 State Route 9
+        regex.compile(r"(?:\b\d{1,6}\s+)?\b(?:(?:Highway|Hwy\.?|County Road|County Rd\.?|State Route|State Road|Route"
+                      r"|Rte\.?|Farm to Market Road)\s?#?\d{1,4}|(?:FM|CR|SR)\s?\d{3,4})\b"),
         # 42 Willow Lane, Apt 3B; 12 2nd Cross Street (the door words before the number: "address_prefix")
         regex.compile(
-            r"\b\d{1,6}(?:/\d{1,4})?[A-Za-z]?(?:-\d{1,4}){0,2}"
+            r"\b\d{1,6}(?:/(?:\d{1,4}|[A-Z]))?[A-Za-z]?(?:-\d{1,4}){0,2}"
             r",?\s+(?:[NSEW]\.?\s+|North\s+|South\s+|East\s+|West\s+)?(?:(?:[A-Z][\w'’.-]*|\d{1,3}(?:st|nd|rd|th))\s+)"
             rf"{{1,4}}{suffix}\b\.?(?:\s+(?:East|West|North|South|NE|NW|SE|SW|E|W|N|S)\b\.?)?"
             rf"(?:,?\s+{unit}#?\w+|\s+#\s?\w+)?"),
         # Calle Hidalgo 12; Av. Revolución 680, int. 1; Avenida de la Albufera, 156, 1.º 2
         regex.compile(
-            rf"\b(?i:{_alt(conf['street_prefixes'])})(?:(?<=[./])|\b)\s*"
+            rf"\b(?:(?i:{_alt(conf['street_prefixes'])})|(?:C\.(?!\s?P\.)|Priv\.|Cjón\.|Cjon\.|Cda\.)(?=\s*\p{{Lu}}))(?:(?<=[./])|\b)\s*"
             r"(?:(?:[A-ZÁÉÍÓÚÑ0-9][\w'’.-]*|de|del|la|las|los|y)\s+){0,5}(?:[A-ZÁÉÍÓÚÑ][\w'’.-]*)?,?\s*"
             r"(?:(?i:lote|lt\.?)\s*\d{1,4}\s*)?"
             r"(?:n\.?[º°o]\.?\s*|#\s*|(?i:número|numero|núm\.?|num\.?)\s*)?\d{1,5}[A-Za-z]?(?:-[A-Za-z0-9]+)?"
-            rf"(?:(?:\s*,\s*(?:{unit})?|\s+{unit}|\s+(?=\d{{1,2}}[º°ª]))\d{{1,3}}(?!\d)\.?[º°ª]?"
-            r"(?:\s?[A-Z]\b|\s*(?:izda|dcha|izq|der)\b\.?|\s\d{1,2}(?![\d.,:/]\d|\d))?){0,2}"
-            rf"(?:,?\s*{unit}[A-Z0-9]{{1,4}}\b){{0,2}}"
+            rf"(?:(?:\s*,\s*(?:{unit})?|\s+{unit}|\s+(?=\d{{1,2}}\.?\s?[º°ª]))\d{{1,3}}(?!\d)\.?\s?[º°ª]?"
+            r"(?:\s?[A-Z]\b|\s*(?:izda|dcha|izq|der)\b\.?|\s\d{1,2}(?![\d.,:/]\d|\d)\.?\s?[º°ª]?)?){0,2}"
+            rf"(?:(?:\s*,\s*|\s+)(?:{unit}(?:[A-Z]\b|\d{{1,4}}[A-Z]?\b)\.?|\d{{1,2}}\.?\s?[º°ª](?:\s?\d{{1,2}}\.?\s?[º°ª])?"
+            r"(?:\s?[A-Z]\b)?|(?i:bajo|entresuelo|principal|ático|atico|planta baja|PB)\b(?:\s*\"?[A-Z]\"?)?"
+            r"|(?i:izda|dcha|izq|der)\b\.?))*"
             rf"(?:,\s*(?i:{_alt(conf['area_words'], loose=True)})\.?\s+\p{{Lu}}[\p{{L}}\p{{M}}]+"
             r"(?:\s+(?:de\s+|del\s+|la\s+|las\s+|los\s+)?\p{Lu}[\p{L}\p{M}]+){0,3})?"),
+        # 1702 Calle Sol, Apt B (a US-style number before a Spanish street type)
+        regex.compile(rf"\b\d{{1,6}}\s+(?:Calle|Camino|Avenida|Vía|Via|Paseo|Plaza|Rua|Rúa)\s+\p{{Lu}}[\p{{L}}\p{{M}}'’-]+"
+                      rf"(?:\s+(?:de\s+|del\s+|la\s+)?\p{{Lu}}[\p{{L}}\p{{M}}'’-]+){{0,2}}(?:,?\s+{unit}#?\w+)?"),
         # 1187 boul. Saint-Laurent, 45 rue Sherbrooke Ouest
         regex.compile(rf"\b\d{{1,5}}[A-Za-z]?,?\s+(?i:{_alt(conf['street_words_fr'], loose=True)})(?:(?<=\.)|\b)\s*"
                       r"(?:(?:de\s+la|de|du|des)\s+)?\p{Lu}[\p{L}\p{M}'’-]+(?:\s+(?:Est|Ouest|Nord|Sud|\p{Lu}[\p{L}\p{M}'’-]+))?"),
@@ -644,14 +668,28 @@ def _lexicon_patterns(conf: dict) -> dict:
                       r"\s*[#:]?\s*\d+"),
         regex.compile(r"\b(?:Apt|Apartment|Unit|Suite|Flat|Level|Lot|Block|Depto|Departamento|Dpto|Apto|Lote"
                       r"|Manzana)\.?\s*#?\d+[A-Za-z]?\b"),
-        # rural routes: Route 9, Box 14; RR 2 Box 45; HC 63 Box 12
-        regex.compile(r"\b(?:Rural Route|Route|Rte\.?|RR|R\.R\.|HC|Star Route)\s*#?\d+,?\s*(?:Box|Bx)\s*#?\d+"),
+        # rural routes: Route 9, Box 14; RR 2 Box 45; HC 63 Box 12; RR#1, Site 2, Comp 14
+        regex.compile(r"\b(?:Rural Route|Route|Rte\.?|RR|R\.R\.|HC|Star Route)\s*#?\d+(?:,?\s*(?:Box|Bx|Site|Comp)"
+                      r"\s*#?\d+)+"),
+        # an explicit door word alone: H.No. 8-3-222/1, Door No. 14/2, Plot No. 45
+        regex.compile(r"\b(?i:h\.\s?no|house no|door no|plot no|flat no|old no|new no|site no|survey no)\.?\s*"
+                      r"\d[\d/-]*[A-Za-z]?\b"),
+        # Spanish: a street with no type word after "vive en": "vive en Rivadavia 4550"; "Rivadavia 4550 2° C"
+        regex.compile(r"(?<=\b(?i:vive|vivía|vivia|viven|vivimos|vivían|mudó|mudo|mudaron|domicilio|domiciliad[oa])"
+                      r"\s+(?:en|a)\s+)(?:\p{Lu}[\p{L}\p{M}'’.-]+\s+){1,4}\d{2,5}\b"
+                      r"(?!\s*(?:años|año|días|dias|meses|semanas|horas|veces|minutos|km|%))"
+                      r"(?:\s+\d{1,2}\s?[º°ª]\s?[A-Z]?\b)?"),
+        regex.compile(r"\b(?:\p{Lu}[\p{L}\p{M}'’.-]+\s+){1,3}\d{2,5}\s+\d{1,2}\s?[º°ª]\s?[A-Z]?\b"),
+        # Carretera a Tlaquepaque km 5
+        regex.compile(r"\b(?i:carretera|autopista|camino)\s+(?:a\s+|al\s+|de\s+)?\p{Lu}[\p{L}\p{M}]+"
+                      r"(?:\s+\p{Lu}[\p{L}\p{M}]+)*\s*,?\s*(?i:km|kilómetro|kilometro)\.?\s*\d+(?:[.,+]\d+)?"),
         # a named street without a number, after a cue: "lives on Mill Lane", ", Mill Lane"
         regex.compile(r"(?<=\b(?:on|at|off|near|along|from|into|onto)\s|\p{L},\s)(?:\p{Lu}[\p{L}'’-]+\s+){1,3}"
                       r"(?:Street|Road|Lane|Avenue|Close|Crescent|Drive|Boulevard|Terrace|Gardens|Grove|Place|Court"
                       r"|Square|Parade|Mews|Walk)\b(?!\s+\p{Lu})"),
         # Indian layouts after an address: 3rd Cross, 4th Main, 2nd Stage, 5th Block
-        regex.compile(r"(?<=,\s)\d{1,2}(?:st|nd|rd|th)\s+(?:Cross|Main|Stage|Block|Phase|Sector)\b"),
+        regex.compile(r"(?:(?<=,\s)|#\d{1,4}[A-Za-z]?,\s*)(?:\d{1,2}(?:st|nd|rd|th)\s+(?:Cross|Main|Stage|Block|Phase"
+                      r"|Sector|Floor)\b(?:,\s*(?=\d{1,2}(?:st|nd|rd|th)\s))?)+"),
     ]
     num = rf"(?:\d+|{_alt(w for w in conf['number_words'] if not _is_tamil(w))})"
     ta_num = rf"(?:\d+|{_alt(w for w in conf['number_words'] if _is_tamil(w))})"
@@ -678,7 +716,8 @@ def _lexicon_patterns(conf: dict) -> dict:
                       rf"[\p{{L}}\p{{M}}]*|{ta_num}\s+நா(?:ளில்|ட்களில்)"),
     ]
     # before a house number: "Old No. 32, New No. ", "Flat 3, ", "Door No. " (searched back from the number)
-    prefix = regex.compile(rf"\b(?:(?:{door}|{unit})#?\w+(?:/\w+)?,\s*)*(?:{door}|{unit})?$")
+    prefix = regex.compile(rf"(?:\b(?:{door}|{unit})#?\w+(?:/\w+)?,\s*|#\d{{1,4}}[A-Za-z]?,\s*)*"
+                           rf"(?:\b(?:{door}|{unit}))?$")
     return {"address": address, "address_ta": address_ta, "address_prefix": prefix, "date": dates, "date_ta": dates_ta,
             "code_stopwords": frozenset(_fold(w) for w in conf["code_stopwords"]),
             "generic_facility_words": frozenset(_fold(w) for w in conf["generic_facility_words"]),
@@ -773,19 +812,19 @@ def _pattern_spans(text: str, lex: Lexicon, found: list[Span], taken: np.ndarray
         start = n.start("code")
         if _YEARISH.fullmatch(code) or ("," in text[m.end():start] and digits < 5 and code.isdigit()):
             continue                                       # "in that case, 2023 was ...", "on the chart, 1234 steps"
-        if digits >= 4 or (kind == "licence" and digits >= 2 and len(code) >= 5):
+        if digits >= 4 or (kind == "licence" and digits >= 1 and len(code) >= 5 and not code.isdigit()):
             _add(found, taken, start, start + len(code), kind)
     for rx, kind in ((SSN, "ssn"), (NINO, "ssn"), (A_NUMBER, "id"), (IBAN, "account"), (CARD, "account"),
                      (CASE_NUMBER, "id"), (CA_POSTCODE, "postcode"), (PLATE, "licence")):
         for m in rx.finditer(text):
             _add(found, taken, m.start(), m.end(), kind)
     tamil = _is_tamil(text)
-    for i, rx in enumerate(lex.patterns["address"] + (lex.patterns["address_ta"] if tamil else [])):
+    for rx in lex.patterns["address"] + (lex.patterns["address_ta"] if tamil else []):
         for m in rx.finditer(text):
             start, end = m.start(), m.end()
             while end > start and text[end - 1] in ",; ":
                 end -= 1
-            if i == 0:
+            if text[start].isdigit():                     # a house number: "Flat 3, ", "Old No. 32, " before it
                 before = lex.patterns["address_prefix"].search(text, max(0, start - 60), start)
                 if before and before.start() < start:
                     start = before.start()
@@ -812,8 +851,9 @@ def _pattern_spans(text: str, lex: Lexicon, found: list[Span], taken: np.ndarray
                     _YEARISH.fullmatch(m.group("n")):
                 continue
             _add(found, taken, m.start(), m.end(), "id")
-    for m in UK_POSTCODE.finditer(text):
-        _add(found, taken, m.start(), m.end(), "postcode")
+    for rx in (UK_POSTCODE, AR_POSTCODE):
+        for m in rx.finditer(text):
+            _add(found, taken, m.start(), m.end(), "postcode")
     for m in ZIP4.finditer(text):
         _add(found, taken, m.start(), m.end(), "postcode")
     for m in PHONE.finditer(text):
@@ -837,9 +877,13 @@ def _pattern_spans(text: str, lex: Lexicon, found: list[Span], taken: np.ndarray
         if _cue_before(text, m.start(), ("pin", "pincode", "pin code", "postcode", "postal code", "zip"), 20) or \
                 regex.search(r"[\p{L}\p{M}][\s,]*[-–]?\s*$", text[max(0, m.start() - 6):m.start()]):
             _add(found, taken, m.start(), m.end(), "postcode")
+    for m in GROUPED_NUMBER.finditer(text):           # 512 909 338X, 2123 45670 1: not a phone, still a number
+        if sum(ch.isdigit() for ch in m.group()) >= 8 and not _YEARISH.fullmatch(m.group()[:4]):
+            _add(found, taken, m.start(), m.end(), "id")
     for m in LONG_NUMBER.finditer(text):
         runs = regex.findall(r"\d+", m.group())
-        if m.group().count("/") == 1 and max(map(len, runs)) <= 4:
+        if m.group().count("/") == 1 and max(map(len, runs)) <= 4 and not (
+                len(runs) == 2 and _YEARISH.fullmatch(runs[1]) and not _YEARISH.fullmatch(runs[0])):
             continue                                     # a fraction or a span of years: 441/459, 2019/2020
         if sum(map(len, runs)) >= 6 and not all(_YEARISH.fullmatch(r) for r in runs):
             _add(found, taken, m.start(), m.end(), "id")
@@ -851,6 +895,13 @@ def _pattern_spans(text: str, lex: Lexicon, found: list[Span], taken: np.ndarray
     for rx in AGE_PATTERNS:
         for m in rx.finditer(text):
             _add(found, taken, m.start(), m.end(), "age")
+    # a number's last short group: "6201 4471 8823 1", "318 447 291K" (the rules above stop one group early)
+    for i, sp in enumerate(found):
+        if sp.kind in _NUMBER_KINDS and sum(ch.isdigit() for ch in text[sp.start:sp.end]) >= 6:
+            m = _LAST_GROUP.match(text, sp.end)
+            if m and not taken[sp.end:m.end()].any():
+                taken[sp.end:m.end()] = True
+                found[i] = Span(sp.start, m.end(), sp.kind)
 
 
 _TA_FUNCTION = ("பற்றி", "மேல்", "உடன்", "இடம்", "க்கு", "ஆக", "என்", "தன்", "அவர", "இன்று", "நேற்று", "நாளை")
@@ -1218,8 +1269,33 @@ def find_identifiers(text: str, roster=None, lang: str | None = None, *, lexicon
     found: list[Span] = []
     taken = np.zeros(len(text) + 1, bool)
     _pattern_spans(text, lex, found, taken)
+    _localities(text, found, taken)
     _name_spans(text, lex, _roster(roster), lang, found, taken)
     return sorted(found)
+
+
+_LOCALITY = regex.compile(r",\s*(?P<p>\p{Lu}[\p{L}\p{M}'’-]*"
+                          r"(?:(?:\s+(?:de|del|la|el|los|las|upon|on))?\s+\p{Lu}[\p{L}\p{M}'’-]*){0,2}"
+                          r"|\p{Tamil}[\p{Tamil}\p{M}]*)")
+_NOT_LOCALITY = regex.compile(r"(?:[A-Z]\.?){1,3}|(?i:c\.?\s?p\.?|cpa|pin|zip|apt|apto|unit|flat|suite|depto|dpto|int"
+                              r"|piso|col|colonia|fracc|km)\.?")
+
+
+def _localities(text: str, found: list[Span], taken: np.ndarray) -> None:
+    """The neighbourhood and town written after a street address ("..., Coyoacán, C.P. 04100",
+    "..., El Poblado, Medellín"): places, up to two of them."""
+    for sp in [sp for sp in found if sp.kind == "address"]:
+        end = sp.end
+        for _ in range(2):
+            m = _LOCALITY.match(text, end)
+            if not m:
+                break
+            name = m.group("p").rstrip(" .")
+            start = m.start("p")
+            if _NOT_LOCALITY.fullmatch(name) or taken[start:start + len(name)].any():
+                break
+            _add(found, taken, start, start + len(name), "place")
+            end = start + len(name)
 
 
 # --------------------------------------------------------------------------- replacing

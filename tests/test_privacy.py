@@ -130,6 +130,21 @@ def test_clinical_prose_is_left_alone(text):
     ("Mail goes to RR 4 Box 19 now.", "en", [("RR 4 Box 19", "address")]),
     ("Her grandmother, now 96, is in her late nineties.", "en", [("96", "age"), ("in her late nineties", "age")]),
     ("Her court date is 11/04 and her UHID is KA/2020/00417.", "en", [("11/04", "date"), ("KA/2020/00417", "mrn")]),
+    ("She lives at 5120 County Road 18, past Hwy 9.", "en", [("5120 County Road 18", "address"), ("Hwy 9", "address")]),
+    ("Send it to #7, 3rd Floor, 9th Cross, or H.No. 6-2-118/3.", "en",
+     [("#7, 3rd Floor, 9th Cross", "address"), ("H.No. 6-2-118/3", "address")]),
+    ("Vive en Sarmiento 2231 3° A y su RUT es 14.221.908-K.", "es",
+     [("Sarmiento 2231 3° A", "address"), ("14.221.908-K", "id")]),
+    ("Last seen 9-Oct-2023; el 4/XI vuelve.", "es", [("9-Oct-2023", "date"), ("4/XI", "date")]),
+    ("Hearing Weds. 11/9; the trip is Aug 3-5, 2025; moved to the 17th without notice.", "en",
+     [("Weds. 11/9", "date"), ("Aug 3-5, 2025", "date"), ("the 17th", "date")]),
+    ("Account 7730 2219 6541 8, then reference 512 909 338X.", "en",
+     [("7730 2219 6541 8", "account"), ("512 909 338X", "id")]),
+    ("Piso en C/ de Girona 12, 3.º 2.ª, y otro en Calle Real 9, bajo.", "es",
+     [("C/ de Girona 12, 3.º 2.ª", "address"), ("Calle Real 9, bajo", "address")]),
+    ("He lives at 903 Calle Luna, Apt 2, Eagle Pass, and at 14 Oak Lane, Westbury, Hull.", "en",
+     [("903 Calle Luna, Apt 2", "address"), ("Eagle Pass", "place"), ("14 Oak Lane", "address"),
+      ("Westbury", "place"), ("Hull", "place")]),
 ])
 def test_formats(text, lang, expected):
     assert found(text, lang=lang) == expected
@@ -151,6 +166,7 @@ def test_formats(text, lang, expected):
     ("He is a hundred percent sure; the plot of the film upset him and he felt flat.", "en"),
     ("We talked about Mental Health Awareness week and the Inpatient Unit.", "en"),
     ("She watched tv 5 hours; a trip down memory lane; rated it 8/10.", "en"),
+    ("Step 2 on the plan: SR 12 items, C. 40 sessions; su madre vive allí hace 20 años.", "es"),
 ])
 def test_formats_left_alone(text, lang):
     assert found(text, lang=lang) == []
