@@ -135,7 +135,7 @@ class Lexicon:
     patterns: dict = field(default_factory=dict)   # name -> regexes built from the YAML word lists
 
 
-_LISTS_FORMAT = "6"
+_LISTS_FORMAT = "7"
 
 
 def _sources_key() -> str:
@@ -164,7 +164,7 @@ def _build_lists() -> dict[str, list]:
     for fname, target in (("dist.female.first", first), ("dist.male.first", first), ("dist.all.last", last)):
         with open(ndir / fname) as f:
             target.update(line.split()[0] for line in f if line.strip())
-    tamil = set()
+    tamil, es_first = set(), set()
     for mod in pkgutil.iter_modules(person.__path__):
         prov = importlib.import_module(f"faker.providers.person.{mod.name}").Provider
         for attr in dir(prov):
@@ -179,6 +179,8 @@ def _build_lists() -> dict[str, list]:
                         tamil.add(w)
                     elif w[:1].isalpha() and all(c.isalpha() or c in "'’." for c in w) and w[0].isupper():
                         (first if "first" in attr else last).add(w.strip("."))
+                        if "first" in attr and mod.name.startswith("es"):
+                            es_first.add(w.strip("."))
     dictionary = get_english_words_set(["web2", "gcide"], lower=False)
     en_lower = {w for w in dictionary if w.islower()}
     proper = {w.lower() for w in dictionary if w[:1].isupper()}
@@ -215,6 +217,9 @@ def _build_lists() -> dict[str, list]:
         "ta_common": sorted(top_n_list("ta", 3000)),
         "first_names": sorted(first_f), "surnames": sorted(last_f), "tamil_names": sorted(tamil),
         "en_words": sorted(en_lower), "es_words": sorted(es),
+        # the commonest Spanish words, less Spanish first names: "Nota", "Carta", "Rabia" start sentences
+        # (other languages' name lists hold them); "Rosa", "Luz" stay possible names
+        "es_common": sorted({_fold(w) for w in top_n_list("es", 5000)} - fold_all(es_first)),
         "proper_words": sorted(proper - first_f - last_f - places),
         "places": sorted(single), "multi_places": sorted(multi), "tamil_places": sorted(tamil_places),
         "regions": sorted(regions),
@@ -254,6 +259,23 @@ def _phrase_index(phrases: Iterable[str]) -> dict[str, tuple]:
 
 
 @lru_cache(maxsize=8)
+def _technique_names() -> list[str]:
+    """The rapport techniques' names in every language (``seeds/techniques.yaml``), lower case."""
+    import yaml
+
+    path = bundled("seeds", "techniques.yaml")
+    if not path.is_file():
+        return []
+    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    out = []
+    for entry in data.get("entries", []):
+        for name in (entry.get("name") or {}).values():
+            base = regex.sub(r"\s*\(.*?\)", "", str(name)).strip().lower()     # "(Active listening)" glosses
+            if base and not _is_tamil(base):
+                out.append(base)
+    return out
+
+
 def load_lexicon(extra: tuple[str, ...] = ()) -> Lexicon:
     """The detector's lexicon: package lists plus ``data/lexicons/identifiers.yaml``
     and any ``extra`` YAML files of the same shape (their lists are added)."""
@@ -275,8 +297,11 @@ def load_lexicon(extra: tuple[str, ...] = ()) -> Lexicon:
     multi: dict[str, list] = {}
     for ws in lists["multi_places"]:
         multi.setdefault(ws[0], []).append(tuple(ws))
-    safe_single = {_fold(w) for w in conf["safe_words"] + conf["regions"]} | set(lists["regions"])
-    safe_phr = list(conf["safe_phrases"]) + [r for r in lists["regions"] if " " in r]
+    techniques = _technique_names()         # the prompt banks' technique names are clinical wording, not names
+    safe_single = {_fold(w) for w in conf["safe_words"] + conf["regions"] + [t for t in techniques if " " not in t]} \
+        | set(lists["regions"])
+    safe_phr = list(conf["safe_phrases"]) + [r for r in lists["regions"] if " " in r] + \
+        [t for t in techniques if " " in t]
     cue_kind = {_fold(p): k for k, v in conf["number_cues"].items() for p in v}
     cue_kind.update({p.casefold(): k for k, v in conf["number_cues"].items() for p in v})
     cue_sections = ("titles", "kin", "naming", "followers", "place_cues", "facility_suffixes",
@@ -285,7 +310,8 @@ def load_lexicon(extra: tuple[str, ...] = ()) -> Lexicon:
         first_names=frozenset(lists["first_names"]), surnames=frozenset(lists["surnames"]),
         tamil_names=frozenset(lists["tamil_names"]), en_words=frozenset(lists["en_words"]),
         en_common=frozenset(lists["en_common"]), ta_common=frozenset(lists["ta_common"]),
-        es_words=frozenset(lists["es_words"]), proper_words=frozenset(lists["proper_words"]),
+        es_words=frozenset(lists["es_words"]) | frozenset(lists["es_common"]),
+        proper_words=frozenset(lists["proper_words"]),
         places=frozenset(lists["places"]), multi_places={k: tuple(sorted(v, key=len, reverse=True))
                                                  for k, v in multi.items()},
         tamil_places=frozenset(lists["tamil_places"]),
@@ -1203,7 +1229,11 @@ def _name_spans(text: str, lex: Lexicon, roster: Roster | None, lang: str, found
                         label[k] = label[k] or "name"
         i = max(j, i + 1)
 
-    # 4. emit: merge adjacent name tokens (with particles) into one span
+    # 4. emit: merge adjacent name tokens (with particles) into one span; a title is never part of a name
+    for k in range(n):
+        if label[k] == "name" and toks[k].key in cues["titles"] and k not in role_of and (
+                text[toks[k].end:toks[k].end + 1] == "." or toks[k].key not in lex.first_names):   # "Selvi" is both
+            label[k] = None
     k = 0
     while k < n:
         if label[k] is None or not free(toks[k]):
