@@ -258,7 +258,6 @@ def _phrase_index(phrases: Iterable[str]) -> dict[str, tuple]:
     return {k: tuple(sorted(v, key=len, reverse=True)) for k, v in index.items()}
 
 
-@lru_cache(maxsize=8)
 def _technique_names() -> list[str]:
     """The rapport techniques' names in every language (``seeds/techniques.yaml``), lower case."""
     import yaml
@@ -276,6 +275,7 @@ def _technique_names() -> list[str]:
     return out
 
 
+@lru_cache(maxsize=8)
 def load_lexicon(extra: tuple[str, ...] = ()) -> Lexicon:
     """The detector's lexicon: package lists plus ``data/lexicons/identifiers.yaml``
     and any ``extra`` YAML files of the same shape (their lists are added)."""
