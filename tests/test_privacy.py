@@ -323,8 +323,8 @@ PATTERN_KINDS = ("date", "age", "phone", "fax", "email", "url", "ip", "address",
                  "licence", "id")
 
 
-TUNING = ["identifiers_dev.jsonl", "identifiers_test.jsonl"]     # both were looked at while tuning the detector
-HELD_OUT = "identifiers_holdout.jsonl"                            # written later, blind; never tuned on
+TUNING = ["identifiers_dev.jsonl", "identifiers_test.jsonl", "identifiers_holdout.jsonl"]   # looked at while tuning
+HELD_OUT = "identifiers_final.jsonl"                              # written last, blind; never tuned on
 
 
 @pytest.mark.parametrize("name", TUNING)
@@ -347,14 +347,14 @@ def test_held_out_recall_does_not_fall_below_what_it_reached():
     """A floor at the held-out level reached (the issue's per-kind targets are the xfail test below)."""
     scores = score_detector(_records(HELD_OUT)).set_index("kind")
     pattern = scores.loc[list(PATTERN_KINDS)]
-    assert pattern["found"].sum() / pattern["gold"].sum() >= 0.95, scores          # 0.971 reached
-    assert (pattern["recall"] >= 0.85).all(), scores                                # addresses 0.875 reached
+    assert pattern["found"].sum() / pattern["gold"].sum() >= 0.94, scores          # 0.948 reached
+    assert (pattern["recall"] >= 0.85).all(), scores                                # addresses 0.853 reached
     assert scores.loc["all", "precision"] >= 0.93, scores
 
 
-@pytest.mark.xfail(reason="issue 4 still open: on the held-out set addresses (0.875), ids (0.94), dates (0.96) and "
-                          "ages, postcodes, MRNs, accounts and licences (0.98-: one miss each) are below 0.98, places "
-                          "0.88 below 0.95", strict=False)
+@pytest.mark.xfail(reason="issue 4 still open: on the held-out set addresses 0.85, postcodes 0.87, ages 0.90, dates "
+                          "0.92, licences 0.94, ids, URLs and MRNs 0.96, accounts 0.98- are below 0.98; places 0.94",
+                   strict=False)
 def test_pattern_recall_target_on_the_held_out_set():
     scores = score_detector(_records(HELD_OUT)).set_index("kind")
     pattern = [k for k in PATTERN_KINDS if scores.loc[k, "gold"] > 0]
