@@ -548,8 +548,6 @@ AGE_PATTERNS = [
     regex.compile(rf"\b(?:ninety[- ](?:one|two|three|four|five|six|seven|eight|nine)|ninety|{_HUNDRED}"
                   r"|noventa(?: y (?:un|una|uno|dos|tres|cuatro|cinco|seis|siete|ocho|nueve))?|cien(?:to \w+)?)"
                   r"(?=[- ](?:years?|year-old|años))", _I),
-]
-AGE_PATTERNS += [
     # a decade past 89 is an age over 89 too: "in her late nineties", "nonagenarian", "centenaria"
     regex.compile(r"\b(?:(?:super)?centenarian|nonagenarian|nonagenari[oa]s?|centenari[oa]s?"
                   r"|in (?:her|his|their|my) (?:early |mid-?|late )?nineties|noventa y tantos(?: años)?)\b", _I),

@@ -26,7 +26,7 @@ from .schema import ENTRY_MODELS, LANGS, BankEntry, BankHeader, CueEntry, Dimens
     TechniqueEntry, TriggerEntry, _plain, read_mapping_file
 
 __all__ = ["Bank", "Banks", "ChosenPrompt", "Cue", "Localised", "Technique", "Trigger", "affect_cues", "load_banks",
-           "localise", "recommend_techniques", "select_prompts", "triggers_for"]
+           "localise", "recommend_techniques", "reflection_triggers", "select_prompts", "triggers_for"]
 
 # A handful of interface words per language (the clinical content itself is in seeds/).
 _UI = {
@@ -622,7 +622,6 @@ def triggers_for(dataset, client_id: str, session: int | None = None, *, alerts=
     :func:`select_prompts` directly. Each :class:`Trigger`'s ``detail`` is made of numbers, ids and
     lexicon terms only, never of reflection text.
     """
-    import pandas as pd
 
     banks = banks or load_banks()
     sessions = dataset.sessions
@@ -665,20 +664,9 @@ def triggers_for(dataset, client_id: str, session: int | None = None, *, alerts=
         if not upto.empty:
             latest = upto.sort_values(["session", "created"], kind="stable").iloc[-1]
     if latest is not None:
-        at = f"reflection on session {int(latest['session'])}"
-        kind = latest.get("rupture")
-        if isinstance(kind, str) and kind in ("withdrawal", "confrontation"):
-            add("rupture", f"{kind} noted in the {at}")
-            add(f"rupture_{kind}", f"noted in the {at}")
-        for dim in (d.id for d in banks.dimensions):
-            v = latest.get(dim)
-            if v is not None and not pd.isna(v) and (v >= CT_HIGH or (dim == "ct_sexualised" and v > 0)):
-                add(dim, f"check-in {int(v)} of 4 in the {at}")
-        for cue in affect_cues(latest.get("text") if isinstance(latest.get("text"), str) else "", banks=banks):
-            for tid in cue.triggers:
-                add(tid, f"the words \u201c{cue.term}\u201d in the {at}")
-        if _true(latest.get("interpreter")):
-            add("interpreter", f"interpreter present ({at})")
+        for t in reflection_triggers(latest, where=f"the reflection on session {int(latest['session'])}", banks=banks):
+            if t.id != "first_sessions":                # from the session asked about, below
+                add(t.id, t.detail)
 
     # the client
     clients = dataset.clients
@@ -712,6 +700,48 @@ def _true(v) -> bool:
     import pandas as pd
 
     return v is not None and not (isinstance(v, float) or v is pd.NA) and bool(v) is True
+
+
+def reflection_triggers(reflection, *, where: str = "this reflection", banks: Banks | None = None) -> list[Trigger]:
+    """The triggers one reflection raises (a mapping or row with any of its fields).
+
+    ``rupture`` withdrawal or confrontation raises ``rupture`` and ``rupture_<kind>``; a check-in rating
+    of :data:`CT_HIGH` or more its ``ct_`` trigger (``ct_sexualised``: any rating above 0); affect cues
+    in ``text`` and ``ct_note`` (:func:`affect_cues`) their triggers, the detail naming the lexicon
+    term, never the text; ``interpreter`` true raises ``interpreter``; a ``session`` from 1 to
+    :data:`FIRST_SESSIONS` raises ``first_sessions``. ``where`` ends each detail ("noted in {where}").
+    """
+    import pandas as pd
+
+    banks = banks or load_banks()
+    found: dict[str, Trigger] = {}
+
+    def add(tid: str, detail: str) -> None:
+        found.setdefault(tid, Trigger(tid, detail))
+
+    def get(name):
+        v = reflection.get(name) if hasattr(reflection, "get") else None
+        return None if v is None or (not isinstance(v, (str, list)) and pd.isna(v)) else v
+
+    kind = get("rupture")
+    if kind in ("withdrawal", "confrontation"):
+        add(f"rupture_{kind}", f"noted in {where}")
+        add("rupture", f"{kind} noted in {where}")
+    for dim in (d.id for d in banks.dimensions):
+        v = get(dim)
+        if v is not None and (v >= CT_HIGH or (dim == "ct_sexualised" and v > 0)):
+            add(dim, f"rated {int(v)} of 4 in {where}")
+    for name in ("text", "ct_note"):
+        text = get(name)
+        for cue in affect_cues(text, banks=banks) if isinstance(text, str) and text.strip() else ():
+            for tid in cue.triggers:
+                add(tid, f"the words \u201c{cue.term}\u201d in {where}")
+    if _true(get("interpreter")):
+        add("interpreter", f"an interpreter was present ({where})")
+    session = get("session")
+    if isinstance(session, (int, float)) and 1 <= session <= FIRST_SESSIONS:
+        add("first_sessions", f"session {int(session)}")
+    return rank_triggers(found.values())
 
 
 @dataclass

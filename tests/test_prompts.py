@@ -14,6 +14,7 @@ from rapportlib.prompts import (
     load_banks,
     localise,
     recommend_techniques,
+    reflection_triggers,
     select_prompts,
     triggers_for,
 )
@@ -410,7 +411,7 @@ def test_triggers_for_reads_the_reflection_and_the_client():
                                    "presentation_mistrustful", "immigration_evaluation", "interpreter",
                                    "language_difference"]
     by = {t.id: t.detail for t in got}
-    assert by["ct_criticised"] == "check-in 3 of 4 in the reflection on session 5"
+    assert by["ct_criticised"] == "rated 3 of 4 in the reflection on session 5"
     assert by["ct_helpless"] == "the words \u201cout of my depth\u201d in the reflection on session 5"
     assert all("depth today" not in t.detail for t in got)          # lexicon words only, never the text
     early = triggers_for(ds, "c1", session=2, alerts=_no_alerts())
@@ -419,6 +420,17 @@ def test_triggers_for_reads_the_reflection_and_the_client():
     assert [t.id for t in triggers_for(ds, "c2", alerts=_no_alerts())] == ["first_sessions"]
     with pytest.raises(KeyError, match="c9"):
         triggers_for(ds, "c9", alerts=_no_alerts())
+
+
+def test_reflection_triggers_from_one_reflection():
+    got = reflection_triggers({"rupture": "withdrawal", "ct_helpless": 3, "ct_sexualised": 1, "ct_positive": 2,
+                               "text": "I felt out of my depth.", "interpreter": True, "session": 2},
+                              where="this reflection")
+    assert [(t.id, t.detail) for t in got] == [
+        ("rupture_withdrawal", "noted in this reflection"), ("rupture", "withdrawal noted in this reflection"),
+        ("ct_sexualised", "rated 1 of 4 in this reflection"), ("ct_helpless", "rated 3 of 4 in this reflection"),
+        ("interpreter", "an interpreter was present (this reflection)"), ("first_sessions", "session 2")]
+    assert reflection_triggers({"rupture": "none", "ct_helpless": float("nan"), "session": 9}) == []
 
 
 def test_triggers_for_on_the_demo_data_feeds_select_prompts():

@@ -12,9 +12,17 @@ it without knowing the widget's insides.
 
 from __future__ import annotations
 
-from .journal import CT_LABELS, JournalApp, JournalEditor, demo_techniques, journal_app
+from .journal import JournalApp, JournalEditor, demo_techniques, journal_app
 from .prompts import CountertransferenceCheckIn, PromptDeck
 from .trends import TrendExplorer
 
 __all__ = ["CT_LABELS", "CountertransferenceCheckIn", "JournalApp", "JournalEditor", "PromptDeck", "TrendExplorer",
            "demo_techniques", "journal_app"]
+
+
+def __getattr__(name: str):
+    if name == "CT_LABELS":     # read from the seeds on first use
+        from . import journal
+
+        return journal.CT_LABELS
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

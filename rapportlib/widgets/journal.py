@@ -6,6 +6,7 @@ from __future__ import annotations
 import html
 import re
 from contextlib import contextmanager
+from functools import lru_cache
 from datetime import date, datetime
 from pathlib import Path
 
@@ -16,27 +17,32 @@ import pandas as pd
 from . import _ui as ui
 from .prompts import CountertransferenceCheckIn
 
-__all__ = ["CT_LABELS", "JournalApp", "JournalEditor", "demo_techniques", "journal_app"]
+__all__ = ["JournalApp", "JournalEditor", "demo_techniques", "journal_app"]   # and CT_LABELS (module __getattr__)
 
 # =========================================================================== the reflection journal
 # A guided form over rapportlib.journal.Journal: the journal anonymises, checks and encrypts; the
 # form only gathers what the clinician chose, previews what the journal would store, and shows the
 # journal's answers (including its validation messages) in words.
 
-def _ct_labels() -> dict[str, str]:
+@lru_cache(maxsize=1)
+def _field_labels() -> dict[str, str]:
+    """The form's fields in words; the check-in dimensions' labels come from ``seeds/countertransference.yaml``
+    (read on first use, not when the module is imported)."""
     from ..prompts import load_banks
 
-    return {d.id: d.label["en"] for d in load_banks().dimensions}
+    return {"client_id": "Client id", "session": "Session number", "date": "Session date",
+            "techniques": "Techniques used", "rupture": "Rupture noticed", "repair_attempted": "Repair attempted",
+            "clinician_alliance": "Your alliance rating", "language": "Language",
+            "interpreter": "Interpreter present", "ct_note": "Check-in note",
+            **{d.id: d.label["en"] for d in load_banks().dimensions}}
 
 
-CT_LABELS = _ct_labels()
-"""The countertransference check-in's dimensions and their English labels (``seeds/countertransference.yaml``:
-the eight factors of the Therapist Response Questionnaire, each rated 0, not at all, to 4, very much)."""
+def __getattr__(name: str):
+    if name == "CT_LABELS":     # the check-in's dimensions and their English labels, from the seeds
+        return {k: v for k, v in _field_labels().items() if k.startswith("ct_") and k != "ct_note"}
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
-_FIELD_LABELS = {"client_id": "Client id", "session": "Session number", "date": "Session date",
-                 "techniques": "Techniques used", "rupture": "Rupture noticed", "repair_attempted": "Repair attempted",
-                 "clinician_alliance": "Your alliance rating", "language": "Language",
-                 "interpreter": "Interpreter present", "ct_note": "Check-in note", **CT_LABELS}
+
 _RUPTURE_OPTIONS = (("None noticed", "none"), ("Withdrawal", "withdrawal"), ("Confrontation", "confrontation"))
 _TOKEN = "background:#ffe69c;border-radius:3px;padding:0 2px"
 _NO_SESSION = -1                     # the session drop-down's "choose one" entry
@@ -75,7 +81,7 @@ def _highlighted(original: str, replaced) -> str:
 
 def _friendly(message: str) -> str:
     """A journal message with field names in words (``field 'ct_helpless'`` -> ``'Helpless / inadequate'``)."""
-    return re.sub(r"field '(\w+)'", lambda m: f"'{_FIELD_LABELS.get(m.group(1), m.group(1))}'", message)
+    return re.sub(r"field '(\w+)'", lambda m: f"'{_field_labels().get(m.group(1), m.group(1))}'", message)
 
 
 def _quotes(message: str, secrets: list[str], window: int = 12) -> bool:
@@ -284,7 +290,7 @@ class JournalEditor(w.VBox):
 
     def fill(self, **values) -> None:
         """Set form fields by name (``text`` and the journal's field names), as if typed."""
-        unknown = set(values) - {"text", *_FIELD_LABELS}
+        unknown = set(values) - {"text", *_field_labels()}
         if unknown:
             raise ValueError(f"unknown form fields: {', '.join(sorted(unknown))}")
         with self._quiet():
@@ -339,7 +345,7 @@ class JournalEditor(w.VBox):
             raise KeyError(f"there is no entry {entry_id} in this journal (it may have been deleted)")
         row = rows.iloc[-1]
         values = {"text": row["text"] if not ui.missing(row["text"]) else ""}
-        for name in _FIELD_LABELS:
+        for name in _field_labels():
             v = row.get(name)
             values[name] = None if ui.missing(v) else v
         with self._quiet():
@@ -644,19 +650,12 @@ class JournalEditor(w.VBox):
     def _update_prompts(self) -> None:
         """What the reflection says about the session (rupture, interpreter, early session, affect cues in
         the text) joins the check-in's own triggers, so its prompts fit what happened."""
-        from ..prompts import FIRST_SESSIONS, Trigger, affect_cues
+        from ..prompts import reflection_triggers
 
-        extra = []
-        if self.rupture.value in ("withdrawal", "confrontation"):
-            extra += [Trigger(f"rupture_{self.rupture.value}", "noted in this reflection"),
-                      Trigger("rupture", f"{self.rupture.value} noted in this reflection")]
-        for cue in affect_cues(self.text.value) if self.text.value.strip() else []:
-            extra += [Trigger(t, f"the words \u201c{cue.term}\u201d in your reflection") for t in cue.triggers]
-        if self.interpreter.value:
-            extra.append(Trigger("interpreter", "an interpreter was present"))
         raw = self.session.value.strip()
-        if raw.isdigit() and 1 <= int(raw) <= FIRST_SESSIONS:
-            extra.append(Trigger("first_sessions", f"session {int(raw)}"))
+        extra = reflection_triggers({"rupture": self.rupture.value, "text": self.text.value,
+                                     "interpreter": self.interpreter.value,
+                                     "session": int(raw) if raw.isdigit() else None}, where="this reflection")
         self.checkin.set_context(client_id=self.client_id.value.strip() or None, extra_triggers=extra)
 
     def _on_note(self, _change) -> None:
@@ -808,7 +807,7 @@ class JournalEditor(w.VBox):
         if not isinstance(draft, dict) or not isinstance(draft.get("form"), dict):
             return
         self._draft_stored = True
-        form = {k: v for k, v in draft["form"].items() if k == "text" or k in _FIELD_LABELS}
+        form = {k: v for k, v in draft["form"].items() if k == "text" or k in _field_labels()}
         editing = draft.get("editing")
         if editing is not None:
             try:

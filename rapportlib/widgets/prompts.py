@@ -202,17 +202,12 @@ class CountertransferenceCheckIn(w.VBox):
 
     def triggers(self) -> list:
         """The triggers the ratings, the note and ``extra_triggers`` raise (see the class docstring)."""
-        from ..prompts import CT_HIGH, Trigger, _as_triggers, rank_triggers
+        from ..prompts import _as_triggers, rank_triggers, reflection_triggers
 
         found = {t.id: t for t in _as_triggers(self._extra)}
-        for d in self.dimensions:
-            v = self.ratings[d.id].value
-            if v >= CT_HIGH or (d.id == "ct_sexualised" and v > 0):
-                found.setdefault(d.id, Trigger(d.id, f"check-in {v} of 4"))
-        for cue in self._cues:
-            for tid in cue.triggers:
-                if tid not in found:
-                    found[tid] = Trigger(tid, f"the words \u201c{cue.term}\u201d in your note")
+        own = reflection_triggers({**self.values, "ct_note": self.note.value}, where="this check-in", banks=self._banks)
+        for t in own:
+            found.setdefault(t.id, t)
         return rank_triggers(found.values())
 
     def update(self) -> None:
