@@ -443,6 +443,79 @@ def bench_identifiers() -> list[dict]:
     return out
 
 
+def bench_language(n_texts: int = 100_000, loop_texts: int = 2_000) -> list[dict]:
+    """Language scan: ``n_texts`` reflections (the demo's, cycled) scanned with the compiled lexicon, and
+    the same first ``loop_texts`` scanned by a naive loop over the lexicon's forms (one regex per form),
+    which must find the same things; precision and recall on the held-out labelled sentences."""
+    import json as _json
+    import re
+
+    from rapportlib.language import (_context_ok, _forms, _negated, _norm, _piece, _quoted, find_language,
+                                     load_language_lexicon, score_language)
+
+    demo = HERE.parent / "data" / "demo" / "reflections.jsonl"
+    base = [_json.loads(x)["text"] for x in demo.read_text(encoding="utf-8").splitlines() if x.strip()]
+    texts = [base[i % len(base)] for i in range(n_texts)]
+    mb = sum(len(t.encode()) for t in texts) / 1e6
+    t0 = time.perf_counter()
+    rules = load_language_lexicon()
+    compile_s = time.perf_counter() - t0
+    t0 = time.perf_counter()
+    found = sum(len(find_language(t, rules)) for t in texts)
+    ours = time.perf_counter() - t0
+
+    per_form = []                       # the naive way: every form of every entry, one regex each
+    for e in rules.lexicon.entries:
+        rule = rules.by_form[_norm(next(iter(_forms(e))))]
+        for form in _forms(e):
+            body = "".join(_piece(ch) for ch in form)          # the same character rules, one regex per form
+            per_form.append((re.compile(r"(?<![\w\-])" + body + r"(?!\w)", re.I), rules.by_form.get(_norm(form), rule)))
+
+    def naive(text):
+        cands = [(m.start(), m.end(), r) for rx, r in per_form for m in rx.finditer(text)]
+        cands.sort(key=lambda c: (c[0], -c[1]))
+        out, last = [], -1
+        quoted = _quoted(text)
+        for a, b, r in cands:
+            if a < last or any(q0 <= a and b <= q1 for q0, q1 in quoted):
+                continue
+            last = b
+            if not _negated(text, a) and _context_ok(r, text, a, b):
+                out.append((a, b, r.entry.id))
+        return out
+
+    sub = texts[:loop_texts]
+    t0 = time.perf_counter()
+    ref = [naive(t) for t in sub]
+    naive_s = time.perf_counter() - t0
+    t0 = time.perf_counter()
+    mine = [[(a, b, e.id) for a, b, e in find_language(t, rules)] for t in sub]
+    ours_sub = time.perf_counter() - t0
+    same = ref == mine
+    n_forms = len(per_form)
+    out = [_result("language: scan 100k reflections", f"{n_texts:,} texts ({mb:.1f} MB)", ours,
+                   target=10.0, target_unit="s",
+                   note=f"{mb / ours:.1f} MB/s, {found:,} findings; lexicon compiled in {compile_s:.2f} s "
+                        f"({len(rules.lexicon.entries)} entries, {n_forms} forms)"),
+           _result("language: compiled vs per-term loop", f"{loop_texts:,} texts", ours_sub,
+                   baseline="per-term loop", baseline_seconds=naive_s,
+                   note="same findings" if same else "FINDINGS DIFFER")]
+    if not same:
+        out[-1]["passed"] = False
+    test_file = HERE.parent / "tests" / "data" / "language_test.jsonl"
+    if test_file.exists():
+        records = [_json.loads(x) for x in test_file.read_text(encoding="utf-8").splitlines() if x.strip()]
+        sc = score_language(records, rules=rules)
+        for what in ("precision", "recall"):
+            res = _result(f"language: {what} (held-out sentences)", f"{len(records)} sentences", 0.0,
+                          note=f"{what} {sc[what]:.3f}; {sc['correct']} correct of {sc['predicted']} flagged, "
+                               f"{sc['gold']} marked")
+            res["passed"] = bool(sc[what] >= 0.9)
+            res["target"], res["target_unit"] = 0.9, "recall"
+            out.append(res)
+    return out
+
+
 def entries(args) -> dict:
     """Each benchmark entry: key -> a function returning its result rows (see :func:`_result`)."""
     return {
@@ -454,6 +527,7 @@ def entries(args) -> dict:
         "widget": lambda: bench_widget(args.rows),
         "rupture_recall": bench_rupture_recall,
         "identifiers": bench_identifiers,
+        "language": bench_language,
         # ---- add new entries here: "key": lambda: [_result(...), ...] ----
     }
 

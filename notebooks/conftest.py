@@ -4,8 +4,9 @@
 ``RAPPORT_JOURNAL_PASSPHRASE``. When ``RAPPORT_JOURNAL`` is not set, the tests point it at a new file in
 a temporary folder (removed afterwards), give it a throwaway passphrase and a clinician id, and set
 ``RAPPORT_JOURNAL_DEMO=1`` so that the notebook saves and exports one made-up entry. A journal named
-by the person running the tests is never written to by the notebook. The kernels nbval starts
-inherit this environment.
+by the person running the tests is never written to by the notebook. ``bias_check.ipynb``'s supervision
+record (``RAPPORT_SUPERVISION``, ``RAPPORT_SUPERVISION_PASSPHRASE``, ``RAPPORT_SUPERVISION_DEMO``) is
+handled the same way. The kernels nbval starts inherit this environment.
 """
 
 from __future__ import annotations
@@ -26,10 +27,14 @@ def pytest_configure(config):
     os.environ.setdefault("RAPPORT_JOURNAL_PASSPHRASE", "a throwaway passphrase for the notebook test")
     os.environ.setdefault("RAPPORT_CLINICIAN_ID", "clin01")
     os.environ["RAPPORT_JOURNAL_DEMO"] = "1"
+    if not os.environ.get("RAPPORT_SUPERVISION"):     # bias_check.ipynb's supervision record, likewise
+        os.environ["RAPPORT_SUPERVISION"] = os.path.join(_made, "supervision.sqlite")
+        os.environ.setdefault("RAPPORT_SUPERVISION_PASSPHRASE", "a throwaway passphrase for the notebook test")
+        os.environ["RAPPORT_SUPERVISION_DEMO"] = "1"
 
 
 def pytest_unconfigure(config):
     if _made is not None:
         shutil.rmtree(_made, ignore_errors=True)
-        for name in ("RAPPORT_JOURNAL", "RAPPORT_JOURNAL_DEMO"):
+        for name in ("RAPPORT_JOURNAL", "RAPPORT_JOURNAL_DEMO", "RAPPORT_SUPERVISION", "RAPPORT_SUPERVISION_DEMO"):
             os.environ.pop(name, None)

@@ -26,16 +26,18 @@ _LAZY = {
     "load_banks": "prompts", "select_prompts": "prompts", "recommend_techniques": "prompts",
     "triggers_for": "prompts", "affect_cues": "prompts",
     "countertransference_profile": "countertransference", "latest_check_in": "countertransference",
-    "demo": None, "plots": None, "widgets": None,
+    "equity_audit": "equity", "scan_language": "language", "load_language_lexicon": "language",
+    "demo": None, "plots": None, "widgets": None, "bias_check": None,
 }
 
 __all__ = ["DataError", "DataQualityWarning", "Dataset", "IdentifiableDataError", "Instrument", "Journal",
            "LoadReport", "Pseudonymiser", "Roster", "affect_cues", "alerts", "anonymise", "anonymise_frame",
-           "countertransference_profile", "crit1_cutoff", "demo", "discrepancy", "expected_trajectories",
-           "find_identifiers", "get_instrument", "judge_intervals", "latest_check_in", "list_instruments", "load",
-           "load_banks", "load_instrument", "not_on_track", "plots", "read_sessions", "recommend_techniques",
-           "reliability", "reliable_change", "ruptures", "score", "select_prompts", "sudden_gains", "sudden_losses",
-           "suppress_small_cells", "triggers_for", "widgets"]
+           "bias_check", "countertransference_profile", "crit1_cutoff", "demo", "discrepancy", "equity_audit",
+           "expected_trajectories", "find_identifiers", "get_instrument", "judge_intervals", "latest_check_in",
+           "list_instruments", "load", "load_banks", "load_instrument", "load_language_lexicon", "not_on_track",
+           "plots", "read_sessions", "recommend_techniques", "reliability", "reliable_change", "ruptures",
+           "scan_language", "score", "select_prompts", "sudden_gains", "sudden_losses", "suppress_small_cells",
+           "triggers_for", "widgets"]
 
 
 def __getattr__(name: str):
@@ -56,6 +58,9 @@ if TYPE_CHECKING:  # for editors and type checkers
     from . import demo, plots, widgets
     from .caseload import alerts, expected_trajectories, not_on_track
     from .countertransference import countertransference_profile, latest_check_in
+    from . import bias_check
+    from .equity import equity_audit
+    from .language import load_language_lexicon, scan_language
     from .alliance import discrepancy, ruptures
     from .change import crit1_cutoff, judge_intervals, reliable_change, sudden_gains, sudden_losses
     from .instruments import get_instrument, list_instruments, load_instrument, reliability, score

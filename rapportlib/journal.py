@@ -19,6 +19,12 @@ What is stored
     was typed, raw, so that a dead kernel loses nothing; they are encrypted
     like everything else and :meth:`Journal.clear_draft` removes them.
 
+Notes
+    Besides entries, a journal keeps structured notes (:meth:`Journal.add_note`): a bias check's
+    commitments and action items, a supervision meeting's record. They are encrypted, append-only
+    and versioned like entries; their free text (keys named ``text`` or ending in ``_text``) is
+    anonymised the same way; they never appear in :meth:`Journal.entries` or exports.
+
 Encryption
     The file is an SQLite database (stdlib :mod:`sqlite3`) whose rows are
     AES-256-GCM ciphertexts (the ``cryptography`` package). A random 256-bit
@@ -125,6 +131,8 @@ _SLOT_NAMES = {_HEAD: "head", _SETTINGS: "settings", _ROSTER: "roster", _PSEUDON
                _DRAFT: "draft"}
 _DOMAIN = b"rapportlib-journal/1/"
 _ID_RE = re.compile(r"^e-[0-9a-f]{8}$")
+_NOTE_RE = re.compile(r"^n-[0-9a-f]{8}$")
+_KIND_RE = re.compile(r"^[a-z][a-z0-9_]{0,39}$")
 
 CT_SCALES = ("ct_overwhelmed", "ct_helpless", "ct_positive", "ct_special", "ct_sexualised", "ct_disengaged",
              "ct_parental", "ct_criticised")
@@ -597,7 +605,7 @@ class Journal:
             except _Bad:
                 raise self._corrupt(f"record {n} failed authentication (modified, moved or out of its "
                                     "chain)") from None
-            if not (isinstance(rec, dict) and rec.get("k") == "entry" and isinstance(rec.get("id"), str)):
+            if not (isinstance(rec, dict) and rec.get("k") in ("entry", "note") and isinstance(rec.get("id"), str)):
                 raise self._corrupt(f"record {n} is malformed")
             last = _digest(b"log", n, nonce, ct)
             out.append(rec)
@@ -757,9 +765,7 @@ class Journal:
         checked = {k: v for k, v in _check_fields(fields).items() if v is not None}
 
         def op(tx: _Tx) -> str:
-            entry_id = "e-" + secrets.token_hex(4)
-            while entry_id in self._versions or any(r["id"] == entry_id for r in tx.appended):
-                entry_id = "e-" + secrets.token_hex(4)
+            entry_id = self._new_id("e-", tx)
             client = checked.get("client_id")
             stored = dict(checked)
             if "ct_note" in stored:
@@ -863,7 +869,7 @@ class Journal:
         """
         def run(con, head):
             return [(versions[0], versions[-1]) for versions in self._versions.values()
-                    if versions[-1]["op"] != "delete"]
+                    if versions[-1]["op"] != "delete" and versions[0]["k"] == "entry"]
 
         rows = [{"entry_id": last["id"], "version": last["v"], "created": first["at"], "updated": last["at"],
                  "text": last["text"], **last["f"]} for first, last in self._read(run)]
@@ -884,7 +890,84 @@ class Journal:
                              "text"])
 
     def __len__(self) -> int:
-        return self._read(lambda con, head: sum(v[-1]["op"] != "delete" for v in self._versions.values()))
+        return self._read(lambda con, head: sum(v[-1]["op"] != "delete" and v[0]["k"] == "entry"
+                                                for v in self._versions.values()))
+
+    # ------------------------------------------------------------------ notes
+    def _new_id(self, prefix: str, tx: _Tx) -> str:
+        new = prefix + secrets.token_hex(4)
+        while new in self._versions or any(r["id"] == new for r in tx.appended):
+            new = prefix + secrets.token_hex(4)
+        return new
+
+    def add_note(self, kind: str, data: dict, *, client_id: str | None = None, language: str | None = None) -> str:
+        """Append a structured note (a bias check's commitments, a meeting's action items ...); return its id.
+
+        ``kind`` names what it is (lower-case letters, digits and ``_``, like ``"bias_check"``); ``data``
+        is a dict of texts, numbers, booleans, ``None``, lists and dicts. Free text goes under keys named
+        ``text`` or ending in ``_text`` (at any depth): it is anonymised like an entry's text, with
+        ``client_id`` and ``language``. Every other string must be short (at most 200 characters: ids,
+        dates, choices), so that free text cannot slip past the anonymiser. Notes are encrypted and
+        append-only like entries, and are not entries: :meth:`entries` and exports leave them out.
+        """
+        if not isinstance(kind, str) or not _KIND_RE.match(kind):
+            raise ValueError("a note's kind is lower-case letters, digits and _ (like 'bias_check')")
+        _check_note(data)
+        if client_id is not None:
+            client_id = _text("client_id", client_id)
+
+        def op(tx: _Tx) -> str:
+            note_id = self._new_id("n-", tx)
+            tx.append({"k": "note", "op": "add", "id": note_id, "v": 1, "at": _now(), "kind": kind,
+                       "client_id": client_id, "data": _anonymise_note(tx, data, client_id, language)})
+            return note_id
+
+        return self._write(op)
+
+    def edit_note(self, note_id: str, data: dict, *, language: str | None = None) -> int:
+        """Append a new version of a note with ``data`` in place of the old; return the version number.
+
+        Free text that changed is anonymised; text kept from the previous version (as :meth:`notes`
+        returned it) is stored as it was. The earlier versions stay readable in :meth:`note_history`."""
+        _check_note(data)
+
+        def op(tx: _Tx) -> int:
+            prev = self._note_versions(note_id)[-1]
+            version = prev["v"] + 1
+            tx.append({"k": "note", "op": "edit", "id": note_id, "v": version, "at": _now(), "kind": prev["kind"],
+                       "client_id": prev["client_id"],
+                       "data": _anonymise_note(tx, data, prev["client_id"], language, before=prev["data"])})
+            return version
+
+        return self._write(op)
+
+    def _note_versions(self, note_id: Any) -> list[dict]:
+        if not isinstance(note_id, str) or not _NOTE_RE.match(note_id):
+            raise KeyError("not a note id (note ids look like 'n-3f9a2c1d')")
+        versions = self._versions.get(note_id)
+        if not versions:
+            raise KeyError(f"there is no note {note_id} in the journal at {self.path}")
+        return versions
+
+    def notes(self, kind: str | None = None) -> pd.DataFrame:
+        """The current version of every note (of ``kind``, if given), oldest first.
+
+        Columns: note_id, kind, version, created, updated, client_id and data (the dict as stored, its
+        free text anonymised).
+        """
+        def run(con, head):
+            return [(v[0], v[-1]) for v in self._versions.values()
+                    if v[0]["k"] == "note" and (kind is None or v[0]["kind"] == kind)]
+
+        return _note_frame([{"note_id": last["id"], "kind": last["kind"], "version": last["v"],
+                             "created": first["at"], "updated": last["at"], "client_id": last["client_id"],
+                             "data": last["data"]} for first, last in self._read(run)])
+
+    def note_history(self, note_id: str) -> pd.DataFrame:
+        """Every version of one note, oldest first (columns as :meth:`notes`, ``updated`` per version)."""
+        versions = self._read(lambda con, head: list(self._note_versions(note_id)))
+        return _note_frame([{"note_id": r["id"], "kind": r["kind"], "version": r["v"], "created": versions[0]["at"],
+                             "updated": r["at"], "client_id": r["client_id"], "data": r["data"]} for r in versions])
 
     # ------------------------------------------------------------------ drafts
     def save_draft(self, draft: dict) -> None:
@@ -1068,6 +1151,62 @@ class _Tx:
 
 
 _EXTRA = ("date", "ct_note")          # journal fields the reflections schema does not define
+
+
+def _check_note(data: Any, key: str = "", depth: int = 0) -> None:
+    if depth == 0:
+        if not isinstance(data, dict):
+            raise TypeError("a note's data must be a dict")
+        try:
+            json.dumps(data, ensure_ascii=False)
+        except (TypeError, ValueError):
+            raise TypeError("a note holds only texts, numbers, booleans, None, lists and dicts") from None
+    if isinstance(data, dict):
+        for k, v in data.items():
+            if not isinstance(k, str):
+                raise TypeError("a note's keys must be texts")
+            _check_note(v, k, depth + 1)
+    elif isinstance(data, list):
+        for v in data:
+            _check_note(v, key, depth + 1)
+    elif isinstance(data, str):
+        if len(data) > _MAX_TEXT:
+            raise ValueError(f"note field {key!r} is longer than {_MAX_TEXT:,} characters")
+        if not _is_text_key(key) and len(data) > 200:
+            raise ValueError(f"note field {key!r} holds a long text: free text goes under a key named 'text' or "
+                             "ending in '_text', so that it is anonymised")
+
+
+def _is_text_key(key: str) -> bool:
+    return key == "text" or key.endswith("_text")
+
+
+def _anonymise_note(tx: _Tx, data: Any, client: str | None, language: str | None, key: str = "",
+                    before: Any = None) -> Any:
+    """``data`` with its free text anonymised; text equal to what ``before`` (the previous version) holds
+    at the same place was stored anonymised already and is kept as it is (dates are not shifted twice)."""
+    if isinstance(data, dict):
+        prev = before if isinstance(before, dict) else {}
+        return {k: _anonymise_note(tx, v, client, language, k, prev.get(k)) for k, v in data.items()}
+    if isinstance(data, list):
+        prev = before if isinstance(before, list) else []
+        return [_anonymise_note(tx, v, client, language, key, prev[i] if i < len(prev) else None)
+                for i, v in enumerate(data)]
+    if isinstance(data, str) and _is_text_key(key) and data.strip() and data != before:
+        return tx.anonymise(data, client, language)
+    return data
+
+
+def _note_frame(rows: list[dict]) -> pd.DataFrame:
+    import pandas as pd
+
+    out = pd.DataFrame(rows, columns=["note_id", "kind", "version", "created", "updated", "client_id", "data"])
+    for c in ("created", "updated"):
+        out[c] = pd.to_datetime(out[c], format="ISO8601").astype("datetime64[s]")
+    out["version"] = out["version"].astype("int64")
+    for c in ("note_id", "kind", "client_id"):
+        out[c] = out[c].astype("str").where(out[c].notna())
+    return out
 
 
 def _client_pseudonym(pseudo, client: str) -> str:

@@ -1137,3 +1137,158 @@ def _ct_pattern_label(r) -> str:
         per_year = f" (+{(r.value - r.baseline) / years:.1f} a year)" if years and years > 0 else ""
         return f"rising: {r.baseline:.1f} → {r.value:.1f}{per_year}"
     return str(r.kind).replace("_", " ")
+
+
+# --------------------------------------------------------------------------- 8. equity audit
+_EQUITY_TITLES = {
+    "alliance_level": "Client-rated alliance level", "alliance_trend": "Client-rated alliance trend",
+    "outcome_change": "Outcome change (positive = improvement)", "rupture_rate": "Clients with an alliance rupture",
+    "unrepaired_rate": "Clients with an unrepaired rupture", "dropout": "Therapy clients who stopped early",
+    "rating_gap": "Clinician-over-client alliance rating gap",
+}
+
+
+def equity_forest(audit, metric: str = "rating_gap", scope: str = "service", clinician_id: str | None = None,
+                  ax: Axes | None = None) -> Figure:
+    """Forest plot of an equity audit: each group's difference from everyone else, with its confidence interval.
+
+    ``audit`` is a :func:`~rapportlib.equity.equity_audit` result. One row per attribute and group, under a
+    heading per attribute (the clinicians' caseloads against the rest of the service last, for the service
+    scope); the marker is the difference (group minus everyone else, in the metric's unit; shares in
+    percentage points), the line its confidence interval, and a vertical line marks no difference. The
+    number of clients on each side is written on the right. Rows that stand out (q below the false-discovery
+    rate, interval without 0) are vermillion diamonds with a warning sign. Suppressed rows keep their label
+    and say ``suppressed (n < 11)`` (the audit's threshold) or, for secondary suppression, that they protect
+    a smaller group; they have no marker and no numbers. ``scope="clinician"`` shows one caseload
+    (``clinician_id``; may be left out when the audit holds one clinician).
+    """
+    t = audit.table
+    fig_of = ax.figure if ax is not None else None
+    if scope not in ("service", "clinician"):
+        raise ValueError("scope must be 'service' or 'clinician'")
+    if metric not in set(t["metric"]):
+        return _message(fig_of, f"The audit has no metric {metric!r}.", ax=ax)
+    sel = (t["metric"] == metric).to_numpy() & (t["scope"] == scope).to_numpy()
+    if scope == "clinician":
+        ids = sorted(set(t.loc[sel, "clinician_id"].dropna().astype(str)))
+        if clinician_id is None and len(ids) == 1:
+            clinician_id = ids[0]
+        if clinician_id is None:
+            return _message(fig_of, "Choose a caseload: clinician_id= one of " + ", ".join(ids) + ".", ax=ax)
+        sel &= _is(t["clinician_id"], clinician_id)
+    elif clinician_id is not None:
+        raise ValueError("clinician_id picks a caseload: use it with scope='clinician'")
+    rows = t.loc[sel]
+    if rows.empty:
+        who = f" for clinician {clinician_id}" if clinician_id is not None else ""
+        return _message(fig_of, f"No groups to compare{who}.", ax=ax)
+
+    threshold = int(audit.threshold)
+    prop = str(rows["unit"].iloc[0]).startswith("proportion")
+    scale = 100.0 if prop else 1.0
+    unit = "percentage points" if prop else str(rows["unit"].iloc[0])
+    order = [b for b in (*audit.by, "clinician") if b in set(rows["by"])]
+    order += [b for b in dict.fromkeys(rows["by"]) if b not in order]
+    items: list[tuple[str, object]] = []                 # ("heading", by) or ("row", table row)
+    for b in order:
+        items.append(("heading", b))
+        items += [("row", r) for r in rows[rows["by"] == b].itertuples(index=False)]
+    nrow = len(items)
+
+    own = ax is None
+    fig, ax = _target(ax, (10.5, 2.4 + 0.3 * nrow))
+    warn = _warn_sign()
+    ys = np.arange(nrow, dtype=float)
+    labels, right = [], []
+    finite = [0.0]
+    stood = suppressed = 0
+    for y, (kind, item) in zip(ys, items):
+        if kind == "heading":
+            by = str(item)
+            labels.append("Clinician (caseload vs rest of service)" if by == "clinician" else _attribute_words(by))
+            right.append("")
+            continue
+        r = item
+        labels.append("   " + _group_words("clinician_id" if r.by == "clinician" else r.by, str(r.group)))
+        if str(r.suppressed):
+            suppressed += 1
+            if r.suppressed == "secondary":
+                words = f"suppressed (protects a group with n < {threshold})"
+            elif str(r.text).startswith(f"Fewer than {threshold} other clients"):
+                words = f"suppressed (everyone else n < {threshold})"
+            else:
+                words = f"suppressed (n < {threshold})"
+            ax.text(0.5, y, words, transform=ax.get_yaxis_transform(), ha="center", va="center", fontsize=8.5,
+                    color="#555555", fontstyle="italic", zorder=4, gid="suppressed-label", bbox=_TEXT_BOX)
+            right.append("")
+            continue
+        right.append(f"{r.n} vs {r.others_n}")
+        d, lo, hi = (_num(v) * scale for v in (r.difference, r.diff_low, r.diff_high))
+        if not np.isfinite(d):
+            reason = ("no one to compare with" if r.others_n == 0 else "no client with a value" if r.n == 0
+                      else "too few to compare")
+            ax.text(0.5, y, reason, transform=ax.get_yaxis_transform(), ha="center", va="center", fontsize=8.5,
+                    color="#777777", zorder=4, gid="no-comparison", bbox=_TEXT_BOX)
+            continue
+        out = bool(r.stands_out) if not pd.isna(r.stands_out) else False
+        colour, marker = (_C["vermillion"], "D") if out else (_C["blue"], "s")
+        if np.isfinite(lo) and np.isfinite(hi):
+            ax.plot([lo, hi], [y, y], color=colour, lw=2.0 if out else 1.6, solid_capstyle="butt", zorder=3,
+                    gid="ci")
+            finite += [lo, hi]
+        ax.plot([d], [y], marker=marker, ms=7.5 if out else 6.5, color=colour, mec="black", mew=0.6, ls="none",
+                zorder=4, gid="stands-out" if out else "difference")
+        finite.append(d)
+        if out:
+            stood += 1
+            labels[-1] = f"{warn} " + labels[-1].strip()
+
+    ax.axvline(0, color="black", lw=1.0, zorder=2, gid="zero-line")
+    span = max(abs(min(finite)), abs(max(finite)), 1e-9)
+    lo_x, hi_x = min(finite), max(finite)
+    pad = 0.08 * (hi_x - lo_x or span)
+    ax.set_xlim(lo_x - pad, hi_x + pad)
+    ax.set_ylim(nrow - 0.4, -0.6)
+    ax.set_yticks(ys, labels, fontsize=9)
+    for tick, (kind, item) in zip(ax.get_yticklabels(), items):
+        if kind == "heading":
+            tick.set_fontweight("bold")
+        elif not str(item.suppressed) and bool(item.stands_out):
+            tick.set_color("#8a3c00")
+            tick.set_fontweight("bold")
+        elif str(item.suppressed):
+            tick.set_color("#666666")
+    ax.tick_params(axis="y", length=0)
+    for y, (kind, _) in zip(ys, items):
+        if kind == "heading" and y > 0:
+            ax.axhline(y - 0.5, color="#cccccc", lw=0.8, zorder=1)
+    n_axis = ax.secondary_yaxis("right")
+    n_axis.set_yticks(ys, right, fontsize=8.5, color="#444444")
+    n_axis.tick_params(length=0)
+    n_axis.spines["right"].set_visible(False)
+    n_axis.set_ylabel("Clients: group vs everyone else (n)", fontsize=9, color="#444444")
+    ax.grid(axis="x", color="#e3e3e3", lw=0.6, zorder=0)
+    ax.spines[["top", "right", "left"]].set_visible(False)
+    ax.set_xlabel(f"Group minus everyone else, in {unit}")
+
+    level = f"{round(float(audit.level) * 100, 6):g}%"
+    fdr = float(getattr(audit, "false_discovery_rate", 0.05))
+    where = "in the service" if scope == "service" else f"among {clinician_id}'s clients"
+    title = (f"{_EQUITY_TITLES.get(metric, metric)}: each group minus everyone else {where}\n"
+             f"(difference with {level} CI, in {unit})")
+    if own:
+        fig.suptitle(title, fontsize=11.5, fontweight="bold")
+    else:
+        ax.set_title(title, fontsize=11, fontweight="bold")
+    note = f"Square: difference; line: its {level} confidence interval; 0 = no difference. "
+    note += (f"{warn} Vermillion diamond: stands out (q < {fdr:g} after correction for the audit's many "
+             "comparisons, and an interval without 0)." if stood else
+             "No group stands out after correction for the audit's many comparisons.")
+    if suppressed:
+        note += (f" Suppressed: fewer than {threshold} clients, or numbers from which such a group could be "
+                 "worked out; not shown, to protect privacy.")
+    _note_below(ax, textwrap.fill(note, 120 if own else 90))
+    return fig
+
+
+__all__ += ["equity_forest"]

@@ -596,7 +596,8 @@ _ALERT_TRIGGERS = {"unrepaired_rupture": "rupture", "alliance_drop": "alliance_d
                    "reliable_deterioration": "not_improving", "outcome_drop": "not_improving"}
 _ORDER = ("escalation_risk", "rupture_confrontation", "rupture_withdrawal", "rupture", "alliance_drop", "low_alliance",
           "ct_sexualised", "ct_criticised", "ct_helpless", "ct_overwhelmed", "ct_disengaged", "ct_special",
-          "ct_parental", "ct_positive", "not_improving", "stigmatising_language", "presentation_mistrustful",
+          "ct_parental", "ct_positive", "not_improving", "rating_gap", "group_difference", "stigmatising_language",
+          "presentation_mistrustful",
           "presentation_anxious", "presentation_low_engagement", "immigration_evaluation", "interpreter",
           "language_difference", "first_sessions", "general")
 
@@ -708,8 +709,10 @@ def reflection_triggers(reflection, *, where: str = "this reflection", banks: Ba
     ``rupture`` withdrawal or confrontation raises ``rupture`` and ``rupture_<kind>``; a check-in rating
     of :data:`CT_HIGH` or more its ``ct_`` trigger (``ct_sexualised``: any rating above 0); affect cues
     in ``text`` and ``ct_note`` (:func:`affect_cues`) their triggers, the detail naming the lexicon
-    term, never the text; ``interpreter`` true raises ``interpreter``; a ``session`` from 1 to
-    :data:`FIRST_SESSIONS` raises ``first_sessions``. ``where`` ends each detail ("noted in {where}").
+    term, never the text; wording the language scan flags in ``text``
+    (:func:`rapportlib.language.find_language`) ``stigmatising_language``, naming the lexicon terms;
+    ``interpreter`` true raises ``interpreter``; a ``session`` from 1 to :data:`FIRST_SESSIONS` raises
+    ``first_sessions``. ``where`` ends each detail ("noted in {where}").
     """
     import pandas as pd
 
@@ -736,6 +739,14 @@ def reflection_triggers(reflection, *, where: str = "this reflection", banks: Ba
         for cue in affect_cues(text, banks=banks) if isinstance(text, str) and text.strip() else ():
             for tid in cue.triggers:
                 add(tid, f"the words \u201c{cue.term}\u201d in {where}")
+    text = get("text")
+    if isinstance(text, str) and text.strip() and "stigmatising_language" in banks.triggers:
+        from .language import find_language
+
+        terms = list(dict.fromkeys(entry.terms[0] for _, _, entry in find_language(text)))
+        if terms:
+            shown = ", ".join(f"\u201c{t}\u201d" for t in terms[:3]) + (" \u2026" if len(terms) > 3 else "")
+            add("stigmatising_language", f"{shown} in {where} (see the language scan)")
     if _true(get("interpreter")):
         add("interpreter", f"an interpreter was present ({where})")
     session = get("session")

@@ -342,7 +342,7 @@ def read_model(path: str | Path, model: type[M], *, data: dict | None = None) ->
 
 
 _LABELS = {"Instrument": "instrument", "ColumnMapping": "column-mapping", "DatasetMeta": "dataset.yaml",
-           "TableSchema": "table schema"}
+           "TableSchema": "table schema", "LanguageLexicon": "language lexicon", "LanguageEntries": "language lexicon"}
 
 
 def read_mapping_file(path: Path) -> dict:
@@ -376,3 +376,90 @@ def _plain(err: dict) -> str:
         return "must be lower-case letters, digits, _ and . (like phrase.rupture_repair.slow_down)"
     msg = err["msg"]
     return msg.removeprefix("Value error, ")
+
+
+# --------------------------------------------------------------------------- language lexicon (bias check)
+LANGUAGE_CATEGORIES = ("credibility", "difficult_label", "blame", "stereotyping", "authoritarian", "identity_first")
+_TERM = r"^[^\s*A-Z][^*A-Z]*$"
+_CONTEXT = r"^[^\s*][^*]*\*?$"
+
+
+class LanguageCategory(_Strict):
+    label: dict[Literal["en", "es"], str]
+    why: dict[Literal["en", "es"], str]
+    sources: list[str] = Field(min_length=1)
+    _label = field_validator("label")(lambda v: _texts_ok(v, "label"))
+    _why = field_validator("why")(lambda v: _texts_ok(v, "why"))
+
+
+class LanguageEntry(_Strict):
+    """One stigmatising or deficit term (with its forms) and what to write instead."""
+
+    id: str = Field(pattern=_ENTRY_ID)
+    lang: Literal["en", "es"]
+    category: Literal[LANGUAGE_CATEGORIES]  # type: ignore[valid-type]
+    terms: list[str] = Field(min_length=1, description="Lower-case words or phrases.")
+    inflect: Literal["none", "verb", "noun", "adjective"] = "none"
+    alternatives: dict[Literal["en", "es"], list[str]]
+    why: dict[Literal["en", "es"], str] = Field(default_factory=dict)
+    sources: list[str] = Field(min_length=1)
+    not_preceded_by: list[str] = []
+    not_followed_by: list[str] = []
+    only_near: list[str] = []
+    note: str = ""
+
+    @field_validator("terms")
+    @classmethod
+    def _terms(cls, v):
+        for t in v:
+            if not re.match(_TERM, t) or t != t.strip():
+                raise ValueError("a term must be lower case, without * and without spaces at its ends")
+        return v
+
+    @field_validator("not_preceded_by", "not_followed_by", "only_near")
+    @classmethod
+    def _context(cls, v):
+        for t in v:
+            if not isinstance(t, str) or not re.match(_CONTEXT, t.strip()):
+                raise ValueError("context words are words or short phrases, with * only at the end (a prefix)")
+        return v
+
+    @model_validator(mode="after")
+    def _own_language(self):
+        if not self.alternatives.get(self.lang):
+            raise ValueError(f"needs alternatives in the entry's own language ({self.lang})")
+        if self.inflect != "none" and self.lang != "en":
+            raise ValueError("inflect applies to English entries; list the Spanish forms in terms")
+        return self
+
+
+class LanguageEntries(_Strict):
+    """The entries of one lexicon file, checked on their own (so errors number that file's entries)."""
+
+    model_config = ConfigDict(extra="ignore", frozen=True)
+    entries: list[LanguageEntry] = []
+
+
+class LanguageLexicon(_Strict):
+    kind: Literal["language_lexicon"]
+    version: int = 1
+    unreviewed: list[Literal["en", "es"]] = []
+    sources: dict[str, str] = {}
+    categories: dict[Literal[LANGUAGE_CATEGORIES], LanguageCategory] = {}  # type: ignore[valid-type]
+    entries: list[LanguageEntry] = []
+
+    @model_validator(mode="after")
+    def _refs(self):
+        seen: set[str] = set()
+        for i, e in enumerate(self.entries):
+            if e.id in seen:
+                raise ValueError(f"entry {i + 1} ({e.id!r}): the id is used twice")
+            seen.add(e.id)
+            missing = [s for s in e.sources if s not in self.sources]
+            if missing:
+                raise ValueError(f"entry {i + 1} ({e.id!r}): source {missing[0]!r} is not defined under sources")
+        for name, cat in self.categories.items():
+            missing = [s for s in cat.sources if s not in self.sources]
+            if missing:
+                raise ValueError(f"category {name!r}: source {missing[0]!r} is not defined under sources")
+        return self

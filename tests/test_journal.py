@@ -586,3 +586,51 @@ def test_error_messages_never_contain_text(jpath, tmp_path):
     for m in messages:
         for word in ("Marguerite", "Okafor", "zebra", "2024-03-17"):
             assert word not in m, m
+
+
+# --------------------------------------------------------------------------- notes
+def test_notes_are_anonymised_versioned_encrypted_and_apart_from_entries(journal, jpath):
+    eid = journal.add("Saw Marguerite today.", client_id="c1")
+    nid = journal.add_note("bias_check", {
+        "clinician_id": "clin01", "date": "2026-11-24",
+        "commitments_text": "Ask Marguerite Okafor what she meant; ring 07700 900123.",
+        "items": [{"text": "Call Thaddeus Brennan", "due": "2026-12-01", "done": False}]})
+    assert re.fullmatch(r"n-[0-9a-f]{8}", nid)
+    notes = journal.notes("bias_check")
+    assert list(notes["note_id"]) == [nid] and notes.iloc[0]["version"] == 1
+    data = notes.iloc[0]["data"]
+    assert "Marguerite" not in data["commitments_text"] and "07700" not in data["commitments_text"]
+    assert data["commitments_text"].startswith("Ask [CLIENT-")
+    assert data["items"][0]["text"].startswith("Call [PERSON-") and data["items"][0]["due"] == "2026-12-01"
+    assert data["clinician_id"] == "clin01" and data["date"] == "2026-11-24"      # short fields kept as given
+    # notes are not entries
+    assert list(journal.entries()["entry_id"]) == [eid] and len(journal) == 1
+    assert journal.notes("meeting").empty
+    # a new version keeps stored text as it was (no second date shift) and the history stays
+    data["items"][0]["done"] = True
+    assert journal.edit_note(nid, data) == 2
+    hist = journal.note_history(nid)
+    assert list(hist["version"]) == [1, 2]
+    assert hist.iloc[1]["data"]["commitments_text"] == hist.iloc[0]["data"]["commitments_text"]
+    assert hist.iloc[1]["data"]["items"][0]["done"] is True
+    journal.close()
+    raw = jpath.read_bytes() + (jpath.with_name(jpath.name + "-wal").read_bytes()
+                                if jpath.with_name(jpath.name + "-wal").exists() else b"")
+    for secret in (b"bias_check", b"clin01", b"2026-12-01", b"commitments", b"Marguerite"):
+        assert secret not in raw
+    with Journal(jpath, PW) as again:
+        assert again.notes().iloc[0]["data"]["items"][0]["done"] is True
+
+
+def test_notes_refuse_bad_input_without_echoing_it(journal):
+    with pytest.raises(ValueError, match="kind"):
+        journal.add_note("Bias Check", {})
+    with pytest.raises(TypeError, match="dict"):
+        journal.add_note("x", ["not", "a", "dict"])
+    long = "Marguerite " * 40
+    with pytest.raises(ValueError, match="'summary'.*'text'") as exc:
+        journal.add_note("x", {"summary": long})
+    assert "Marguerite" not in str(exc.value)
+    with pytest.raises(KeyError, match="note id"):
+        journal.edit_note("e-00000000", {})
+    assert journal.notes().empty

@@ -7,17 +7,23 @@ it without knowing the widget's insides.
 * :mod:`.trends`: :class:`TrendExplorer`, a client's alliance and outcome over sessions;
 * :mod:`.journal`: :class:`JournalEditor` and :func:`journal_app`, the clinician's reflection journal;
 * :mod:`.prompts`: :class:`CountertransferenceCheckIn` and :class:`PromptDeck`, the check-in and
-  the prompts that follow from it.
+  the prompts that follow from it;
+* :mod:`.wizard`: :class:`Wizard` and :class:`Step`, a step-by-step guide whose steps are independent
+  widgets with a ``title``, a ``status`` and a ``state``;
+* :mod:`.bias_check`: :class:`BiasCheck`, the guided bias self-check (numbers, language, reflection,
+  commitments).
 """
 
 from __future__ import annotations
 
+from .bias_check import BiasCheck
 from .journal import JournalApp, JournalEditor, demo_techniques, journal_app
 from .prompts import CountertransferenceCheckIn, PromptDeck
 from .trends import TrendExplorer
+from .wizard import Step, Wizard
 
-__all__ = ["CT_LABELS", "CountertransferenceCheckIn", "JournalApp", "JournalEditor", "PromptDeck", "TrendExplorer",
-           "demo_techniques", "journal_app"]
+__all__ = ["CT_LABELS", "BiasCheck", "CountertransferenceCheckIn", "JournalApp", "JournalEditor", "PromptDeck", "Step",
+           "TrendExplorer", "Wizard", "demo_techniques", "journal_app"]
 
 
 def __getattr__(name: str):

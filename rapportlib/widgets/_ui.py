@@ -64,3 +64,12 @@ def box(text: str, kind: str) -> str:
     bg, fg = colours[kind]
     return (f"<div style='background:{bg};border-left:4px solid {fg};padding:6px 10px;margin:6px 0'>"
             f"{html.escape(text)}</div>")
+
+
+def figure_png(fig, dpi: int = 100) -> bytes:
+    """A matplotlib figure as PNG bytes, for a ``w.Image``."""
+    import io
+
+    buf = io.BytesIO()
+    fig.savefig(buf, format="png", dpi=dpi)
+    return buf.getvalue()
