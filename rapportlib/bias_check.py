@@ -23,16 +23,16 @@ from .prompts import Trigger, rank_triggers
 if TYPE_CHECKING:
     import pandas as pd
 
-__all__ = ["KIND", "ActionItem", "action_items", "bias_checks", "caseload_numbers", "clinicians_to_review",
-           "save_bias_check", "self_check_triggers", "set_item_done"]
+__all__ = ["KIND", "ActionItem", "action_items", "bias_checks", "caseload_numbers", "check_in_patterns",
+           "clinicians_to_review", "save_bias_check", "self_check_triggers", "set_item_done"]
 
 KIND = "bias_check"
 
 _BY_TRIGGER = {"interpreter": "interpreter", "language_match": "language_difference"}
 
 
-def self_check_triggers(findings: pd.DataFrame | None = None, audit=None, *,
-                        clinician: str | None = None) -> list[Trigger]:
+def self_check_triggers(findings: pd.DataFrame | None = None, audit=None, *, clinician: str | None = None,
+                        check_ins: pd.DataFrame | None = None) -> list[Trigger]:
     """The prompt-bank triggers the bias check's evidence raises, most pressing first.
 
     ``findings`` (from :func:`~rapportlib.language.scan_language`): any finding raises
@@ -41,7 +41,9 @@ def self_check_triggers(findings: pd.DataFrame | None = None, audit=None, *,
     caseload or the clinician against the rest of the service (or the whole service when
     ``clinician`` is None), raise ``rating_gap`` (the clinician-over-client gap), ``group_difference``
     (any metric by a client group) and, for groups defined by interpreter use or a language
-    mismatch, ``interpreter`` / ``language_difference``. Details carry counts and column names only.
+    mismatch, ``interpreter`` / ``language_difference``. ``check_ins`` (from :func:`check_in_patterns`):
+    a check-in dimension that differs between client groups raises ``group_difference`` and the
+    dimension's own trigger. Details carry counts and column names only.
     """
     found: dict[str, list[str]] = {}
 
@@ -68,7 +70,32 @@ def self_check_triggers(findings: pd.DataFrame | None = None, audit=None, *,
                 add("group_difference", where)
             if rec.by in _BY_TRIGGER:
                 add(_BY_TRIGGER[rec.by], where)
+    if check_ins is not None:
+        for rec in check_ins.itertuples(index=False):
+            where = f"check-in {rec.dimension} by {str(rec.group_column).replace('_', ' ')}"
+            add("group_difference", where)
+            add(str(rec.dimension), where)
+            if rec.group_column in _BY_TRIGGER:
+                add(_BY_TRIGGER[rec.group_column], where)
     return rank_triggers(Trigger(t, "; ".join(d)) for t, d in found.items())
+
+
+def check_in_patterns(dataset, clinician: str) -> pd.DataFrame:
+    """The clinician's countertransference check-in ratings that differ between client groups
+    (:func:`~rapportlib.countertransference_profile`'s ``differs_by_group`` patterns): one row each with
+    dimension, group_column, group, value, baseline, difference and detail (a sentence)."""
+    from .countertransference import countertransference_profile
+
+    cols = ["dimension", "group_column", "group", "value", "baseline", "difference", "detail"]
+    refl = getattr(dataset, "reflections", None)
+    if refl is None or not len(refl) or "clinician_id" not in refl.columns or \
+            not (refl["clinician_id"] == clinician).any() or not any(c.startswith("ct_") for c in refl.columns):
+        import pandas as pd
+
+        return pd.DataFrame(columns=cols)
+    profile = countertransference_profile(dataset, clinician_id=clinician)
+    pats = profile.patterns_of(clinician)
+    return pats.loc[pats["kind"] == "differs_by_group", cols].reset_index(drop=True)
 
 
 # --------------------------------------------------------------------------- step 1: the numbers

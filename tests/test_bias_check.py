@@ -16,6 +16,7 @@ from rapportlib.bias_check import (
     action_items,
     bias_checks,
     caseload_numbers,
+    check_in_patterns,
     save_bias_check,
     self_check_triggers,
     set_item_done,
@@ -112,6 +113,15 @@ def test_self_check_triggers_follow_the_evidence(audit):
     assert self_check_triggers() == []
 
 
+def test_check_in_patterns_by_client_group_feed_the_check(demo, audit):
+    pats = check_in_patterns(demo, "clin04")          # the demo plants clin04's helplessness with interpreters
+    assert list(zip(pats["dimension"], pats["group_column"], pats["group"])) == [("ct_helpless", "interpreter", "true")]
+    assert check_in_patterns(demo, "clin02").empty
+    trig = {t.id: t.detail for t in self_check_triggers(None, audit, clinician="clin04", check_ins=pats)}
+    assert {"group_difference", "ct_helpless", "interpreter", "rating_gap"} <= set(trig)
+    assert trig["interpreter"] == "check-in ct_helpless by interpreter"
+
+
 def test_saved_checks_and_items_reload_and_track_done(store, tmp_path):
     nid = save_bias_check(store, "clin04", commitments="Ask Ottoline Barraclough how the sessions feel.",
                           items=[ActionItem("Rewrite the intake note", due=dt.date(2026, 12, 1)),
@@ -152,6 +162,7 @@ def test_bias_check_driven_start_to_finish_and_reloaded(demo, store):
     assert numbers["threshold"] == 11 and numbers["suppressed"] > 0
     assert any("clin04's clients" in s and "stands out" in s for s in numbers["stands_out"])
     assert "stands out" in bc.numbers.versus.value and bc.numbers.image.value[:4] == b"\x89PNG"
+    assert "ct_helpless" in bc.numbers.check_ins.value and "interpreter = true" in bc.numbers.check_ins.value
     # small groups, within the meeting: clin04's interpreter-mediated clients now show, and stand out
     bc.numbers.small.value = True
     assert bc.numbers.state["threshold"] == 5 and "keep these numbers inside this meeting" in bc.numbers.warning.value
@@ -170,7 +181,7 @@ def test_bias_check_driven_start_to_finish_and_reloaded(demo, store):
 
     bc.next_button.click()                                          # 3: reflection questions
     reflect = bc.reflect.state
-    assert set(reflect["triggers"]) >= {"rating_gap", "stigmatising_language"}
+    assert set(reflect["triggers"]) >= {"rating_gap", "stigmatising_language", "group_difference", "interpreter"}
     assert reflect["prompts"][0] == "humility.whose_view"
     bc.reflect.deck.answer.value = "My sense of the sessions may run warmer than the clients'."
 

@@ -127,3 +127,37 @@ def test_reflection_journal_previews_and_saves_in_the_browser(voila, tmp_path):
     assert "Your reflection" in preview and "[PERSON-" in preview
     assert "version 1" in listed and "No entries yet" not in text
     assert "07700" not in text.replace("Called Marguerite Okafor back on 07700 900123", "")
+
+
+def test_bias_check_steps_through_in_the_browser(voila, tmp_path):
+    from playwright.sync_api import sync_playwright
+
+    shots = _shots(tmp_path)
+    seen = []
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        page = browser.new_page(viewport={"width": 1280, "height": 800})
+        page.goto(f"{voila}/voila/render/bias_check.ipynb", timeout=180_000)
+        page.wait_for_selector("text=Step 1 of 4", timeout=180_000)
+        page.wait_for_selector("img.widget-image[src^='blob:'], img.widget-image[src^='data:']", timeout=60_000)
+        page.locator("text=Compared with the rest of the service").scroll_into_view_if_needed()
+        page.screenshot(path=str(shots / "bias_check_1_numbers.png"))
+        seen.append(page.inner_text("body"))
+        for step, heading, name in ((2, "What the language scan found", "language"),
+                                    (3, "Questions to reflect on", "reflection"),
+                                    (4, "Commitments from this check", "commitments")):
+            page.get_by_role("button", name="Next step").click()
+            page.wait_for_selector(f"text=Step {step} of 4", timeout=60_000)
+            page.locator("h3", has_text=heading).first.scroll_into_view_if_needed()
+            page.wait_for_timeout(500)
+            page.screenshot(path=str(shots / f"bias_check_{step}_{name}.png"))
+            seen.append(page.inner_text("body"))
+        wide = page.evaluate("() => document.documentElement.scrollWidth > document.documentElement.clientWidth")
+        browser.close()
+    for text in seen:
+        assert "Traceback" not in text and "Error" not in text
+    assert "rest of service" in seen[0] and "stands out" in seen[0]
+    assert "Instead:" in seen[1] and "talked about" in seen[1]
+    assert "Chosen because" in seen[2] or "Elegida porque" in seen[2]
+    assert "Action items" in seen[3] and "Save" in seen[3]
+    assert not wide                                     # no horizontal scrolling at 1280 px

@@ -65,6 +65,8 @@ class NumbersStep(Step):
         self.scope = w.ToggleButtons(options=[("This caseload", "clinician"), ("Whole service", "service")],
                                      value="clinician", style={"button_width": "auto"})
         self.versus = w.HTML(layout=w.Layout(width=ui.FULL))
+        self.check_ins = w.HTML(layout=w.Layout(width=ui.FULL))
+        self._check_ins: pd.DataFrame | None = None
         self.groups = w.HTML(layout=w.Layout(width=ui.FULL))
         self.warning = w.HTML()
         self.image = w.Image(format="png", layout=w.Layout(max_width="820px", width="100%"))
@@ -78,6 +80,7 @@ class NumbersStep(Step):
             ui.heading("Compared with the rest of the service"), self.versus,
             ui.heading("By client group"), self.groups,
             ui.row(self.small), self.warning,
+            ui.heading("Your own reactions by client group"), self.check_ins,
             ui.row(self.metric, self.scope), self.image, self.notes]
         self.small.observe(lambda _: self._update(), "value")
         self.metric.observe(lambda _: self._plot(), "value")
@@ -147,7 +150,20 @@ class NumbersStep(Step):
             f"Groups of {SMALL_GROUPS} or more clients are shown. Small groups can identify clients: keep these "
             "numbers inside this meeting and out of any report.", "info") if self.small.value else ""
         self.notes.value = "".join(f"<div style='{ui.HELP}'>{html.escape(n)}</div>" for n in audit.notes)
+        pats = self.check_in_patterns()
+        self.check_ins.value = (
+            f"<p style='{ui.HELP}'>From {self.clinician}'s countertransference check-ins: a reaction rated at least "
+            "a point higher with one group of clients than with the others (significant after correction).</p>"
+            + _sentences(pats.rename(columns={"detail": "text"}), "No check-in rating differs between client groups."))
         self._plot()
+
+    def check_in_patterns(self) -> pd.DataFrame:
+        """The clinician's check-in ratings that differ between client groups (computed once)."""
+        if self._check_ins is None:
+            from ..bias_check import check_in_patterns
+
+            self._check_ins = check_in_patterns(self.dataset, self.clinician)
+        return self._check_ins
 
     def _plot(self) -> None:
         from ..plots import equity_forest
@@ -518,7 +534,7 @@ class BiasCheck(Wizard):
         if self.language.status == "waiting":
             self.language.enter()
         return self_check_triggers(self.language.findings, self.numbers.audit or self.numbers.current_audit(),
-                                   clinician=self.clinician)
+                                   clinician=self.clinician, check_ins=self.numbers.check_in_patterns())
 
     def _summary(self) -> dict:
         return {"answers": self.reflect.deck.state["answers"], "findings": self.language.findings,
