@@ -135,7 +135,7 @@ class Lexicon:
     patterns: dict = field(default_factory=dict)   # name -> regexes built from the YAML word lists
 
 
-_LISTS_FORMAT = "7"
+_LISTS_FORMAT = "8"
 
 
 def _sources_key() -> str:
@@ -329,7 +329,8 @@ _LEXICON_LISTS = ("titles", "kin", "naming", "followers", "place_cues", "facilit
                   "street_suffixes", "street_prefixes", "unit_words", "door_words", "box_words", "ta_street_words",
                   "safe_words", "safe_phrases", "regions", "fax_cues", "code_stopwords", "ta_months", "ta_weekdays",
                   "ta_relative", "ta_days", "ta_date_nouns", "number_words", "ta_day_relations",
-                  "generic_facility_words", "ta_facility_modifiers", "street_words_fr", "area_words")
+                  "generic_facility_words", "ta_facility_modifiers", "street_words_fr", "area_words",
+                  "street_prefixes_title")
 
 
 def _check_lexicon(conf: dict, files: list[Path]) -> None:
@@ -469,7 +470,27 @@ _YEAR = r"(?:1[89]\d\d|20\d\d|'\d\d)"
 _ORD = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
 _HOLI = (r"(?:Christmas(?: Day| Eve)?|Thanksgiving(?: Day)?|Easter(?: Sunday)?|New Year'?s(?: Day| Eve)?"
          r"|Diwali|Deepavali|Pongal|Eid(?: al-Fitr| al-Adha)?|Ramadan|Halloween|Independence Day|Labou?r Day"
-         r"|Memorial Day|Mother'?s Day|Father'?s Day|Valentine'?s Day|Navidad|Nochebuena|Día de (?:los )?Muertos)")
+         r"|Memorial Day|Mother'?s Day|Father'?s Day|Valentine'?s Day|Navidad|Nochebuena|Día de (?:los )?Muertos"
+         r"|Hanukkah|Chanukah|Passover|Yom Kippur|Rosh Hashanah|Purim|Lunar New Year|Chinese New Year|Tet|Holi|Onam"
+         r"|Vesak|Kwanzaa|Juneteenth|Hogmanay|Vaisakhi|Baisakhi|Navratri|Dussehra|Ugadi|Sankranti|Cinco de Mayo"
+         r"|Año Nuevo|Nochevieja|Reyes|Día de Reyes|Viernes Santo|Jueves Santo|Domingo de Ramos|Semana Santa|Xmas)")
+# any named day with a year: "Boxing Day 2022", "St Patrick's Day 2023", "Good Friday 2021", "Remembrance Sunday 2018"
+# holidays with a year, searched back from each year: "Christmas Day 2021", and any named day: "Boxing Day 2022",
+# "St Patrick's Day 2023", "Good Friday 2021", "Remembrance Sunday 2018", "Día de Reyes de 2020"
+YEAR = regex.compile(r"(?<=\s)(?:1[89]\d\d|20\d\d|'\d\d)\b")
+BEFORE_YEAR_DATES = (
+    regex.compile(rf"\b{_HOLI}\s+(?:of\s+|de\s+)?$", regex.IGNORECASE),
+    regex.compile(r"\b(?:(?:St\.?|Saint)\s+)?(?:\p{Lu}[\p{L}'’]*\s+){1,4}(?:Day|Eve|Sunday|Monday|Friday|Thursday)"
+                  r"\s+(?:of\s+)?$"
+                  r"|\b(?:Día|Dia)\s+(?:de|del)\s+(?:la\s+|los\s+|las\s+)?\p{Lu}[\p{L}]*(?:\s+\p{Lu}[\p{L}]*)?\s+(?:de\s+)?$"))
+_MES_AB = r"(?:ene|feb|mar|abr|may|jun|jul|ago|sept|sep|set|oct|nov|dic)(?:\.|(?!\w))"
+# days of the month in words: "the fifth of June", "March the twenty-third", "el quince de agosto"
+_ORDW = (r"(?:(?:twenty|thirty)[- ](?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)|first|second|third"
+         r"|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth"
+         r"|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|thirtieth)")
+_DIA_ES = (r"(?:treinta y uno|veintiuno|veintiún|veintidós|veintidos|veintitrés|veintitres|veinticuatro|veinticinco"
+           r"|veintiséis|veintiseis|veintisiete|veintiocho|veintinueve|treinta|veinte|diecinueve|dieciocho|diecisiete"
+           r"|dieciséis|dieciseis|quince|catorce|trece|doce|once|diez|nueve|ocho|siete|seis|cinco|cuatro|tres|dos|uno)")
 
 _I = regex.IGNORECASE
 _DAY = r"(?:[12]\d|3[01]|0?[1-9])"
@@ -499,22 +520,27 @@ DATE_PATTERNS = [
     regex.compile(rf"\b(?:{_WD},?\s+)?(?:the\s+)?{_ORD}\s+(?:of\s+)?{_MON}(?:,?\s+{_YEAR}\b)?"),
     # March 2024, March of 2024
     regex.compile(rf"\b{_MON}\s+(?:of\s+)?{_YEAR}\b"),
+    # the fifth of June (2024), March the twenty-third; not "May first" (a verb first)
+    regex.compile(rf"\b(?:(?i:the)\s+)?(?i:{_ORDW})\s+of\s+{_MON}(?:,?\s+{_YEAR}\b)?"
+                  rf"|\b(?!May\b){_MON}\s+(?:the\s+)?(?i:{_ORDW})\b(?:,?\s+{_YEAR}\b)?"),
     # (día) 3 de marzo (de 2024), 1.º de mayo, marzo de 2024
     regex.compile(rf"\b(?:(?:{_DS}),?\s+)?(?:día\s+)?{_ORD_ES}\s+de\s+{_MES}"
                   rf"(?:,?\s+(?:de|del)\s+{_YEAR})?\b", _I),
+    # el quince de agosto (de 2023): the day in words
+    regex.compile(rf"\b{_DIA_ES}\s+de\s+{_MES}(?:,?\s+(?:de|del)\s+{_YEAR})?\b", _I),
+    # 2 de nov., 14 de feb. de 2023 (abbreviated months)
+    _MES_AB_DATE := regex.compile(rf"\b(?:día\s+)?{_ORD_ES}\s+de\s+{_MES_AB}(?:,?\s+(?:de|del)\s+{_YEAR}\b)?", _I),
     regex.compile(rf"\b{_MES}\s+(?:de|del)\s+{_YEAR}\b", _I),
     # marzo 3, 2024 / marzo 3 de 2024 (month first, as on Mexican forms)
     regex.compile(rf"\b{_MES}\s+{_DAY}(?:,?\s+(?:de\s+|del\s+)?{_YEAR}\b|(?=\s*(?:[,.;:)]|$)))", _I),
-    # holidays with a year
-    regex.compile(rf"\b{_HOLI}\s+(?:of\s+|de\s+)?{_YEAR}\b", _I),
     # relative dates that pin one day
     regex.compile(r"\b(?:the\s+day\s+(?:before|after)\s+(?:yesterday|tomorrow)|yesterday|tomorrow"
-                  r"|anteayer|antier|ayer|pasado\s+mañana)\b", _I),
+                  r"|anteayer|antier|antes\s+de\s+ayer|ayer|pasado\s+mañana)\b", _I),
     regex.compile(rf"\b(?:last|next|this|this\s+past|this\s+coming|coming)\s+{_WD}\b", _I),
     # Friday the 13th, Tuesday 3rd (a weekday with a day number, no month)
     regex.compile(rf"\b{_WD},?\s+(?:the\s+{_DAY}(?:st|nd|rd|th)?|{_DAY}(?:st|nd|rd|th))\b"),
     regex.compile(rf"\b(?:el\s+)?(?:{_DS})\s+(?:pasado|próximo|proximo|que\s+viene)\b", _I),
-    regex.compile(rf"\b(?:el\s+)?(?:próximo|proximo|este)\s+(?:{_DS})\b", _I),
+    regex.compile(rf"\b(?:el\s+)?(?:próximo|proximo|este|pasado)\s+(?:{_DS})\b", _I),
     # el lunes 12 (not "lunes 12:30", "lunes 2 horas")
     regex.compile(rf"\b(?:{_DS})\s+{_DAY}\b(?![:.]\d|\s*(?:h\b|hrs?\b|horas|am\b|pm\b|a\.\s?m|p\.\s?m|min|sesi|veces))",
                   _I),
@@ -528,7 +554,12 @@ DATE_PATTERNS = [
                   r"|without\b|instead\b|since\b|until\b|unless\b|while\b|as\b|if\b|or\b|in\b|by\b|with\b|then\b"
                   r"|which\b|that\b|this\b|next\b|anyway\b|too\b|again\b|now\b))", _I),
 ]
+# patterns tried only when the text holds a word (a cheap test first: throughput)
+_DATE_NEEDS = {id(_MES_AB_DATE): " de "}
 _NINETY = (r"(?:9\d|1[01]\d)")
+# Spanish 90 to 110 in words; atomic, so "noventa y uno" is never cut back to "noventa" to fit what follows
+_NOVENTA = (r"(?>noventa(?: y (?:uno|una|un|dos|tres|cuatro|cinco|seis|siete|ocho|nueve))?"
+            r"|cien(?:to (?:uno|una|un|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez))?)")
 _HUNDRED = (r"(?:a|one) hundred(?:(?: and)? (?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve"
             r"|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen))?")
 AGE_PATTERNS = [
@@ -537,27 +568,51 @@ AGE_PATTERNS = [
     regex.compile(rf"(?<=\b(?:turned|turns|turning|is now|now|cumplió|cumple|cumplirá|tiene|celebrated|be|reached) )"
                   rf"{_NINETY}\b(?!\s*(?:%|percent|points|minutes|dollars|pesos|\$))", _I),
     # "who is 93", "Kofi, 95,", "(104)", "died at 94", "at the age of 92", "91 வயது"
-    regex.compile(rf"(?:(?<=\b(?:is|was|at|of|turned|turns|de|a los|cumplió|cumple) )|(?<=\p{{L}}, )|(?<=\())"
+    regex.compile(rf"(?:(?<=\b(?:is|was|at|of|turned|turns|de|a los|cumplió|cumple) )|(?<=\p{{L}}['’]s )|(?<=\p{{L}}, )"
+                  rf"|(?<=\())"
                   rf"{_NINETY}(?=\)|,|\.|;|\s+(?:and|when|now|y|años|on|in|last|this|today|yesterday|ayer)\b|$)", _I),
     regex.compile(rf"(?<!\d){_NINETY}(?=\s*-?\s*(?:வயது|வயதை|வயதில்|வயதான))"),
     regex.compile(rf"(?<=(?:வயது|வயதான|வயதில்)\s*:?\s*){_NINETY}(?!\d)"),
-    regex.compile(rf"(?<=\b(?:At|at) ){_NINETY}(?=,)"),
-    regex.compile(rf"(?<=\b(?:is|was|turned|aged|age|age of|now) )(?:{_HUNDRED}|ninety(?:-\w+)?)\b"
-                  r"(?!\s*(?:percent|per cent|%|times|dollars|pounds|pesos|rupees|euros|miles|metres|meters|km)\b)|"
+    # "At 93, she...", "At ninety-three she still drives"
+    regex.compile(rf"(?<=\b(?:At|at) )(?:{_NINETY}|ninety(?:-\w+)?|{_HUNDRED})(?=,|\s+(?:she|he|they|I|we)\b)"),
+    regex.compile(rf"(?<=\b(?:is|was|are|were|be|being|turned|turns|turning|reached|reaching|aged|age|age of|now"
+                  rf"|died at|passed away at|\p{{L}}['’]s) )(?:{_HUNDRED}|ninety(?:-\w+)?)\b"
+                  r"(?!\s*(?:percent|per cent|%|times|dollars|pounds|pesos|rupees|euros|miles|metres|meters|km)\b)"
+                  r"(?=\s*(?:[,.;:!?)]|$)|\s+(?:and|but|when|now|this|next|last|in|on|at|yesterday|today|tomorrow|years?"
+                  r"|year-old|so|or|she|he|they|with|without|though|although|because|since|until|if|already|still|soon"
+                  r"|y/o|yo)\b)|"
                   rf"(?<=, )(?:{_HUNDRED}|ninety(?:-\w+)?)(?=,)", _I),
     regex.compile(rf"\b(?:ninety[- ](?:one|two|three|four|five|six|seven|eight|nine)|ninety|{_HUNDRED}"
                   r"|noventa(?: y (?:un|una|uno|dos|tres|cuatro|cinco|seis|siete|ocho|nueve))?|cien(?:to \w+)?)"
                   r"(?=[- ](?:years?|year-old|años))", _I),
+    # died at 100, passed away at 97, murió a los 96 (whatever follows)
+    regex.compile(rf"(?<=\b(?:died|dead|passed|passed away|passed on|murió|murio|falleció|fallecio)\s+(?:at|aged|at age"
+                  rf"|at the age of|a los|a la edad de|con)\s+)(?:{_NINETY}|{_HUNDRED}|ninety(?:-\w+)?"
+                  r"|noventa(?: y \w+)?|cien(?:to \w+)?)\b(?!\s*(?:%|percent|per cent|minutes|miles|km|points))", _I),
+    # Spanish number words after "de", "tiene", "cumplió": "su abuela, de noventa y uno, vive..."
+    regex.compile(r"(?<=\b(?:de|tiene|tenía|tenia|a los|edad de)\s)(?<!\b(?:más|mas|menos) de\s)"
+                  rf"{_NOVENTA}"
+                  r"(?=\s*[,.;:)]|\s+(?:y|e|pero|que|ya|cuando|sigue|vive|está|esta|no|aún|aun|todavía|todavia)\b|$)"
+                  # after "cumplió", "cumple" whatever follows but a unit
+                  r"|(?<=\b(?:cumplió|cumplio|cumple|cumplirá|cumplira|cumplir|cumpliendo)\s)"
+                  rf"{_NOVENTA}(?!\s*(?:%|por ciento|veces|días|dias|semanas"
+                  r"|meses|sesiones)\b)", _I),
     # a decade past 89 is an age over 89 too: "in her late nineties", "nonagenarian", "centenaria"
     regex.compile(r"\b(?:(?:super)?centenarian|nonagenarian|nonagenari[oa]s?|centenari[oa]s?"
-                  r"|in (?:her|his|their|my) (?:early |mid-?|late )?nineties|noventa y tantos(?: años)?)\b", _I),
+                  r"|in (?:her|his|their|my) (?:early |mid-?|late )?(?:nineties|90s|90['’]s)"
+                  r"|noventa y tantos(?: años)?)\b", _I),
     # Tamil number words: தொண்ணூறு (90), தொண்ணூற்று ஐந்து (95), நூறு (100) before வயது
     regex.compile(r"(?:தொண்ணூற்று\s+[\p{L}\p{M}]+|தொண்ணூற[\p{L}\p{M}]*|நூற்று\s+[\p{L}\p{M}]+|நூற[\p{L}\p{M}]*"
                   r"|நூறு)(?=\s*-?\s*வய)"),
 ]
+# every age pattern needs a number from 90 to 119 or one of these words (cheap tests first)
+_AGE_NUMBER = regex.compile(r"(?<!\d)(?:9\d|1[01]\d)(?!\d)")
+_AGE_WORDS = ("ninet", "hundred", "noventa", "cien", "nonagen", "centen", "தொண்ணூ", "நூற", "நூறு")
 EMAIL = regex.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 URL = regex.compile(r"\b(?:https?://|www\.)[^\s<>\"')\]]+|\b(?:[a-z0-9-]+\.)+(?:com|org|net|edu|gov|io|co|uk|in|mx|es"
                     r"|us|info|health|clinic|biz|me|ca|au|ly|app|site)(?:/[^\s<>\"')\]]*)?(?![\w@])", _I)
+# any other top-level domain, in lower case, with a path: forms.gle/pT7m, linktr.ee/name
+URL_WITH_PATH = regex.compile(r"\b(?:[a-z0-9][a-z0-9-]*\.)+[a-z]{2,12}/[^\s<>\"')\]]+")
 _OCTET = r"(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)"
 IPV4 = regex.compile(rf"(?<![\d.])(?:{_OCTET}\.){{3}}{_OCTET}(?!\d|\.\d)")
 IPV6 = regex.compile(r"(?<![\w:])(?:[0-9A-Fa-f]{1,4}:){1,7}(?::|(?::[0-9A-Fa-f]{1,4}){1,7}|[0-9A-Fa-f]{1,4})(?![\w:])")
@@ -566,16 +621,45 @@ IPV6 = regex.compile(r"(?<![\w:])(?:[0-9A-Fa-f]{1,4}:){1,7}(?::|(?::[0-9A-Fa-f]{
 SSN = regex.compile(r"(?<![\w-]|\d\s)\d{3}([- ])\d{2}\1\d{4}(?![\w-]|\s\d)")
 NINO = regex.compile(r"\b(?!BG|GB|KN|NK|NT|TN|ZZ)[A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z] ?\d{2} ?\d{2} ?\d{2} ?[A-D]\b")
 A_NUMBER = regex.compile(r"(?<![\w-])A-?\s?\d{3}[-\s]?\d{3}[-\s]?\d{3}(?![\w-])")
-CARD = regex.compile(r"(?<![\w-])\d{4}(?:[ -]\d{4}){3}(?![\w-])")
+CARD = regex.compile(r"(?<![\w-])\d{4}(?:[ -]\d{4}){3}(?![\w-])"
+                    r"|(?<![\w*•])(?:[*•]{4}[ -]?){1,3}\d{4}\b|(?<![\w*•])[*•]{2,}\d{4}\b")      # masked: **** 1234
 CASE_NUMBER = regex.compile(r"(?<![\w-])\d{2,4}-[A-Z]{2,4}-\d{3,6}(?![\w-])")
 CA_POSTCODE = regex.compile(r"\b[ABCEGHJ-NPRSTVXY]\d[ABCEGHJ-NPRSTV-Z] ?\d[ABCEGHJ-NPRSTV-Z]\d\b")
 IBAN = regex.compile(r"\b[A-Z]{2}\d{2}(?: ?[A-Z0-9]{4}){2,7}(?: ?[A-Z0-9]{1,3})?\b")
 AR_POSTCODE = regex.compile(r"(?<=\b(?:CP|C\.P\.|CPA|(?i:código postal|codigo postal))\s?)[A-Z]\d{4}(?:[A-Z]{3})?\b")
 UK_POSTCODE = regex.compile(r"\b(?:GIR ?0AA|[A-PR-UWYZ][A-HK-Y]?\d[A-Z\d]? ?\d[ABD-HJLNP-UW-Z]{2})\b")
-ZIP = regex.compile(r"(?<![\w$£€.,/-])\d{5}(?![\w%/-]|[.,]\d)")    # not glued to a slash: 2019/35876
+ZIP = regex.compile(r"(?<![\w$£€.,/-])\d{5}(?![\w%/]|-(?!\p{Tamil})|[.,]\d)")    # not glued to a slash: 2019/35876
+# Irish Eircodes: a routing key (a letter and two digits, or D6W) and four characters of a reduced alphabet (A65 F4E2)
+EIRCODE = regex.compile(r"\b(?:[AC-FHKNPRTV-Y]\d{2}|D6W) ?(?!(?:19|20)\d\d\b)[0-9AC-FHKNPRTV-Y]{4}\b")
+# Australian postcodes after the state, in its range: "Randwick NSW 2031", "Darwin NT 0810" (not "WA 2019")
+AU_POSTCODE = regex.compile(r"\b(?:(?:NSW|ACT)\.?,?\s{1,2}(?P<pc>[012]\d{3})|(?:VIC|Vic)\.?,?\s{1,2}(?P<pc>[38]\d{3})"
+                            r"|(?:QLD|Qld)\.?,?\s{1,2}(?P<pc>[49]\d{3})|SA\.?,?\s{1,2}(?P<pc>5\d{3})"
+                            r"|WA\.?,?\s{1,2}(?P<pc>6\d{3})|(?:TAS|Tas)\.?,?\s{1,2}(?P<pc>7\d{3})"
+                            r"|NT\.?,?\s{1,2}(?P<pc>0\d{3}))\b(?![.,:/-]\d)")
+# Brazilian CEPs after "CEP" (Dutch 1015 CJ and Portuguese 1100-053 are found after an address: _ADDRESS_POSTCODE)
+NL_PT_POSTCODE = regex.compile(r"\b(?:CEP|Cep|cep):?\s?(?P<pc>\d{5}-?\d{3})\b")
+# Mexican plates: three letters, three digits, one letter (NLR-441-B)
+MX_PLATE = regex.compile(r"\b[A-Z]{3}([- ])\d{3}\1[A-Z]\b")
+# references of capitals and digits joined by slashes: KMC/PSY/2023/4471, VT/44187, CI-FDS/TLA/00412/03-2024
+SLASH_CODE = regex.compile(r"(?<![\w./-])(?=[A-Z0-9-]*/)(?=[A-Z0-9/-]*[A-Z])[A-Z0-9]+(?:[-/][A-Z0-9]+){1,7}"
+                           r"(?![\w/-]|\.\d)")
+# a letter or two written on to grouped digits: M1047 88214 07319
+LETTER_GROUPED = regex.compile(r"(?<![\w.,/-])[A-Z]{1,2}\d{3,5}(?:[ -]\d{3,5}){1,3}(?![\w-]|[.,]\d)")
+# ten digits or more grouped by dots in threes (Colombian cédula 1.020.456.113; "DNI 34.567.890" has a cue)
+DOTTED_NUMBER = regex.compile(r"(?<![\w$€£.,])\d{1,3}(?:\.\d{3}){3,4}(?![\w]|[.,]\d)")
+# UPI payment addresses: a name, @, and a bank's handle, no domain (balan.n2007@okicici, priya@ybl, ravi99@paytm)
+UPI_ID = regex.compile(r"(?<![\w.+@-])(?:[\w.-]*\w@(?:ok[a-z]+|ybl|ibl|axl|apl|upi|paytm|ptyes|ptaxis|pthdfc|ptsbi"
+                       r"|icici|sbi|hdfcbank|axisbank|kotak|kmbl|barodampay|aubank|yesbank|yespay|idfcbank|idfcfirst"
+                       r"|pingpay|freecharge|fbl|unionbank|pnb|cnrb|airtel|jio|abfspay|waicici|waaxis|wahdfcbank|wasbi"
+                       r"|rbl|indus|federal|citi|hsbc|dbs|allbank|boi|cbin|uco|psb|ikwik|axisb|timecosmos)"
+                       r"|[\w.-]*\d[\w.-]*@[a-z]{3,})(?![\w@-]|\.\w)")
+_MONEY_BEFORE = regex.compile(r"(?:[$€£₹]|\b(?i:pesos|euros|bs|cop|ars|clp|usd|mxn))\s*$")
+_MONEY_WORDS = {"pesos", "euros", "dólares", "dolares", "bolívares", "soles", "reales", "al", "por", "de", "mensuales",
+                "anuales", "cop", "ars", "clp", "mil", "millones"}
 ZIP4 = regex.compile(r"(?<![\w$.,-])\d{5}-\d{4}(?![\w-])")
 # Indian PIN codes: 600073, 600 073, also written on to the place ("Tambaram-600073")
-PIN = regex.compile(r"[1-8](?<=(?:^|[^\w-]|[\p{L}\p{M}][-–])[1-8])(?<![A-Z][-–][1-8])\d{2} ?\d{3}(?![\w-]|\s\d)")
+PIN = regex.compile(r"[1-8](?<=(?:^|[^\w-]|[\p{L}\p{M}][-–])[1-8])(?<![A-Z][-–][1-8])\d{2} ?\d{3}"
+                   r"(?!\w|-(?!\p{Tamil})|\s\d)")                  # "625001-இல்" (a Tamil case ending)
 _EXT = r"(?:\s*,?\s*(?i:ext|extension|extn|anexo|x)\.?\s*\d{1,5})?"
 PHONE = regex.compile(
     # (+52) 1 33 4872 3827, +44 (0)20 7946 0018, 020 7946 0018, 555-0148 ext. 12
@@ -602,12 +686,15 @@ _UNITS = {"dollars", "pesos", "rupees", "euros", "pounds", "steps", "words", "pe
           "calories", "meters", "metres", "usd", "mxn", "inr"}
 _CODE = r"(?:[A-Z]{1,7}[-\s/]?)?\d[\dA-Z]*(?:[-\s/][\dA-Z]+|\.\d{3}(?=\D|$))*(?:-[\dkK])?"
 NUMBER_AFTER_CUE = regex.compile(
-    r"\s*(?:'?s)?\s*(?:(?:number|num|no|nr|n[º°o]|#|is|was|ending|in|with|:|-|,|\(|of|es|número|numero|de|reads)\.?"
+    r"\.?\s*(?:'?s)?\s*(?:(?:number|num|no|nr|n[º°o]|#|is|was|ending|in|with|:|-|,|\(|of|es|número|numero|de|reads)\.?"
     rf"\s*){{0,4}}(?P<code>#?{_CODE})")
 _YEARISH = regex.compile(r"(?:19|20)\d\d")
 _NUMBER_KINDS = {"phone", "fax", "ssn", "mrn", "account", "licence", "id", "postcode"}
 _LAST_GROUP = regex.compile(r"[ -](?:\d{1,3}[A-Z]?|[A-Z])(?![\w-]|[.,]\d|\s*(?:%|times|veces|sessions|sesiones"
                             r"|years|años|days|días|minutes|hours|mg|kg|km|points|puntos)\b)")
+
+
+_CHECK_CHAR = regex.compile(r"\([0-9A]\)")              # a check character in brackets: HKID A123456(7)
 
 
 def _alt(words: Iterable[str], *, title: bool = False, loose: bool = False) -> str:
@@ -651,6 +738,11 @@ def _lexicon_patterns(conf: dict) -> dict:
     door = rf"(?i:{_alt(conf['door_words'], loose=True)})\.?\s*"
     unit = rf"(?i:{_alt(conf['unit_words'], loose=True)})\.?\s*"
     ta_street = _alt(conf["ta_street_words"])
+    title_prefix = _alt(conf["street_prefixes_title"], loose=True)
+    particles = r"(?:de\s+la|de|del|la|las|los|des|du|da|das|do|dos|di|della|delle|dei|degli)"
+    # a count of things, not a house number: "3 Safe Place exercises", "4 Gold Point stickers" (a plural noun after)
+    not_count = (r"(?!\s+(?!(?:is|was|has|as|its|this|his|hers|yes|plus|does|goes|seems|looks|sits|lies)\b)"
+                 r"\p{Ll}{2,}s\b)")
     address_ta = [
         # எண் 13, கிழக்கு மாசி வீதி; 62/25, காந்தி ரோடு
         regex.compile(rf"(?:{door}\d{{1,4}}(?:/\d{{1,4}})?(?:,\s*|\s+)|\d{{1,4}}(?:/\d{{1,4}})?,\s*)"
@@ -664,32 +756,45 @@ def _lexicon_patterns(conf: dict) -> dict:
                       r"|Rte\.?|Farm to Market Road)\s?#?\d{1,4}|(?:FM|CR|SR)\s?\d{3,4})\b"),
         # 42 Willow Lane, Apt 3B; 12 2nd Cross Street (the door words before the number: "address_prefix")
         regex.compile(
-            r"\b\d{1,6}(?:/(?:\d{1,4}|[A-Z]))?[A-Za-z]?(?:-\d{1,4}){0,2}"
-            r",?\s+(?:[NSEW]\.?\s+|North\s+|South\s+|East\s+|West\s+)?(?:(?:[A-Z][\w'’.-]*|\d{1,3}(?:st|nd|rd|th))\s+)"
+            r"\b(?:[A-Z][-/])?\d{1,6}(?:/(?:\d{1,4}|[A-Z]))?[A-Za-z]?(?:-\d{1,4}){0,2}"
+            r",?\s+(?:[NSEW]\.?\s+|North\s+|South\s+|East\s+|West\s+)?(?:(?:\p{Lu}[\w'’.-]*|\d{1,3}(?:st|nd|rd|th))\s+)"
             rf"{{1,4}}{suffix}\b\.?(?:\s+(?:East|West|North|South|NE|NW|SE|SW|E|W|N|S)\b\.?)?"
-            rf"(?:,?\s+{unit}#?\w+|\s+#\s?\w+)?"),
+            rf"(?:,?\s+{unit}#?\w+|\s+#\s?\w+|,?\s+#\d{{1,3}}-\d{{1,4}}\b)?{not_count}"),
         # Calle Hidalgo 12; Av. Revolución 680, int. 1; Avenida de la Albufera, 156, 1.º 2
         regex.compile(
             rf"\b(?:(?i:{_alt(conf['street_prefixes'])})|(?:C\.(?!\s?P\.)|Priv\.|Cjón\.|Cjon\.|Cda\.)(?=\s*\p{{Lu}}))(?:(?<=[./])|\b)\s*"
-            r"(?:(?:[A-ZÁÉÍÓÚÑ0-9][\w'’.-]*|de|del|la|las|los|y)\s+){0,5}(?:[A-ZÁÉÍÓÚÑ][\w'’.-]*)?,?\s*"
+            r"(?:(?:[A-ZÁÉÍÓÚÑ0-9][\w'’.-]*|de|del|la|las|los|y|da|das|do|dos|di|du|des|della|delle|dei)\s+){0,5}"
+            r"(?:[A-ZÁÉÍÓÚÑ][\w'’.-]*)?,?\s*"
             r"(?:(?i:lote|lt\.?)\s*\d{1,4}\s*)?"
             r"(?:n\.?[º°o]\.?\s*|#\s*|(?i:número|numero|núm\.?|num\.?)\s*)?\d{1,5}[A-Za-z]?(?:-[A-Za-z0-9]+)?"
             rf"(?:(?:\s*,\s*(?:{unit})?|\s+{unit}|\s+(?=\d{{1,2}}\.?\s?[º°ª]))\d{{1,3}}(?!\d)\.?\s?[º°ª]?"
-            r"(?:\s?[A-Z]\b|\s*(?:izda|dcha|izq|der)\b\.?|\s\d{1,2}(?![\d.,:/]\d|\d)\.?\s?[º°ª]?)?){0,2}"
+            r"(?:\s?[A-Z]\b|\s*(?:izda|dcha|izq|der)\b\.?|\s\d{1,2}(?![\d.,:/]\d|\d)\.?\s?[º°ª]?|\s+(?i:piso|planta)\b)?){0,2}"
             rf"(?:(?:\s*,\s*|\s+)(?:{unit}(?:[A-Z]\b|\d{{1,4}}[A-Z]?\b)\.?|\d{{1,2}}\.?\s?[º°ª](?:\s?\d{{1,2}}\.?\s?[º°ª])?"
             r"(?:\s?[A-Z]\b)?|(?i:bajo|entresuelo|principal|ático|atico|planta baja|PB)\b(?:\s*\"?[A-Z]\"?)?"
             r"|(?i:izda|dcha|izq|der)\b\.?))*"
             rf"(?:,\s*(?i:{_alt(conf['area_words'], loose=True)})\.?\s+\p{{Lu}}[\p{{L}}\p{{M}}]+"
             r"(?:\s+(?:de\s+|del\s+|la\s+|las\s+|los\s+)?\p{Lu}[\p{L}\p{M}]+){0,3})?"),
-        # 1702 Calle Sol, Apt B (a US-style number before a Spanish street type)
-        regex.compile(rf"\b\d{{1,6}}\s+(?:Calle|Camino|Avenida|Vía|Via|Paseo|Plaza|Rua|Rúa)\s+\p{{Lu}}[\p{{L}}\p{{M}}'’-]+"
-                      rf"(?:\s+(?:de\s+|del\s+|la\s+)?\p{{Lu}}[\p{{L}}\p{{M}}'’-]+){{0,2}}(?:,?\s+{unit}#?\w+)?"),
+        # 1702 Calle Sol, Apt B; 14 Jalan Ampang; 8, Lorong Chempaka 2 (a number before a street type that comes first)
+        regex.compile(rf"\b\d{{1,6}}[A-Za-z]?,?\s+{title_prefix}\s+(?:{particles}\s+)?\p{{Lu}}[\p{{L}}\p{{M}}'’-]+"
+                      rf"(?:\s+(?:{particles}\s+)?\p{{Lu}}[\p{{L}}\p{{M}}'’-]+){{0,2}}"
+                      r"(?:\s\d{1,3}(?![\d.,:/]\d|\d|\s*(?:%|times|veces|years|años|days|días)))?"
+                      rf"(?:,?\s+{unit}#?\w+)?"),
+        # Via Roma 12, Rua das Flores 45, Viale dei Mille 3 (a street type first, written capitalised)
+        regex.compile(rf"(?<!\d,?\s)\b{title_prefix}\s+(?:(?:\p{{Lu}}[\p{{L}}\p{{M}}'’.-]*|{particles})\s+){{0,4}}"
+                      r"\p{Lu}[\p{L}\p{M}'’.-]*,?\s+(?:n\.?[º°o]\.?\s*)?\d{1,5}[A-Za-z]?\b"
+                      r"(?![.,:/]\d|\s*(?:%|times|veces|vezes|volte|sessions|sesiones|minutes|minutos|years|años|days|días))"
+                      rf"(?:,?\s+{unit}#?\w+)?"),
+        # Hauptstraße 12, Keizersgracht 123, Storgatan 5 (the street type written on to the name)
+        regex.compile(r"\b\p{Lu}[\p{L}\p{M}-]*(?:straße|strasse|str\.|weg|allee|platz|gasse|damm|ufer|chaussee|straat"
+                      r"|gracht|laan|plein|kade|singel|dijk|steeg|gatan|vägen|gränd|torget|vej|gade|veien|gata|vegen)"
+                      r"\s+(?!(?:19|20)\d\d\b)\d{1,4}(?:\s?[a-zA-Z]\b|-\d{1,4})?(?![\d.,:/]\d|\d)"),
         # 1187 boul. Saint-Laurent, 45 rue Sherbrooke Ouest
         regex.compile(rf"\b\d{{1,5}}[A-Za-z]?,?\s+(?i:{_alt(conf['street_words_fr'], loose=True)})(?:(?<=\.)|\b)\s*"
-                      r"(?:(?:de\s+la|de|du|des)\s+)?\p{Lu}[\p{L}\p{M}'’-]+(?:\s+(?:Est|Ouest|Nord|Sud|\p{Lu}[\p{L}\p{M}'’-]+))?"),
+                      r"(?:(?:de\s+la|de|du|des)\s+)?\p{Lu}[\p{L}\p{M}'’-]+(?:\s+(?:Est|Ouest|Nord|Sud|\p{Lu}[\p{L}\p{M}'’-]+))?"
+                      rf"(?:,?\s+{unit}#?\w+)?"),
         # P.O. Box 12, Post Box No. 48, Apartado postal 7
         regex.compile(rf"\b(?i:{_alt(conf['box_words'], loose=True)})(?:\s*(?i:no|n[º°o]|number|num)\.?)?"
-                      r"\s*[#:]?\s*\d+"),
+                      r"\s*[#:]?\s*\d+(?:-\d{5}\b)?"),                  # P.O. Box 1234-00100 (Kenya: box-postcode)
         regex.compile(r"\b(?:Apt|Apartment|Unit|Suite|Flat|Level|Lot|Block|Depto|Departamento|Dpto|Apto|Lote"
                       r"|Manzana)\.?\s*#?\d+[A-Za-z]?\b"),
         # rural routes: Route 9, Box 14; RR 2 Box 45; HC 63 Box 12; RR#1, Site 2, Comp 14
@@ -720,6 +825,7 @@ def _lexicon_patterns(conf: dict) -> dict:
     ta_months = _alt(conf["ta_months"])
     ta_nouns = _alt(conf["ta_date_nouns"])
     nth = rf"(?:\s*-?\s*(?:ஆம்|ம்)?\s*{ta_nouns}[\p{{L}}\p{{M}}]*)?"
+    ta_year = r"(?:\s*-?\s*(?:ஆம்|ம்)\s*ஆண்டு[\p{L}\p{M}]*)?"          # 2019-ஆம் ஆண்டு (the year 2019)
     dates = [           # (a word the text must hold, the pattern): a cheap test first
         # in three days, two days ago, dentro de tres días, en dos días, hace cuatro días, dos días después
         ("day", regex.compile(rf"\bin\s+{num}\s+days?\b", _I)),
@@ -730,19 +836,31 @@ def _lexicon_patterns(conf: dict) -> dict:
     ]
     dates_ta = [        # போன ஞாயிற்றுக்கிழமை, அடுத்த வெள்ளிக்கிழமை (a bare weekday is not a date)
         regex.compile(rf"{_alt(conf['ta_relative'])}\s+{_alt(conf['ta_weekdays'])}[\p{{L}}\p{{M}}]*"),
+        # 1951 செப்டம்பர் 9, 2023 ஜூன் 30, 2019-ஆம் ஆண்டு மே 3 (year, month, day)
+        regex.compile(rf"(?<!\d)(?:1[89]|20)\d\d{ta_year}\s*,?\s*{ta_months}(?!\p{{L}})\p{{M}}*\s*{_DAY}(?!\d){nth}"),
+        regex.compile(r"(?:பொங்கல்|தீபாவளி|கிறிஸ்துமஸ்|ரம்ஜான்|ரமலான்|புத்தாண்டு)\s*-?\s*(?:1[89]|20)\d\d(?!\d)"),
         # மார்ச் 27, 27 மார்ச் 2024, 15ஆம் தேதி
         regex.compile(rf"(?<![\p{{L}}\p{{M}}]){ta_months}\p{{M}}*\s*{_DAY}(?!\d)(?:\s*,?\s*(?:1[89]|20)\d\d)?{nth}"),
         regex.compile(rf"(?<!\d){_DAY}\s*-?\s*(?:ஆம்\s*)?{ta_months}(?!\p{{L}})\p{{M}}*(?:\s+(?:1[89]|20)\d\d)?"),
         regex.compile(rf"(?<!\d){_DAY}\s*-?\s*(?:ஆம்|ம்)?\s*{ta_nouns}[\p{{L}}\p{{M}}]*"),
+        # ஆகஸ்ட் 2024, 2022 அக்டோபர் (a month with its year)
+        regex.compile(rf"(?<![\p{{L}}\p{{M}}]){ta_months}\p{{M}}*,?\s*(?:1[89]|20)\d\d(?!\d)"
+                      rf"|(?<!\d)(?:1[89]|20)\d\d{ta_year}\s*,?\s*{ta_months}(?!\p{{L}})\p{{M}}*"),
         # நேற்று, நாளை, நேற்று முன்தினம்; மூன்று நாட்களுக்கு முன்பு, இரண்டு நாளில்
         regex.compile(_alt(conf["ta_days"])),
         regex.compile(rf"{ta_num}\s+நா(?:ள|ட்கள)[\p{{L}}\p{{M}}]*\s+{_alt(conf['ta_day_relations'])}"
                       rf"[\p{{L}}\p{{M}}]*|{ta_num}\s+நா(?:ளில்|ட்களில்)"),
     ]
-    # before a house number: "Old No. 32, New No. ", "Flat 3, ", "Door No. " (searched back from the number)
-    prefix = regex.compile(rf"(?:\b(?:{door}|{unit})#?\w+(?:/\w+)?,\s*|#\d{{1,4}}[A-Za-z]?,\s*)*"
+    # before a house number: "Old No. 32, New No. ", "Flat 3, ", "Door No. ", "Blk 7 Lot 22, ", a building's name
+    # ("Room 12, Hillcrest House, ") (searched back from the number)
+    building = (r"(?:\p{Lu}[\p{L}\p{M}'’-]*\s+){1,3}(?:House|Mansions|Court|Lodge|Building|Tower|Towers|Apartments"
+                r"|Residency|Residences|Villas|Cottages?|Hall|Heights|Chambers|Flats|Block|Complex|Enclave|Gardens"
+                r"|Manor|Plaza|Centre|Center|Arcade|Terrace)")
+    prefix = regex.compile(rf"(?:\b(?:{door}|{unit})#?\w+(?:/\w+)?,\s*|\b(?:{door}|{unit})#?\d[\w/]*\s+"
+                           rf"|#\d{{1,4}}[A-Za-z]?,\s*|{building},\s*)*"
                            rf"(?:\b(?:{door}|{unit}))?$")
     return {"address": address, "address_ta": address_ta, "address_prefix": prefix, "date": dates, "date_ta": dates_ta,
+            "title_prefixes": frozenset(w.rstrip(".") for w in conf["street_prefixes_title"]),
             "code_stopwords": frozenset(_fold(w) for w in conf["code_stopwords"]),
             "generic_facility_words": frozenset(_fold(w) for w in conf["generic_facility_words"]),
             "ta_facilities": tuple(w for w in conf["facility_suffixes"] if _is_tamil(w)),
@@ -803,6 +921,8 @@ def _cue_before(text: str, start: int, phrases: Iterable[str], window: int = 40)
     return False
 
 
+_YEAR_NOT_HOUSE = regex.compile(r"\b(?i:in|since|by|from|until|till|during|of|before|after|around|circa|early|late"
+                                r"|mid|spring|summer|autumn|fall|winter)\s+$")
 OWN_TOKEN = regex.compile(r"\[(?:[A-Z]+-\d+|DATE|\d{4}-\d{2}-\d{2}|\d{1,2} [A-Z][a-z]+)\]|(?<!\d)90\+")
 
 
@@ -811,17 +931,25 @@ def _pattern_spans(text: str, lex: Lexicon, found: list[Span], taken: np.ndarray
         taken[m.start():m.end()] = True
     for m in EMAIL.finditer(text):
         _add(found, taken, m.start(), m.end(), "email")
-    for m in URL.finditer(text):
-        end = m.end()
-        while end > m.start() and text[end - 1] in ".,;:!?":
-            end -= 1
-        _add(found, taken, m.start(), end, "url")
+    slash = "/" in text
+    for rx in (URL, URL_WITH_PATH) if slash else (URL,):
+        for m in rx.finditer(text):
+            end = m.end()
+            while end > m.start() and text[end - 1] in ".,;:!?":
+                end -= 1
+            _add(found, taken, m.start(), end, "url")
+    for m in UPI_ID.finditer(text):                 # a payment address without a domain: name@okicici
+        _add(found, taken, m.start(), m.end(), "account")
     for m in IPV4.finditer(text):
         _add(found, taken, m.start(), m.end(), "ip")
     for m in IPV6.finditer(text):
         s = m.group()
         if "::" in s or s.count(":") >= 5 or re.search(r"[a-fA-F]", s) and s.count(":") >= 3:
             _add(found, taken, m.start(), m.end(), "ip")
+    tamil = _is_tamil(text)
+    addresses = [m for rx in lex.patterns["address"] + (lex.patterns["address_ta"] if tamil else [])
+                 for m in rx.finditer(text)]
+    house_numbers = {m.start() for m in addresses if text[m.start()].isdigit()}
     # numbers introduced by a word saying what they are
     low = text.casefold().replace("’", "'")
     if len(low) != len(text):             # casefold changed lengths (ß, ligatures): positions by a safe path
@@ -834,26 +962,60 @@ def _pattern_spans(text: str, lex: Lexicon, found: list[Span], taken: np.ndarray
         code = n.group("code").rstrip(".,;:)")
         digits = sum(ch.isdigit() for ch in code)
         start = n.start("code")
-        if _YEARISH.fullmatch(code) or ("," in text[m.end():start] and digits < 5 and code.isdigit()):
-            continue                                       # "in that case, 2023 was ...", "on the chart, 1234 steps"
+        if _YEARISH.fullmatch(code) or ("," in text[m.end():start] and digits < 5 and code.isdigit()) or (
+                start in house_numbers and code.split()[0].isdigit()):
+            continue            # "in that case, 2023 was ...", "on the chart, 1234 steps", "card: 12802 Hazelwood St"
         if digits >= 4 or (kind == "licence" and digits >= 1 and len(code) >= 5 and not code.isdigit()):
             _add(found, taken, start, start + len(code), kind)
+    for m in addresses:
+        start, end = m.start(), m.end()
+        while end > start and text[end - 1] in ",; ":
+            end -= 1
+        if _YEARISH.match(text, start, start + 4) and not text[start + 4:start + 5].isalnum() and \
+                _YEAR_NOT_HOUSE.search(text, max(0, start - 12), start):
+            continue                                  # "In 2019 Central Park was...": a year, no house number
+        if not text[start].isdigit():
+            words = WORD.findall(text, start, min(end, start + 40))
+            if len(words) >= 2 and words[0] in lex.patterns["title_prefixes"] and _fold(words[1]) in lex.safe_words \
+                    and _fold(words[1]) not in lex.regions:
+                continue                                  # "Via Zoom, 3 of us"
+        if text[start].isdigit() or tamil:            # a house number: "Flat 3, ", "Old No. 32, " before it
+            before = lex.patterns["address_prefix"].search(text, max(0, start - 60), start)
+            if before and before.start() < start:
+                start = before.start()
+                for sp in [sp for sp in found if sp.kind == "address" and start < sp.end <= m.start()]:
+                    found.remove(sp)                  # "Flat 11B, Riverside Court, " found before: one address
+                    taken[sp.start:sp.end] = False
+                    start = min(start, sp.start)
+        _add(found, taken, start, end, "address")
     for rx, kind in ((SSN, "ssn"), (NINO, "ssn"), (A_NUMBER, "id"), (IBAN, "account"), (CARD, "account"),
-                     (CASE_NUMBER, "id"), (CA_POSTCODE, "postcode"), (PLATE, "licence")):
+                     (CASE_NUMBER, "id"), (CA_POSTCODE, "postcode"), (EIRCODE, "postcode"), (PLATE, "licence"),
+                     (MX_PLATE, "licence")):
         for m in rx.finditer(text):
             _add(found, taken, m.start(), m.end(), kind)
-    tamil = _is_tamil(text)
-    for rx in lex.patterns["address"] + (lex.patterns["address_ta"] if tamil else []):
+    for rx in (AU_POSTCODE, NL_PT_POSTCODE):
         for m in rx.finditer(text):
-            start, end = m.start(), m.end()
-            while end > start and text[end - 1] in ",; ":
-                end -= 1
-            if text[start].isdigit():                     # a house number: "Flat 3, ", "Old No. 32, " before it
-                before = lex.patterns["address_prefix"].search(text, max(0, start - 60), start)
-                if before and before.start() < start:
-                    start = before.start()
-            _add(found, taken, start, end, "address")
+            pc = m.group("pc")
+            if pc[-2:].isalpha() and (pc[-2:].casefold() in lex.safe_words or pc[-2:].casefold() in lex.regions):
+                continue                                  # ", 2024 UK Biobank", ", 2019 US Open"
+            _add(found, taken, m.start("pc"), m.end("pc"), "postcode")
+    for m in SLASH_CODE.finditer(text) if slash else ():     # KMC/PSY/2023/4471, VT/44187, DIF-GDL-1187/2024
+        runs = regex.findall(r"\d+", m.group())
+        if sum(map(len, runs)) >= 4 and any(len(r) >= 3 and not _YEARISH.fullmatch(r) for r in runs):
+            _add(found, taken, m.start(), m.end(), "id")
+    for m in LETTER_GROUPED.finditer(text):         # M1047 88214 07319 (a letter before grouped digits)
+        if sum(ch.isdigit() for ch in m.group()) >= 8:
+            _add(found, taken, m.start(), m.end(), "id")
+    for m in DOTTED_NUMBER.finditer(text):          # 1.020.456.113, 34.567.890 (not 1.200.000 pesos)
+        after = text[m.end():m.end() + 12].strip().lower()
+        if m.group().endswith(".000") or after.split(" ")[0].strip(".,;") in _UNITS | _MONEY_WORDS or \
+                _MONEY_BEFORE.search(text, max(0, m.start() - 8), m.start()):
+            continue
+        _add(found, taken, m.start(), m.end(), "id")
     for i, rx in enumerate(DATE_PATTERNS):
+        need = _DATE_NEEDS.get(id(rx))
+        if need is not None and need not in text:
+            continue
         for m in rx.finditer(text):
             if i == 0 and not _valid_numeric_date(m.group()):
                 continue
@@ -861,6 +1023,12 @@ def _pattern_spans(text: str, lex: Lexicon, found: list[Span], taken: np.ndarray
             if text[start:start + 3].lower() == "on ":
                 start += 3
             _add(found, taken, start, m.end(), "date")
+    for y in YEAR.finditer(text):
+        for rx in BEFORE_YEAR_DATES:
+            m = rx.search(text, max(0, y.start() - 50), y.start())
+            if m:
+                _add(found, taken, m.start(), y.end(), "date")
+                break
     for needle, rx in lex.patterns["date"]:
         if needle in low:
             for m in rx.finditer(text):
@@ -916,13 +1084,13 @@ def _pattern_spans(text: str, lex: Lexicon, found: list[Span], taken: np.ndarray
         runs = [r for r in regex.findall(r"\d+", s) if len(r) >= 2]
         if len(s) >= 6 and sum(ch.isdigit() for ch in s) >= 4 and not all(_YEARISH.fullmatch(r) for r in runs):
             _add(found, taken, m.start(), m.end(), "id")
-    for rx in AGE_PATTERNS:
+    for rx in AGE_PATTERNS if _AGE_NUMBER.search(text) or any(w in low for w in _AGE_WORDS) else ():
         for m in rx.finditer(text):
             _add(found, taken, m.start(), m.end(), "age")
     # a number's last short group: "6201 4471 8823 1", "318 447 291K" (the rules above stop one group early)
     for i, sp in enumerate(found):
         if sp.kind in _NUMBER_KINDS and sum(ch.isdigit() for ch in text[sp.start:sp.end]) >= 6:
-            m = _LAST_GROUP.match(text, sp.end)
+            m = _LAST_GROUP.match(text, sp.end) or _CHECK_CHAR.match(text, sp.end)
             if m and not taken[sp.end:m.end()].any():
                 taken[sp.end:m.end()] = True
                 found[i] = Span(sp.start, m.end(), sp.kind)
@@ -1192,7 +1360,8 @@ def _name_spans(text: str, lex: Lexicon, roster: Roster | None, lang: str, found
                 start_char = toks[start].start
             _add(found, taken, start_char, facility_end(run[-1]), "place")
         elif keys[0] in cues["facility_prefixes"] and len(run) >= 2 and keys[-1] not in _PARTICLES and \
-                not any(k in role_of for k in run) and not mp:
+                not any(k in role_of for k in run) and not mp and \
+                not all(toks[k].key in lex.safe_words for k in run[1:]):        # "Hospital MRN", "Hospital UHID"
             # "Hospital General de Tijuana", "Secundaria Técnica 14", "St. Casimir's"
             for k in run:
                 label[k] = None
@@ -1299,22 +1468,52 @@ def find_identifiers(text: str, roster=None, lang: str | None = None, *, lexicon
     _pattern_spans(text, lex, found, taken)
     _localities(text, found, taken)
     _name_spans(text, lex, _roster(roster), lang, found, taken)
+    _place_postcodes(text, found, taken)
     return sorted(found)
 
 
-_LOCALITY = regex.compile(r",\s*(?P<p>\p{Lu}[\p{L}\p{M}'’-]*"
-                          r"(?:(?:\s+(?:de|del|la|el|los|las|upon|on))?\s+\p{Lu}[\p{L}\p{M}'’-]*){0,2}"
+# a four-digit postcode written after a town (Australia, New Zealand, the Philippines, South Africa: "Auckland 1062",
+# "Manila 1012") or before it after a comma (much of Europe: ", 8001 Zürich"); not a year, not a count ("Lagos 4000
+# people")
+_POSTCODE_AFTER_PLACE = regex.compile(r" (?!(?:19|20)\d\d)(\d{4})(?![\d.,:/-]\d|\d|[-–]\d)"
+                                  r"(?=\s*(?:[,.;:)\]]|$)|\s+\p{Lu}|\s+(?:and|in|last|this|next|where|which|with|since|until|for|from|but|so|is|was)\b)")
+_POSTCODE_BEFORE_PLACE = regex.compile(r"(?:^|[,;:]\s?|\n)(?!(?:19|20)\d\d)(\d{4}) $")
+
+
+def _place_postcodes(text: str, found: list[Span], taken: np.ndarray) -> None:
+    for sp in [sp for sp in found if sp.kind == "place"]:
+        m = _POSTCODE_AFTER_PLACE.match(text, sp.end) or _POSTCODE_BEFORE_PLACE.search(text, max(0, sp.start - 8),
+                                                                                         sp.start)
+        if m:
+            _add(found, taken, m.start(1), m.end(1), "postcode")
+
+
+_LOCALITY = regex.compile(r",\s*(?P<p>\p{Lu}(?:[\p{L}\p{M}'’]|-(?!\p{Tamil}))*"        # not "Trichy-இல்"'s case ending
+                          r"(?:(?:\s+(?:de|del|la|el|los|las|upon|on))?\s+(?!\p{Lu}{2,3}\b)\p{Lu}(?:[\p{L}\p{M}'’]|-(?!\p{Tamil}))*)"
+                          r"{0,2}"
                           r"|\p{Tamil}[\p{Tamil}\p{M}]*)")
 _NOT_LOCALITY = regex.compile(r"(?:[A-Z]\.?){1,3}|(?i:c\.?\s?p\.?|cpa|pin|zip|apt|apto|unit|flat|suite|depto|dpto|int"
                               r"|piso|col|colonia|fracc|km)\.?")
 
 
+# a postcode written after a street address or its town, in the shapes most countries use: "Auckland 1062",
+# "Antipolo 1870", "Cape Town 8001", "1015 CJ", "1100-053", "114 55", "00-950" (not a span of years, "2019-2021")
+_ADDRESS_POSTCODE = regex.compile(r"(?:,\s*|\s)(?P<pc>\d{4}(?:\s?[A-Z]{2}\b)?|\d{4}-\d{3}|\d{5}(?:-\d{3,4})?"
+                                  r"|\d{3}\s\d{2}|\d{2}-\d{3})(?![\w-]|[.,:/]\d|\s*(?:[-–]|to|and|until|y|a)\s*\d)")
+
+
 def _localities(text: str, found: list[Span], taken: np.ndarray) -> None:
     """The neighbourhood and town written after a street address ("..., Coyoacán, C.P. 04100",
-    "..., El Poblado, Medellín"): places, up to two of them."""
+    "..., El Poblado, Medellín"): places, up to two of them, and a postcode before or after them."""
     for sp in [sp for sp in found if sp.kind == "address"]:
         end = sp.end
-        for _ in range(2):
+        postcode = False
+        for _ in range(3):
+            pc = None if postcode else _ADDRESS_POSTCODE.match(text, end)
+            if pc and not taken[pc.start("pc"):pc.end("pc")].any():
+                _add(found, taken, pc.start("pc"), pc.end("pc"), "postcode")
+                end, postcode = pc.end("pc"), True
+                continue
             m = _LOCALITY.match(text, end)
             if not m:
                 break

@@ -172,6 +172,71 @@ def test_formats_left_alone(text, lang):
     assert found(text, lang=lang) == []
 
 
+@pytest.mark.parametrize("text, lang, expected", [
+    # Irish Eircodes; British street types without "Street"; Australian postcodes after the state; a four-digit
+    # postcode after the town of an address (New Zealand, the Philippines)
+    ("She moved to 9 Orchard Rise, Naas, W91 K2T8 in May.", "en",
+     [("9 Orchard Rise", "address"), ("Naas", "place"), ("W91 K2T8", "postcode")]),
+    ("They live at 3 Kestrel Park, Belfast BT9 6AA.", "en",
+     [("3 Kestrel Park", "address"), ("Belfast", "place"), ("BT9 6AA", "postcode")]),
+    ("Post goes to Unit 4/18 Wattle Avenue, Fitzroy VIC 3065.", "en",
+     [("Unit 4/18 Wattle Avenue", "address"), ("Fitzroy", "place"), ("3065", "postcode")]),
+    ("He rents at 22 Kahikatea Street, Hamilton 3216, near his sister.", "en",
+     [("22 Kahikatea Street", "address"), ("Hamilton", "place"), ("3216", "postcode")]),
+    # units and building names before the house number; street types of other countries
+    ("Her gran lives at Blk 3 Lot 9, Camia St., Pasig 1600.", "en",
+     [("Blk 3 Lot 9, Camia St.", "address"), ("Pasig", "place"), ("1600", "postcode")]),
+    ("He stays at Room 5, Birchwood House, 41 Mill Road, Leeds.", "en",
+     [("Room 5, Birchwood House, 41 Mill Road", "address"), ("Leeds", "place")]),
+    ("Send the letter to No. 18/2, Temple Mawatha, Galle.", "en",
+     [("No. 18/2, Temple Mawatha", "address"), ("Galle", "place")]),
+    ("Her uncle lives at 12 Jalan Bunga Raya, Ipoh.", "en", [("12 Jalan Bunga Raya", "address"), ("Ipoh", "place")]),
+    ("They moved to 4410 rue Saint-Denis, app. 3, last year.", "en", [("4410 rue Saint-Denis, app. 3", "address")]),
+    ("Vive en Bv. Oroño 880, 2.º C, Rosario.", "es", [("Bv. Oroño 880, 2.º C", "address"), ("Rosario", "place")]),
+    ("He lives at Lindenstraße 8, 10969 Berlin.", "en",
+     [("Lindenstraße 8", "address"), ("10969", "postcode"), ("Berlin", "place")]),
+    ("அவர் பழைய எண் 9, புதிய எண் 31, மேல மாசி வீதியில் வசிக்கிறார்.", "ta",
+     [("பழைய எண் 9, புதிய எண் 31, மேல மாசி வீதி", "address")]),
+    # dates: Tamil year first and month with year, Spanish abbreviated months, a named day with its year
+    ("அவரது அம்மா 1948 அக்டோபர் 2 அன்று பிறந்தார்; திருமணம் மார்ச் 2025-இல்.", "ta",
+     [("1948 அக்டோபர் 2", "date"), ("மார்ச் 2025", "date")]),
+    ("Murió el 9 de dic. de 2021 en Zamora.", "es", [("9 de dic. de 2021", "date"), ("Zamora", "place")]),
+    ("He moved out on Boxing Day 2021 and back on Australia Day 2022.", "en",
+     [("Boxing Day 2021", "date"), ("Australia Day 2022", "date")]),
+    ("The hearing is on the fifth of June; we meet again March the third.", "en",
+     [("the fifth of June", "date"), ("March the third", "date")]),
+    ("La boda es el quince de agosto de 2025.", "es", [("quince de agosto de 2025", "date")]),
+    # ages: "died at", number words after "is", Spanish number words after "de"
+    ("Her grandfather died at 96 after a fall; his sister is ninety-two and lives alone.", "en",
+     [("96", "age"), ("ninety-two", "age")]),
+    ("Su tío, de noventa y tres, sigue trabajando.", "es", [("noventa y tres", "age")]),
+    # any lower-case top-level domain with a path; UPI payment addresses
+    ("The survey is at forms.gle/Qx7Lm2 and her page is linktr.ee/kit.m.", "en",
+     [("forms.gle/Qx7Lm2", "url"), ("linktr.ee/kit.m", "url")]),
+    ("Refund to anjali.r1988@okaxis today.", "en", [("anjali.r1988@okaxis", "account")]),
+    # references joined by slashes, Mexican plates, a letter on grouped digits, dotted cédulas, a check digit
+    ("Ref KMT/PSY/2022/8841 and file VT/55102; plate MXR-552-C.", "en",
+     [("KMT/PSY/2022/8841", "id"), ("VT/55102", "id"), ("MXR-552-C", "licence")]),
+    ("Her learner permit is D4471 20931 88120.", "en", [("D4471 20931 88120", "id")]),
+    ("La tarjeta de la EPS dice 1.034.778.219.", "es", [("1.034.778.219", "id")]),
+    ("HK ID C668213(4) is on the form.", "en", [("C668213(4)", "id")]),
+])
+def test_more_national_formats(text, lang, expected):
+    assert found(text, lang=lang) == expected
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("There are ninety people on the waitlist and they were ninety minutes late.", "en"),
+    ("We did 3 Safe Place exercises and 4 Turning Point worksheets.", "en"),
+    ("In 2019 Central Park was her refuge; in Lagos 4000 people marched.", "en"),
+    ("Contact me@home; she takes 100 mg/day; SI/HI denied; PHQ-9/GAD-7 were 14/9.", "en"),
+    ("Había más de cien personas y ganaba 1.200.000 pesos al mes.", "es"),
+    ("We met Via Zoom, 3 of us, and the K10 2023 results were fine.", "en"),
+])
+def test_more_national_formats_left_alone(text, lang):
+    assert [k for _, k in found(text, lang=lang) if k not in ("name", "place")] == []
+
+
 def test_lexicon_words_must_be_words(tmp_path):
     from rapportlib.errors import DataError
     from rapportlib.privacy import load_lexicon
@@ -323,8 +388,9 @@ PATTERN_KINDS = ("date", "age", "phone", "fax", "email", "url", "ip", "address",
                  "licence", "id")
 
 
-TUNING = ["identifiers_dev.jsonl", "identifiers_test.jsonl", "identifiers_holdout.jsonl"]   # looked at while tuning
-HELD_OUT = "identifiers_final.jsonl"                              # written last, blind; never tuned on
+TUNING = ["identifiers_dev.jsonl", "identifiers_test.jsonl", "identifiers_holdout.jsonl",   # looked at while tuning
+          "identifiers_final.jsonl"]
+HELD_OUT = "identifiers_r5.jsonl"                                 # written last, blind; never tuned on
 
 
 @pytest.mark.parametrize("name", TUNING)
@@ -338,22 +404,25 @@ def test_targets_hold_on_the_sets_used_for_tuning(name):
     assert scores.loc["all", "precision"] >= 0.95, scores
 
 
+def test_held_out_recall_does_not_fall_below_what_it_reached():
+    """A floor at the held-out level reached (the issue's targets are the xfail tests below)."""
+    scores = score_detector(_records(HELD_OUT)).set_index("kind")
+    pattern = scores.loc[list(PATTERN_KINDS)]
+    assert pattern["found"].sum() / pattern["gold"].sum() >= 0.96, scores          # 0.970 reached
+    assert (pattern["recall"] >= 0.80).all(), scores                                # ages 0.831 reached
+    assert scores.loc["name", "recall"] >= 0.90, scores                             # 0.920 reached
+    assert scores.loc["all", "precision"] >= 0.94, scores                           # 0.960 reached
+
+
+@pytest.mark.xfail(reason="issue 4 still open: names 0.920 on the held-out set (identifiers_r5), below 0.95",
+                   strict=False)
 def test_name_recall_target_on_the_held_out_set():
     scores = score_detector(_records(HELD_OUT)).set_index("kind")
     assert scores.loc["name", "recall"] >= 0.95, scores
 
 
-def test_held_out_recall_does_not_fall_below_what_it_reached():
-    """A floor at the held-out level reached (the issue's per-kind targets are the xfail test below)."""
-    scores = score_detector(_records(HELD_OUT)).set_index("kind")
-    pattern = scores.loc[list(PATTERN_KINDS)]
-    assert pattern["found"].sum() / pattern["gold"].sum() >= 0.94, scores          # 0.948 reached
-    assert (pattern["recall"] >= 0.85).all(), scores                                # addresses 0.853 reached
-    assert scores.loc["all", "precision"] >= 0.93, scores
-
-
-@pytest.mark.xfail(reason="issue 4 still open: on the held-out set addresses 0.85, postcodes 0.87, ages 0.90, dates "
-                          "0.92, licences 0.94, ids, URLs and MRNs 0.96, accounts 0.98- are below 0.98; places 0.94",
+@pytest.mark.xfail(reason="issue 4 still open: on the held-out set (identifiers_r5) ages 0.83, licences 0.91, "
+                          "addresses 0.92, MRNs 0.94, postcodes 0.97 and IDs 0.97 are below 0.98; places 0.92",
                    strict=False)
 def test_pattern_recall_target_on_the_held_out_set():
     scores = score_detector(_records(HELD_OUT)).set_index("kind")
