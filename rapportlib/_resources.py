@@ -1,8 +1,8 @@
 """Where the files that ship with rapportlib live.
 
-In a wheel, ``data/`` and ``seeds/`` are bundled under ``rapportlib/_bundled/``
-(see ``pyproject.toml``); in a source checkout or an editable install they are
-read from the repository root.
+In a wheel, ``data/``, ``seeds/`` and ``notebooks/`` are bundled under
+``rapportlib/_bundled/`` (see ``pyproject.toml``); in a source checkout or an
+editable install they are read from the repository root.
 """
 
 from __future__ import annotations

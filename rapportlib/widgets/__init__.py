@@ -12,18 +12,21 @@ it without knowing the widget's insides.
   widgets with a ``title``, a ``status`` and a ``state``;
 * :mod:`.bias_check`: :class:`BiasCheck`, the guided bias self-check (numbers, language, reflection,
   commitments).
+* :mod:`.meeting`: :class:`SupervisionMeeting`, the supervision meeting as a seven-step guided flow
+  (setup, caseload, client focus, countertransference, bias check, agenda and actions, close).
 """
 
 from __future__ import annotations
 
 from .bias_check import BiasCheck
 from .journal import JournalApp, JournalEditor, demo_techniques, journal_app
+from .meeting import SupervisionMeeting
 from .prompts import CountertransferenceCheckIn, PromptDeck
 from .trends import TrendExplorer
 from .wizard import Step, Wizard
 
 __all__ = ["CT_LABELS", "BiasCheck", "CountertransferenceCheckIn", "JournalApp", "JournalEditor", "PromptDeck", "Step",
-           "TrendExplorer", "Wizard", "demo_techniques", "journal_app"]
+           "SupervisionMeeting", "TrendExplorer", "Wizard", "demo_techniques", "journal_app"]
 
 
 def __getattr__(name: str):

@@ -11,6 +11,7 @@ import pandas as pd
 
 HELP = "color:#555;font-size:90%;line-height:1.4;margin:0 0 4px 0"
 FULL = "100%"
+TD = "padding:2px 6px;vertical-align:top;text-align:left"    # JupyterLab's table CSS right-aligns cells
 
 
 def table(frame: pd.DataFrame, columns: dict[str, str], empty: str) -> str:
@@ -20,7 +21,7 @@ def table(frame: pd.DataFrame, columns: dict[str, str], empty: str) -> str:
     head = "".join(f"<th style='text-align:left;padding:2px 6px'>{html.escape(h)}</th>" for h in columns.values())
     rows = []
     for rec in frame[list(columns)].itertuples(index=False):
-        cells = "".join(f"<td style='padding:2px 6px;vertical-align:top'>{html.escape(cell(v))}</td>" for v in rec)
+        cells = "".join(f"<td style='{TD}'>{html.escape(cell(v))}</td>" for v in rec)
         rows.append(f"<tr>{cells}</tr>")
     return (f"<table style='border-collapse:collapse;font-size:90%'><thead><tr>{head}</tr></thead>"
             f"<tbody>{''.join(rows)}</tbody></table>")
