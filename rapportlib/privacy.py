@@ -407,6 +407,12 @@ class Roster:
             for name, i in self._tamil:
                 if word.startswith(name) and len(word) - len(name) <= 6:
                     return i
+            for name, i in self._tamil:         # one letter or vowel sign wrong: "ரதிகாவின்" for "ராதிகா"
+                if len(name) >= 4 and word[0] == name[0]:
+                    for p in (len(name) - 1, len(name), len(name) + 1):
+                        if p <= len(word) and len(word) - p <= 6 and _damerau(word[:p], name) <= 1 and (
+                                p == len(word) or name[-1] != "\u0bcd" or word[p] not in _TA_VOWEL_SIGNS):
+                            return i
             return None
         k = _fold(_strip_possessive(word))
         if k in self._exact:
@@ -571,7 +577,7 @@ AGE_PATTERNS = [
     regex.compile(rf"(?:(?<=\b(?:is|was|at|of|turned|turns|de|a los|cumplió|cumple) )|(?<=\p{{L}}['’]s )|(?<=\p{{L}}, )"
                   rf"|(?<=\())"
                   rf"{_NINETY}(?=\)|,|\.|;|\s+(?:and|when|now|y|años|on|in|last|this|today|yesterday|ayer)\b|$)", _I),
-    regex.compile(rf"(?<!\d){_NINETY}(?=\s*-?\s*(?:வயது|வயதை|வயதில்|வயதான))"),
+    regex.compile(rf"(?<!\d){_NINETY}(?=\s*-?\s*(?:வயது|வயதை|வயதில|வயதான))"),          # வயதில், வயதிலும்
     regex.compile(rf"(?<=(?:வயது|வயதான|வயதில்)\s*:?\s*){_NINETY}(?!\d)"),
     # "At 93, she...", "At ninety-three she still drives"
     regex.compile(rf"(?<=\b(?:At|at) )(?:{_NINETY}|ninety(?:-\w+)?|{_HUNDRED})(?=,|\s+(?:she|he|they|I|we)\b)"),
@@ -601,6 +607,18 @@ AGE_PATTERNS = [
     regex.compile(r"\b(?:(?:super)?centenarian|nonagenarian|nonagenari[oa]s?|centenari[oa]s?"
                   r"|in (?:her|his|their|my) (?:early |mid-?|late )?(?:nineties|90s|90['’]s)"
                   r"|noventa y tantos(?: años)?)\b", _I),
+    # "Her grandmother (ninety-six) lives with them", "lived to 105", "died peacefully at one hundred and two"
+    regex.compile(rf"(?<=\()(?:{_NINETY}|{_HUNDRED}|ninety(?:-\w+)?|{_NOVENTA})(?=\))"
+                  rf"|(?<=\b(?:lived to|lives to|live to|living to|lived until|made it to|survived to|vivió hasta"
+                  rf"|vivio hasta|llegó a los|llego a los)\s+(?:the age of\s+)?)"
+                  rf"(?:{_NINETY}|{_HUNDRED}|ninety(?:-\w+)?|{_NOVENTA})\b"
+                  r"(?!\s*(?:%|percent|per cent|minutes|miles|km|points|dollars|pesos))"
+                  rf"|(?<=\b(?:died|passed away|passed)\s+(?:peacefully|quietly|suddenly|finally|at home|in her sleep"
+                  rf"|in his sleep)\s+at\s+)(?:{_NINETY}|{_HUNDRED}|ninety(?:-\w+)?)\b"
+                  # a Tamil 100th birthday: "105-வது பிறந்தநாள்"
+                  rf"|(?<!\d){_NINETY}(?=\s*-?\s*(?:வது|ஆவது)\s+பிறந்த)", _I),
+    # Tamil number words after வயது (age): "வயது தொண்ணூற்று நான்கு"
+    regex.compile(r"(?<=வயது\s*[,:]?\s*)(?:தொண்ணூற்று\s+[\p{L}\p{M}]+|தொண்ணூறு|நூற்று\s+[\p{L}\p{M}]+|நூறு)"),
     # Tamil number words: தொண்ணூறு (90), தொண்ணூற்று ஐந்து (95), நூறு (100) before வயது
     regex.compile(r"(?:தொண்ணூற்று\s+[\p{L}\p{M}]+|தொண்ணூற[\p{L}\p{M}]*|நூற்று\s+[\p{L}\p{M}]+|நூற[\p{L}\p{M}]*"
                   r"|நூறு)(?=\s*-?\s*வய)"),
@@ -638,6 +656,10 @@ AU_POSTCODE = regex.compile(r"\b(?:(?:NSW|ACT)\.?,?\s{1,2}(?P<pc>[012]\d{3})|(?:
                             r"|NT\.?,?\s{1,2}(?P<pc>0\d{3}))\b(?![.,:/-]\d)")
 # Brazilian CEPs after "CEP" (Dutch 1015 CJ and Portuguese 1100-053 are found after an address: _ADDRESS_POSTCODE)
 NL_PT_POSTCODE = regex.compile(r"\b(?:CEP|Cep|cep):?\s?(?P<pc>\d{5}-?\d{3})\b")
+# Sri Lankan plates: a province code, two or three letters, four digits (WP CAB-1234, NP EJ-7838)
+LK_PLATE = regex.compile(r"\b(?:WP|CP|SP|NP|EP|NW|NC|UP|SG)[ -]?[A-Z]{2,3}[ -]?\d{4}\b")
+# Argentine postcodes in brackets before the town: "(B2190) Quilmes", "(C1425DKE) CABA"
+AR_POSTCODE_BRACKET = regex.compile(r"(?<=\()[A-HJ-NP-Z]\d{4}(?:[A-Z]{3})?(?=\)\s+\p{Lu})")
 # Mexican plates: three letters, three digits, one letter (NLR-441-B)
 MX_PLATE = regex.compile(r"\b[A-Z]{3}([- ])\d{3}\1[A-Z]\b")
 # references of capitals and digits joined by slashes: KMC/PSY/2023/4471, VT/44187, CI-FDS/TLA/00412/03-2024
@@ -686,7 +708,7 @@ _UNITS = {"dollars", "pesos", "rupees", "euros", "pounds", "steps", "words", "pe
           "calories", "meters", "metres", "usd", "mxn", "inr"}
 _CODE = r"(?:[A-Z]{1,7}[-\s/]?)?\d[\dA-Z]*(?:[-\s/][\dA-Z]+|\.\d{3}(?=\D|$))*(?:-[\dkK])?"
 NUMBER_AFTER_CUE = regex.compile(
-    r"\.?\s*(?:'?s)?\s*(?:(?:number|num|no|nr|n[º°o]|#|is|was|ending|in|with|:|-|,|\(|of|es|número|numero|de|reads)\.?"
+    r"\.?\s*(?:'?s)?\s*(?:(?:number|num|no|nr|n\.?[º°o]|#|is|was|ending|in|with|:|-|,|\(|of|es|número|numero|de|reads)\.?"
     rf"\s*){{0,4}}(?P<code>#?{_CODE})")
 _YEARISH = regex.compile(r"(?:19|20)\d\d")
 _NUMBER_KINDS = {"phone", "fax", "ssn", "mrn", "account", "licence", "id", "postcode"}
@@ -746,7 +768,7 @@ def _lexicon_patterns(conf: dict) -> dict:
     address_ta = [
         # எண் 13, கிழக்கு மாசி வீதி; 62/25, காந்தி ரோடு
         regex.compile(rf"(?:{door}\d{{1,4}}(?:/\d{{1,4}})?(?:,\s*|\s+)|\d{{1,4}}(?:/\d{{1,4}})?,\s*)"
-                      rf"\p{{L}}[\p{{L}}\p{{M}}]*(?:\s+\p{{L}}[\p{{L}}\p{{M}}]*)?\s+{ta_street}"),
+                      rf"\p{{L}}[\p{{L}}\p{{M}}.]*(?:\s+\p{{L}}[\p{{L}}\p{{M}}.]*)?\s+{ta_street}"),
         # 3-வது குறுக்குத் தெரு (3rd cross street)
         regex.compile(rf"(?:\d{{1,4}}(?:/\d{{1,4}})?,\s*)?\d{{1,3}}\s*-?\s*(?:வது|ஆவது|ம்)\s+(?:[\p{{L}}\p{{M}}]+\s+)?{ta_street}"),
     ]
@@ -864,7 +886,9 @@ def _lexicon_patterns(conf: dict) -> dict:
             "code_stopwords": frozenset(_fold(w) for w in conf["code_stopwords"]),
             "generic_facility_words": frozenset(_fold(w) for w in conf["generic_facility_words"]),
             "ta_facilities": tuple(w for w in conf["facility_suffixes"] if _is_tamil(w)),
-            "ta_facility_modifiers": frozenset(conf["ta_facility_modifiers"])}
+            "ta_facility_modifiers": frozenset(conf["ta_facility_modifiers"]),
+            # Tamil months and weekdays (the short months only as whole words: மே, தை, ஆடி also begin names)
+            "ta_calendar": tuple(w for w in conf["ta_months"] + conf["ta_weekdays"] if len(w) >= 4)}
 
 
 def _detect_lang(text: str) -> str:
@@ -990,7 +1014,7 @@ def _pattern_spans(text: str, lex: Lexicon, found: list[Span], taken: np.ndarray
         _add(found, taken, start, end, "address")
     for rx, kind in ((SSN, "ssn"), (NINO, "ssn"), (A_NUMBER, "id"), (IBAN, "account"), (CARD, "account"),
                      (CASE_NUMBER, "id"), (CA_POSTCODE, "postcode"), (EIRCODE, "postcode"), (PLATE, "licence"),
-                     (MX_PLATE, "licence")):
+                     (MX_PLATE, "licence"), (LK_PLATE, "licence"), (AR_POSTCODE_BRACKET, "postcode")):
         for m in rx.finditer(text):
             _add(found, taken, m.start(), m.end(), kind)
     for rx in (AU_POSTCODE, NL_PT_POSTCODE):
@@ -1100,6 +1124,25 @@ _TA_FUNCTION = ("பற்றி", "மேல்", "உடன்", "இடம்
 _INFLECTIONS = (("s", ""), ("es", ""), ("ies", "y"), ("ed", ""), ("ed", "e"), ("ing", ""), ("ing", "e"),
                ("ly", ""), ("ness", ""), ("ful", ""), ("er", ""), ("ers", ""), ("ment", ""), ("ments", ""))
 _TA_INFLECTED = ("ாக", "ில்", "ின்", "க்கு", "ும்", "து", "ான", "ிய", "ந்த", "ட்ட", "ாய்", "டைய")
+# endings of Tamil words that are no bare name: case endings, verb endings, joining consonants, emphatic ஏ
+_TA_NOT_BARE = _TA_INFLECTED + ("ிடம்", "ைச்", "ால்", "ுடன்", "ோடு", "ில", "ிருந்து", "ார்", "ேன்", "ோம்",
+                                "ினார்", "ப்", "த்", "ச்", "க்", "ை", "ே", "ாமல்", "வும்")
+# words after a Tamil word that make it a place or a day, not a name: பகுதி (area), தினம் (day), எண் (number)
+_TA_NOT_NAME_AFTER = ("பகுதி", "தினம்", "எண்", "அருகே", "நகர", "மாவட்ட", "சாலை", "தெரு", "வீதி")
+# endings of Tamil adverbs, verbs and participles ("நிம்மதியாக", "வந்தார்", "பார்த்தபடி"): no name, even with a cue
+_TA_NOT_NOUN = ("ாக", "ாகச்", "ாகப்", "ாகத்", "ாகவே", "ார்", "ான்", "ான", "து", "ும்", "ே", "படி", "போது", "ாமல்",
+                "ாத", "த்த", "ள்")
+_TA_NOT_NOUN_HON = tuple(e for e in _TA_NOT_NOUN if e not in ("ார்", "ான்"))    # "சிவகுமார் அவர்கள்"
+_TA_HONORIFIC = "அவர்கள"            # "செந்தில் அவர்களுடன்": a name ending in a consonant takes a separate honorific
+# followers too common to make an unknown proper word a name ("Medicaid was", "Kaiser is")
+_WEAK_FOLLOWERS = frozenset({"was", "is", "has", "had", "will", "would", "and", "'s", "’s", "es", "fue", "y", "se",
+                             "está", "does", "did", "seems", "seemed", "gets", "got", "goes", "went"})
+_CONTACT_WORDS = frozenset({"tel", "tele", "ph", "phone", "mob", "mobile", "cell", "fax", "email", "e-mail", "mail",
+                            "whatsapp", "contact", "contacts", "tfno", "telf", "movil", "móvil", "celular", "telefono",
+                            "teléfono", "correo", "landline", "home", "work", "office", "pager", "text", "sms",
+                            "signal", "telegram", "viber", "skype", "number", "no", "num"})
+_TA_SELF = ("தன்", "தனது", "தன்னுடைய")           # "கோகிலா தன் தம்பி" (Kokila her own brother)
+_TA_VOWEL_SIGNS = "ாிீுூெேைொோௌ"
 _BEFORE_MONTH = {"in", "since", "until", "till", "by", "during", "before", "after", "from", "through", "early", "late",
                  "mid", "en", "desde", "hasta", "durante", "antes", "después"}
 _SENT_END = set('.!?:;\n•"“(-–—*')
@@ -1186,6 +1229,22 @@ def _name_spans(text: str, lex: Lexicon, roster: Roster | None, lang: str, found
         return any(text[e:t.start] in (" ", ", ") for e in (t.start - 1, t.start - 2) if e in pc_ends) or \
             any(text[t.end:b] in (" ", ", ") for b in (t.end + 1, t.end + 2) if b in pc_starts)
 
+    def ta_bare(i: int) -> bool:
+        """Tamil token i could be a bare name: no common word, case ending, cue word or month."""
+        w = toks[i].word
+        return len(w) >= 3 and w not in lex.ta_common and not w.startswith(_TA_FUNCTION) and \
+            not w.endswith(_TA_NOT_BARE) and w not in cues["kin"] and w not in cues["titles"] and \
+            _fold(w) not in lex.safe_words and not w.startswith(lex.patterns["ta_calendar"]) and \
+            not _tamil_match(w, lex.tamil_places, 2)
+
+    first_ta = next((i for i, t in enumerate(toks) if t.tamil), -1)
+    contact_starts = {sp.start for sp in found if sp.kind in ("phone", "email", "fax")}
+
+    def contact_after(t: _Tok) -> bool:
+        """A phone number or e-mail address right after the word: "Thenmozhi +91 431 401 2395"."""
+        return any(b in contact_starts for b in (t.end + 1, t.end + 2, t.end + 3)) and \
+            text[t.end:t.end + 3].strip(" :,(-–") == "" and "\n" not in text[t.end:t.end + 3]
+
     role_of: dict[int, int] = {}
     # 1. roster: any case, misspelt, possessive
     if roster is not None and len(roster):
@@ -1212,8 +1271,23 @@ def _name_spans(text: str, lex: Lexicon, roster: Roster | None, lang: str, found
             if _tamil_match(t.word, lex.tamil_places, 2):
                 label[i] = "place"
             elif _tamil_match(t.word, lex.tamil_names, 4) or (i > 0 and toks[i - 1].key in cues["titles"]) or (
-                    i > 0 and toks[i - 1].key in cues["kin"] and toks[i - 1].tamil and t.word not in lex.ta_common
-                    and not any(t.word.startswith(c) for c in _TA_FUNCTION)):
+                    i > 0 and (toks[i - 1].key in cues["kin"] or i > 1 and toks[i - 1].tamil and
+                               f"{toks[i - 2].key} {toks[i - 1].key}" in cues["kin"])
+                    and (toks[i - 1].tamil or prev_is(i, "kin"))
+                    and t.word not in lex.ta_common and not any(t.word.startswith(c) for c in _TA_FUNCTION)
+                    and t.word not in cues["kin"] and (toks[i - 1].tamil or not t.word.endswith(_TA_NOT_NOUN))):
+                label[i] = "name"
+            elif (
+                    # an honorific or "தன்" (their own) after it: "பிரகாஷ் அவர்களை", "கோகிலா தன் தம்பி"
+                    i + 1 < n and text[t.end:toks[i + 1].start] == " " and (
+                        toks[i + 1].word.startswith(_TA_HONORIFIC) or toks[i + 1].word in _TA_SELF)
+                    and len(t.word) >= 3 and not t.word.startswith(_TA_FUNCTION) and t.word not in cues["kin"]
+                    and t.word not in cues["titles"] and not t.word.endswith(_TA_NOT_NOUN_HON)
+                    and not _tamil_match(t.word, lex.tamil_places, 2)) or (
+                    # the first word of a note, its subject: "சரவணன் இந்த வாரம்...", "Session 17: சரவணன் ..."
+                    i == first_ta and t.sent_start and ta_bare(i) and not (i + 1 < n and (toks[i + 1].word.startswith(
+                        _TA_NOT_NAME_AFTER + lex.patterns["ta_facilities"])
+                        or toks[i + 1].word in lex.patterns["ta_facility_modifiers"]))):
                 label[i] = "name"
             continue
         cue_name = prev_is(i, "titles") or prev_is(i, "kin") or prev_is(i, "naming")
@@ -1222,8 +1296,9 @@ def _name_spans(text: str, lex: Lexicon, roster: Roster | None, lang: str, found
             if prev_is(i, "naming") and not ordinary(t) and len(t.key) >= 3:
                 label[i] = "name"
             continue
-        if t.key in lex.safe_words and not cue_name:
-            continue
+        if t.key in lex.safe_words and not cue_name and not (
+                t.key in lex.first_names and t.word != _fold(t.word).title() and lang == "es" and t.word.istitle()):
+            continue                                       # but Spanish "Jesús" (an accent) is a name
         if t.caps and len(t.key) <= 5 and not cue_name:
             continue                                       # acronyms: CBT, PTSD, SRS
         if t.key in _MONTH_NUM and i > 0 and toks[i - 1].key in _BEFORE_MONTH:
@@ -1259,7 +1334,15 @@ def _name_spans(text: str, lex: Lexicon, roster: Roster | None, lang: str, found
                 or (gap == " " and not nxt.cap and len(nxt.key) > 3 and nxt.key[-2:] in ("ed", "es")
                     and (nxt.key in lex.en_words or nxt.key in lex.en_common)))
             possessive = text[t.end:t.end + 2] in ("'s", "’s")
-            if is_first and t.key not in lex.en_words and t.key not in _STOP_CAPS:
+            # "Dilani, her mother Nirosha": a person listed with her relatives; "Thenmozhi +91 431 401 2395": a
+            # contact's number after the name
+            listed = nxt is not None and gap in (", ", " and ") and nxt.key in ("her", "his", "their", "su") and \
+                i + 2 < n and toks[i + 2].key in cues["kin"]
+            contact = contact_after(t)
+            if (listed or contact) and not is_ord and t.key not in _STOP_CAPS and len(t.key) >= 3 and \
+                    not (is_place and not is_first) and t.key not in _CONTACT_WORDS:
+                label[i] = "name"
+            elif is_first and t.key not in lex.en_words and t.key not in _STOP_CAPS:
                 label[i] = "name"
             elif is_sur and not is_ord and not is_proper:
                 label[i] = "name"
@@ -1268,9 +1351,26 @@ def _name_spans(text: str, lex: Lexicon, roster: Roster | None, lang: str, found
                 label[i] = "name"
             elif is_place and not is_ord and not is_first:
                 label[i] = "place"
-            elif not is_ord and not is_proper and len(t.key) >= 3 and t.key not in _STOP_CAPS and (
-                    follows or possessive):
-                label[i] = "name"
+            elif not is_ord and len(t.key) >= 3 and t.key not in _STOP_CAPS and (
+                    (not is_proper and (follows or possessive)) or (follows and nxt.key not in _WEAK_FOLLOWERS)) \
+                    and not t.key.startswith("i'"):
+                label[i] = "name"                          # "Sandeep looked", a rare proper word before a verb
+
+    # 2a. Tamil names seen once are names elsewhere in the note, with a case ending ("மீனாட்சியின்"), and a
+    # surname follows a given name ("ஜனனி ராமநாதன்")
+    if first_ta >= 0:
+        stems = {toks[i].word for i in range(n) if label[i] == "name" and toks[i].tamil and ta_bare(i)}
+        if stems:
+            for i, t in enumerate(toks):
+                if t.tamil and label[i] is None and free(t) and any(_tamil_stem(t.word, st) for st in stems):
+                    label[i] = "name"
+        for i in range(n - 1):
+            j = i + 1
+            if label[i] == "name" and toks[i].tamil and toks[j].tamil and label[j] is None and free(toks[j]) and \
+                    text[toks[i].end:toks[j].start] == " " and ta_bare(j) and not toks[j].word.endswith(_TA_NOT_NOUN) \
+                    and toks[j].word.endswith(("ன்", "ம்", "ா", "ி", "ர்", "ு")) and not (
+                    j + 1 < n and toks[j + 1].word.startswith(_TA_NOT_NAME_AFTER + lex.patterns["ta_facilities"])):
+                label[j] = "name"
 
     # 2b. Tamil facilities: proper words before a facility word ("ஸ்டான்லி அரசு மருத்துவமனையில்")
     ta_fac, ta_mod = lex.patterns["ta_facilities"], lex.patterns["ta_facility_modifiers"]
@@ -1444,6 +1544,20 @@ def _multi_place(keys: list[str], lex: Lexicon) -> int:
         if tuple(keys[:len(words)]) == words:
             return len(words)
     return 0
+
+
+def _tamil_stem(word: str, stem: str) -> bool:
+    """``word`` is the Tamil name ``stem`` or the name with a case ending: "மீனாட்சியின்", "அம்பிகாவுடன்",
+    "முருகனின்" (a final consonant's virama gives way to the vowel sign)."""
+    if word == stem:
+        return True
+    if len(stem) < 3 or len(word) - len(stem) > 6:
+        return False
+    if stem[-1] in _TA_VOWEL_SIGNS:
+        return word.startswith(stem) and word[len(stem)] in "வய"
+    if stem[-1] == "\u0bcd":
+        return word.startswith(stem[:-1]) and word[len(stem) - 1] in _TA_VOWEL_SIGNS
+    return False
 
 
 def _tamil_match(word: str, names: frozenset, min_len: int) -> bool:

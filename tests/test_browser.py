@@ -161,3 +161,80 @@ def test_bias_check_steps_through_in_the_browser(voila, tmp_path):
     assert "Chosen because" in seen[2] or "Elegida porque" in seen[2]
     assert "Action items" in seen[3] and "Save" in seen[3]
     assert not wide                                     # no horizontal scrolling at 1280 px
+
+
+@pytest.fixture(scope="module")
+def app(tmp_path_factory):
+    """``rapport app`` on the demo data, as a user starts it; yields the meeting's address with the token."""
+    pytest.importorskip("voila", reason="voila is not installed (pip install -e '.[test]')")
+    pytest.importorskip("playwright", reason="playwright is not installed (pip install -e '.[test]')")
+    if not Path(CHROMIUM).exists():
+        pytest.skip("Debian's chromium is not installed (apt-get install chromium; .ci/run does this)")
+    import re
+
+    port = _free_port()
+    record = tmp_path_factory.mktemp("record") / "supervision.sqlite"
+    env = {**os.environ, "RAPPORT_SUPERVISION": str(record)}
+    env.pop("RAPPORT_SUPERVISION_DEMO", None)
+    log = tmp_path_factory.mktemp("app") / "app.log"
+    with open(log, "w") as out:
+        proc = subprocess.Popen([sys.executable, "-m", "rapportlib.cli", "app", "--no-browser", "--port", str(port)],
+                                cwd=ROOT, env=env, stdout=out, stderr=subprocess.STDOUT, start_new_session=True)
+    url = None
+    deadline = time.time() + 120
+    while time.time() < deadline and url is None and proc.poll() is None:
+        m = re.search(r"http://127\.0\.0\.1:\d+/voila/render/supervision_meeting\.ipynb\?token=[\w-]+",
+                      log.read_text())
+        url = m.group() if m else None
+        time.sleep(0.5)
+    if url is None:
+        proc.kill()
+        pytest.fail("rapport app did not print its address within 120 s:\n" + log.read_text()[-2000:])
+    yield url
+    proc.terminate()
+    proc.wait(timeout=30)
+
+
+def test_the_meeting_app_clicks_through_every_step(app, tmp_path):
+    """Starts ``rapport app``, walks the seven steps of the meeting at 1280x800, opens the record, adds an
+    action item, saves the meeting; fails on a traceback, a widget error or a step that does not render."""
+    import re
+
+    from playwright.sync_api import sync_playwright
+
+    shots = _shots(tmp_path)
+    texts, wide = {}, []
+    steps = [(1, "setup", "Supervisee"), (2, "caseload", "most urgent first"), (3, "client_focus", "Client"),
+             (4, "countertransference", "check-in"), (5, "bias_check", "Bias check"),
+             (6, "agenda", "Action items"), (7, "close", "Save meeting")]
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        page = browser.new_page(viewport={"width": 1280, "height": 800})
+        page.goto(app, timeout=180_000)
+        for number, name, expect in steps:
+            if number > 1:
+                page.get_by_role("button", name="Next step").click()      # the bias check's own say "in the bias check"
+            page.wait_for_selector(f"text=Step {number} of 7", timeout=120_000)
+            page.wait_for_selector(f"text={expect}", timeout=120_000)
+            page.wait_for_timeout(800)
+            if name == "agenda":
+                page.get_by_placeholder("Passphrase of your supervision record").first.fill("a browser-test phrase")
+                page.get_by_role("button", name="Open the record").click()
+                page.get_by_placeholder("Action, e.g.").fill("Ask about the rupture in the last session")
+                page.get_by_role("button", name=re.compile(r"(^|\W)Add$")).click()
+                page.wait_for_selector("text=Ask about the rupture in the last session", timeout=30_000)
+            if name == "close":
+                page.get_by_role("button", name="Save meeting").click()
+                page.wait_for_selector("text=Saved on", timeout=60_000)
+            page.locator(f"text=Step {number} of 7").first.evaluate("e => e.scrollIntoView({block: 'start'})")
+            page.wait_for_timeout(300)
+            page.screenshot(path=str(shots / f"meeting_{number}_{name}.png"), full_page=False)
+            texts[name] = page.inner_text("body")
+            wide.append(page.evaluate(
+                "() => document.documentElement.scrollWidth > document.documentElement.clientWidth"))
+        browser.close()
+    for name, text in texts.items():
+        assert "Traceback" not in text, name
+        assert "Error displaying widget" not in text and "Failed to display" not in text, name
+    assert "Saved on" in texts["close"]
+    assert not any(wide), wide                      # no horizontal scrolling at 1280 px

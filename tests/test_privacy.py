@@ -389,8 +389,8 @@ PATTERN_KINDS = ("date", "age", "phone", "fax", "email", "url", "ip", "address",
 
 
 TUNING = ["identifiers_dev.jsonl", "identifiers_test.jsonl", "identifiers_holdout.jsonl",   # looked at while tuning
-          "identifiers_final.jsonl"]
-HELD_OUT = "identifiers_r5.jsonl"                                 # written last, blind; never tuned on
+          "identifiers_final.jsonl", "identifiers_r5.jsonl"]
+HELD_OUT = "identifiers_r6.jsonl"                                 # written last, blind; never tuned on
 
 
 @pytest.mark.parametrize("name", TUNING)
@@ -404,25 +404,22 @@ def test_targets_hold_on_the_sets_used_for_tuning(name):
     assert scores.loc["all", "precision"] >= 0.95, scores
 
 
-def test_held_out_recall_does_not_fall_below_what_it_reached():
-    """A floor at the held-out level reached (the issue's targets are the xfail tests below)."""
-    scores = score_detector(_records(HELD_OUT)).set_index("kind")
-    pattern = scores.loc[list(PATTERN_KINDS)]
-    assert pattern["found"].sum() / pattern["gold"].sum() >= 0.96, scores          # 0.970 reached
-    assert (pattern["recall"] >= 0.80).all(), scores                                # ages 0.831 reached
-    assert scores.loc["name", "recall"] >= 0.90, scores                             # 0.920 reached
-    assert scores.loc["all", "precision"] >= 0.94, scores                           # 0.960 reached
-
-
-@pytest.mark.xfail(reason="issue 4 still open: names 0.920 on the held-out set (identifiers_r5), below 0.95",
-                   strict=False)
 def test_name_recall_target_on_the_held_out_set():
     scores = score_detector(_records(HELD_OUT)).set_index("kind")
-    assert scores.loc["name", "recall"] >= 0.95, scores
+    assert scores.loc["name", "recall"] >= 0.95, scores                             # 0.959 reached
 
 
-@pytest.mark.xfail(reason="issue 4 still open: on the held-out set (identifiers_r5) ages 0.83, licences 0.91, "
-                          "addresses 0.92, MRNs 0.94, postcodes 0.97 and IDs 0.97 are below 0.98; places 0.92",
+def test_held_out_recall_does_not_fall_below_what_it_reached():
+    """A floor at the held-out level reached (the issue's per-kind target is the xfail test below)."""
+    scores = score_detector(_records(HELD_OUT)).set_index("kind")
+    pattern = scores.loc[list(PATTERN_KINDS)]
+    assert pattern["found"].sum() / pattern["gold"].sum() >= 0.975, scores         # 0.983 reached
+    assert (pattern["recall"] >= 0.90).all(), scores                                # MRNs 0.924 reached
+    assert scores.loc["all", "precision"] >= 0.95, scores                           # 0.963 reached
+
+
+@pytest.mark.xfail(reason="issue 4 still open: on the held-out set (identifiers_r6) MRNs 0.92, addresses 0.96, "
+                          "postcodes and licences 0.97 and IDs 0.977 are below 0.98; places 0.92",
                    strict=False)
 def test_pattern_recall_target_on_the_held_out_set():
     scores = score_detector(_records(HELD_OUT)).set_index("kind")
@@ -430,3 +427,24 @@ def test_pattern_recall_target_on_the_held_out_set():
     low = scores.loc[pattern][scores.loc[pattern, "recall"] < 0.98]
     assert low.empty, low
     assert scores.loc["place", "recall"] >= 0.95, scores
+
+
+def _kinds(text, lang=None, roster=None):
+    return {(text[s.start:s.end], s.kind) for s in find_identifiers(text, roster, lang)}
+
+
+def test_tamil_names_by_honorific_first_word_and_case_ending():
+    text = "முத்தையா இன்று தாமதமாக வந்தார். அவர் வீட்டில் செல்வராஜ் அவர்களை பார்த்தேன். முத்தையாவின் மகள் வரவில்லை."
+    got = _kinds(text, "ta")
+    assert ("முத்தையா", "name") in got and ("செல்வராஜ்", "name") in got
+    assert any(k == "name" and s.startswith("முத்தையா") and s != "முத்தையா" for s, k in got)
+    # a misspelt roster name with a case ending
+    assert any(k == "name" for s, k in _kinds("இன்று ரதிகாவின் கணவர் வந்தார்.", "ta", ["ராதிகா சுந்தரம்"]))
+
+
+def test_ages_in_brackets_lived_to_and_licence_formats():
+    got = _kinds("Her grandmother (ninety-seven) lives nearby; his uncle lived to 101. "
+                 "The van (vehicle no. WP KL-4417) was parked outside.")
+    assert {("ninety-seven", "age"), ("101", "age"), ("WP KL-4417", "licence")} <= got
+    got = _kinds("Su ex tiene placa n.º PXR 552 y licencia de manejo G 231 554 876 120.", "es")
+    assert ("PXR 552", "licence") in got and ("G 231 554 876 120", "licence") in got
