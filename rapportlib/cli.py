@@ -266,6 +266,19 @@ def _app(args) -> int:
                 proc.wait()
 
 
+def _working_copy(src: Path, dest: Path) -> Path:
+    """Copy the bundled notebooks to ``dest`` (a notebook already there is kept: it may hold the user's work)."""
+    dest.mkdir(parents=True, exist_ok=True)
+    copied = []
+    for f in sorted(src.glob("*.ipynb")):
+        if not (dest / f.name).exists():
+            shutil.copyfile(f, dest / f.name)
+            copied.append(f.name)
+    if copied:
+        print(f"Copied {len(copied)} notebooks to {dest}/ to work on (the installed ones stay as they are).")
+    return dest
+
+
 def _lab(args) -> int:
     import shlex
     import subprocess
@@ -278,6 +291,8 @@ def _lab(args) -> int:
         print(f"Cannot use this data: {exc}", file=sys.stderr)
         return 2
     folder = notebooks_path()
+    if "_bundled" in folder.parts:      # an installed package: work on copies, never edit the installed notebooks
+        folder = _working_copy(folder, Path(args.notebooks) if args.notebooks else Path.cwd() / "rapport-notebooks")
     cmd = [sys.executable, "-m", "jupyterlab", f"--ServerApp.root_dir={folder}", "--ServerApp.ip=127.0.0.1"]
     env = dict(os.environ)
     if data is not None:
@@ -376,6 +391,8 @@ def main(argv: list[str] | None = None) -> int:
 
     p = sub.add_parser("lab", help="open JupyterLab on the notebooks folder")
     p.add_argument("--data", help="dataset folder or sessions file for the notebooks (sets RAPPORT_DATA)")
+    p.add_argument("--notebooks", help="where an installed package's notebooks are copied to work on "
+                                       "(default ./rapport-notebooks; a checkout opens its own notebooks/)")
     p.add_argument("--print-command", action="store_true", help="print the command instead of running it")
     p.set_defaults(func=_lab)
 

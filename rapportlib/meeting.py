@@ -272,6 +272,19 @@ class ClientFocus:
     notes: list[str] = field(default_factory=list)
     measure: str | None = None
 
+    @property
+    def panels(self) -> list[tuple[str, str]]:
+        """The trend panels worth drawing for this client (for :func:`rapportlib.plots.client_trend`): the
+        SRS and ORS when rated, and the WAI-SR when a rupture was found on it."""
+        s, r = self.sessions, self.ruptures
+        wai_rupture = len(r) and "measure" in r.columns and (r["measure"] == "wai_sr_total").any()
+        return [(col, title) for col, title in TREND_PANELS if col in s.columns and s[col].notna().any()
+                and (col != "wai_sr_total" or wai_rupture)]
+
+
+TREND_PANELS = (("srs_total", "Alliance, client-rated (SRS total, 0\u201340)"),
+                ("ors_total", "Outcome (ORS total, 0\u201340)"),
+                ("wai_sr_total", "Alliance, WAI-SR (item mean, 1\u20135)"))
 
 MIN_TREND = 3
 _CLIENT_ALLIANCE = ("srs_total", "wai_sr_total")

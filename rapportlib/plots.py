@@ -392,6 +392,7 @@ def _draw_ruptures(ax: Axes, ruptures: pd.DataFrame, client_id: str, measure: st
     trans = ax.get_xaxis_transform()
     x_range = max(float(x[-1] - x[0]), 1.0) if len(x) else 1.0
     seen: set[str] = set()
+    labelled: list[tuple[float, int]] = []          # (session, tier) of rupture labels already placed
 
     def legend(label: str) -> str:
         if label in seen:
@@ -431,7 +432,13 @@ def _draw_ruptures(ax: Axes, ruptures: pd.DataFrame, client_id: str, measure: st
             text = f"rupture {_MINUS}{abs(size):.1f}" if not math.isnan(size) else "rupture"
             if math.isnan(rep):
                 text += "\nunrepaired"
-            ax.annotate(text, (drop, score), xytext=(0, -12), textcoords="offset points", ha="center", va="top",
+            # ruptures a few sessions apart: put the next label above its marker, then lower, so none overlap
+            near = {t for px, t in labelled if abs(px - drop) < 0.15 * x_range}
+            tier = next(t for t in range(len(labelled) + 1) if t not in near)
+            labelled.append((drop, tier))
+            offset, va = ((0, -12), "top") if tier == 0 else ((0, 12), "bottom") if tier == 1 else \
+                ((0, -12 - 26 * (tier - 1)), "top")
+            ax.annotate(text, (drop, score), xytext=offset, textcoords="offset points", ha="center", va=va,
                         fontsize=8.5, color="#8a3c00", fontweight="bold", zorder=6, gid="rupture-label",
                         bbox=_TEXT_BOX)
 
@@ -1246,8 +1253,11 @@ def equity_forest(audit, metric: str = "rating_gap", scope: str = "service", cli
     ax.axvline(0, color="black", lw=1.0, zorder=2, gid="zero-line")
     span = max(abs(min(finite)), abs(max(finite)), 1e-9)
     lo_x, hi_x = min(finite), max(finite)
+    if hi_x - lo_x < 1e-6:                          # nothing shown (every row hidden) or one point: a plain axis
+        lo_x, hi_x = lo_x - max(span, 1.0), hi_x + max(span, 1.0)
     pad = 0.08 * (hi_x - lo_x or span)
     ax.set_xlim(lo_x - pad, hi_x + pad)
+    ax.xaxis.get_major_formatter().set_useOffset(False)
     ax.set_ylim(nrow - 0.4, -0.6)
     ax.set_yticks(ys, labels, fontsize=9)
     for tick, (kind, item) in zip(ax.get_yticklabels(), items):

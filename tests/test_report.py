@@ -171,6 +171,23 @@ def test_lab_print_command(tmp_path, capsys):
     assert main(["lab", "--print-command", "--data", str(tmp_path / "missing")]) == 2
 
 
+def test_lab_on_an_installed_package_works_on_copies(tmp_path, monkeypatch, capsys):
+    """Installed notebooks (rapportlib/_bundled/notebooks) are copied out, never opened in place; a copy the
+    user already has is kept."""
+    bundled = tmp_path / "site" / "rapportlib" / "_bundled" / "notebooks"
+    bundled.mkdir(parents=True)
+    for name in ("a.ipynb", "b.ipynb"):
+        (bundled / name).write_text("{}", encoding="utf-8")
+    mine = tmp_path / "work"
+    mine.mkdir()
+    (mine / "a.ipynb").write_text("my edits", encoding="utf-8")
+    monkeypatch.setattr(report, "notebooks_path", lambda: bundled)
+    assert main(["lab", "--print-command", "--notebooks", str(mine)]) == 0
+    out = capsys.readouterr().out
+    assert f"--ServerApp.root_dir={mine}" in out and "Copied 1 notebooks" in out
+    assert (mine / "a.ipynb").read_text(encoding="utf-8") == "my edits" and (mine / "b.ipynb").exists()
+
+
 # ------------------------------------------------------------------------------------------------ the app
 
 def _free_port() -> int:

@@ -135,8 +135,10 @@ class NumbersStep(Step):
         self.versus.value = table + (_sentences(notable, "") if not notable.empty else "")
         within = nums["within"]
         hidden, made = int(nums["hidden"]["hidden"].iloc[0]), int(nums["hidden"]["made"].iloc[0])
-        text = _sentences(within, f"No comparison between client groups within {self.clinician}'s caseload stands "
-                                  f"out or is worth a look ({made} made).")
+        empty = (f"No comparison between client groups within {self.clinician}'s caseload stands out or is worth "
+                 f"a look ({made} made)." if made else
+                 f"Within {self.clinician}'s caseload no client group is large enough to compare at this threshold.")
+        text = _sentences(within, empty)
         if hidden:
             text += (f"<p style='{ui.HELP}'>{hidden} group comparisons within the caseload are not shown: fewer than "
                      f"{audit.threshold} clients (or hidden so that a small group cannot be worked out from the "

@@ -532,12 +532,7 @@ class ClientFocusStep(_MeetingStep):
         self.caption.value = (f"<b>{html.escape(client_id)}</b> · {f.n_rated} rated sessions · "
                               + (html.escape("; ".join(al["reason"])) if len(al) else "no alerts"))
         if f.n_rated:
-            from .trends import MEASURES
-
-            panels = [(m.column, m.panel) for m in MEASURES if m.column in f.sessions.columns
-                      and f.sessions[m.column].notna().any()
-                      and (m.key != "wai" or (len(f.ruptures) and (f.ruptures["measure"] == m.column).any()))]
-            fig = plots.client_trend(f.sessions, client_id, panels=panels or None, ruptures=f.ruptures)
+            fig = plots.client_trend(f.sessions, client_id, panels=f.panels or None, ruptures=f.ruptures)
             self.image.value = _image(fig)
             self.image.layout.display = None
         else:
