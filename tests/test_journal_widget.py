@@ -12,6 +12,7 @@ import pytest
 
 from rapportlib.journal import Journal
 from rapportlib.widgets import CT_LABELS, JournalApp, JournalEditor, demo_techniques, journal_app
+from rapportlib.widgets._ui import FULL
 
 PW = "a throwaway passphrase"
 KDF_N = 2**12
@@ -400,7 +401,7 @@ def test_layout_fits_a_1280_pixel_window(journal):
     sessions = pd.DataFrame({"client_id": ["c001"], "session": [1], "date": ["2002-01-11"]})
     ed = JournalEditor(journal, sessions=sessions)
     column = 1280 - 2 * 140                                          # JupyterLab's margins and side bar, roughly
-    assert ed.layout.width == "100%" and _px(ed.layout.max_width) <= 1100
+    assert ed.layout.width == FULL and _px(ed.layout.max_width) <= 1100     # full width, less the widget margins
     for widget in _walk(ed):
         width = _px(getattr(widget.layout, "width", None))
         assert width is None or width <= column / 2, widget
@@ -408,7 +409,7 @@ def test_layout_fits_a_1280_pixel_window(journal):
             fixed = sum(_px(c.layout.width) or 0 for c in widget.children)
             assert "wrap" in (widget.layout.flex_flow or "") or fixed <= column, widget
         if isinstance(widget, (w.Textarea, w.Select, w.SelectMultiple, w.GridBox)):
-            assert widget.layout.width == "100%", widget
+            assert widget.layout.width in (FULL, "100%"), widget              # full width (a max_width may cap it)
     grid = next(x for x in _walk(ed) if isinstance(x, w.GridBox))
     assert "auto-fill" in grid.layout.grid_template_columns              # the check-in sliders reflow
     headings = [x.value for x in _walk(ed) if isinstance(x, w.HTML) and x.value.startswith("<h3")]

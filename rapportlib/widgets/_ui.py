@@ -10,7 +10,7 @@ import numpy as np
 import pandas as pd
 
 HELP = "color:#555;font-size:90%;line-height:1.4;margin:0 0 4px 0"
-FULL = "100%"
+FULL = "calc(100% - 4px)"   # full width less the widget margins (2 px a side), so no box scrolls sideways
 TD = "padding:2px 6px;vertical-align:top;text-align:left"    # JupyterLab's table CSS right-aligns cells
 
 
