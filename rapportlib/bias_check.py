@@ -222,6 +222,14 @@ class ActionItem:
             raise ValueError("an action item's client_id must be a client id or None")
         object.__setattr__(self, "done", bool(self.done))
 
+    @classmethod
+    def from_form(cls, text: str, due=None, client_id: str | None = None) -> ActionItem:
+        """From a form's fields: the text stripped, a date picker's value (or None), a client ('' = none)."""
+        return cls(text.strip(), due=due.isoformat() if due else None, client_id=client_id or None)
+
+    def as_dict(self) -> dict:
+        return {"text": self.text, "due": self.due, "client_id": self.client_id, "done": self.done}
+
 
 def _item(x) -> ActionItem:
     if isinstance(x, ActionItem):

@@ -25,6 +25,7 @@ import numpy as np
 import pandas as pd
 
 from .alliance import PAIRS, discrepancy, ruptures
+from .countertransference import _bh  # one Benjamini-Hochberg for the package
 from .errors import DataError
 
 __all__ = ["BY_DEFAULT", "METRICS", "TABLE_COLUMNS", "EquityAudit", "equity_audit"]
@@ -328,20 +329,6 @@ def _fisher_exact(a: int, b: int, c: int, d: int) -> float:
     pmf = np.exp(logp)
     observed = pmf[a - lo]
     return float(min(1.0, pmf[pmf <= observed * (1 + 1e-7)].sum()))
-
-
-def _bh(p: np.ndarray) -> np.ndarray:
-    """Benjamini-Hochberg adjusted p values (step-up, monotone, capped at 1)."""
-    p = np.asarray(p, dtype=float)
-    m = len(p)
-    if m == 0:
-        return p
-    order = np.argsort(p, kind="stable")
-    ranked = p[order] * m / np.arange(1, m + 1)
-    ranked = np.minimum.accumulate(ranked[::-1])[::-1]
-    out = np.empty(m)
-    out[order] = np.minimum(ranked, 1.0)
-    return out
 
 
 def _statistics(rows: pd.DataFrame, level: float) -> pd.DataFrame:

@@ -795,9 +795,7 @@ class AgendaStep(_MeetingStep):
         if not text:
             self.message.value = _empty("Write what the action is first, then press Add.")
             return False
-        due = self.item_due.value
-        item = ActionItem(text, due=due.isoformat() if due else None, client_id=self.item_client.value or None)
-        self.items.append({"text": item.text, "due": item.due, "client_id": item.client_id, "done": False})
+        self.items.append(ActionItem.from_form(text, self.item_due.value, self.item_client.value).as_dict())
         self.item_text.value = ""
         self.item_due.value = None
         self.message.value = ""
