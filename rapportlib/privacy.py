@@ -133,9 +133,10 @@ class Lexicon:
     number_cue_rx: object        # one compiled alternation of all number cues
     number_cue_kind: dict        # folded phrase -> kind
     patterns: dict = field(default_factory=dict)   # name -> regexes built from the YAML word lists
+    freq_words: frozenset = frozenset()  # words in everyday use (English and Spanish), names included: "olive", "luna"
 
 
-_LISTS_FORMAT = "8"
+_LISTS_FORMAT = "9"
 
 
 def _sources_key() -> str:
@@ -214,6 +215,7 @@ def _build_lists() -> dict[str, list]:
             multi.append(ws)
     return {
         "en_common": sorted({_fold(w) for w in top_n_list("en", 4000)}),
+        "freq_words": sorted({_fold(w) for lang in ("en", "es") for w in top_n_list(lang, 30000)}),
         "ta_common": sorted(top_n_list("ta", 3000)),
         "first_names": sorted(first_f), "surnames": sorted(last_f), "tamil_names": sorted(tamil),
         "en_words": sorted(en_lower), "es_words": sorted(es),
@@ -322,6 +324,7 @@ def load_lexicon(extra: tuple[str, ...] = ()) -> Lexicon:
         number_cue_rx=regex.compile(r"(?<!\w)" + _trie(cue_kind) + r"(?!\w)"),
         number_cue_kind=cue_kind,
         patterns=_lexicon_patterns(conf),
+        freq_words=frozenset(lists["freq_words"]),
     )
 
 
@@ -659,7 +662,14 @@ NL_PT_POSTCODE = regex.compile(r"\b(?:CEP|Cep|cep):?\s?(?P<pc>\d{5}-?\d{3})\b")
 # Sri Lankan plates: a province code, two or three letters, four digits (WP CAB-1234, NP EJ-7838)
 LK_PLATE = regex.compile(r"\b(?:WP|CP|SP|NP|EP|NW|NC|UP|SG)[ -]?[A-Z]{2,3}[ -]?\d{4}\b")
 # Argentine postcodes in brackets before the town: "(B2190) Quilmes", "(C1425DKE) CABA"
-AR_POSTCODE_BRACKET = regex.compile(r"(?<=\()[A-HJ-NP-Z]\d{4}(?:[A-Z]{3})?(?=\)\s+\p{Lu})")
+AR_POSTCODE_BRACKET = regex.compile(r"(?<=\()(?:[A-HJ-NP-Z]\d{4}(?:[A-Z]{3})?|(?<=,\s?\()(?!(?:19|20)\d\d)\d{4})"
+                                    r"(?=\)\s+\p{Lu})")                  # ", (8300) Neuquén": the older code
+# a code in brackets after a facility or a "records sent" note: "Hospital Civil (348370)", "(MAA.1874931)"
+PAREN_CODE = regex.compile(r"\(\s?(?P<c>(?:[A-Z]{1,5}[-./#]?\s?)?\d[\d./-]{3,}\d[A-Z]?)\s?\)")
+_PAREN_MRN_CUES = regex.compile(r"(?i:record|report|informe|hospital|clinic|clínic|instituto|institute|medical|health"
+                                r"|centre|center|sanatorio|expediente|historia)|மருத்துவ|அனுப்ப|அறிக்கை")
+# Indian police report numbers with their letters: FIR 833/2024, NCR No. 45/23, CSR 112/2022
+POLICE_REPORT = regex.compile(r"\b(?:FIR|NCR|CSR)\s?(?:No\.?\s?|#\s?)?\d{1,6}/(?:19|20)?\d{2}\b(?!/)")
 # Mexican plates: three letters, three digits, one letter (NLR-441-B)
 MX_PLATE = regex.compile(r"\b[A-Z]{3}([- ])\d{3}\1[A-Z]\b")
 # references of capitals and digits joined by slashes: KMC/PSY/2023/4471, VT/44187, CI-FDS/TLA/00412/03-2024
@@ -686,14 +696,14 @@ _EXT = r"(?:\s*,?\s*(?i:ext|extension|extn|anexo|x)\.?\s*\d{1,5})?"
 PHONE = regex.compile(
     # (+52) 1 33 4872 3827, +44 (0)20 7946 0018, 020 7946 0018, 555-0148 ext. 12
     r"(?<![\w+/.-])(?:\(?\+\d{1,3}\)?[\s.-]?(?:\d[\s.-])?)?(?:\(\d{1,5}\)[\s.-]?)?\d{2,5}(?:[\s.-]\d{2,8}){1,4}"
-    rf"{_EXT}(?![\w/-]|\.\d)"
-    r"|(?<![\w+/.-])\+\d{1,3}[\s.-]?\d{6,12}(?![\w/-])|(?<![\w/.-])\(\d{2,5}\)\s?\d{6,8}\b"
-    r"|(?<![\w+/.-])\+\d{8,14}\b|(?<![\w/.-])\d{10,11}\b"
+    rf"{_EXT}(?![\w/]|-(?!\p{{Tamil}})|\.\d)"                          # "902-555-0120-க்கு" (a Tamil case ending)
+    r"|(?<![\w+/.-])\+\d{1,3}[\s.-]?\d{6,12}(?![\w/]|-(?!\p{Tamil}))|(?<![\w/.-])\(\d{2,5}\)\s?\d{6,8}\b"
+    rf"|(?<![\w+/.-])\+\d{{8,14}}\b|(?<![\w/.-])\d{{10,11}}{_EXT}\b"
     # North American with the trunk 1: 1-509-755-3650, 1 (800) 555-0100
-    rf"|(?<![\w+/.-])1[\s.-]?(?:\(\d{{3}}\)|\d{{3}})[\s.-]?\d{{3}}[\s.-]\d{{4}}{_EXT}(?![\w/-]|\.\d)"
+    rf"|(?<![\w+/.-])1[\s.-]?(?:\(\d{{3}}\)|\d{{3}})[\s.-]?\d{{3}}[\s.-]\d{{4}}{_EXT}(?![\w/]|-(?!\p{{Tamil}})|\.\d)"
     # Indian numbers with the trunk 0 and a six-digit first group: 098765 43210
-    r"|(?<![\w+/.-])0\d{5}[\s.-]?\d{5}(?![\w/-]|\.\d)")
-LONG_NUMBER = regex.compile(r"(?<![\w/-])(?:[A-Z]{0,4}[-#/]?\d[\d/-]{5,}\d|[A-Z]{1,3}\d{5,}[A-Z]?"
+    r"|(?<![\w+/.-])0\d{5}[\s.-]?\d{5}(?![\w/]|-(?!\p{Tamil})|\.\d)")
+LONG_NUMBER = regex.compile(r"(?<![\w/-])(?:(?:[A-Z]{1,4}\.|[A-Z]{0,4}[-#/]?)\d[\d/-]{5,}\d|[A-Z]{1,3}\d{5,}[A-Z]?"
                             r"|\d{3,}[A-Z]{1,3}\d{2,})(?![\w/-])")
 GROUPED_NUMBER = regex.compile(r"(?<![\w.,/-])\d{2,5}(?:[ -]\d{1,5}){2,4}[A-Z]?(?![\w-]|[.,]\d)")
 # codes mixing capitals and digits (plates, licences, member ids): TN42ME3506, 4MNG657, PGE-91-88, 91698438M
@@ -781,7 +791,7 @@ def _lexicon_patterns(conf: dict) -> dict:
             r"\b(?:[A-Z][-/])?\d{1,6}(?:/(?:\d{1,4}|[A-Z]))?[A-Za-z]?(?:-\d{1,4}){0,2}"
             r",?\s+(?:[NSEW]\.?\s+|North\s+|South\s+|East\s+|West\s+)?(?:(?:\p{Lu}[\w'’.-]*|\d{1,3}(?:st|nd|rd|th))\s+)"
             rf"{{1,4}}{suffix}\b\.?(?:\s+(?:East|West|North|South|NE|NW|SE|SW|E|W|N|S)\b\.?)?"
-            rf"(?:,?\s+{unit}#?\w+|\s+#\s?\w+|,?\s+#\d{{1,3}}-\d{{1,4}}\b)?{not_count}"),
+            rf"(?:,?\s+{unit}#?\w+(?:-(?:\d{{1,4}}|[A-Z])\b)?|\s+#\s?\w+|,?\s+#\d{{1,3}}-\d{{1,4}}\b)?{not_count}"),
         # Calle Hidalgo 12; Av. Revolución 680, int. 1; Avenida de la Albufera, 156, 1.º 2
         regex.compile(
             rf"\b(?:(?i:{_alt(conf['street_prefixes'])})|(?:C\.(?!\s?P\.)|Priv\.|Cjón\.|Cjon\.|Cda\.)(?=\s*\p{{Lu}}))(?:(?<=[./])|\b)\s*"
@@ -789,8 +799,8 @@ def _lexicon_patterns(conf: dict) -> dict:
             r"(?:[A-ZÁÉÍÓÚÑ][\w'’.-]*)?,?\s*"
             r"(?:(?i:lote|lt\.?)\s*\d{1,4}\s*)?"
             r"(?:n\.?[º°o]\.?\s*|#\s*|(?i:número|numero|núm\.?|num\.?)\s*)?\d{1,5}[A-Za-z]?(?:-[A-Za-z0-9]+)?"
-            rf"(?:(?:\s*,\s*(?:{unit})?|\s+{unit}|\s+(?=\d{{1,2}}\.?\s?[º°ª]))\d{{1,3}}(?!\d)\.?\s?[º°ª]?"
-            r"(?:\s?[A-Z]\b|\s*(?:izda|dcha|izq|der)\b\.?|\s\d{1,2}(?![\d.,:/]\d|\d)\.?\s?[º°ª]?|\s+(?i:piso|planta)\b)?){0,2}"
+            rf"(?:(?:\s*,\s*(?:{unit})?|\s+{unit}|\s+(?=\d{{1,2}}\.?\s?[º°ª]))\d{{1,3}}(?!\d)\.?(?:\s?[º°ª])?"
+            r"(?:\s?[A-Z]\b|\s*(?:izda|dcha|izq|der)\b\.?|\s\d{1,2}(?![\d.,:/]\d|\d)\.?(?:\s?[º°ª])?|\s+(?i:piso|planta)\b)?){0,2}"
             rf"(?:(?:\s*,\s*|\s+)(?:{unit}(?:[A-Z]\b|\d{{1,4}}[A-Z]?\b)\.?|\d{{1,2}}\.?\s?[º°ª](?:\s?\d{{1,2}}\.?\s?[º°ª])?"
             r"(?:\s?[A-Z]\b)?|(?i:bajo|entresuelo|principal|ático|atico|planta baja|PB)\b(?:\s*\"?[A-Z]\"?)?"
             r"|(?i:izda|dcha|izq|der)\b\.?))*"
@@ -817,7 +827,10 @@ def _lexicon_patterns(conf: dict) -> dict:
         # P.O. Box 12, Post Box No. 48, Apartado postal 7
         regex.compile(rf"\b(?i:{_alt(conf['box_words'], loose=True)})(?:\s*(?i:no|n[º°o]|number|num)\.?)?"
                       r"\s*[#:]?\s*\d+(?:-\d{5}\b)?"),                  # P.O. Box 1234-00100 (Kenya: box-postcode)
-        regex.compile(r"\b(?:Apt|Apartment|Unit|Suite|Flat|Level|Lot|Block|Depto|Departamento|Dpto|Apto|Lote"
+        # British closes named with "The" and no street type, before their town: "12 The Paddocks, Stevenage"
+        regex.compile(r"(?<=\b(?i:at|to|address|from|lives|into)\b:?\s{1,2})\d{1,4}[A-Za-z]?,?\s+The\s+\p{Lu}[\p{L}'’-]+"
+                      r"(?:\s+\p{Lu}[\p{L}'’-]+)?(?=,\s*\p{Lu})"),
+        regex.compile(r"\b(?:Apt|Apartment|Unit|Suite|Flat|Level|Lot|Block|Blk|Depto|Departamento|Dpto|Apto|Lote"
                       r"|Manzana)\.?\s*#?\d+[A-Za-z]?\b"),
         # rural routes: Route 9, Box 14; RR 2 Box 45; HC 63 Box 12; RR#1, Site 2, Comp 14
         regex.compile(r"\b(?:Rural Route|Route|Rte\.?|RR|R\.R\.|HC|Star Route)\s*#?\d+(?:,?\s*(?:Box|Bx|Site|Comp)"
@@ -841,6 +854,9 @@ def _lexicon_patterns(conf: dict) -> dict:
         # Indian layouts after an address: 3rd Cross, 4th Main, 2nd Stage, 5th Block
         regex.compile(r"(?:(?<=,\s)|#\d{1,4}[A-Za-z]?,\s*)(?:\d{1,2}(?:st|nd|rd|th)\s+(?:Cross|Main|Stage|Block|Phase"
                       r"|Sector|Floor)\b(?:,\s*(?=\d{1,2}(?:st|nd|rd|th)\s))?)+"),
+        # a box written alone, capitalised, before a number of three or more digits: "Box 7332, Batticaloa" (last:
+        # "RR 3, Box 118" is one rural-route address)
+        regex.compile(r"\bBox\s+(?:(?i:no|n[º°o]|number)\.?\s*)?#?\d{3,6}\b(?![.,:/-]\d)"),
     ]
     num = rf"(?:\d+|{_alt(w for w in conf['number_words'] if not _is_tamil(w))})"
     ta_num = rf"(?:\d+|{_alt(w for w in conf['number_words'] if _is_tamil(w))})"
@@ -855,6 +871,14 @@ def _lexicon_patterns(conf: dict) -> dict:
         ("día", regex.compile(rf"\b(?:dentro\s+de|en)\s+{num}\s+días?\b", _I)),
         ("día", regex.compile(rf"\bhace\s+{num}\s+días?\b", _I)),
         ("día", regex.compile(rf"\b{num}\s+días?\s+(?:después|despues|antes|más\s+tarde|mas\s+tarde)\b", _I)),
+        # a week ago Monday, two weeks from Friday, a fortnight ago yesterday (a span of weeks alone pins no day)
+        ("week", regex.compile(rf"\b{num}\s+weeks?\s+(?:ago|from|before|after)\s+(?:this\s+past\s+|last\s+|next\s+)?"
+                               rf"(?:{_WD}\b|today\b|yesterday\b|tomorrow\b)", _I)),
+        ("fortnight", regex.compile(rf"\b(?:a\s+)?fortnight\s+(?:ago|from)\s+(?:{_WD}\b|today\b|yesterday\b|tomorrow\b)"
+                                    rf"|\b{_WD}\s+fortnight\b", _I)),
+        # el lunes de la semana pasada, el viernes de hace dos semanas
+        ("semana", regex.compile(rf"\b[Ee]l\s+(?:{_DS})\s+de\s+(?:la\s+semana\s+(?:pasada|anterior|que\s+viene|próxima"
+                                 rf"|proxima)|hace\s+{num}\s+semanas?)\b")),
     ]
     dates_ta = [        # போன ஞாயிற்றுக்கிழமை, அடுத்த வெள்ளிக்கிழமை (a bare weekday is not a date)
         regex.compile(rf"{_alt(conf['ta_relative'])}\s+{_alt(conf['ta_weekdays'])}[\p{{L}}\p{{M}}]*"),
@@ -970,6 +994,8 @@ def _pattern_spans(text: str, lex: Lexicon, found: list[Span], taken: np.ndarray
         s = m.group()
         if "::" in s or s.count(":") >= 5 or re.search(r"[a-fA-F]", s) and s.count(":") >= 3:
             _add(found, taken, m.start(), m.end(), "ip")
+    for m in POLICE_REPORT.finditer(text) if slash else ():
+        _add(found, taken, m.start(), m.end(), "id")
     tamil = _is_tamil(text)
     addresses = [m for rx in lex.patterns["address"] + (lex.patterns["address_ta"] if tamil else [])
                  for m in rx.finditer(text)]
@@ -986,9 +1012,12 @@ def _pattern_spans(text: str, lex: Lexicon, found: list[Span], taken: np.ndarray
         code = n.group("code").rstrip(".,;:)")
         digits = sum(ch.isdigit() for ch in code)
         start = n.start("code")
-        if _YEARISH.fullmatch(code) or ("," in text[m.end():start] and digits < 5 and code.isdigit()) or (
+        if _YEARISH.fullmatch(code) and not (kind == "postcode" and len(m.group()) >= 6 and start - m.end() <= 2) or (
+                "," in text[m.end():start] and digits < 5 and code.isdigit()) or (
+                DATE_PATTERNS[0].fullmatch(code) and _valid_numeric_date(code)) or (
                 start in house_numbers and code.split()[0].isdigit()):
-            continue            # "in that case, 2023 was ...", "on the chart, 1234 steps", "card: 12802 Hazelwood St"
+            continue            # "in that case, 2023 was ...", "on the chart, 1234 steps", "card: 12802 Hazelwood St",
+            #                     "en la ficha: 28/3/1954" (a date)
         if digits >= 4 or (kind == "licence" and digits >= 1 and len(code) >= 5 and not code.isdigit()):
             _add(found, taken, start, start + len(code), kind)
     for m in addresses:
@@ -1005,6 +1034,9 @@ def _pattern_spans(text: str, lex: Lexicon, found: list[Span], taken: np.ndarray
                 continue                                  # "Via Zoom, 3 of us"
         if text[start].isdigit() or tamil:            # a house number: "Flat 3, ", "Old No. 32, " before it
             before = lex.patterns["address_prefix"].search(text, max(0, start - 60), start)
+            if before and before.start() < start and any(sp.kind != "address" and sp.start < start and
+                                                         sp.end > before.start() for sp in found):
+                before = None         # "passport no. 462068951, 7704 Adams Street": that "no." is another number's
             if before and before.start() < start:
                 start = before.start()
                 for sp in [sp for sp in found if sp.kind == "address" and start < sp.end <= m.start()]:
@@ -1099,8 +1131,9 @@ def _pattern_spans(text: str, lex: Lexicon, found: list[Span], taken: np.ndarray
     for m in LONG_NUMBER.finditer(text):
         runs = regex.findall(r"\d+", m.group())
         if m.group().count("/") == 1 and max(map(len, runs)) <= 4 and not (
-                len(runs) == 2 and _YEARISH.fullmatch(runs[1]) and not _YEARISH.fullmatch(runs[0])):
-            continue                                     # a fraction or a span of years: 441/459, 2019/2020
+                len(runs) == 2 and _YEARISH.fullmatch(runs[1]) != _YEARISH.fullmatch(runs[0])
+                and min(map(len, runs)) >= 3):
+            continue                       # a fraction or a span of years: 441/459, 2019/2020 (not 833/2024, 2023/8451)
         if sum(map(len, runs)) >= 6 and not all(_YEARISH.fullmatch(r) for r in runs):
             _add(found, taken, m.start(), m.end(), "id")
     for m in MIXED_CODE.finditer(text):
@@ -1108,6 +1141,17 @@ def _pattern_spans(text: str, lex: Lexicon, found: list[Span], taken: np.ndarray
         runs = [r for r in regex.findall(r"\d+", s) if len(r) >= 2]
         if len(s) >= 6 and sum(ch.isdigit() for ch in s) >= 4 and not all(_YEARISH.fullmatch(r) for r in runs):
             _add(found, taken, m.start(), m.end(), "id")
+    for m in PAREN_CODE.finditer(text) if "(" in text else ():
+        s = m.group("c")
+        runs = regex.findall(r"\d+", s)
+        if sum(map(len, runs)) < 5 or all(_YEARISH.fullmatch(r) for r in runs) or \
+                regex.fullmatch(r"\d+[.,]\d{1,2}", s) or _MONEY_BEFORE.search(text, max(0, m.start() - 10), m.start()):
+            continue
+        start, end = m.span("c")
+        cue = _PAREN_MRN_CUES.search(text, max(0, start - 80), start)
+        if cue and Span(start, end, "id") in found:                # found as a code before: "(RX-4471882)"
+            found[found.index(Span(start, end, "id"))] = Span(start, end, "mrn")
+        _add(found, taken, start, end, "mrn" if cue else "id")
     for rx in AGE_PATTERNS if _AGE_NUMBER.search(text) or any(w in low for w in _AGE_WORDS) else ():
         for m in rx.finditer(text):
             _add(found, taken, m.start(), m.end(), "age")
@@ -1128,15 +1172,25 @@ _TA_INFLECTED = ("ாக", "ில்", "ின்", "க்கு", "ும்"
 _TA_NOT_BARE = _TA_INFLECTED + ("ிடம்", "ைச்", "ால்", "ுடன்", "ோடு", "ில", "ிருந்து", "ார்", "ேன்", "ோம்",
                                 "ினார்", "ப்", "த்", "ச்", "க்", "ை", "ே", "ாமல்", "வும்")
 # words after a Tamil word that make it a place or a day, not a name: பகுதி (area), தினம் (day), எண் (number)
+_TA_AREA = ("பகுதி", "நகரில்", "நகருக்கு", "நகரத்தில்", "நகரத்துக்கு", "மாவட்டத்தில்", "கிராமத்தில்", "கிராமத்துக்கு")
 _TA_NOT_NAME_AFTER = ("பகுதி", "தினம்", "எண்", "அருகே", "நகர", "மாவட்ட", "சாலை", "தெரு", "வீதி")
 # endings of Tamil adverbs, verbs and participles ("நிம்மதியாக", "வந்தார்", "பார்த்தபடி"): no name, even with a cue
 _TA_NOT_NOUN = ("ாக", "ாகச்", "ாகப்", "ாகத்", "ாகவே", "ார்", "ான்", "ான", "து", "ும்", "ே", "படி", "போது", "ாமல்",
                 "ாத", "த்த", "ள்")
 _TA_NOT_NOUN_HON = tuple(e for e in _TA_NOT_NOUN if e not in ("ார்", "ான்"))    # "சிவகுமார் அவர்கள்"
+_TA_DEITIES = frozenset({"அம்மன்", "ஈஸ்வரர்", "பெருமாள்", "விநாயகர்", "சுவாமி", "ஆஞ்சநேயர்", "முருகன்", "சிவன்"})
 _TA_HONORIFIC = "அவர்கள"            # "செந்தில் அவர்களுடன்": a name ending in a consonant takes a separate honorific
 # followers too common to make an unknown proper word a name ("Medicaid was", "Kaiser is")
 _WEAK_FOLLOWERS = frozenset({"was", "is", "has", "had", "will", "would", "and", "'s", "’s", "es", "fue", "y", "se",
                              "está", "does", "did", "seems", "seemed", "gets", "got", "goes", "went"})
+# verbs and adverbs after a subject that are not in the followers list (irregular pasts, modals): "Mercy paid"
+_VERBISH = frozenset("""paid kept won lost held led let put read sold set shut stood struck swore taught threw
+understood woke wore bought built caught chose drank ate fell fought found flew forgot forgave froze grew hung heard hit
+hurt laid lay meant ran rode rose saw sang shook shot sank stole stuck swam tore can could may might must shall should
+didn't doesn't isn't wasn't hasn't hadn't can't won't wouldn't couldn't who whose just only really already then now
+herself himself themselves usually sometimes suddenly seldom rarely hardly ya todavía nunca también siempre""".split())
+# what follows a word that only labels a code: "IP 10.1.2.3", "IP as 172...", "A# A-985...", "A$220", "A&E", "A.H."
+_BEFORE_CODE = regex.compile(r"[#:$&]?\s*(?:(?:as|is)\s+)?[+(]?\d|#\s*\p{Lu}-?\d|&\p{Lu}|\.\p{Lu}\.")
 _CONTACT_WORDS = frozenset({"tel", "tele", "ph", "phone", "mob", "mobile", "cell", "fax", "email", "e-mail", "mail",
                             "whatsapp", "contact", "contacts", "tfno", "telf", "movil", "móvil", "celular", "telefono",
                             "teléfono", "correo", "landline", "home", "work", "office", "pager", "text", "sms",
@@ -1245,6 +1299,33 @@ def _name_spans(text: str, lex: Lexicon, roster: Roster | None, lang: str, found
         return any(b in contact_starts for b in (t.end + 1, t.end + 2, t.end + 3)) and \
             text[t.end:t.end + 3].strip(" :,(-–") == "" and "\n" not in text[t.end:t.end + 3]
 
+    def verb_like(k: int) -> bool:
+        w = toks[k].key
+        return w in cues["followers"] or w in _VERBISH or (len(w) > 3 and w.endswith(("ed", "s"))) or \
+            toks[k].word.endswith("ó")                     # "Blanca empezó"
+
+    def roster_word_is_name(i: int) -> bool:
+        """A roster name that is also a word ("Olive", "Grace", "luna"), written where it could be either: a name
+        when something says so (a verb after it, the rest of the name, a cue before it)."""
+        t = toks[i]
+        prv = toks[i - 1] if i > 0 and text[toks[i - 1].end:t.start] == " " else None
+        nxt = toks[i + 1] if i + 1 < n and text[t.end:toks[i + 1].start] in (" ", ", ") else None
+        if t.cap and not t.sent_start:
+            return True
+        if text[t.end:t.end + 2] in ("'s", "’s") or nxt is None or prev_is(i, "titles") or prev_is(i, "naming"):
+            return True
+        if nxt.cap or verb_like(i + 1) or (nxt.key in _PARTICLES and i + 2 < n and toks[i + 2].cap):
+            return True                                    # "Olive Chatterjee", "Grace said", "Dulce de la Torre"
+        if t.cap:
+            return text[t.end:nxt.start] != " "            # "Hope, who ..." but not "Olive oil", "Rich food"
+        # lower case: a name beside another name or after a cue ("hope o'neill", "Caleb and rose", "salma has")
+        if prv is not None and prv.key in ("and", "y", "e") and i > 1 and (toks[i - 2].cap or roster.match(
+                toks[i - 2].word) is not None) and text[toks[i - 2].end:prv.start] == " ":
+            return True                                    # "Dawn, Caleb and rose"
+        return t.sent_start or prev_is(i, "kin") or (prv is not None and (
+            roster.match(prv.word) is not None or prv.cap and not t.sent_start and not ordinary(prv))) or \
+            roster.match(nxt.word) is not None
+
     role_of: dict[int, int] = {}
     # 1. roster: any case, misspelt, possessive
     if roster is not None and len(roster):
@@ -1257,6 +1338,8 @@ def _name_spans(text: str, lex: Lexicon, roster: Roster | None, lang: str, found
             if not t.cap and not t.tamil and (t.key in lex.en_common or t.key in _STOP_CAPS or
                                               (ordinary(t) and t.key not in roster._exact)):
                 continue                                   # "will", "mark" in lower case are words
+            if not t.tamil and ordinary(t) and t.key in lex.freq_words and not roster_word_is_name(i):
+                continue                                   # "an olive branch", "Ginger tea": the word, not Olive
             role_of[i] = r
 
     # 2. decide per token
@@ -1267,7 +1350,20 @@ def _name_spans(text: str, lex: Lexicon, roster: Roster | None, lang: str, found
             continue
         if not free(t) or safe[i]:
             continue
+        if (t.caps and len(t.key) <= 4 or len(t.key) == 1 or t.key in _CONTACT_WORDS) and \
+                _BEFORE_CODE.match(text, t.end):
+            continue                                       # "client IP 10.1.2.3", "A# A-985-018-305", "Ph: +1 ..."
+        if i + 1 < n and (t.tamil or t.cap) and toks[i + 1].word.startswith(_TA_AREA) and \
+                text[t.end:toks[i + 1].start] == " " and t.word not in lex.ta_common and len(t.word) >= 3 and \
+                not t.word.startswith(_TA_FUNCTION + ("எந்த", "அந்த", "இந்த")) and t.key not in cues["kin"] and \
+                not t.word.endswith(_TA_INFLECTED + ("ப்", "க்", "ச்", "த்")):   # "எந்தப் பகுதியில்" (which area)
+            label[i] = "place"                             # "Tampines பகுதியில்" (in the Tampines area), "துபாய் நகரில்"
+            continue
         if t.tamil:
+            if t.start > 1 and text[t.start - 1] == "-" and text[t.start - 2].isascii() and \
+                    text[t.start - 2].isalpha() or i + 1 < n and toks[i + 1].word.startswith("நேர") and \
+                    text[t.end:toks[i + 1].start] == " ":
+                continue                                   # "clinic-இல்" (a case ending); "ஐந்து மணி நேரம்" (hours)
             if _tamil_match(t.word, lex.tamil_places, 2):
                 label[i] = "place"
             elif _tamil_match(t.word, lex.tamil_names, 4) or (i > 0 and toks[i - 1].key in cues["titles"]) or (
@@ -1275,7 +1371,8 @@ def _name_spans(text: str, lex: Lexicon, roster: Roster | None, lang: str, found
                                f"{toks[i - 2].key} {toks[i - 1].key}" in cues["kin"])
                     and (toks[i - 1].tamil or prev_is(i, "kin"))
                     and t.word not in lex.ta_common and not any(t.word.startswith(c) for c in _TA_FUNCTION)
-                    and t.word not in cues["kin"] and (toks[i - 1].tamil or not t.word.endswith(_TA_NOT_NOUN))):
+                    and t.word not in cues["kin"] and (toks[i - 1].tamil or not t.word.endswith(
+                        (*_TA_NOT_NOUN, "ிய")))):                      # "GP அனுப்பிய referral" (GP sent)
                 label[i] = "name"
             elif (
                     # an honorific or "தன்" (their own) after it: "பிரகாஷ் அவர்களை", "கோகிலா தன் தம்பி"
@@ -1290,6 +1387,8 @@ def _name_spans(text: str, lex: Lexicon, roster: Roster | None, lang: str, found
                         or toks[i + 1].word in lex.patterns["ta_facility_modifiers"]))):
                 label[i] = "name"
             continue
+        if t.key == "no" and regex.match(r"\.?\s*[#:]?\s*\d", text, pos=t.end):
+            continue                                       # "MR No. 2023-448812": a number's word, not Mr No
         cue_name = prev_is(i, "titles") or prev_is(i, "kin") or prev_is(i, "naming")
         if not t.cap:
             # lower-case words are names only right after "named"/"called" and when not words
@@ -1377,13 +1476,17 @@ def _name_spans(text: str, lex: Lexicon, roster: Roster | None, lang: str, found
     for i, t in enumerate(toks):
         if not t.tamil or not free(t) or not t.word.startswith(ta_fac):
             continue
-        k, proper = i, 0
-        while k > 0 and i - k < 3 and text[toks[k - 1].end:toks[k].start] == " " and free(toks[k - 1]) and \
-                (toks[k - 1].tamil or toks[k - 1].cap) and label[k - 1] != "name":
+        k, proper, mods = i, 0, False
+        # a name is the facility's only before a deity's title: "மீனாட்சி அம்மன் கோவில்" (the temple of the goddess
+        # Meenakshi), not "பிரியா அரசு மருத்துவமனையில்" (Priya, at the government hospital)
+        while k > 0 and i - k < 4 and text[toks[k - 1].end:toks[k].start] == " " and free(toks[k - 1]) and \
+                (toks[k - 1].tamil or toks[k - 1].cap) and (label[k - 1] != "name" or mods):
             w = toks[k - 1]
-            if w.word not in ta_mod:
-                if w.tamil and (w.word in lex.ta_common or w.word.startswith(_TA_FUNCTION)
-                                or w.word.endswith(_TA_INFLECTED)):
+            if w.word in ta_mod:
+                mods = mods or w.word in _TA_DEITIES
+            else:
+                if w.tamil and label[k - 1] != "name" and (w.word in lex.ta_common or w.word.startswith(_TA_FUNCTION)
+                                                           or w.word.endswith(_TA_INFLECTED)):
                     break                                  # "நேராக மருத்துவமனையிலிருந்து" (straight from hospital)
                 proper += 1
             k -= 1
@@ -1582,8 +1685,73 @@ def find_identifiers(text: str, roster=None, lang: str | None = None, *, lexicon
     _pattern_spans(text, lex, found, taken)
     _localities(text, found, taken)
     _name_spans(text, lex, _roster(roster), lang, found, taken)
+    _record_facilities(text, lex, found, taken)
+    if "." in text and _is_tamil(text):
+        _tamil_initials(text, lex, found, taken)
     _place_postcodes(text, found, taken)
     return sorted(found)
+
+
+# a Tamil name after its initials, which are part of it: "வே. பரத்", "க. மு. ராஜா" (one letter, its vowel sign, a dot)
+_TA_INITIALS = regex.compile(r"(?<![\p{L}\p{M}\d.])(?:[\u0B85-\u0BB9][\u0BBE-\u0BCD]?\.\s?){1,3}(?=[\u0B85-\u0BB9])"
+                             r"(?P<w>[\u0B80-\u0BFF]{3,})")
+
+
+# e.g., km, BC, AD, am, pm, page
+_TA_ABBREVIATION = regex.compile(r"எ\.\s?கா|கி\.\s?மீ|கி\.\s?மு|கி\.\s?பி|மு\.\s?ப|பி\.\s?ப|ப\.\s?க")
+
+
+def _tamil_initials(text: str, lex: Lexicon, found: list[Span], taken: np.ndarray) -> None:
+    for m in _TA_INITIALS.finditer(text):
+        word = m.group("w")
+        before = text[max(0, m.start() - 12):m.start()].rstrip()
+        cued = before.endswith((":", ",")) or any(before.endswith(k) for k in lex.cues["kin"] if _is_tamil(k))
+        if word in lex.ta_common and not cued and not _tamil_match(word, lex.tamil_names, 4) or \
+                word.startswith(_TA_FUNCTION) or \
+                word in lex.cues["kin"] or _TA_ABBREVIATION.match(text, m.start()):
+            continue
+        start, end = m.start(), m.end()
+        inside = [sp for sp in found if sp.start < end and sp.end > start]
+        if any(sp.kind != "name" or sp.start < m.start("w") for sp in inside):
+            continue
+        for sp in inside:                                  # the name found without its initials: "பரத்"
+            found.remove(sp)
+            taken[sp.start:sp.end] = False
+            end = max(end, sp.end)
+        _add(found, taken, start, end, "name")
+
+
+# the facility that sent or holds a record, named where the record is: "Records sent to SCARF (MAA.1874931)",
+# "faxed from CMC Vellore (fax ...)", "his file at Toronto Western is MRN ...", "liaison: Airedale General, RiO ID"
+_RECORD_FACILITY = regex.compile(
+    r"\b(?i:sent\s+to|faxed\s+(?:from|to)|(?:records|notes)\s+from|(?:file|chart|MRN|UHID|number|notes|records)\s+at"
+    r"|transferred\s+to|admitted\s+to|discharged\s+from"
+    r"|liaison:|enviad[oa]s?\s+al?|remitid[oa]s?\s+al?)\s+(?:the\s+|el\s+|la\s+)?"
+    r"(?P<p>\p{Lu}[\p{L}\p{M}'’&-]*(?:\s+(?:of\s+|de\s+|del\s+|de\s+la\s+)?\p{Lu}[\p{L}\p{M}'’&-]*){0,4})"
+    r"(?=\s\((?=[A-Z]{0,6}[-.#/ ]?\d|(?i:fax|mrn|uhid|nhc|hc|expediente|historia|ref|chart|hospital))"
+    r"|\s+is\s+(?:MRN|UHID|NHC|hospital|chart|OP|IP|folder|[A-Z]*-?\d)|[,:]\s*(?:RiO|MRN|UHID|NHC|hospital|chart|ward)\b"
+    r"|;\s*fax)")
+
+
+def _record_facilities(text: str, lex: Lexicon, found: list[Span], taken: np.ndarray) -> None:
+    for m in _RECORD_FACILITY.finditer(text) if "(" in text or " is " in text or "," in text or ":" in text else ():
+        start, end = m.span("p")
+        if all((_fold(w) in lex.en_common or _fold(w) in lex.safe_words) and _fold(w) not in lex.places
+               for w in WORD.findall(m.group("p"))):
+            continue                                       # "faxed to Social Services (fax ...)"
+        inside = [sp for sp in found if sp.start < end and sp.end > start]
+        words = WORD.findall(m.group("p"))
+        generic_end = len(words) >= 2 and _fold(_strip_possessive(words[-1])) in lex.en_common   # "Harwick General"
+        if any(sp.kind not in ("place", "name") or sp.kind == "name" and (
+                not generic_end or sp.roster is not None or
+                any(_fold(w) in lex.first_names for w in WORD.findall(text, sp.start, min(sp.end, m.start("p") +
+                                                                                             m.group("p").rfind(" ")))))
+               or sp.start < start or sp.end > end for sp in inside):
+            continue                                       # a person ("sent to Maria Lopez (...)") or a longer place
+        for sp in inside:
+            found.remove(sp)
+            taken[sp.start:sp.end] = False
+        _add(found, taken, start, end, "place")
 
 
 # a four-digit postcode written after a town (Australia, New Zealand, the Philippines, South Africa: "Auckland 1062",
@@ -1602,7 +1770,8 @@ def _place_postcodes(text: str, found: list[Span], taken: np.ndarray) -> None:
             _add(found, taken, m.start(1), m.end(1), "postcode")
 
 
-_LOCALITY = regex.compile(r",\s*(?P<p>\p{Lu}(?:[\p{L}\p{M}'’]|-(?!\p{Tamil}))*"        # not "Trichy-இல்"'s case ending
+_LOCALITY = regex.compile(r"(?:,\s*|(?<=\(\p{Lu}?\d{4}(?:\p{Lu}{3})?\))\s)"      # ", (8300) Neuquén"
+                          r"(?P<p>\p{Lu}(?:[\p{L}\p{M}'’]|-(?!\p{Tamil}))*"        # not "Trichy-இல்"'s case ending
                           r"(?:(?:\s+(?:de|del|la|el|los|las|upon|on))?\s+(?!\p{Lu}{2,3}\b)\p{Lu}(?:[\p{L}\p{M}'’]|-(?!\p{Tamil}))*)"
                           r"{0,2}"
                           r"|\p{Tamil}[\p{Tamil}\p{M}]*)")
@@ -1616,6 +1785,11 @@ _ADDRESS_POSTCODE = regex.compile(r"(?:,\s*|\s)(?P<pc>\d{4}(?:\s?[A-Z]{2}\b)?|\d
                                   r"|\d{3}\s\d{2}|\d{2}-\d{3})(?![\w-]|[.,:/]\d|\s*(?:[-–]|to|and|until|y|a)\s*\d)")
 
 
+# the older Argentine code in brackets before the town: "Av. San Martín 3461, (8300) Neuquén"
+_BRACKET_POSTCODE = regex.compile(r"(?:,\s*|\s)\((?P<pc>(?!(?:19|20)\d\d)\d{4}|[A-HJ-NP-Z]\d{4}(?:[A-Z]{3})?)\)"
+                                  r"(?=\s\p{Lu})")
+
+
 def _localities(text: str, found: list[Span], taken: np.ndarray) -> None:
     """The neighbourhood and town written after a street address ("..., Coyoacán, C.P. 04100",
     "..., El Poblado, Medellín"): places, up to two of them, and a postcode before or after them."""
@@ -1623,10 +1797,11 @@ def _localities(text: str, found: list[Span], taken: np.ndarray) -> None:
         end = sp.end
         postcode = False
         for _ in range(3):
-            pc = None if postcode else _ADDRESS_POSTCODE.match(text, end)
-            if pc and not taken[pc.start("pc"):pc.end("pc")].any():
+            pc = None if postcode else _ADDRESS_POSTCODE.match(text, end) or _BRACKET_POSTCODE.match(text, end)
+            if pc and (not taken[pc.start("pc"):pc.end("pc")].any() or pc.re is _BRACKET_POSTCODE and
+                       Span(pc.start("pc"), pc.end("pc"), "postcode") in found):
                 _add(found, taken, pc.start("pc"), pc.end("pc"), "postcode")
-                end, postcode = pc.end("pc"), True
+                end, postcode = pc.end("pc") + (text[pc.end("pc"):pc.end("pc") + 1] == ")"), True
                 continue
             m = _LOCALITY.match(text, end)
             if not m:

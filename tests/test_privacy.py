@@ -389,8 +389,9 @@ PATTERN_KINDS = ("date", "age", "phone", "fax", "email", "url", "ip", "address",
 
 
 TUNING = ["identifiers_dev.jsonl", "identifiers_test.jsonl", "identifiers_holdout.jsonl",   # looked at while tuning
-          "identifiers_final.jsonl", "identifiers_r5.jsonl"]
-HELD_OUT = "identifiers_r6.jsonl"                                 # written last, blind; never tuned on
+          "identifiers_final.jsonl", "identifiers_r5.jsonl", "identifiers_r6.jsonl"]
+HELD_OUT = "identifiers_r7.jsonl"         # written last, blind; never tuned on (a list of its hyphenated names was
+#                                           seen once by accident while tuning; no rule was made from it)
 
 
 @pytest.mark.parametrize("name", TUNING)
@@ -406,20 +407,20 @@ def test_targets_hold_on_the_sets_used_for_tuning(name):
 
 def test_name_recall_target_on_the_held_out_set():
     scores = score_detector(_records(HELD_OUT)).set_index("kind")
-    assert scores.loc["name", "recall"] >= 0.95, scores                             # 0.959 reached
+    assert scores.loc["name", "recall"] >= 0.95, scores                             # 0.976 reached
 
 
 def test_held_out_recall_does_not_fall_below_what_it_reached():
     """A floor at the held-out level reached (the issue's per-kind target is the xfail test below)."""
     scores = score_detector(_records(HELD_OUT)).set_index("kind")
     pattern = scores.loc[list(PATTERN_KINDS)]
-    assert pattern["found"].sum() / pattern["gold"].sum() >= 0.975, scores         # 0.983 reached
-    assert (pattern["recall"] >= 0.90).all(), scores                                # MRNs 0.924 reached
-    assert scores.loc["all", "precision"] >= 0.95, scores                           # 0.963 reached
+    assert pattern["found"].sum() / pattern["gold"].sum() >= 0.98, scores          # 0.985 reached
+    assert (pattern["recall"] >= 0.94).all(), scores                                # ages 0.947 reached
+    assert scores.loc["all", "precision"] >= 0.96, scores                           # 0.971 reached
 
 
-@pytest.mark.xfail(reason="issue 4 still open: on the held-out set (identifiers_r6) MRNs 0.92, addresses 0.96, "
-                          "postcodes and licences 0.97 and IDs 0.977 are below 0.98; places 0.92",
+@pytest.mark.xfail(reason="issue 4 still open: on the held-out set (identifiers_r7) ages 0.947, dates 0.950 and "
+                          "addresses 0.951 are below 0.98 (the other 11 pattern kinds reach it); places 0.97",
                    strict=False)
 def test_pattern_recall_target_on_the_held_out_set():
     scores = score_detector(_records(HELD_OUT)).set_index("kind")
@@ -448,3 +449,46 @@ def test_ages_in_brackets_lived_to_and_licence_formats():
     assert {("ninety-seven", "age"), ("101", "age"), ("WP KL-4417", "licence")} <= got
     got = _kinds("Su ex tiene placa n.º PXR 552 y licencia de manejo G 231 554 876 120.", "es")
     assert ("PXR 552", "licence") in got and ("G 231 554 876 120", "licence") in got
+
+
+def test_codes_in_brackets_box_police_report_and_bracketed_postcode():
+    got = _kinds("Notes sent to Ridgeview Hospital (448213) by fax; the older chart went to SCARF (QTR.5518204).")
+    assert ("448213", "mrn") in got and ("QTR.5518204", "mrn") in got
+    got = _kinds("Letters to Box 4471, Jaffna; police FIR 612/2023 was filed. A week ago Tuesday she called.")
+    assert {("Box 4471", "address"), ("FIR 612/2023", "id"), ("A week ago Tuesday", "date")} <= got
+    got = _kinds("Domicilio: Calle Belgrano 812, (5500) Mendoza.", "es")
+    assert {("5500", "postcode"), ("Mendoza", "place")} <= got
+    got = _kinds("Call 4155550172 ext. 22 or 415-555-0199-க்கு அழைக்கவும்.", "ta")
+    assert {("4155550172 ext. 22", "phone"), ("415-555-0199", "phone")} <= got
+    # a door "no." of another number does not swallow the address after it
+    got = _kinds("Passport no. 551902384, 812 Birch Street, Apt 4C, Dayton, OH 45402.")
+    assert ("812 Birch Street, Apt 4C", "address") in got
+
+
+def test_roster_names_used_as_ordinary_words_and_labels_before_codes():
+    roster = [{"name": "Olive Brennan", "role": "client"}]
+    got = _kinds("She offered an olive branch. Olive oil and bread. Olive said it helped.", "en", roster)
+    assert ("olive", "name") not in got and ("Olive", "name") in got
+    assert sum(1 for s in find_identifiers("Olive oil and bread. Olive said it helped.", roster, "en")
+               if s.kind == "name") == 1
+    got = _kinds("The log lists the client IP 10.4.18.22 and Ph: 020 7946 0321.")
+    assert not any(k == "name" for _, k in got)
+
+
+def test_facilities_named_where_a_record_is_held_and_tamil_areas():
+    got = _kinds("His old chart at Kestrel Royal is OP no. 55/10293. Notes faxed from Harwick General (fax 0161 496 "
+                 "0777). Her son started at Millbrook Primary in May.")
+    assert {("Kestrel Royal", "place"), ("Harwick General", "place"), ("Millbrook Primary", "place")} <= got
+    got = _kinds("அவர் இப்போது Bedok பகுதியில் வசிக்கிறார். இப்போது எந்தப் பகுதியில் இருக்கிறார்?", "ta")
+    assert ("Bedok", "place") in got and not any(s.startswith("எந்த") for s, _ in got)
+
+
+def test_tamil_initials_are_part_of_the_name():
+    got = _kinds("விவரங்கள்: க. செல்வம், பிறந்த தேதி 3.4.1950. அப்பா ரா. முருகேசன் வந்தார். எ.கா. பணம்.", "ta")
+    assert ("க. செல்வம்", "name") in got and ("ரா. முருகேசன்", "name") in got
+    assert not any(s.endswith("பணம்") for s, _ in got)
+
+
+def test_two_units_after_a_street_without_a_comma():
+    got = _kinds("Vive en Calle 12C # 45-20, torre 3 apto 1102, Medellín.", "es")
+    assert ("Calle 12C # 45-20, torre 3 apto 1102", "address") in got
