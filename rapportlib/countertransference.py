@@ -89,15 +89,18 @@ def _fmt_p(p: float) -> str:
     return "< 0.001" if p < 0.001 else f"= {p:.3f}"
 
 
-def _label(values: pd.Series) -> pd.Series:
-    """Group labels as text: booleans as true/false (as the CSV files write them), missing as 'not recorded'."""
+def _as_text(values: pd.Series) -> pd.Series:
+    """Group labels as text: booleans as true/false (as the CSV files write them); missing stays missing."""
     known = values.dropna()
     if pd.api.types.is_bool_dtype(values.dtype) or (
             len(known) and values.dtype == object and known.map(lambda v: isinstance(v, bool | np.bool_)).all()):
-        out = values.map({True: "true", False: "false"})
-    else:
-        out = values.astype("str")
-    return out.fillna(_NOT_RECORDED).astype("str")
+        return values.map({True: "true", False: "false"}).astype("str")
+    return values.astype("str")
+
+
+def _label(values: pd.Series) -> pd.Series:
+    """Group labels as text (:func:`_as_text`), missing as 'not recorded'."""
+    return _as_text(values).fillna(_NOT_RECORDED).astype("str")
 
 
 def _dims(reflections: pd.DataFrame, dimensions: Sequence[str] | None) -> list[str]:

@@ -25,7 +25,7 @@ import numpy as np
 import pandas as pd
 
 from .alliance import PAIRS, discrepancy, ruptures
-from .countertransference import _bh  # one Benjamini-Hochberg for the package
+from .countertransference import _as_text, _bh  # one labelling and one Benjamini-Hochberg for the package
 from .errors import DataError
 
 __all__ = ["BY_DEFAULT", "METRICS", "TABLE_COLUMNS", "EquityAudit", "equity_audit"]
@@ -165,14 +165,9 @@ def _instrument_words(column: str, instruments) -> tuple[str, tuple[float, float
 
 # --------------------------------------------------------------------------- per-client metrics
 def _labels(values: pd.Series) -> pd.Series:
-    """Group labels as text: booleans as true/false (as the CSV files write them); missing and blank as <NA>."""
-    known = values.dropna()
-    if pd.api.types.is_bool_dtype(values.dtype) or (
-            len(known) and values.dtype == object and known.map(lambda v: isinstance(v, bool | np.bool_)).all()):
-        out = values.map({True: "true", False: "false"})
-    else:
-        out = values.astype("str")
-    out = out.astype("str")
+    """Group labels as text (booleans as true/false, as the countertransference profile labels them); missing
+    and blank as <NA>."""
+    out = _as_text(values)
     return out.mask(out.str.strip().eq("").fillna(False))
 
 
