@@ -20,7 +20,13 @@ Entries (``--only`` takes their keys, comma-separated):
 
   The three share one generated table, made once.
 
-``--quick`` uses 100,000 rows for development. The exit status is 1 when any target is missed.
+- ``equity``: the equity audit on the demo data. Target: 2 s.
+- ``scale``: 20,000,000 session rows as Parquet through DuckDB in whole-client batches (ruptures,
+  sudden gains, summaries), with its peak memory, against the pandas in-memory path on 2,000,000 rows
+  scaled up. Targets: at most 3x, and under 6 GB.
+
+``--quick`` uses 100,000 rows for development (and 2,000,000 for ``scale``). The exit status is 1 when any
+target is missed.
 To add an entry, write a function returning a list of :func:`_result` rows and list it in
 :func:`entries`.
 """
@@ -516,6 +522,86 @@ def bench_language(n_texts: int = 100_000, loop_texts: int = 2_000) -> list[dict
     return out
 
 
+_SCALE_CHILD = """
+import json, resource, sys, time
+import duckdb, pandas as pd, pyarrow.parquet
+import rapportlib as rl
+from rapportlib import alliance, change, scale
+folder, mode = sys.argv[1], sys.argv[2]
+t = time.perf_counter()
+if mode == "duckdb":
+    src = scale.ParquetSessions(folder, memory_limit="4GB")
+    check = src.check().set_index("rule")["rows"]
+    episodes = src.per_client(rl.ruptures, "srs_total", columns=["srs_total"])
+    gains = src.per_client(rl.sudden_gains, "ors_total", 5.0, columns=["ors_total"])
+    src.summary("srs_total", by="site")
+    src.first_last("ors_total")
+    rows = int(check["read"])
+else:                                                  # pandas: the whole table in memory
+    frame = scale.ParquetSessions._typed(pd.read_parquet(folder))
+    episodes = rl.ruptures(frame, "srs_total")
+    gains = rl.sudden_gains(frame, "ors_total", 5.0)
+    frame.groupby("site")["srs_total"].agg(["count", "mean", "std"])
+    rows = len(frame)
+seconds = time.perf_counter() - t
+print(json.dumps({"rows": rows, "seconds": seconds, "episodes": len(episodes), "gains": len(gains),
+                  "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
+"""
+
+
+def bench_scale(rows: int = 20_000_000, baseline_rows: int = 2_000_000, memory_target_mb: float = 6_000) -> list[dict]:
+    """The scale path: ``rows`` synthetic session rows as Parquet partitioned by site
+    (:func:`rapportlib.scale.synthetic_sessions`), then rupture episodes and sudden gains of every client, a
+    per-site summary and first-to-last change through :class:`rapportlib.scale.ParquetSessions` (DuckDB,
+    whole-client batches), in a fresh process whose peak memory is measured. Baseline: the same analyses
+    in pandas with the whole table in memory, on ``baseline_rows`` rows, scaled linearly to ``rows``.
+    Targets: at most 3x that baseline, and a peak memory under ``memory_target_mb``."""
+    from rapportlib import scale
+
+    def child(folder, mode):
+        out = subprocess.run([sys.executable, "-c", _SCALE_CHILD, str(folder), mode], capture_output=True,
+                             text=True, check=True)
+        return json.loads(out.stdout.strip().splitlines()[-1])
+
+    with tempfile.TemporaryDirectory() as tmp:
+        big, small = Path(tmp) / "big", Path(tmp) / "small"
+        t = time.perf_counter()
+        scale.write_parquet(scale.synthetic_sessions(rows), big, partition_by="site")
+        write = time.perf_counter() - t
+        size_mb = sum(f.stat().st_size for f in big.rglob("*.parquet")) / 1e6
+        scale.write_parquet(scale.synthetic_sessions(baseline_rows), small, partition_by="site")
+        ours = child(big, "duckdb")
+        base = child(small, "pandas")
+        mirror = child(small, "duckdb")
+    factor = ours["rows"] / base["rows"]
+    m_big, m_small = f"{ours['rows'] / 1e6:g}M", f"{base['rows'] / 1e6:g}M"
+    same = (mirror["episodes"], mirror["gains"]) == (base["episodes"], base["gains"])
+    res = _result(f"scale: ruptures + gains + summaries, {m_big} rows", f"{ours['rows']:,} rows "
+                  f"({size_mb:.0f} MB Parquet)", ours["seconds"], baseline=f"pandas {m_small} x{factor:.0f}",
+                  baseline_seconds=base["seconds"] * factor, target=3.0, target_unit="x",
+                  note=f"peak memory {ours['peak_mb']:,.0f} MB (target < {memory_target_mb:,.0f}); pandas in memory "
+                       f"{base['peak_mb']:,.0f} MB at {m_small} rows; {ours['episodes']:,} episodes, "
+                       f"{ours['gains']:,} gains; DuckDB and pandas give the same at {m_small} rows: "
+                       f"{'yes' if same else 'NO'}")
+    res["peak_mb"] = ours["peak_mb"]
+    res["passed"] = bool(res["passed"] and ours["peak_mb"] < memory_target_mb and same)
+    return [_result(f"scale: write {rows / 1e6:g}M synthetic rows as Parquet", f"{rows:,} rows, by site",
+                    write, note=f"{size_mb:.0f} MB on disk"), res]
+
+
+def bench_equity(repeat: int) -> list[dict]:
+    """The equity audit on the demo data (every metric, group and clinician, with suppression). Target: 2 s,
+    so a supervisor is not kept waiting when the bias check opens."""
+    import rapportlib
+    from rapportlib.equity import equity_audit
+
+    ds = rapportlib.load(rapportlib.demo.data_path())
+    equity_audit(ds)                                   # warm: imports and caches
+    (seconds,) = _best_interleaved([lambda: equity_audit(ds)], repeat)
+    return [_result("equity_audit on the demo data", "76 clients, 6 clinicians", seconds, target=2.0,
+                    target_unit="s")]
+
+
 def entries(args) -> dict:
     """Each benchmark entry: key -> a function returning its result rows (see :func:`_result`)."""
     return {
@@ -528,6 +614,9 @@ def entries(args) -> dict:
         "rupture_recall": bench_rupture_recall,
         "identifiers": bench_identifiers,
         "language": bench_language,
+        "equity": lambda: bench_equity(min(args.repeat, 3)),
+        "scale": lambda: bench_scale(20_000_000 if not args.quick else 2_000_000,
+                                     2_000_000 if not args.quick else 500_000),
         # ---- add new entries here: "key": lambda: [_result(...), ...] ----
     }
 
@@ -569,8 +658,9 @@ def main(argv=None) -> int:
     _print_table(results)
     if args.json:
         Path(args.json).write_text(json.dumps(
-            [{k: r[k] for k in ("name", "size", "seconds", "baseline", "baseline_seconds", "ratio", "target",
-                                "target_unit", "passed", "note")} for r in results], indent=2))
+            [{**{k: r[k] for k in ("name", "size", "seconds", "baseline", "baseline_seconds", "ratio", "target",
+                                   "target_unit", "passed", "note")}, "peak_mb": r.get("peak_mb")}
+             for r in results], indent=2))
     return 0 if all(r["passed"] is not False for r in results) else 1
 
 

@@ -27,17 +27,19 @@ _LAZY = {
     "triggers_for": "prompts", "affect_cues": "prompts",
     "countertransference_profile": "countertransference", "latest_check_in": "countertransference",
     "equity_audit": "equity", "scan_language": "language", "load_language_lexicon": "language",
-    "demo": None, "plots": None, "widgets": None, "bias_check": None,
+    "load_codebook": "coding", "suggest_codes": "coding", "CodingProject": "coding",
+    "demo": None, "plots": None, "widgets": None, "bias_check": None, "research": None, "scale": None,
+    "coding": None,
 }
 
-__all__ = ["DataError", "DataQualityWarning", "Dataset", "IdentifiableDataError", "Instrument", "Journal",
-           "LoadReport", "Pseudonymiser", "Roster", "affect_cues", "alerts", "anonymise", "anonymise_frame",
-           "bias_check", "countertransference_profile", "crit1_cutoff", "demo", "discrepancy", "equity_audit",
-           "expected_trajectories", "find_identifiers", "get_instrument", "judge_intervals", "latest_check_in",
-           "list_instruments", "load", "load_banks", "load_instrument", "load_language_lexicon", "not_on_track",
-           "plots", "read_sessions", "recommend_techniques", "reliability", "reliable_change", "ruptures",
-           "scan_language", "score", "select_prompts", "sudden_gains", "sudden_losses", "suppress_small_cells",
-           "triggers_for", "widgets"]
+__all__ = ["CodingProject", "DataError", "DataQualityWarning", "Dataset", "IdentifiableDataError", "Instrument",
+           "Journal", "LoadReport", "Pseudonymiser", "Roster", "affect_cues", "alerts", "anonymise", "anonymise_frame",
+           "bias_check", "coding", "countertransference_profile", "crit1_cutoff", "demo", "discrepancy",
+           "equity_audit", "expected_trajectories", "find_identifiers", "get_instrument", "judge_intervals",
+           "latest_check_in", "list_instruments", "load", "load_banks", "load_codebook", "load_instrument",
+           "load_language_lexicon", "not_on_track", "plots", "read_sessions", "recommend_techniques", "reliability",
+           "reliable_change", "research", "ruptures", "scale", "scan_language", "score", "select_prompts",
+           "sudden_gains", "sudden_losses", "suggest_codes", "suppress_small_cells", "triggers_for", "widgets"]
 
 
 def __getattr__(name: str):
@@ -55,7 +57,8 @@ def __dir__():
 
 
 if TYPE_CHECKING:  # for editors and type checkers
-    from . import demo, plots, widgets
+    from . import coding, demo, plots, research, scale, widgets
+    from .coding import CodingProject, load_codebook, suggest_codes
     from .caseload import alerts, expected_trajectories, not_on_track
     from .countertransference import countertransference_profile, latest_check_in
     from . import bias_check

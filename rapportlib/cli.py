@@ -342,6 +342,36 @@ def _check(args) -> int:
     return 0 if ds.report.ok and not len(ds.privacy.findings) else 1
 
 
+def _research(args) -> int:
+    from . import research
+    from .loading import load
+
+    try:
+        with warnings.catch_warnings():           # `rapport check` reports data quality in full
+            warnings.simplefilter("ignore", DataQualityWarning)
+            ds = load(args.path)
+        results = research.run(ds, by=args.by, min_cell=args.min_cell)
+    except DataError as exc:
+        print(f"Cannot use this data: {exc}", file=sys.stderr)
+        return 2
+    tables = results.tables()
+    try:
+        paths = research.export_tables(tables, args.out, format=args.format)
+    except OSError as exc:
+        print(f"Cannot write to {args.out}: {exc.strerror or exc}", file=sys.stderr)
+        return 1
+    print(f"Wrote {len(paths)} files to {args.out} (the tables, and data_dictionary.csv describing every column).")
+    for name, frame in tables.items():
+        print(f"  {name:<28} {len(frame):>6} rows")
+    if results.agreement is not None:
+        print("\n" + results.agreement.summary())
+    if results.growth is not None:
+        print("\n" + results.growth.summary())
+    for note in results.notes:
+        print(f"Note ({note['table']}): {note['note']}")
+    return 0
+
+
 def _seeds(args) -> int:
     from .prompts import load_banks, select_prompts
 
@@ -413,6 +443,19 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--allow-identifiers", action="store_true",
                    help="load even if free text holds identifiers (they are still reported, by row, column and kind)")
     p.set_defaults(func=_check)
+
+    p = sub.add_parser("research", help="run the research analyses on a dataset and write every table (CSV or "
+                                        "Parquet) with a data dictionary",
+                       description="Exit status: 0 the tables were written, 1 they could not be written, 2 the "
+                                   "data cannot be used.")
+    p.add_argument("path", help="dataset folder or sessions file")
+    p.add_argument("--out", required=True, help="folder to write the tables to")
+    p.add_argument("--by", help="compare groups of this column: of the sessions, the clients or the clinicians "
+                                "in dataset.yaml (for example role, site or cohort)")
+    p.add_argument("--format", default="csv", choices=["csv", "parquet", "both"])
+    p.add_argument("--min-cell", type=int, help="hide counts below this in the group tables (for example 11), with "
+                                                "secondary suppression")
+    p.set_defaults(func=_research)
 
     p = sub.add_parser("seeds", help="check the prompt banks (and a programme's own) and list them",
                        description="Exit status: 0 the banks are valid, 2 a bank file is broken (the message names "

@@ -1302,3 +1302,127 @@ def equity_forest(audit, metric: str = "rating_gap", scope: str = "service", cli
 
 
 __all__ += ["equity_forest"]
+
+
+# --------------------------------------------------------------------------- research (rapportlib.research)
+def bland_altman(agreement, *, ax: Axes | None = None) -> Figure:
+    """Bland-Altman plot of a :class:`rapportlib.research.RaterAgreement`: the difference (clinician -
+    client) against the mean of the two ratings, with the bias, the 95% limits of agreement and their
+    confidence bands; a dotted line shows proportional bias when the difference drifts with the mean."""
+    pairs = agreement.pairs
+    if pairs.empty:
+        return _message(ax.figure if ax is not None else None, "No pairs of ratings to plot.", ax=ax)
+    fig, ax = _target(ax, (9, 5.4))
+    x, d = pairs["mean"].to_numpy(float), pairs["difference"].to_numpy(float)
+    ax.scatter(x, d, s=26, color=_C["blue"], edgecolor="black", linewidth=0.4, zorder=3, gid="pairs",
+               label=f"one {agreement.level} (n = {len(pairs)})")
+    lo_x, hi_x = float(x.min()), float(x.max())
+    pad = 0.05 * (hi_x - lo_x or 1.0)
+    xs = np.array([lo_x - pad, hi_x + pad])
+    ax.axhline(0, color="#777777", lw=0.8, zorder=1)
+    lines = [("bias", agreement.bias, agreement.bias_ci, _C["black"], "-"),
+             ("lower limit", agreement.limits[0], agreement.limits_ci[0], _C["vermillion"], (0, (5, 3))),
+             ("upper limit", agreement.limits[1], agreement.limits_ci[1], _C["vermillion"], (0, (5, 3)))]
+    for label, value, (c_lo, c_hi), colour, style in lines:
+        ax.axhspan(c_lo, c_hi, color=colour, alpha=0.10, lw=0, zorder=0)
+        ax.axhline(value, color=colour, lw=1.6, ls=style, zorder=2, gid=label.replace(" ", "-"),
+                   label=f"{label} {value:+.2f} (95% CI {c_lo:+.2f} to {c_hi:+.2f})")
+        ax.annotate(f"{value:+.2f}", xy=(1.0, value), xycoords=("axes fraction", "data"), xytext=(4, 0),
+                    textcoords="offset points", va="center", fontsize=9, color=colour)
+    if agreement.proportional_bias_p < 0.05:
+        slope = agreement.proportional_bias_slope
+        intercept = float(np.mean(d) - slope * np.mean(x))
+        ax.plot(xs, intercept + slope * xs, color=_C["orange"], lw=1.4, ls=":", zorder=2, gid="proportional-bias",
+                label=f"trend of the difference ({slope:+.2f} per point, p = {agreement.proportional_bias_p:.3f})")
+    ax.set_xlim(*xs)
+    ax.set_xlabel(f"Mean of clinician and client rating ({agreement.unit})")
+    ax.set_ylabel(f"Clinician {_MINUS} client ({agreement.unit})")
+    ax.grid(color="#eeeeee", lw=0.6, zorder=0)
+    ax.spines[["top", "right"]].set_visible(False)
+    ax.legend(loc="upper left", bbox_to_anchor=(0, -0.14), frameon=False, fontsize=9, ncol=1)
+    ax.set_title(f"Agreement of clinician and client: {agreement.pair}", fontsize=12, fontweight="bold")
+    return fig
+
+
+def growth_trajectories(model, *, ax: Axes | None = None, max_lines: int = 300) -> Figure:
+    """The growth model of a :class:`rapportlib.research.GrowthModel`: each client's predicted line
+    (fixed plus random effects) faint, the average trajectory with its 95% confidence band bold, and
+    the observed session means as points."""
+    fig, ax = _target(ax, (9, 5.4))
+    data = model.data
+    id_col = data.columns[0]
+    clients = pd.unique(data[id_col])
+    rng = np.random.default_rng(0)
+    shown = set(clients if len(clients) <= max_lines else rng.choice(clients, size=max_lines, replace=False))
+    xs, ys = [], []
+    for _, part in data[data[id_col].isin(shown)].groupby(id_col, sort=False):
+        xs += [part["session"].to_numpy(float), [np.nan]]
+        ys += [part["fitted"].to_numpy(float), [np.nan]]
+    if xs:
+        ax.plot(np.concatenate(xs), np.concatenate(ys), color="#555555", alpha=0.25, lw=0.8, zorder=1,
+                gid="client-lines", label=f"each client's predicted line ({len(shown)} clients)")
+    pred = model.predicted()
+    s = pred["session"].to_numpy(float)
+    ax.fill_between(s, pred["ci_low"], pred["ci_high"], color=_C["blue"], alpha=0.25, lw=0, zorder=2,
+                    gid="ci-band", label="95% confidence band of the average")
+    ax.plot(s, pred["predicted"], color=_C["blue"], lw=2.6, zorder=4, gid="average-line",
+            label="average trajectory (fixed effects)")
+    means = data.groupby("session")["y"].agg(["mean", "size"])
+    means = means[means["size"] >= 3]
+    ax.plot(means.index.to_numpy(float), means["mean"].to_numpy(float), ls="none", marker="o", ms=5,
+            color=_C["orange"], mec="black", mew=0.5, zorder=5, gid="observed-means",
+            label="observed mean at each session (n ≥ 3)")
+    _set_scale(ax, model.measure, data["y"].to_numpy(float))
+    ax.set_xlim(s[0] - 0.5, s[-1] + 0.5)
+    ax.xaxis.set_major_locator(MaxNLocator(integer=True))
+    ax.set_xlabel("Session number")
+    ax.set_ylabel(_ylabel(model.measure))
+    ax.grid(axis="y", color="#e3e3e3", lw=0.6, zorder=0)
+    ax.spines[["top", "right"]].set_visible(False)
+    ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1.0), frameon=False, fontsize=9, borderaxespad=0)
+    slope = model.fixed.set_index("term").loc["time"]
+    unit = "per session" if model.time == "session" else "per log-session"
+    ax.set_title(f"Growth of {_what(model.measure)}: {slope['estimate']:+.2f} {unit} on average\n"
+                 f"({model.n_clients} clients of {model.n_clinicians} clinicians)", fontsize=12, fontweight="bold")
+    _note_below(ax, textwrap.fill(f"Multilevel model (statsmodels MixedLM, REML); random effects: {model.structure}.",
+                                  110))
+    return fig
+
+
+def sudden_gain_average(summary, *, ax: Axes | None = None) -> Figure:
+    """Average score around the sudden gains of a :class:`rapportlib.research.SuddenGainsSummary`
+    (suddengains' ``plot_sg``): mean and 95% CI at the three sessions before and after each gain, one
+    line per group."""
+    around = summary.around()
+    if around.empty or int(around["n"].max()) == 0:
+        return _message(ax.figure if ax is not None else None, "No sudden gains to plot.", ax=ax)
+    fig, ax = _target(ax, (8.5, 5))
+    labels = ["n−2", "n−1", "n\n(pre-gain)", "n+1\n(post-gain)", "n+2", "n+3"]
+    groups = list(dict.fromkeys(around["group"]))
+    width = 0.08 * (len(groups) - 1)
+    for i, g in enumerate(groups):
+        part = around[around["group"] == g].sort_values("order")
+        colour, marker = _SERIES[i % len(_SERIES)]
+        x = part["order"].to_numpy(float) + (i * 0.08 - width / 2)
+        m = part["mean"].to_numpy(float)
+        err = np.vstack([m - part["ci_low"].to_numpy(float), part["ci_high"].to_numpy(float) - m])
+        err[:, part["n"].to_numpy() < 3] = np.nan            # an interval from one or two gains says nothing
+        n_gains = int(part["n"].max())
+        ax.errorbar(x[:3], m[:3], yerr=err[:, :3], color=colour, marker=marker, ms=6, lw=1.8, capsize=3, zorder=3,
+                    label=f"{g} ({n_gains} gain{'s' if n_gains != 1 else ''})")
+        ax.errorbar(x[3:], m[3:], yerr=err[:, 3:], color=colour, marker=marker, ms=6, lw=1.8, capsize=3, zorder=3)
+    ax.axvline(2.5, color="#777777", lw=1, ls=(0, (4, 3)), zorder=1)
+    ax.text(2.5, 1.0, " the gain", transform=ax.get_xaxis_transform(), va="top", fontsize=9, color="#444444")
+    ax.set_xticks(range(6), labels)
+    _set_scale(ax, summary.measure, around["mean"].to_numpy(float))
+    ax.set_xlabel("Session relative to the gain (95% CI shown where 3 or more gains have a score)")
+    ax.set_ylabel(_ylabel(summary.measure))
+    ax.grid(axis="y", color="#e3e3e3", lw=0.6, zorder=0)
+    ax.spines[["top", "right"]].set_visible(False)
+    ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1.0), frameon=False, fontsize=9, borderaxespad=0)
+    ax.set_title(f"Average {_name(summary.measure)} around sudden gains (mean, 95% CI)", fontsize=12,
+                 fontweight="bold")
+    return fig
+
+
+__all__ += ["bland_altman", "growth_trajectories", "sudden_gain_average"]

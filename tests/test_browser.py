@@ -40,7 +40,11 @@ def voila(tmp_path_factory):
     # the reflection journal opens a throwaway journal (the kernels Voilà starts inherit this environment)
     env = {**os.environ, "RAPPORT_JOURNAL": str(tmp_path_factory.mktemp("journal") / "journal.sqlite"),
            "RAPPORT_JOURNAL_PASSPHRASE": "a throwaway passphrase for the browser test",
-           "RAPPORT_CLINICIAN_ID": "clin01", "RAPPORT_JOURNAL_DEMO": "0"}
+           "RAPPORT_CLINICIAN_ID": "clin01", "RAPPORT_JOURNAL_DEMO": "0",
+           # and the research notebook's coding file
+           "RAPPORT_CODING": str(tmp_path_factory.mktemp("coding") / "coding.sqlite"),
+           "RAPPORT_CODING_PASSPHRASE": "a throwaway passphrase for the browser test", "RAPPORT_CODING_DEMO": "0",
+           "RAPPORT_CODER": "coder A"}
     proc = subprocess.Popen([sys.executable, "-m", "voila", "--no-browser", f"--port={port}", "--Voila.ip=127.0.0.1",
                              "--show_tracebacks=True", str(ROOT / "notebooks")],
                             cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
@@ -168,6 +172,35 @@ def test_bias_check_steps_through_in_the_browser(voila, tmp_path):
     assert "Chosen because" in seen[2] or "Elegida porque" in seen[2]
     assert "Action items" in seen[3] and "Save" in seen[3]
     assert not wide                                     # no horizontal scrolling at 1280 px
+
+
+def test_research_notebook_renders_and_codes_a_reflection(voila, tmp_path):
+    from playwright.sync_api import sync_playwright
+
+    shots = _shots(tmp_path)
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        page = browser.new_page(viewport={"width": 1280, "height": 900})
+        page.goto(f"{voila}/voila/render/research_feedback.ipynb", timeout=300_000)
+        page.wait_for_selector("text=Reflection 1 of 615", timeout=300_000)     # the last widget is up
+        page.locator("h2", has_text="Alliance development").first.scroll_into_view_if_needed()
+        page.screenshot(path=str(shots / "research_growth.png"))
+        page.locator("h2", has_text="Ruptures and change").first.scroll_into_view_if_needed()
+        page.screenshot(path=str(shots / "research_ruptures.png"))
+        page.get_by_text("Agreeing goals and tasks").first.click()        # tick a theme, save, move on
+        page.get_by_role("button", name="Save and next").click()
+        page.wait_for_selector("text=Reflection 2 of 615", timeout=30_000)
+        page.locator("text=Reflection 2 of 615").scroll_into_view_if_needed()
+        page.screenshot(path=str(shots / "research_theme_coding.png"))
+        text = page.inner_text("body")
+        n_images = len(page.query_selector_all("img"))
+        wide = page.evaluate(_SCROLLS_SIDEWAYS)
+        browser.close()
+    assert "Traceback" not in text and "Error" not in text and "<Figure size" not in text
+    assert n_images >= 4                 # Bland-Altman, growth trajectories, sudden gains, change categories
+    assert "ICC(A,1)" in text, text[:3000]
+    assert "1 of 615 coded" in text, text[text.find("Theme coding"):][:600]
+    assert not wide                      # no horizontal scrolling at 1280 px
 
 
 @pytest.fixture(scope="module")

@@ -4,7 +4,6 @@ its forest plot, and the demo's planted rating-gap pattern."""
 from __future__ import annotations
 
 import re
-import time
 from types import SimpleNamespace
 
 import numpy as np
@@ -304,7 +303,7 @@ def test_demo_planted_rating_gap(demo_data, demo_audit):
     assert r["p"] == pytest.approx(0.0013, abs=0.0001)
 
 
-def test_demo_audit_privacy_speed_and_notes(demo_data, demo_audit):
+def test_demo_audit_privacy_and_notes(demo_audit):
     t = demo_audit.table
     hidden = t["suppressed"] != ""
     assert set(t["suppressed"]) == {"", "primary", "secondary"}
@@ -315,9 +314,6 @@ def test_demo_audit_privacy_speed_and_notes(demo_data, demo_audit):
     notes = " ".join(demo_audit.notes)
     assert "cultural_background: 2 of 76 clients have no value" in notes
     assert "language_match is derived" in notes and "Benjamini-Hochberg" in notes
-    start = time.perf_counter()
-    equity_audit(demo_data)
-    assert time.perf_counter() - start < 2.0
 
 
 # --------------------------------------------------------------------------- (4) wording

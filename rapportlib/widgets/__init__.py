@@ -12,6 +12,8 @@ it without knowing the widget's insides.
   widgets with a ``title``, a ``status`` and a ``state``;
 * :mod:`.bias_check`: :class:`BiasCheck`, the guided bias self-check (numbers, language, reflection,
   commitments).
+* :mod:`.coding`: :class:`ThemeCoder`, coding reflections one at a time with the themes of a codebook,
+  and :class:`AgreementView`, how far the coders agree.
 * :mod:`.meeting`: :class:`SupervisionMeeting`, the supervision meeting as a seven-step guided flow
   (setup, caseload, client focus, countertransference, bias check, agenda and actions, close).
 """
@@ -19,14 +21,16 @@ it without knowing the widget's insides.
 from __future__ import annotations
 
 from .bias_check import BiasCheck
+from .coding import AgreementView, ThemeCoder
 from .journal import JournalApp, JournalEditor, demo_techniques, journal_app
 from .meeting import SupervisionMeeting
 from .prompts import CountertransferenceCheckIn, PromptDeck
 from .trends import TrendExplorer
 from .wizard import Step, Wizard
 
-__all__ = ["CT_LABELS", "BiasCheck", "CountertransferenceCheckIn", "JournalApp", "JournalEditor", "PromptDeck", "Step",
-           "SupervisionMeeting", "TrendExplorer", "Wizard", "demo_techniques", "journal_app"]
+__all__ = ["AgreementView", "BiasCheck", "CT_LABELS", "CountertransferenceCheckIn", "JournalApp", "JournalEditor",
+           "PromptDeck", "Step", "SupervisionMeeting", "ThemeCoder", "TrendExplorer", "Wizard", "demo_techniques",
+           "journal_app"]
 
 
 def __getattr__(name: str):
