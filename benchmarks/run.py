@@ -21,6 +21,9 @@ Entries (``--only`` takes their keys, comma-separated):
   The three share one generated table, made once.
 
 - ``equity``: the equity audit on the demo data. Target: 2 s.
+- ``journal``: 2,000 encrypted entries added, the journal opened and verified (targets 2 s and 1 s), and
+  the default key derivation (target 10 s).
+- ``report``: the supervision-meeting report for one supervisee (target 60 s).
 - ``scale``: 20,000,000 session rows as Parquet through DuckDB in whole-client batches (ruptures,
   sudden gains, summaries), with its peak memory, against the pandas in-memory path on 2,000,000 rows
   scaled up. Targets: at most 3x, and under 6 GB.
@@ -602,6 +605,55 @@ def bench_equity(repeat: int) -> list[dict]:
                     target_unit="s")]
 
 
+def bench_journal(n: int = 2_000) -> list[dict]:
+    """The encrypted journal: ``n`` entries added one by one (each anonymised, encrypted and committed), then
+    the journal opened (every version decrypted and checked) and verified, and a journal opened at the default
+    scrypt cost. Targets: open and verify 2,000 entries in at most 2 s and 1 s; the default key derivation at
+    most 10 s (it is slow on purpose, against guessing)."""
+    from rapportlib import Journal
+
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "j.sqlite"
+        with Journal(path, "a benchmark passphrase", kdf_n=2**12, clinician_id="clin01") as j:
+            t = time.perf_counter()
+            for i in range(n):
+                j.add(f"Session {i}: the client spoke about sleep and the week ahead.", client_id="c001", session=i)
+            add = time.perf_counter() - t
+        t = time.perf_counter()
+        with Journal(path, "a benchmark passphrase") as j:
+            opened = time.perf_counter() - t
+            t = time.perf_counter()
+            assert j.verify() == n
+            verified = time.perf_counter() - t
+        default = Path(tmp) / "default.sqlite"
+        with Journal(default, "a benchmark passphrase"):
+            pass
+        t = time.perf_counter()
+        with Journal(default, "a benchmark passphrase"):
+            kdf = time.perf_counter() - t
+    return [_result("journal: add entries (anonymise, encrypt, commit)", f"{n:,} entries", add,
+                    note=f"{n / add:,.0f} entries/s"),
+            _result("journal: open (decrypt and check every version)", f"{n:,} entries", opened, target=2.0,
+                    target_unit="s"),
+            _result("journal: verify the hash chain", f"{n:,} entries", verified, target=1.0, target_unit="s"),
+            _result("journal: open at the default scrypt cost (2**17)", "key derivation", kdf, target=10.0,
+                    target_unit="s")]
+
+
+def bench_report() -> list[dict]:
+    """``rapport report``'s work: the supervision-meeting notebook run for one supervisee and written as one
+    offline HTML file. Target: 60 s, so a supervisor can make one before a meeting without planning for it."""
+    from rapportlib.report import meeting_notebook, render_report
+
+    with tempfile.TemporaryDirectory() as tmp:
+        t = time.perf_counter()
+        render_report(meeting_notebook(), Path(tmp) / "report.html", {"SUPERVISEE": "clin04", "REPORT": True})
+        seconds = time.perf_counter() - t
+        size = (Path(tmp) / "report.html").stat().st_size / 1e6
+    return [_result("report: supervision meeting to HTML", f"clin04, demo data ({size:.1f} MB)", seconds,
+                    target=60.0, target_unit="s")]
+
+
 def entries(args) -> dict:
     """Each benchmark entry: key -> a function returning its result rows (see :func:`_result`)."""
     return {
@@ -615,6 +667,8 @@ def entries(args) -> dict:
         "identifiers": bench_identifiers,
         "language": bench_language,
         "equity": lambda: bench_equity(min(args.repeat, 3)),
+        "journal": bench_journal,
+        "report": bench_report,
         "scale": lambda: bench_scale(20_000_000 if not args.quick else 2_000_000,
                                      2_000_000 if not args.quick else 500_000),
         # ---- add new entries here: "key": lambda: [_result(...), ...] ----

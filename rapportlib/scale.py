@@ -137,6 +137,7 @@ class ParquetSessions:
         self.source = source
         self.con = duckdb.connect()
         self.con.execute(f"SET memory_limit = '{memory_limit}'")
+        self.con.execute("SET enable_progress_bar = false")      # a library prints nothing of its own
         if threads:
             self.con.execute(f"SET threads = {int(threads)}")
         if temp_directory:

@@ -168,7 +168,7 @@ def test_default_kdf_and_path(tmp_path, monkeypatch):
     meta = dict(con.execute("SELECT key, value FROM meta"))
     con.close()
     assert (meta["kdf"], meta["kdf_n"], meta["kdf_r"], meta["kdf_p"]) == ("scrypt", 2**17, 8, 1)
-    assert elapsed < 10
+    print(f"\nopen at the default scrypt cost: {elapsed:.2f} s (its target is in benchmarks/run.py --only journal)")
     if os.name == "posix":
         assert default_path().stat().st_mode & 0o077 == 0          # readable by the clinician only
 
@@ -366,8 +366,8 @@ def test_two_processes_add_concurrently(jpath, tmp_path):
     tails = df.text.str.replace(r"^Session \d+ \([AB]\): ", "", regex=True)
     assert set(tails) == {"[CLIENT-1] said her brother [PERSON-1] called."}      # same tokens in both processes
     assert df.text.str.contains(r"\(A\)").sum() == df.text.str.contains(r"\(B\)").sum() == 1000
-    assert opened < 2 and verified < 1
-    print(f"\n2 x 1000 concurrent adds: {wall:.2f} s; open 2,000 entries: {opened:.3f} s; verify: {verified:.3f} s")
+    print(f"\n2 x 1000 concurrent adds: {wall:.2f} s; open 2,000 entries: {opened:.3f} s; verify: {verified:.3f} s "
+          "(targets in benchmarks/run.py --only journal)")
 
 
 # --------------------------------------------------------------------------- tampering
