@@ -302,7 +302,7 @@ def load_lexicon(extra: tuple[str, ...] = ()) -> Lexicon:
     techniques = _technique_names()         # the prompt banks' technique names are clinical wording, not names
     safe_single = {_fold(w) for w in conf["safe_words"] + conf["regions"] + [t for t in techniques if " " not in t]} \
         | set(lists["regions"])
-    safe_phr = list(conf["safe_phrases"]) + [r for r in lists["regions"] if " " in r] + \
+    safe_phr = list(conf["safe_phrases"]) + [r for r in lists["regions"] + conf["regions"] if " " in r] + \
         [t for t in techniques if " " in t]
     cue_kind = {_fold(p): k for k, v in conf["number_cues"].items() for p in v}
     cue_kind.update({p.casefold(): k for k, v in conf["number_cues"].items() for p in v})
@@ -383,7 +383,8 @@ class Roster:
         for i, e in enumerate(self.entries):
             for w in WORD.findall(e["name"]):
                 if _is_tamil(w):
-                    self._tamil.append((w, i))
+                    if len(w) > 2:                # not an initial ("மு. சுரேஷ்"), which begins many words: "முகவரி"
+                        self._tamil.append((w, i))
                     continue
                 k = _fold(w)
                 if len(k) < 3:
@@ -546,6 +547,11 @@ DATE_PATTERNS = [
     regex.compile(r"\b(?:the\s+day\s+(?:before|after)\s+(?:yesterday|tomorrow)|yesterday|tomorrow"
                   r"|anteayer|antier|antes\s+de\s+ayer|ayer|pasado\s+mañana)\b", _I),
     regex.compile(rf"\b(?:last|next|this|this\s+past|this\s+coming|coming)\s+{_WD}\b", _I),
+    # British and Irish weekday-first phrases: "Thursday last", "Monday gone", "Friday week", "Tuesday of last week"
+    regex.compile(r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\s+(?:(?:of\s+)?(?:last|next|this"
+                  r"\s+coming|the\s+following)\s+week\b|week\b(?!-)|last\b|(?:just\s+)?gone\b|next\b(?!\s+to\b)"
+                  r"|past(?=\s*[,.;:!?)]|\s*$))"
+                  r"(?!\s+(?:time|session|year|month|night|weekend|term|semester)\b)"),
     # Friday the 13th, Tuesday 3rd (a weekday with a day number, no month)
     regex.compile(rf"\b{_WD},?\s+(?:the\s+{_DAY}(?:st|nd|rd|th)?|{_DAY}(?:st|nd|rd|th))\b"),
     regex.compile(rf"\b(?:el\s+)?(?:{_DS})\s+(?:pasado|próximo|proximo|que\s+viene)\b", _I),
@@ -569,8 +575,11 @@ _NINETY = (r"(?:9\d|1[01]\d)")
 # Spanish 90 to 110 in words; atomic, so "noventa y uno" is never cut back to "noventa" to fit what follows
 _NOVENTA = (r"(?>noventa(?: y (?:uno|una|un|dos|tres|cuatro|cinco|seis|siete|ocho|nueve))?"
             r"|cien(?:to (?:uno|una|un|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez))?)")
-_HUNDRED = (r"(?:a|one) hundred(?:(?: and)? (?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve"
-            r"|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen))?")
+# atomic, so "a hundred and two" is never cut back to "a hundred" to fit what follows ("and")
+_HUNDRED = (r"(?>(?:a|one) hundred(?:(?: and)? (?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve"
+            r"|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)\b)?)")
+# 90 to 99 in words: "ninety", "ninety-four", "ninety four"
+_NINETY_W = r"ninety(?:[- ](?:one|two|three|four|five|six|seven|eight|nine)\b)?"
 AGE_PATTERNS = [
     regex.compile(rf"\b{_NINETY}(?=\s*-?\s*(?:years?|yrs?|y/?o\b|y\.\s?o\b\.?|year-old|yo\b|años|ans\b|வயது))", _I),
     regex.compile(rf"(?<=\b(?:aged|age:|age|edad|edad:|of age) ){_NINETY}\b", _I),
@@ -606,6 +615,16 @@ AGE_PATTERNS = [
                   r"|(?<=\b(?:cumplió|cumplio|cumple|cumplirá|cumplira|cumplir|cumpliendo)\s)"
                   rf"{_NOVENTA}(?!\s*(?:%|por ciento|veces|días|dias|semanas"
                   r"|meses|sesiones)\b)", _I),
+    # an age in words after a word that means age ("turned one hundred and two Friday last", "aged ninety four",
+    # "celebrated her ninety-sixth"): whatever follows but a count ("turned ninety degrees", "reached 100 followers")
+    regex.compile(rf"(?<=\b(?:turned|turns|turning|reached|reaches|reaching|aged|age of|celebrated|celebrates"
+                  rf"|celebrating|celebrate)\s+(?:(?:her|his|their|a)\s+)?)(?:{_HUNDRED}|{_NINETY_W})\b"
+                  r"(?!\s*(?:%|percent|per cent|degrees|times|dollars|pounds|pesos|rupees|euros|miles|km|metres|meters"
+                  r"|pages|points|minutes|hours|days|weeks|months|people|followers|likes|steps)\b)"
+                  r"(?!-(?!years?\b|year-old)\p{L})(?!\s+(?!years\b)\p{Ll}+s\b)", _I),
+    # an age in words at the end of a phrase after "at": "still gardening at ninety-four.", "at a hundred and one, she"
+    regex.compile(rf"(?<=\b(?:at|At)\s+)(?:{_HUNDRED}|{_NINETY_W})(?=\s*[,.;:!?)]|\s*$|\s+(?:and|but|when|she|he"
+                  r"|they|I|we|her|his|years?|yrs?)\b)", _I),
     # a decade past 89 is an age over 89 too: "in her late nineties", "nonagenarian", "centenaria"
     regex.compile(r"\b(?:(?:super)?centenarian|nonagenarian|nonagenari[oa]s?|centenari[oa]s?"
                   r"|in (?:her|his|their|my) (?:early |mid-?|late )?(?:nineties|90s|90['’]s)"
@@ -726,6 +745,22 @@ _LAST_GROUP = regex.compile(r"[ -](?:\d{1,3}[A-Z]?|[A-Z])(?![\w-]|[.,]\d|\s*(?:%
                             r"|years|años|days|días|minutes|hours|mg|kg|km|points|puntos)\b)")
 
 
+# Spanish-speaking facilities and neighbourhoods named after a date, its month capitalised: "Hospital 12 de Octubre",
+# "Hospital Regional 1° de Octubre", "Escuela Primaria 5 de Febrero", "Colonia 20 de Noviembre"
+DATED_NAME = regex.compile(
+    r"\b(?:Hospital|Clínica|Clinica|Sanatorio|Centro\s+de\s+Salud|Colegio|Escuela|Instituto|Preparatoria|Secundaria"
+    r"|Primaria|Universidad|Colonia|Col\.|Barrio|Fraccionamiento|Unidad|Parque|Mercado|Estadio|Penal|Reclusorio)"
+    r"(?:\s+(?:General|Regional|Infantil|Materno[- ]Infantil|Técnica|Tecnica|Federal|Oficial|Nacional|Municipal|Civil"
+    r"|Universitario|Militar|Naval|Central|Comarcal|Provincial|Primaria|Secundaria|Habitacional|de\s+Especialidades))*"
+    rf"\s+{_DAY}(?:\.?[º°]|o)?\s+de\s+(?:Enero|Febrero|Marzo|Abril|Mayo|Junio|Julio|Agosto|Septiembre|Setiembre|Octubre"
+    r"|Noviembre|Diciembre)\b")
+# the code of a bank's branch, not of a person's account: UK sort codes, Australian BSBs, Canadian transit and
+# institution numbers, Indian IFSC codes (the account number next to them is found on its own)
+BRANCH_CODE = regex.compile(r"\b(?i:sort[- ]code|bsb|transit|institution|ifsc|branch\s+code|routing\s+transit)"
+                            r"(?:\s*(?i:no\.?|number|num\.?|#))?\s*[:#]?\s*"
+                            r"(?P<c>\d{2}[- ]?\d{2}[- ]?\d{2}\b|\d{3}[- ]?\d{3}\b"
+                            r"|\d{3,5}\b(?![-.,/]\d)|[A-Z]{4}0[A-Z0-9]{6}\b)(?![-/]\d)")
+_BRANCH_WORDS = ("ort", "SORT", "BSB", "bsb", "ransit", "RANSIT", "nstitution", "IFSC", "ifsc", "ranch", "outing")
 _CHECK_CHAR = regex.compile(r"\([0-9A]\)")              # a check character in brackets: HKID A123456(7)
 
 
@@ -783,14 +818,17 @@ def _lexicon_patterns(conf: dict) -> dict:
         regex.compile(rf"(?:\d{{1,4}}(?:/\d{{1,4}})?,\s*)?\d{{1,3}}\s*-?\s*(?:வது|ஆவது|ம்)\s+(?:[\p{{L}}\p{{M}}]+\s+)?{ta_street}"),
     ]
     address = [
-        # roads by number, first: Hwy 61, 4120 County Road 12, FM 1960, 88 State Route 9
+        # P.O. Box 12, Post Box No. 48, Apartado postal 7 (first: "Post Box No. 3611, T. Nagar" is no door number)
+        regex.compile(rf"\b(?i:{_alt(conf['box_words'], loose=True)})(?:\s*(?i:no|n[º°o]|number|num)\.?)?"
+                      r"\s*[#:]?\s*\d+(?:-\d{5}\b)?"),                  # P.O. Box 1234-00100 (Kenya: box-postcode)
+        # roads by number: Hwy 61, 4120 County Road 12, FM 1960, 88 State Route 9
         regex.compile(r"(?:\b\d{1,6}\s+)?\b(?:(?:Highway|Hwy\.?|County Road|County Rd\.?|State Route|State Road|Route"
                       r"|Rte\.?|Farm to Market Road)\s?#?\d{1,4}|(?:FM|CR|SR)\s?\d{3,4})\b"),
         # 42 Willow Lane, Apt 3B; 12 2nd Cross Street (the door words before the number: "address_prefix")
         regex.compile(
             r"\b(?:[A-Z][-/])?\d{1,6}(?:/(?:\d{1,4}|[A-Z]))?[A-Za-z]?(?:-\d{1,4}){0,2}"
             r",?\s+(?:[NSEW]\.?\s+|North\s+|South\s+|East\s+|West\s+)?(?:(?:\p{Lu}[\w'’.-]*|\d{1,3}(?:st|nd|rd|th))\s+)"
-            rf"{{1,4}}{suffix}\b\.?(?:\s+(?:East|West|North|South|NE|NW|SE|SW|E|W|N|S)\b\.?)?"
+            rf"{{1,4}}{suffix}\b\.?(?:\s+(?:East|West|North|South|NE|NW|SE|SW|E|W|N|S|Upper|Lower|Extension|Extn|Ext)\b\.?)?"
             rf"(?:,?\s+{unit}#?\w+(?:-(?:\d{{1,4}}|[A-Z])\b)?|\s+#\s?\w+|,?\s+#\d{{1,3}}-\d{{1,4}}\b)?{not_count}"),
         # Calle Hidalgo 12; Av. Revolución 680, int. 1; Avenida de la Albufera, 156, 1.º 2
         regex.compile(
@@ -824,9 +862,6 @@ def _lexicon_patterns(conf: dict) -> dict:
         regex.compile(rf"\b\d{{1,5}}[A-Za-z]?,?\s+(?i:{_alt(conf['street_words_fr'], loose=True)})(?:(?<=\.)|\b)\s*"
                       r"(?:(?:de\s+la|de|du|des)\s+)?\p{Lu}[\p{L}\p{M}'’-]+(?:\s+(?:Est|Ouest|Nord|Sud|\p{Lu}[\p{L}\p{M}'’-]+))?"
                       rf"(?:,?\s+{unit}#?\w+)?"),
-        # P.O. Box 12, Post Box No. 48, Apartado postal 7
-        regex.compile(rf"\b(?i:{_alt(conf['box_words'], loose=True)})(?:\s*(?i:no|n[º°o]|number|num)\.?)?"
-                      r"\s*[#:]?\s*\d+(?:-\d{5}\b)?"),                  # P.O. Box 1234-00100 (Kenya: box-postcode)
         # British closes named with "The" and no street type, before their town: "12 The Paddocks, Stevenage"
         regex.compile(r"(?<=\b(?i:at|to|address|from|lives|into)\b:?\s{1,2})\d{1,4}[A-Za-z]?,?\s+The\s+\p{Lu}[\p{L}'’-]+"
                       r"(?:\s+\p{Lu}[\p{L}'’-]+)?(?=,\s*\p{Lu})"),
@@ -866,13 +901,14 @@ def _lexicon_patterns(conf: dict) -> dict:
     ta_year = r"(?:\s*-?\s*(?:ஆம்|ம்)\s*ஆண்டு[\p{L}\p{M}]*)?"          # 2019-ஆம் ஆண்டு (the year 2019)
     dates = [           # (a word the text must hold, the pattern): a cheap test first
         # in three days, two days ago, dentro de tres días, en dos días, hace cuatro días, dos días después
-        ("day", regex.compile(rf"\bin\s+{num}\s+days?\b", _I)),
-        ("day", regex.compile(rf"\b{num}\s+days?\s+(?:ago|before|earlier|later|from\s+now)\b", _I)),
+        ("day", regex.compile(rf"\bin\s+{num}\s+days?\b(?!\s+(?:ago|back|before|earlier|later|prior|from)\b)", _I)),
+        ("day", regex.compile(rf"\b{num}\s+days?\s+(?:ago|back|before|earlier|later|prior|from\s+now)\b", _I)),
         ("día", regex.compile(rf"\b(?:dentro\s+de|en)\s+{num}\s+días?\b", _I)),
         ("día", regex.compile(rf"\bhace\s+{num}\s+días?\b", _I)),
         ("día", regex.compile(rf"\b{num}\s+días?\s+(?:después|despues|antes|más\s+tarde|mas\s+tarde)\b", _I)),
         # a week ago Monday, two weeks from Friday, a fortnight ago yesterday (a span of weeks alone pins no day)
-        ("week", regex.compile(rf"\b{num}\s+weeks?\s+(?:ago|from|before|after)\s+(?:this\s+past\s+|last\s+|next\s+)?"
+        ("week", regex.compile(rf"\b{num}\s+weeks?\s+(?:ago|from|before|after|on|last|come)\s+"
+                               rf"(?:this\s+past\s+|last\s+|next\s+)?"
                                rf"(?:{_WD}\b|today\b|yesterday\b|tomorrow\b)", _I)),
         ("fortnight", regex.compile(rf"\b(?:a\s+)?fortnight\s+(?:ago|from)\s+(?:{_WD}\b|today\b|yesterday\b|tomorrow\b)"
                                     rf"|\b{_WD}\s+fortnight\b", _I)),
@@ -977,6 +1013,9 @@ OWN_TOKEN = regex.compile(r"\[(?:[A-Z]+-\d+|DATE|\d{4}-\d{2}-\d{2}|\d{1,2} [A-Z]
 def _pattern_spans(text: str, lex: Lexicon, found: list[Span], taken: np.ndarray) -> None:
     for m in OWN_TOKEN.finditer(text):           # what anonymise() wrote is not an identifier
         taken[m.start():m.end()] = True
+    for m in BRANCH_CODE.finditer(text) if any(w in text for w in _BRANCH_WORDS) else ():
+        # a bank's branch code identifies no one: "sort code 20-00-00"
+        taken[m.start("c"):m.end("c")] = True
     for m in EMAIL.finditer(text):
         _add(found, taken, m.start(), m.end(), "email")
     slash = "/" in text
@@ -1018,8 +1057,10 @@ def _pattern_spans(text: str, lex: Lexicon, found: list[Span], taken: np.ndarray
                 start in house_numbers and code.split()[0].isdigit()):
             continue            # "in that case, 2023 was ...", "on the chart, 1234 steps", "card: 12802 Hazelwood St",
             #                     "en la ficha: 28/3/1954" (a date)
+        if text[m.end():start] == "-" and text[m.start():m.end()].isupper():
+            start = m.start()               # a cue in capitals written on to the number is part of it: "CRN-7530-..."
         if digits >= 4 or (kind == "licence" and digits >= 1 and len(code) >= 5 and not code.isdigit()):
-            _add(found, taken, start, start + len(code), kind)
+            _add(found, taken, start, n.start("code") + len(code), kind)
     for m in addresses:
         start, end = m.start(), m.end()
         while end > start and text[end - 1] in ",; ":
@@ -1068,6 +1109,8 @@ def _pattern_spans(text: str, lex: Lexicon, found: list[Span], taken: np.ndarray
                 _MONEY_BEFORE.search(text, max(0, m.start() - 8), m.start()):
             continue
         _add(found, taken, m.start(), m.end(), "id")
+    for m in DATED_NAME.finditer(text) if " de " in text else ():   # "Hospital 12 de Octubre": a name, no date
+        _add(found, taken, m.start(), m.end(), "place")
     for i, rx in enumerate(DATE_PATTERNS):
         need = _DATE_NEEDS.get(id(rx))
         if need is not None and need not in text:
@@ -1168,11 +1211,16 @@ _TA_FUNCTION = ("பற்றி", "மேல்", "உடன்", "இடம்
 _INFLECTIONS = (("s", ""), ("es", ""), ("ies", "y"), ("ed", ""), ("ed", "e"), ("ing", ""), ("ing", "e"),
                ("ly", ""), ("ness", ""), ("ful", ""), ("er", ""), ("ers", ""), ("ment", ""), ("ments", ""))
 _TA_INFLECTED = ("ாக", "ில்", "ின்", "க்கு", "ும்", "து", "ான", "ிய", "ந்த", "ட்ட", "ாய்", "டைய")
+_TA_INFLECTED_NOT_LOC = tuple(e for e in _TA_INFLECTED if e != "ில்")
 # endings of Tamil words that are no bare name: case endings, verb endings, joining consonants, emphatic ஏ
 _TA_NOT_BARE = _TA_INFLECTED + ("ிடம்", "ைச்", "ால்", "ுடன்", "ோடு", "ில", "ிருந்து", "ார்", "ேன்", "ோம்",
-                                "ினார்", "ப்", "த்", "ச்", "க்", "ை", "ே", "ாமல்", "வும்")
+                                "ினார்", "ப்", "த்", "ச்", "க்", "ை", "ே", "ாமல்", "வும்",
+                                "கள்")                  # a plural: "ஆவணங்கள்" (documents)
 # words after a Tamil word that make it a place or a day, not a name: பகுதி (area), தினம் (day), எண் (number)
-_TA_AREA = ("பகுதி", "நகரில்", "நகருக்கு", "நகரத்தில்", "நகரத்துக்கு", "மாவட்டத்தில்", "கிராமத்தில்", "கிராமத்துக்கு")
+_TA_AREA = ("பகுதி", "நகரில்", "நகருக்கு", "நகரத்தில்", "நகரத்துக்கு", "நகரத்திலிருந்து", "நகரம்", "மாவட்டத்தில்",
+            "மாவட்டம்", "கிராமத்தில்", "கிராமத்துக்கு", "கிராமத்திலிருந்து", "கிராமம்",
+            # ஊர் (home town): "Croydon ஊரில்" (in the town of Croydon), "ஊருக்கு", "ஊரிலிருந்து", "ஊரைச்"
+            "ஊரில", "ஊருக்கு", "ஊரை", "ஊர்")
 _TA_NOT_NAME_AFTER = ("பகுதி", "தினம்", "எண்", "அருகே", "நகர", "மாவட்ட", "சாலை", "தெரு", "வீதி")
 # endings of Tamil adverbs, verbs and participles ("நிம்மதியாக", "வந்தார்", "பார்த்தபடி"): no name, even with a cue
 _TA_NOT_NOUN = ("ாக", "ாகச்", "ாகப்", "ாகத்", "ாகவே", "ார்", "ான்", "ான", "து", "ும்", "ே", "படி", "போது", "ாமல்",
@@ -1195,6 +1243,28 @@ _CONTACT_WORDS = frozenset({"tel", "tele", "ph", "phone", "mob", "mobile", "cell
                             "whatsapp", "contact", "contacts", "tfno", "telf", "movil", "móvil", "celular", "telefono",
                             "teléfono", "correo", "landline", "home", "work", "office", "pager", "text", "sms",
                             "signal", "telegram", "viber", "skype", "number", "no", "num"})
+# before a noun or an adjective, not before a name: articles, possessives, copulas, intensifiers
+_DETERMINERS = frozenset({"the", "an", "this", "that", "such", "el", "la", "los", "las", "un", "una", "unos", "unas",
+                          "lo", "del", "al", "este", "esta", "esa", "ese", "aquel", "aquella", "muy", "más", "mas",
+                          "tan", "so", "very", "too", "quite", "is", "was", "are", "were", "be", "been", "es", "era",
+                          "fue", "fuera", "sea", "ser", "está", "estaba", "estar", "sido"})
+# a Tamil locative or dative ending written on to a Latin-script word: "Tooting-இல்" (in Tooting), "Croydon-க்கு"
+_TA_PLACE_SUFFIX = regex.compile(r"-(?:இல்|இலிருந்து|இல|க்கு|க்குச்|க்குப்|இற்கு|ல்|லிருந்து|இருந்து)")
+# Spanish verbs in the first person plural and the preterite plural ("Ensayamos", "Elijamos", "Llegaron")
+_ES_VERB_ENDINGS = ("amos", "emos", "imos", "aron", "ieron")
+# a word in quotes is used as a word: 'called the letters "precious"'
+_QUOTED_WORD = regex.compile(r"[\"“‘'][\p{L}\p{M}'’-]+[\"”’']")
+# a role in brackets after a name: "Saravanan (client)", "Dana (her sister)", "ஜெயகாந்தன் (அண்ணன்)"
+_PAREN_ROLE = regex.compile(r" ?\((?:(?:her|his|their|my|the|client's|su|sus|அவரது|அவருடைய)\s+)?"
+                            r"(?P<r>[\p{L}\p{M}][\p{L}\p{M}'’-]*(?:\s[\p{L}\p{M}][\p{L}\p{M}-]*)?)\)")
+# after a capitalised word: a number's label ("Case No. 76-97447", "Hosp # 4471") or an account word ("Comcast
+# account 8610...", "People's Bank account ...", "IOB a/c 9563..."): the word names an organisation or a record
+_LABELS_CODE = regex.compile(r"(?:['’]s)?(?:\s+\p{Lu}[\p{L}\p{M}'’]*){0,2}\s+(?i:account|acct|a/c|card|bill|billing"
+                             r"|policy|plan|member)\.?\s*(?i:no\.?|number|num\.?|n[º°o]\.?|#|:)?\s*[A-Z]{0,4}[-/]?\d"
+                             r"|\s+(?:No|NO|Nº|N°|Nr|Num|Number|No\.|#)\.?\s*[:#]?\s*[A-Z]{0,4}[-/.]?\d")
+# brand words with a capital inside, not names: "GPay", "GTBank", "PayPal", "PhonePe", "WhatsApp" (but "McDonald",
+# "DeShawn", "LaToya", "MacKenzie": a capital after two or three letters is a name's)
+_BRAND = regex.compile(r"\p{Lu}{2,}\p{Ll}{2,}\p{L}*|\p{Lu}\p{Ll}{3,}\p{Lu}\p{L}*")
 _TA_SELF = ("தன்", "தனது", "தன்னுடைய")           # "கோகிலா தன் தம்பி" (Kokila her own brother)
 _TA_VOWEL_SIGNS = "ாிீுூெேைொோௌ"
 _BEFORE_MONTH = {"in", "since", "until", "till", "by", "during", "before", "after", "from", "through", "early", "late",
@@ -1222,7 +1292,11 @@ def _tokens(text: str) -> list[_Tok]:
         raw = m.group()
         word = _strip_possessive(raw)
         between = text[prev_end:m.start()].rstrip()
-        sent = not toks or (between[-1:] in _SENT_END and not (between[-1:] == "." and toks[-1].key in _ABBREV))
+        # an abbreviation's dot ends no sentence ("Dr. Rao"), unless a number came between ("license no. 816820. La")
+        # or the "abbreviation" ended an address ("...@centro.com.mx. Plan")
+        abbrev = between == "." and toks[-1].key in _ABBREV and \
+            text[toks[-1].start - 1:toks[-1].start] not in (".", "@")
+        sent = not toks or (between[-1:] in _SENT_END and not abbrev)
         first = word[:1]
         toks.append(_Tok(m.start(), m.start() + len(word), word, _fold(word), first.isupper(),
                          word.isupper() and len(word) > 1, sent, _is_tamil(word)))
@@ -1257,8 +1331,8 @@ def _name_spans(text: str, lex: Lexicon, roster: Roster | None, lang: str, found
 
     def prev_is(i: int, section: str) -> bool:
         """Token i is preceded by a cue word of ``section`` (possibly two words)."""
-        if i == 0:
-            return False
+        if i == 0 or taken[toks[i - 1].start]:
+            return False                                   # no cue inside an address: "...@centro.com.mx. Plan"
         between = text[toks[i - 1].end:toks[i].start]
         if len(between) > 3 or between.strip(" ,.") or ("." in between and toks[i - 1].key not in _ABBREV):
             return False
@@ -1326,6 +1400,51 @@ def _name_spans(text: str, lex: Lexicon, roster: Roster | None, lang: str, found
             roster.match(prv.word) is not None or prv.cap and not t.sent_start and not ordinary(prv))) or \
             roster.match(nxt.word) is not None
 
+    def paren_role(t: _Tok) -> bool:
+        """A relation or role in brackets after the word: "Saravanan (client)", "ஜெயகாந்தன் (அண்ணன்)",
+        "Dana (her sister)"."""
+        m = _PAREN_ROLE.match(text, t.end)
+        return bool(m) and _fold(m.group("r")) in cues["kin"]
+
+    def colon_role(i: int) -> bool:
+        """A relation or role and a colon before the word: "Supervisor: Revathi", "Emergency contact: ..."."""
+        if i == 0 or text[toks[i - 1].end:toks[i].start] != ": " or taken[toks[i - 1].start]:
+            return False
+        k1 = toks[i - 1].key
+        k2 = f"{toks[i - 2].key} {k1}" if i >= 2 else ""
+        return k1 in cues["kin"] or k2 in cues["kin"] or _strip_plural(k1) in cues["kin"]
+
+    def labels_code(t: _Tok) -> bool:
+        """The word names a number or an account, not a person: "Case No. 76-97447", "Hosp No. 4471",
+        "Comcast account 8610...", "People's Bank account ...", "GTBank a/c 2221..."."""
+        return bool(_LABELS_CODE.match(text, t.end))
+
+    def ta_noun(w: str) -> bool:
+        """A Tamil word that could be a name: no relation, title, function word, verb or adverb."""
+        return len(w) >= 3 and w not in cues["kin"] and w not in cues["titles"] and not w.startswith(_TA_FUNCTION) \
+            and not w.endswith(_TA_NOT_NOUN_HON) and not _tamil_match(w, lex.tamil_places, 2)
+
+    def ta_named(i: int) -> bool:
+        """Tamil token i is a name by its context: a role in brackets after it ("ஜெயகாந்தன் (அண்ணன்)"), a role and
+        a colon before it ("Supervisor: ரேவதி"), உடன் (with) written apart after it ("பிரகாஷ் உடன்") or on to it
+        after the name's last vowel ("ஜனனியுடன்", "கோகிலாவுடன்"), or, as the note's first word, a possessive
+        ending ("மகேஸ்வரியின் follow-up")."""
+        t = toks[i]
+        w = t.word
+        if paren_role(t) or colon_role(i):
+            return ta_noun(w) and not w.endswith(_TA_NOT_BARE) and (w not in lex.ta_common or paren_role(t))
+        if i + 1 < n and toks[i + 1].word == "உடன்" and text[t.end:toks[i + 1].start] == " ":
+            return ta_noun(w) and w[-1] in _TA_VOWEL_SIGNS + "\u0bcd"
+        for suffix, vowels in (("யுடன்", "ிீெே"), ("வுடன்", "ாோொூ"), ("யின்", "ிீெே"), ("வின்", "ாோொூ")):
+            # the glide tells the name's last vowel: ய after i and e ("ஜனனியுடன்"), வ after a and o ("கோகிலாவுடன்");
+            # not "பரிவுடன்" (பரிவு, with compassion), nor nouns in -மை/-ை ("நம்பிக்கையின்மையுடன்")
+            stem = w[:-len(suffix)]
+            if w.endswith(suffix) and len(stem) >= 3 and stem[-1] in vowels and stem not in lex.ta_common \
+                    and stem not in cues["kin"] and not stem.startswith(_TA_FUNCTION + ("அவ", "இவ", "எ")) and \
+                    (suffix.endswith("டன்") or i == first_ta and t.sent_start):
+                return True
+        return False
+
     role_of: dict[int, int] = {}
     # 1. roster: any case, misspelt, possessive
     if roster is not None and len(roster):
@@ -1338,6 +1457,11 @@ def _name_spans(text: str, lex: Lexicon, roster: Roster | None, lang: str, found
             if not t.cap and not t.tamil and (t.key in lex.en_common or t.key in _STOP_CAPS or
                                               (ordinary(t) and t.key not in roster._exact)):
                 continue                                   # "will", "mark" in lower case are words
+            if not t.cap and not t.tamil and _QUOTED_WORD.match(text, t.start - 1):
+                continue                                   # a word in quotes: 'called the letters "precious"'
+            if not t.cap and not t.tamil and i > 0 and toks[i - 1].key in _DETERMINERS and \
+                    text[toks[i - 1].end:t.start] == " ":
+                continue                                   # after an article or a copula: "el rocío", "fuera clemente"
             if not t.tamil and ordinary(t) and t.key in lex.freq_words and not roster_word_is_name(i):
                 continue                                   # "an olive branch", "Ginger tea": the word, not Olive
             role_of[i] = r
@@ -1353,10 +1477,17 @@ def _name_spans(text: str, lex: Lexicon, roster: Roster | None, lang: str, found
         if (t.caps and len(t.key) <= 4 or len(t.key) == 1 or t.key in _CONTACT_WORDS) and \
                 _BEFORE_CODE.match(text, t.end):
             continue                                       # "client IP 10.1.2.3", "A# A-985-018-305", "Ph: +1 ..."
+        if t.cap and not t.tamil and (labels_code(t) or _BRAND.fullmatch(t.word)):
+            continue                                       # "Case No. 76-97447", "Comcast account", "GPay", "PayPal"
+        if lang == "es" and t.sent_start and i + 1 < n and not toks[i + 1].cap and i not in role_of and (
+                t.word.endswith("ó") or t.key.endswith(_ES_VERB_ENDINGS) and t.key not in lex.first_names
+                and t.key not in lex.surnames):
+            continue                                       # a verb opens the sentence: "Nació en", "Elijamos juntos"
         if i + 1 < n and (t.tamil or t.cap) and toks[i + 1].word.startswith(_TA_AREA) and \
                 text[t.end:toks[i + 1].start] == " " and t.word not in lex.ta_common and len(t.word) >= 3 and \
                 not t.word.startswith(_TA_FUNCTION + ("எந்த", "அந்த", "இந்த")) and t.key not in cues["kin"] and \
-                not t.word.endswith(_TA_INFLECTED + ("ப்", "க்", "ச்", "த்")):   # "எந்தப் பகுதியில்" (which area)
+                not t.word.endswith(_TA_INFLECTED_NOT_LOC + ("ப்", "க்", "ச்", "த்")):   # "எந்தப் பகுதியில்" (which
+            # area); a town's name may end as a locative does: "கொக்குவில் பகுதியில்" (in the Kokkuvil area)
             label[i] = "place"                             # "Tampines பகுதியில்" (in the Tampines area), "துபாய் நகரில்"
             continue
         if t.tamil:
@@ -1364,6 +1495,9 @@ def _name_spans(text: str, lex: Lexicon, roster: Roster | None, lang: str, found
                     text[t.start - 2].isalpha() or i + 1 < n and toks[i + 1].word.startswith("நேர") and \
                     text[t.end:toks[i + 1].start] == " ":
                 continue                                   # "clinic-இல்" (a case ending); "ஐந்து மணி நேரம்" (hours)
+            if text[t.end:t.end + 1] == ":" and not (i > 0 and (toks[i - 1].key in cues["kin"] or
+                                                                 toks[i - 1].key in cues["titles"])):
+                continue                                   # a heading: "புதிய முகவரி:" (new address:)
             if _tamil_match(t.word, lex.tamil_places, 2):
                 label[i] = "place"
             elif _tamil_match(t.word, lex.tamil_names, 4) or (i > 0 and toks[i - 1].key in cues["titles"]) or (
@@ -1386,10 +1520,14 @@ def _name_spans(text: str, lex: Lexicon, roster: Roster | None, lang: str, found
                         _TA_NOT_NAME_AFTER + lex.patterns["ta_facilities"])
                         or toks[i + 1].word in lex.patterns["ta_facility_modifiers"]))):
                 label[i] = "name"
+            elif ta_named(i):
+                label[i] = "name"
             continue
         if t.key == "no" and regex.match(r"\.?\s*[#:]?\s*\d", text, pos=t.end):
             continue                                       # "MR No. 2023-448812": a number's word, not Mr No
-        cue_name = prev_is(i, "titles") or prev_is(i, "kin") or prev_is(i, "naming")
+        cue_name = prev_is(i, "titles") or prev_is(i, "kin") or prev_is(i, "naming") or (
+            t.cap and (paren_role(t) or colon_role(i) and not ordinary(t) and not t.caps))  # "Ha-eun (client)",
+        #                                                                               "Supervisor: Okoro"
         if not t.cap:
             # lower-case words are names only right after "named"/"called" and when not words
             if prev_is(i, "naming") and not ordinary(t) and len(t.key) >= 3:
@@ -1409,6 +1547,11 @@ def _name_spans(text: str, lex: Lexicon, roster: Roster | None, lang: str, found
         is_first = t.key in lex.first_names
         is_sur = t.key in lex.surnames
         is_place = t.key in lex.places
+        suffix = _TA_PLACE_SUFFIX.match(text, t.end) if is_place else None
+        if suffix and t.key not in lex.safe_words and t.key not in lex.en_common and (
+                not cue_name or suffix.group().startswith(("-இல", "-ல"))):   # "மகன் Tooting-இல்" (son in Tooting)
+            label[i] = "place"                             # a town with a Tamil case ending: "Croydon-க்கு" (to Croydon)
+            continue
         is_ord = ordinary(t)
         is_proper = t.key in lex.proper_words
         if cue_name and t.key not in _STOP_CAPS:
@@ -1424,6 +1567,12 @@ def _name_spans(text: str, lex: Lexicon, roster: Roster | None, lang: str, found
                 label[i] = "name"
             elif not is_ord and not is_proper and len(t.key) >= 2:
                 label[i] = "place" if place_cue(i) else "name"
+            elif is_ord and t.key in lex.en_words and t.key not in lex.freq_words and not is_proper and \
+                    len(t.key) >= 3 and t.key not in lex.safe_words and not t.caps and "-" not in t.key and \
+                    not regex.match(r"\s+\d", text[t.end:t.end + 3]) and not _compound(t.key, lex):
+                # capitalised inside a sentence and no word in everyday use: a rare dictionary word that is a name
+                # ("said Kele from work", "Hao's")
+                label[i] = "place" if is_place and place_cue(i) else "name"
         else:
             nxt = toks[i + 1] if i + 1 < n else None
             gap = text[t.end:nxt.start] if nxt is not None else ""
@@ -1432,6 +1581,15 @@ def _name_spans(text: str, lex: Lexicon, roster: Roster | None, lang: str, found
                                                  and not ordinary(nxt))
                 or (gap == " " and not nxt.cap and len(nxt.key) > 3 and nxt.key[-2:] in ("ed", "es")
                     and (nxt.key in lex.en_words or nxt.key in lex.en_common)))
+            # verbs after a subject that the followers list lacks: "Babatunde reminds me", "Hye-jin found",
+            # "Meena apparently told" (for words that are no ordinary words only)
+            nxt2 = toks[i + 2] if i + 2 < n else None
+            verb_after = nxt is not None and gap == " " and not nxt.cap and t.key not in lex.freq_words and \
+                not _compound(t.key, lex) and text[nxt.end:nxt.end + 1] != ":" and (
+                nxt.key in _VERBISH or (len(nxt.key) > 3 and nxt.key.endswith("s") and not nxt.key.endswith("ss")
+                                        and nxt.key[:-1] in lex.en_words and nxt.key in lex.freq_words)
+                or (nxt.key.endswith("ly") and nxt.key in lex.en_words and nxt2 is not None and
+                    text[nxt.end:nxt2.start] == " " and (nxt2.key in cues["followers"] or nxt2.key in _VERBISH)))
             possessive = text[t.end:t.end + 2] in ("'s", "’s")
             # "Dilani, her mother Nirosha": a person listed with her relatives; "Thenmozhi +91 431 401 2395": a
             # contact's number after the name
@@ -1446,13 +1604,14 @@ def _name_spans(text: str, lex: Lexicon, roster: Roster | None, lang: str, found
             elif is_sur and not is_ord and not is_proper:
                 label[i] = "name"
             elif (is_first or is_sur) and (follows or possessive) and t.key not in _STOP_CAPS and \
-                    t.key not in lex.safe_words and not (is_sur and not is_first and is_ord):
-                label[i] = "name"
+                    t.key not in lex.safe_words and not (is_sur and not is_first and is_ord and (
+                        t.key in lex.freq_words or nxt is None or nxt.key in _WEAK_FOLLOWERS or possessive)):
+                label[i] = "name"                          # "Hao talked" (a rare word), not "Rich was", "Young's"
             elif is_place and not is_ord and not is_first:
                 label[i] = "place"
             elif not is_ord and len(t.key) >= 3 and t.key not in _STOP_CAPS and (
-                    (not is_proper and (follows or possessive)) or (follows and nxt.key not in _WEAK_FOLLOWERS)) \
-                    and not t.key.startswith("i'"):
+                    (not is_proper and (follows or possessive or verb_after))
+                    or (follows and nxt.key not in _WEAK_FOLLOWERS)) and not t.key.startswith("i'"):
                 label[i] = "name"                          # "Sandeep looked", a rare proper word before a verb
 
     # 2a. Tamil names seen once are names elsewhere in the note, with a case ending ("மீனாட்சியின்"), and a
@@ -1470,6 +1629,13 @@ def _name_spans(text: str, lex: Lexicon, roster: Roster | None, lang: str, found
                     and toks[j].word.endswith(("ன்", "ம்", "ா", "ி", "ர்", "ு")) and not (
                     j + 1 < n and toks[j + 1].word.startswith(_TA_NOT_NAME_AFTER + lex.patterns["ta_facilities"])):
                 label[j] = "name"
+        # and a given name before a surname found, at the start of a clause: "விவரங்கள்: மகேஸ்வரி மணிகண்டன்,"
+        for j in range(n - 1, 0, -1):
+            i = j - 1
+            if label[j] == "name" and toks[j].tamil and toks[i].tamil and label[i] is None and free(toks[i]) and \
+                    text[toks[i].end:toks[j].start] == " " and ta_bare(i) and not toks[i].word.endswith(_TA_NOT_NOUN) \
+                    and (toks[i].sent_start or text[max(0, toks[i].start - 2):toks[i].start].strip() in (",", ":")):
+                label[i] = "name"
 
     # 2b. Tamil facilities: proper words before a facility word ("ஸ்டான்லி அரசு மருத்துவமனையில்")
     ta_fac, ta_mod = lex.patterns["ta_facilities"], lex.patterns["ta_facility_modifiers"]
@@ -1549,8 +1715,11 @@ def _name_spans(text: str, lex: Lexicon, roster: Roster | None, lang: str, found
                 label[k] or toks[k].key in lex.places or toks[k].key in lex.first_names or
                 toks[k].key in lex.surnames or toks[k].key in cues["facility_prefixes"] for k in run[:-1])
                 or (place_cue_the(i) and any(map(distinctive, run[:-1])) and all(   # "at Northwestern Memorial",
-                    distinctive(k) or toks[k].key in cues["facility_suffixes"] for k in run[:-1])))  # "Kern Health"
-                or after_place(i)):                                                # "Tulsa Community College"
+                    distinctive(k) or toks[k].key in cues["facility_suffixes"] or toks[k].key in generic
+                    for k in run[:-1])))                          # "Kern Health", "to Metropolitan Detention Center"
+                or after_place(i)                                                  # "Tulsa Community College"
+                or (len(run) == 1 and keys[0] in _FACILITY_OF and place_cue_the(i)    # "taken to Institute of Mental
+                    and _OF_NAME.match(text, toks[i].end))):                         # Health", "at University of Leeds"
             for k in run:
                 label[k] = None
             start = next(k for k in run if toks[k].key not in _STOP_CAPS)
@@ -1579,6 +1748,13 @@ def _name_spans(text: str, lex: Lexicon, roster: Roster | None, lang: str, found
             _add(found, taken, toks[i].start, toks[i + mp - 1].end, "place")
             j = i + mp
         elif len(run) >= 2 and any(label[k] == "name" for k in run):
+            first = run[0]
+            if toks[first].sent_start and label[first] != "name" and first not in role_of and \
+                    toks[first].key in lex.en_common and toks[first].key not in lex.first_names and \
+                    label[run[1]] == "name" and toks[run[1]].key in lex.first_names and \
+                    toks[run[1]].key not in lex.en_common and \
+                    (toks[first].key in cues["followers"] or toks[first].key in _VERBISH):
+                run = run[1:]                           # "Met Graham": the verb is no name (nor a phrase's word)
             strong = any(label[k] == "name" and (k in role_of or not ordinary(toks[k]) or prev_is(k, "titles")
                                                   or prev_is(k, "kin")) for k in run)
             plain = [k for k in run if ordinary(toks[k]) and toks[k].key not in lex.first_names
@@ -1634,6 +1810,27 @@ def _name_spans(text: str, lex: Lexicon, roster: Roster | None, lang: str, found
             found.append(Span(sp.start, sp.end + m.end(), "place"))
 
 
+def _compound(key: str, lex: Lexicon) -> bool:
+    """``key`` is two English words written together ("telehealth", "homework", "wi-fi", "self-compassion"), not a
+    name ("ha-eun", "ji-woo": not every part is a word)."""
+    if "-" in key:
+        return all(part in lex.en_words for part in key.split("-"))
+    return any(key[:k] in lex.en_words and key[k:] in lex.en_words and (key[:k] in lex.en_common or
+                                                                        key[k:] in lex.en_common)
+               for k in range(3, len(key) - 2))
+
+
+# facilities named "X of Y" after a place cue: "taken to Institute of Mental Health", "at the University of Leeds"
+_FACILITY_OF = frozenset({"institute", "university", "hospital", "college", "school", "academy", "infirmary",
+                          "sanatorium", "polytechnic", "seminary"})
+_OF_NAME = regex.compile(r" of (?:the )?\p{Lu}[\p{L}\p{M}'’]+")
+
+
+def _strip_plural(key: str) -> str:
+    """"contacts" -> "contact", "parents" -> "parent" (for role words before a colon)."""
+    return key[:-1] if key.endswith("s") and len(key) > 3 else key
+
+
 def _followed_by_region(toks: list[_Tok], i: int, lex: Lexicon, text: str) -> bool:
     """"Harlan, Kentucky", "Ooty, Tamil Nadu", "Coalinga, CA"."""
     if i + 1 >= len(toks) or text[toks[i].end:toks[i + 1].start] != ", " or not toks[i + 1].cap:
@@ -1683,9 +1880,11 @@ def find_identifiers(text: str, roster=None, lang: str | None = None, *, lexicon
     found: list[Span] = []
     taken = np.zeros(len(text) + 1, bool)
     _pattern_spans(text, lex, found, taken)
-    _localities(text, found, taken)
+    _localities(text, lex, found, taken)
     _name_spans(text, lex, _roster(roster), lang, found, taken)
     _record_facilities(text, lex, found, taken)
+    if "Lady of" in text:
+        _our_lady(text, found, taken)
     if "." in text and _is_tamil(text):
         _tamil_initials(text, lex, found, taken)
     _place_postcodes(text, found, taken)
@@ -1733,6 +1932,30 @@ _RECORD_FACILITY = regex.compile(
     r"|;\s*fax)")
 
 
+# churches, schools and hospitals named after the Virgin: "attends Our Lady of the Lakes", "Our Lady of Guadalupe
+# Parish" (after a place cue or before a facility word; "prays to Our Lady of Guadalupe" is no place)
+_OUR_LADY = regex.compile(
+    r"(?:(?<=\b(?i:at|attends|attend|attended|attending|from|in|into)\s(?:the\s)?)(?P<a>Our Lady of (?:the )?"
+    r"\p{Lu}[\p{L}'’]+(?: \p{Lu}[\p{L}'’]+){0,2})"
+    r"|(?P<b>Our Lady of (?:the )?\p{Lu}[\p{L}'’]+(?: \p{Lu}[\p{L}'’]+){0,2}?)"
+    r"(?= (?i:Parish|Church|Catholic Church|School|Catholic School|High School|Hospital|College|Academy|Cathedral"
+    r"|Shrine|Chapel|Convent|Basilica|Mission|Medical Center|Medical Centre)\b))"
+    r"(?P<f> (?:Parish|Church|Catholic Church|School|Catholic School|High School|Hospital|College|Academy|Cathedral"
+    r"|Shrine|Chapel|Convent|Basilica|Mission|Medical Center|Medical Centre)\b)?")
+
+
+def _our_lady(text: str, found: list[Span], taken: np.ndarray) -> None:
+    for m in _OUR_LADY.finditer(text):
+        start, end = m.start(), m.end()
+        inside = [sp for sp in found if sp.start < end and sp.end > start]
+        if any(sp.kind not in ("place", "name") or sp.start < start or sp.end > end for sp in inside):
+            continue
+        for sp in inside:
+            found.remove(sp)
+            taken[sp.start:sp.end] = False
+        _add(found, taken, start, end, "place")
+
+
 def _record_facilities(text: str, lex: Lexicon, found: list[Span], taken: np.ndarray) -> None:
     for m in _RECORD_FACILITY.finditer(text) if "(" in text or " is " in text or "," in text or ":" in text else ():
         start, end = m.span("p")
@@ -1771,7 +1994,9 @@ def _place_postcodes(text: str, found: list[Span], taken: np.ndarray) -> None:
 
 
 _LOCALITY = regex.compile(r"(?:,\s*|(?<=\(\p{Lu}?\d{4}(?:\p{Lu}{3})?\))\s)"      # ", (8300) Neuquén"
-                          r"(?P<p>\p{Lu}(?:[\p{L}\p{M}'’]|-(?!\p{Tamil}))*"        # not "Trichy-இல்"'s case ending
+                          # initials before an Indian locality are part of it: "T. Nagar", "K.K. Nagar", "R.S. Puram"
+                          r"(?P<p>(?:(?:\p{Lu}\.\s?){1,3}(?=\p{Lu}\p{Ll})|Co\.\s(?=\p{Lu}\p{Ll}))?"   # Irish "Co. Cork"
+                          r"\p{Lu}(?:[\p{L}\p{M}'’]|-(?!\p{Tamil}))*"        # not "Trichy-இல்"'s case ending
                           r"(?:(?:\s+(?:de|del|la|el|los|las|upon|on))?\s+(?!\p{Lu}{2,3}\b)\p{Lu}(?:[\p{L}\p{M}'’]|-(?!\p{Tamil}))*)"
                           r"{0,2}"
                           r"|\p{Tamil}[\p{Tamil}\p{M}]*)")
@@ -1790,7 +2015,7 @@ _BRACKET_POSTCODE = regex.compile(r"(?:,\s*|\s)\((?P<pc>(?!(?:19|20)\d\d)\d{4}|[
                                   r"(?=\s\p{Lu})")
 
 
-def _localities(text: str, found: list[Span], taken: np.ndarray) -> None:
+def _localities(text: str, lex: Lexicon, found: list[Span], taken: np.ndarray) -> None:
     """The neighbourhood and town written after a street address ("..., Coyoacán, C.P. 04100",
     "..., El Poblado, Medellín"): places, up to two of them, and a postcode before or after them."""
     for sp in [sp for sp in found if sp.kind == "address"]:
@@ -1810,6 +2035,9 @@ def _localities(text: str, found: list[Span], taken: np.ndarray) -> None:
             start = m.start("p")
             if _NOT_LOCALITY.fullmatch(name) or taken[start:start + len(name)].any():
                 break
+            if _fold(name) in lex.regions:
+                end = start + len(name)             # a state after the town ("Torreón, Coah.", "Iztapalapa, CDMX")
+                continue
             _add(found, taken, start, start + len(name), "place")
             end = start + len(name)
 

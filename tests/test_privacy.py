@@ -389,9 +389,8 @@ PATTERN_KINDS = ("date", "age", "phone", "fax", "email", "url", "ip", "address",
 
 
 TUNING = ["identifiers_dev.jsonl", "identifiers_test.jsonl", "identifiers_holdout.jsonl",   # looked at while tuning
-          "identifiers_final.jsonl", "identifiers_r5.jsonl", "identifiers_r6.jsonl"]
-HELD_OUT = "identifiers_r7.jsonl"         # written last, blind; never tuned on (a list of its hyphenated names was
-#                                           seen once by accident while tuning; no rule was made from it)
+          "identifiers_final.jsonl", "identifiers_r5.jsonl", "identifiers_r6.jsonl", "identifiers_r7.jsonl"]
+HELD_OUT = "identifiers_r8.jsonl"         # written last, blind; never tuned on
 
 
 @pytest.mark.parametrize("name", TUNING)
@@ -407,21 +406,21 @@ def test_targets_hold_on_the_sets_used_for_tuning(name):
 
 def test_name_recall_target_on_the_held_out_set():
     scores = score_detector(_records(HELD_OUT)).set_index("kind")
-    assert scores.loc["name", "recall"] >= 0.95, scores                             # 0.976 reached
+    assert scores.loc["name", "recall"] >= 0.95, scores                             # 0.964 reached
 
 
 def test_held_out_recall_does_not_fall_below_what_it_reached():
     """A floor at the held-out level reached (the issue's per-kind target is the xfail test below)."""
     scores = score_detector(_records(HELD_OUT)).set_index("kind")
     pattern = scores.loc[list(PATTERN_KINDS)]
-    assert pattern["found"].sum() / pattern["gold"].sum() >= 0.98, scores          # 0.985 reached
-    assert (pattern["recall"] >= 0.94).all(), scores                                # ages 0.947 reached
+    assert pattern["found"].sum() / pattern["gold"].sum() >= 0.95, scores          # 0.958 reached
+    assert (pattern["recall"] >= 0.85).all(), scores                                # dates 0.852 reached
     assert scores.loc["all", "precision"] >= 0.96, scores                           # 0.971 reached
 
 
-@pytest.mark.xfail(reason="issue 4 still open: on the held-out set (identifiers_r7) ages 0.947, dates 0.950 and "
-                          "addresses 0.951 are below 0.98 (the other 11 pattern kinds reach it); places 0.97",
-                   strict=False)
+@pytest.mark.xfail(reason="issue 4 still open: on the held-out set (identifiers_r8) dates 0.852, ages 0.855, "
+                          "addresses 0.908, ids 0.948 and licences 0.975 are below 0.98 (the other 9 pattern kinds "
+                          "reach it); places 0.885", strict=False)
 def test_pattern_recall_target_on_the_held_out_set():
     scores = score_detector(_records(HELD_OUT)).set_index("kind")
     pattern = [k for k in PATTERN_KINDS if scores.loc[k, "gold"] > 0]
@@ -492,3 +491,84 @@ def test_tamil_initials_are_part_of_the_name():
 def test_two_units_after_a_street_without_a_comma():
     got = _kinds("Vive en Calle 12C # 45-20, torre 3 apto 1102, Medellín.", "es")
     assert ("Calle 12C # 45-20, torre 3 apto 1102", "address") in got
+
+
+# --------------------------------------------------------------------------- rules added after the r7 round
+@pytest.mark.parametrize("text, lang, expected", [
+    # weekday-first relative dates (British and Irish) and "N days ago" after "in"
+    ("We last spoke Thursday last, and again Monday just gone.", "en",
+     [("Thursday last", "date"), ("Monday just gone", "date")]),
+    ("The hearing is Friday week; she relapsed on Tuesday of last week.", "en",
+     [("Friday week", "date"), ("Tuesday of last week", "date")]),
+    ("He lives next to the park and goes every Monday.", "en", []),
+    ("She was admitted in six days ago; the review is in three days.", "en",
+     [("six days ago", "date"), ("in three days", "date")]),
+    # ages in words after "at", "turned", "aged"; a count is no age
+    ("Her grandmother is still gardening at ninety-four.", "en", [("ninety-four", "age")]),
+    ("His nan turned one hundred and two Friday last and they had a party.", "en",
+     [("one hundred and two", "age"), ("Friday last", "date")]),
+    ("Her grandfather, aged ninety four, lives alone; the dial turned ninety degrees.", "en",
+     [("ninety four", "age")]),
+    # street-type abbreviations, "Street Upper", a PO box before a locality with initials
+    ("Letters to 18/54 Grevillea Pde, Logan Central QLD 4115.", "en",
+     [("18/54 Grevillea Pde", "address"), ("Logan Central", "place"), ("4115", "postcode")]),
+    ("Address: Apartment 1, 22 Bridge Street Upper, Dundalk A91 980F.", "en",
+     [("Apartment 1, 22 Bridge Street Upper", "address"), ("Dundalk", "place"), ("A91 980F", "postcode")]),
+    ("Contact: Post Box No. 3611, T. Nagar 600 017.", "en",
+     [("Post Box No. 3611", "address"), ("T. Nagar", "place"), ("600 017", "postcode")]),
+    # a cue written on to its number; "reg." and "HC" cues; bank branch codes are no identifiers
+    ("UMID CRN-7530-3802036-4; RCI reg. A9316.", "en", [("CRN-7530-3802036-4", "id"), ("A9316", "licence")]),
+    ("Datos: HC 631.950, fecha 10-04-1963.", "es", [("631.950", "mrn"), ("10-04-1963", "date")]),
+    ("Billing: sort code 37-30-72, account 44060734; BSB 062-441, account 1044 8821; transit 08910.", "en",
+     [("44060734", "account"), ("1044 8821", "account")]),
+    # a facility named after a date; a state after the town; Spanish verbs, countries and technique names
+    ("Previous admission to Hospital 12 de Octubre.", "en", [("Hospital 12 de Octubre", "place")]),
+    ("Domicilio: Calle Hidalgo 69, Irapuato, Gto. CP 36744.", "es",
+     [("Calle Hidalgo 69", "address"), ("Irapuato", "place"), ("36744", "postcode")]),
+    ("Nació en Venezuela y llegó a España con 9 años. Hablamos del Día de Muertos y de la Pregunta del Milagro.",
+     "es", []),
+    ("¿Qué sería distinto? Elijamos juntos un paso.", "es", []),
+    # medicines, card brands, organisations before an account, labels before a number
+    ("Sertraline went up to 100 mg. Stop charging Comcast account 86103891337.", "en",
+     [("86103891337", "account")]),
+    ("Reference Case No. 76-97447; Hosp No. 00509470.", "en", [("76-97447", "id"), ("00509470", "mrn")]),
+    # no title inside an e-mail address ("mx"), and a number between an abbreviation and a new sentence
+    ("Correo x@centro.com.mx. Plan de alta: cita con la Dra. Peralta.", "es",
+     [("x@centro.com.mx", "email"), ("Peralta", "name")]),
+    ("LMHC license no. 816820. La familia es muy católica.", "es", [("816820", "licence")]),
+    # names by their context: a role in brackets or before a colon, a verb after an unknown word
+    ("Ha-eun (client) reported a better week. Supervisor: Adaeze Okonkwo.", "en",
+     [("Ha-eun", "name"), ("Adaeze Okonkwo", "name")]),
+    ("Babatunde reminds me of someone. Meena apparently told her sister. Hao talked about his daughter.", "en",
+     [("Babatunde", "name"), ("Meena", "name"), ("Hao", "name")]),
+    ("Brook said Kele from work noticed. Met Graham for the tenth time today.", "en",
+     [("Brook", "name"), ("Kele", "name"), ("Graham", "name")]),
+    ("Telehealth kept dropping. Self-Compassion afterwards. Thought Record practice went well.", "en", []),
+    # facilities: "X of Y" after a place cue, generic words in a distinctive name, "Our Lady of ..."
+    ("She was taken to Institute of Mental Health. He was moved to Metropolitan Detention Center.", "en",
+     [("Institute of Mental Health", "place"), ("Metropolitan Detention Center", "place")]),
+    ("She volunteers at Our Lady of the Lakes on Sundays.", "en", [("Our Lady of the Lakes", "place")]),
+    # Tamil: உடன் (with) apart or on to a name, a possessive first word, a given name before a surname, a role
+    # in brackets, places before பகுதி / ஊர் and with a case ending, a heading before a colon
+    ("Safety plan-ஐ பிரகாஷ் உடன் மீண்டும் பார்த்தோம். அவர் தன் அக்கா உடன் வந்தார்.", "ta", [("பிரகாஷ்", "name")]),
+    ("ஜனனியுடன் பேசிய பிறகு அவர் மகிழ்ச்சியுடன் பேசினார்.", "ta", [("ஜனனியுடன்", "name")]),
+    ("மகேஸ்வரியின் follow-up session இன்று நடந்தது.", "ta", [("மகேஸ்வரியின்", "name")]),
+    ("விவரங்கள்: மகேஸ்வரி மணிகண்டன், Emergency contacts: ஜெயகாந்தன் (அண்ணன்) 023 991 7802.", "ta",
+     [("மகேஸ்வரி மணிகண்டன்", "name"), ("ஜெயகாந்தன்", "name"), ("023 991 7802", "phone")]),
+    ("அவரது தாத்தா கொக்குவில் பகுதியில் இறந்தார். பாட்டி இன்னும் Croydon ஊரில் இருக்கிறார்; மகன் Tooting-இல் வேலை.",
+     "ta", [("கொக்குவில்", "place"), ("Croydon", "place"), ("Tooting", "place")]),
+])
+def test_rules_from_the_r7_round(text, lang, expected):
+    assert found(text, lang=lang) == expected
+
+
+def test_roster_initials_and_roster_words_used_as_words():
+    # a Tamil initial in the roster ("மு.") does not make every word starting with it a name
+    roster = [{"name": "மு. சுரேஷ்", "role": "client"}]
+    assert found("புதிய முகவரி: எண் 26, நேதாஜி தெரு.", lang="ta", roster=roster) == [
+        ("எண் 26, நேதாஜி தெரு", "address")]
+    # a roster name in quotes or after an article is the word
+    roster = [{"name": "Precious Hall", "role": "client"}, {"name": "Rocío Díaz", "role": "family"}]
+    assert found('She called the letters "precious". Salía con el rocío todavía.', roster=roster) == []
+    assert found("Rocío llegó tarde; le pregunté a rocío qué pasó.", lang="es", roster=roster) == [
+        ("Rocío", "name"), ("rocío", "name")]
