@@ -608,12 +608,18 @@ def early_alliance_outcome(data, alliance: str = "srs_total", outcome: str = "or
 
 
 # --------------------------------------------------------------------------- ruptures and change by cohort
-def _suppress(table: pd.DataFrame, count: str, min_cell: int | None, values: list[str]) -> pd.DataFrame:
+_COUNTS = ("clients", "eligible", "with_rupture", "episodes", "episodes_judged", "repaired", "n", "group_n")
+
+
+def _suppress(table: pd.DataFrame, count: str, min_cell: int | None, values: list[str],
+              by: list[str] | None = None) -> pd.DataFrame:
+    """Small-cell suppression (:func:`rapportlib.suppress_small_cells`), counts kept as whole numbers."""
     if not min_cell:
         return table
     from .privacy import suppress_small_cells
 
-    return suppress_small_cells(table, count, threshold=min_cell, values=values)
+    out = suppress_small_cells(table, count, threshold=min_cell, by=by, values=values)
+    return out.astype({c: "Int64" for c in _COUNTS if c in out.columns})
 
 
 @dataclass
@@ -846,11 +852,7 @@ def clinical_significance_by(data, measure: str, reliability: float, by: str | N
     out = pd.DataFrame(rows)
     out.insert(0, "measure", measure)
     out.insert(1, "by", by or ALL)
-    if min_cell:
-        from .privacy import suppress_small_cells
-
-        out = suppress_small_cells(out, "n", threshold=min_cell, by=["group", "category"], values=["percent"])
-    return out
+    return _suppress(out, "n", min_cell, ["percent"], by=["group", "category"])
 
 
 # --------------------------------------------------------------------------- all tables, exports, data dictionary

@@ -316,3 +316,14 @@ def test_rapport_research_writes_the_tables(tmp_path, capsys):
     assert main(["research", str(rl.demo.data_path()), "--out", str(tmp_path / "v"), "--by", "cohort"]) == 2
     err = capsys.readouterr().err
     assert "no column 'cohort'" in err and "role" in err and not (tmp_path / "v").exists()
+
+
+def test_suppressed_tables_keep_whole_number_counts(demo_results):
+    ds = rl.load(rl.demo.data_path())
+    rup = research.rupture_summary(ds, "case_type", min_cell=11).table()
+    assert str(rup["with_rupture"].dtype) == "Int64" and str(rup["eligible"].dtype) == "Int64"
+    cs = research.clinical_significance_by(ds, "ors_total", 0.82, "case_type", cutoff=25.0, min_cell=11)
+    assert str(cs["n"].dtype) == "Int64"
+    hidden = cs[cs["suppressed"] != ""]
+    assert set(hidden["suppressed"]) == {"primary", "secondary"} and hidden["n"].isna().all()
+    assert hidden["percent"].isna().all()
