@@ -134,9 +134,10 @@ class Lexicon:
     number_cue_kind: dict        # folded phrase -> kind
     patterns: dict = field(default_factory=dict)   # name -> regexes built from the YAML word lists
     freq_words: frozenset = frozenset()  # words in everyday use (English and Spanish), names included: "olive", "luna"
+    state_rx: object = None      # a state or province written after the town of an address ("..., Ekiti State 360101")
 
 
-_LISTS_FORMAT = "9"
+_LISTS_FORMAT = "10"
 
 
 def _sources_key() -> str:
@@ -225,6 +226,8 @@ def _build_lists() -> dict[str, list]:
         "proper_words": sorted(proper - first_f - last_f - places),
         "places": sorted(single), "multi_places": sorted(multi), "tamil_places": sorted(tamil_places),
         "regions": sorted(regions),
+        # provinces named after a town in an address, not labelled like a state ("Butuan 8600, Agusan del Norte")
+        "admin1": sorted(set(importlib.import_module("faker.providers.address.en_PH").Provider.provinces)),
     }
 
 
@@ -299,9 +302,10 @@ def load_lexicon(extra: tuple[str, ...] = ()) -> Lexicon:
     multi: dict[str, list] = {}
     for ws in lists["multi_places"]:
         multi.setdefault(ws[0], []).append(tuple(ws))
+    lists_places = set(lists["places"])     # a province that is also a town's name is left to the town: "Iloilo"
     techniques = _technique_names()         # the prompt banks' technique names are clinical wording, not names
-    safe_single = {_fold(w) for w in conf["safe_words"] + conf["regions"] + [t for t in techniques if " " not in t]} \
-        | set(lists["regions"])
+    safe_single = {_fold(w) for w in conf["safe_words"] + conf["regions"] + [t for t in techniques if " " not in t]
+                   + [p for p in conf["safe_phrases"] if " " not in p.strip()]} | set(lists["regions"])
     safe_phr = list(conf["safe_phrases"]) + [r for r in lists["regions"] + conf["regions"] if " " in r] + \
         [t for t in techniques if " " in t]
     cue_kind = {_fold(p): k for k, v in conf["number_cues"].items() for p in v}
@@ -325,6 +329,13 @@ def load_lexicon(extra: tuple[str, ...] = ()) -> Lexicon:
         number_cue_kind=cue_kind,
         patterns=_lexicon_patterns(conf),
         freq_words=frozenset(lists["freq_words"]),
+        state_rx=regex.compile(
+            r"(?:(?<=[\p{L}\p{M}.],\s?)|(?<=\d\s)|(?<=\d,\s))(?:" + _trie(
+                a for a in lists.get("admin1", []) if _fold(a) not in lists_places and tuple(
+                    _fold(w) for w in WORD.findall(a)) not in multi.get(_fold(WORD.findall(a)[0]), ())) +
+            r"|(?:\p{Lu}[\p{L}\p{M}'’-]+\s+){1,2}(?:State|Province|Region|Department|Prefecture|Oblast)"
+            r"|(?:Provincia|Departamento|Estado|Región|Region)\s+(?:de\s+|del\s+)?\p{Lu}[\p{L}\p{M}'’-]+"
+            r"(?:\s+\p{Lu}[\p{L}\p{M}'’-]+)?)(?=\s*(?:[.,;:)]|$|\d))"),
     )
 
 
@@ -483,14 +494,20 @@ _HOLI = (r"(?:Christmas(?: Day| Eve)?|Thanksgiving(?: Day)?|Easter(?: Sunday)?|N
          r"|Memorial Day|Mother'?s Day|Father'?s Day|Valentine'?s Day|Navidad|Nochebuena|Día de (?:los )?Muertos"
          r"|Hanukkah|Chanukah|Passover|Yom Kippur|Rosh Hashanah|Purim|Lunar New Year|Chinese New Year|Tet|Holi|Onam"
          r"|Vesak|Kwanzaa|Juneteenth|Hogmanay|Vaisakhi|Baisakhi|Navratri|Dussehra|Ugadi|Sankranti|Cinco de Mayo"
-         r"|Año Nuevo|Nochevieja|Reyes|Día de Reyes|Viernes Santo|Jueves Santo|Domingo de Ramos|Semana Santa|Xmas)")
+         r"|Año Nuevo|Nochevieja|Reyes|Día de Reyes|Viernes Santo|Jueves Santo|Domingo de Ramos|Semana Santa|Xmas"
+         # feasts and festivals named with a year: "Carnaval de 2019", "San Juan de 2019", "Bonfire Night 2020"
+         r"|Carnaval|Carnival|Mardi Gras|Pentecost(?:és|es)?|Corpus Christi|Fiestas Patrias|Todos los Santos"
+         r"|Inmaculada|Candelaria|Sant Jordi|(?:Noche de )?San Juan|San Fermín|San Isidro|Guy Fawkes(?: Night| Day)?"
+         r"|Bonfire Night|Burns Night|Thaipusam|Ganesh Chaturthi|Raksha Bandhan|Nowruz|Songkran|Chuseok|Hari Raya"
+         r"|Sukkot|Shavuot|Mawlid|Karthigai Deepam|Janmashtami|Mahashivratri|Christmastime|Yuletide)")
 # any named day with a year: "Boxing Day 2022", "St Patrick's Day 2023", "Good Friday 2021", "Remembrance Sunday 2018"
 # holidays with a year, searched back from each year: "Christmas Day 2021", and any named day: "Boxing Day 2022",
 # "St Patrick's Day 2023", "Good Friday 2021", "Remembrance Sunday 2018", "Día de Reyes de 2020"
 YEAR = regex.compile(r"(?<=\s)(?:1[89]\d\d|20\d\d|'\d\d)\b")
 BEFORE_YEAR_DATES = (
     regex.compile(rf"\b{_HOLI}\s+(?:of\s+|de\s+)?$", regex.IGNORECASE),
-    regex.compile(r"\b(?:(?:St\.?|Saint)\s+)?(?:\p{Lu}[\p{L}'’]*\s+){1,4}(?:Day|Eve|Sunday|Monday|Friday|Thursday)"
+    regex.compile(r"\b(?:(?:St\.?|Saint)\s+)?(?:\p{Lu}[\p{L}'’]*\s+){1,4}(?:Day|Eve|Night|Sunday|Monday|Tuesday|Wednesday"
+                  r"|Thursday|Friday|Saturday)"
                   r"\s+(?:of\s+)?$"
                   r"|\b(?:Día|Dia)\s+(?:de|del)\s+(?:la\s+|los\s+|las\s+)?\p{Lu}[\p{L}]*(?:\s+\p{Lu}[\p{L}]*)?\s+(?:de\s+)?$"))
 _MES_AB = r"(?:ene|feb|mar|abr|may|jun|jul|ago|sept|sep|set|oct|nov|dic)(?:\.|(?!\w))"
@@ -498,6 +515,14 @@ _MES_AB = r"(?:ene|feb|mar|abr|may|jun|jul|ago|sept|sep|set|oct|nov|dic)(?:\.|(?
 _ORDW = (r"(?:(?:twenty|thirty)[- ](?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)|first|second|third"
          r"|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth"
          r"|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|thirtieth)")
+# days of the month in words from the tenth on (seldom anything but a date after "the": "the twenty-eighth.")
+_ORDW_HI = (r"(?:(?:twenty|thirty)[- ](?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)|tenth|eleventh"
+            r"|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|thirtieth)")
+# what may follow such a day in words: the end of a clause, a conjunction or a pronoun (not a noun: "the fifth time",
+# nor another ordinal: "the first and second sessions")
+_ORDW_END = (rf"(?!-)(?=\s*[,.;:!?)]|\s*$|\s+(?:and|but|so|when|we|she|he|they|I|because|then|which|at|after|before"
+             rf"|until|unless|instead|without|if|or|as|while|since|that|too|again|now|anyway)\b"
+             rf"(?!\s+(?:the\s+)?(?i:{_ORDW})\b))")
 _DIA_ES = (r"(?:treinta y uno|veintiuno|veintiún|veintidós|veintidos|veintitrés|veintitres|veinticuatro|veinticinco"
            r"|veintiséis|veintiseis|veintisiete|veintiocho|veintinueve|treinta|veinte|diecinueve|dieciocho|diecisiete"
            r"|dieciséis|dieciseis|quince|catorce|trece|doce|once|diez|nueve|ocho|siete|seis|cinco|cuatro|tres|dos|uno)")
@@ -518,7 +543,10 @@ DATE_PATTERNS = [
     regex.compile(r"\b\d{1,2}[- ]?(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|Ene|Abr|Ago|Dic)[- ]?"
                   r"(?:\d{4}|\d{2})\b", _I),
     # 3/VII, 12-III-1958 (months in Roman numerals)
-    regex.compile(r"\b\d{1,2}[-/.](?:XII|XI|X|IX|VIII|VII|VI|V|IV|III|II|I)(?:[-/.](?:\d{4}|\d{2}))?\b"),
+    regex.compile(r"\b\d{1,2}[-/.](?:XII|XI|X|IX|VIII|VII|VI|V|IV|III|II|I)(?:[-/.](?:\d{4}|\d{2}))?\b"
+                  r"|\b\d{1,2}([-/.])(?:xii|xi|x|ix|viii|vii|vi|v|iv|iii|ii|i)\1(?:\d{4}|\d{2})\b"),   # 4/iii/24
+    # 14th inst., 3rd ult. (of this month, of last month)
+    regex.compile(rf"\b{_DAY}(?:st|nd|rd|th)?\s+(?:inst|ult|prox|instant|ultimo|proximo)\b\.?"),
     # 12/03 அன்று (on 12/03)
     regex.compile(r"(?<!\d)\d{1,2}/\d{1,2}(?=\s*அன்று)"),
     # from/between 3 (and|-|to) 5 June: the first day of a range is a date too
@@ -535,7 +563,7 @@ DATE_PATTERNS = [
                   rf"|\b(?!May\b){_MON}\s+(?:the\s+)?(?i:{_ORDW})\b(?:,?\s+{_YEAR}\b)?"),
     # (día) 3 de marzo (de 2024), 1.º de mayo, marzo de 2024
     regex.compile(rf"\b(?:(?:{_DS}),?\s+)?(?:día\s+)?{_ORD_ES}\s+de\s+{_MES}"
-                  rf"(?:,?\s+(?:de|del)\s+{_YEAR})?\b", _I),
+                  rf"(?:,?\s+(?:de|del)\s+{_YEAR}|\s+del\s+\d\d(?!\d|\s*(?:al|a)\s+\d))?\b", _I),   # "del 97"
     # el quince de agosto (de 2023): the day in words
     regex.compile(rf"\b{_DIA_ES}\s+de\s+{_MES}(?:,?\s+(?:de|del)\s+{_YEAR})?\b", _I),
     # 2 de nov., 14 de feb. de 2023 (abbreviated months)
@@ -544,7 +572,8 @@ DATE_PATTERNS = [
     # marzo 3, 2024 / marzo 3 de 2024 (month first, as on Mexican forms)
     regex.compile(rf"\b{_MES}\s+{_DAY}(?:,?\s+(?:de\s+|del\s+)?{_YEAR}\b|(?=\s*(?:[,.;:)]|$)))", _I),
     # relative dates that pin one day
-    regex.compile(r"\b(?:the\s+day\s+(?:before|after)\s+(?:yesterday|tomorrow)|yesterday|tomorrow"
+    regex.compile(r"\b(?:the\s+day\s+(?:before|after)\s+(?:yesterday|tomorrow)|(?:today|tomorrow|yesterday)\s+(?:week|fortnight)\b"
+                  r"|yesterday|tomorrow"
                   r"|anteayer|antier|antes\s+de\s+ayer|ayer|pasado\s+mañana)\b", _I),
     regex.compile(rf"\b(?:last|next|this|this\s+past|this\s+coming|coming)\s+{_WD}\b", _I),
     # British and Irish weekday-first phrases: "Thursday last", "Monday gone", "Friday week", "Tuesday of last week"
@@ -564,10 +593,20 @@ DATE_PATTERNS = [
     regex.compile(r"(?<!\w)(?:mañana|manana)(?!\s+(?:por|en|de|temprano))(?=[\s,.;:!?)]|$)(?<!la mañana)"
                   r"(?<!esta mañana)(?<!por la mañana)", _I),
     # on the 14th
-    regex.compile(r"\b(?:on\s+)?the\s+(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)\b(?=\s*(?:[,.;:!?)]|$|of\b|at\b|when\b"
+    regex.compile(r"\b(?:on\s+)?the\s+(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)\b(?=\s*(?:[,.;:!?)]|$"
+                  r"|of\s+(?:this|that|the|next|last|each|every)\s+month\b|at\b|when\b"
                   r"|and\b|but\b|so\b|we\b|she\b|he\b|they\b|I\b|because\b|before\b|after\b|to\b|for\b|was\b|is\b"
                   r"|without\b|instead\b|since\b|until\b|unless\b|while\b|as\b|if\b|or\b|in\b|by\b|with\b|then\b"
                   r"|which\b|that\b|this\b|next\b|anyway\b|too\b|again\b|now\b))", _I),
+    # a day of the month in words: "Thursday the fifteenth", "discharged on the fifth and", "is the twenty-eighth."
+    # (after a weekday any ordinal; after "on", "by", "until"... any; after "the" alone from the tenth on)
+    regex.compile(rf"\b{_WD}\.?,?\s+the\s+(?i:{_ORDW})\b(?!-)"
+                  rf"|(?<=\b(?i:on|by|until|till|since|from|before|after|due|through)\s)(?i:the)\s+(?i:{_ORDW})\b{_ORDW_END}"
+                  rf"|\b(?i:the)\s+(?i:{_ORDW_HI})\b{_ORDW_END}"),
+    # the Friday before last, the evening before last, the Monday after next
+    regex.compile(rf"\b(?i:the)\s+(?:{_WD}|(?i:day|night|evening|morning|afternoon))\s+(?i:before\s+last|after\s+next)\b"),
+    # el día quince (the day in words)
+    regex.compile(rf"(?<=\b(?:el|este|ese|del|al|próximo|proximo)\s+)día\s+{_DIA_ES}\b(?!\s+de\s+(?!{_MES}\b))", _I),
 ]
 # patterns tried only when the text holds a word (a cheap test first: throughput)
 _DATE_NEEDS = {id(_MES_AB_DATE): " de "}
@@ -584,7 +623,9 @@ AGE_PATTERNS = [
     regex.compile(rf"\b{_NINETY}(?=\s*-?\s*(?:years?|yrs?|y/?o\b|y\.\s?o\b\.?|year-old|yo\b|años|ans\b|வயது))", _I),
     regex.compile(rf"(?<=\b(?:aged|age:|age|edad|edad:|of age) ){_NINETY}\b", _I),
     regex.compile(rf"(?<=\b(?:turned|turns|turning|is now|now|cumplió|cumple|cumplirá|tiene|celebrated|be|reached) )"
-                  rf"{_NINETY}\b(?!\s*(?:%|percent|points|minutes|dollars|pesos|\$))", _I),
+                  rf"{_NINETY}\b(?!\s*(?:%|percent|points|minutes|dollars|pesos|\$)"
+                  # a count of things, not years: "reached 100 followers", "turned 90 pages"
+                  r"|\s+(?!years\b|yrs\b|años\b|days?\b|weeks?\b|months?\b)\p{Ll}+s\b)", _I),
     # "who is 93", "Kofi, 95,", "(104)", "died at 94", "at the age of 92", "91 வயது"
     regex.compile(rf"(?:(?<=\b(?:is|was|at|of|turned|turns|de|a los|cumplió|cumple) )|(?<=\p{{L}}['’]s )|(?<=\p{{L}}, )"
                   rf"|(?<=\())"
@@ -639,12 +680,25 @@ AGE_PATTERNS = [
                   rf"|in his sleep)\s+at\s+)(?:{_NINETY}|{_HUNDRED}|ninety(?:-\w+)?)\b"
                   # a Tamil 100th birthday: "105-வது பிறந்தநாள்"
                   rf"|(?<!\d){_NINETY}(?=\s*-?\s*(?:வது|ஆவது)\s+பிறந்த)", _I),
+    # an ordinal birthday: "her 95th birthday", "his ninety-sixth birthday", "su cumpleaños número 96"
+    regex.compile(rf"(?<!\d){_NINETY}(?:st|nd|rd|th)?(?=\s+(?:birthday|bday|b-day)\b)"
+                  r"|\bninet(?:ieth|y[- ](?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth))"
+                  r"(?=\s+birthday\b)"
+                  r"|\b(?:(?:a|one)\s+)?hundred(?:th|(?:\s+and)?\s+(?:first|second|third|fourth|fifth|sixth|seventh|eighth"
+                  r"|ninth|tenth))(?=\s+birthday\b)"
+                  rf"|(?<=\bcumpleaños\s+(?:número\s+|numero\s+|n\.?º\s*)?){_NINETY}\b", _I),
     # Tamil number words after வயது (age): "வயது தொண்ணூற்று நான்கு"
     regex.compile(r"(?<=வயது\s*[,:]?\s*)(?:தொண்ணூற்று\s+[\p{L}\p{M}]+|தொண்ணூறு|நூற்று\s+[\p{L}\p{M}]+|நூறு)"),
     # Tamil number words: தொண்ணூறு (90), தொண்ணூற்று ஐந்து (95), நூறு (100) before வயது
     regex.compile(r"(?:தொண்ணூற்று\s+[\p{L}\p{M}]+|தொண்ணூற[\p{L}\p{M}]*|நூற்று\s+[\p{L}\p{M}]+|நூற[\p{L}\p{M}]*"
                   r"|நூறு)(?=\s*-?\s*வய)"),
 ]
+# an age in digits or words, written as in a genogram after a relation: "great-uncle 96, father 67", "Nan (93)"
+KIN_AGE = regex.compile(rf"(?<![\p{{L}}\p{{M}}\d.,/-])(?:{_NINETY}(?!\d)|{_HUNDRED}|{_NINETY_W}|{_NOVENTA}"
+                        r"|(?:தொண்ணூ|நூற)[\p{L}\p{M}]*|நூறு)"
+                        r"(?=\s*[,.;:)|]|\s*$|\s+(?:and|y|e|now|today|still|lives|who|yrs?|years?|y/?o|años|vive|sigue"
+                        r"|que|ya|aún|வயது)\b|\s+[-–—]\s)", _I)
+_KIN_BEFORE = regex.compile(r"(?P<w>[\p{L}\p{M}][\p{L}\p{M}'’-]*)(?:\s*[:=(]|\s+(?:de|of|aged|age))?\s*$")
 # every age pattern needs a number from 90 to 119 or one of these words (cheap tests first)
 _AGE_NUMBER = regex.compile(r"(?<!\d)(?:9\d|1[01]\d)(?!\d)")
 _AGE_WORDS = ("ninet", "hundred", "noventa", "cien", "nonagen", "centen", "தொண்ணூ", "நூற", "நூறு")
@@ -689,6 +743,10 @@ _PAREN_MRN_CUES = regex.compile(r"(?i:record|report|informe|hospital|clinic|clí
                                 r"|centre|center|sanatorio|expediente|historia)|மருத்துவ|அனுப்ப|அறிக்கை")
 # Indian police report numbers with their letters: FIR 833/2024, NCR No. 45/23, CSR 112/2022
 POLICE_REPORT = regex.compile(r"\b(?:FIR|NCR|CSR)\s?(?:No\.?\s?|#\s?)?\d{1,6}/(?:19|20)?\d{2}\b(?!/)")
+# case and file references: capitals (dotted or not, or an abbreviation like "Cr.") and a number over a year or
+# a serial: "CIB 121/571", "DP 5864/2023", "H.M.O.P. 943/2024", "Cr. No. 618/2022", "O.S. No. 112/2021"
+CASE_REF = regex.compile(r"(?<![\w./-])(?P<p>[A-Z](?:\.?[A-Z]){0,6}\.?|[A-Z][a-z]{1,3}\.)\s?"
+                         r"(?:(?:No|Nos|NO|Nº|N°|Nr)\.?:?\s?|#\s?)?(?P<a>\d{1,6})/(?P<b>\d{2,4})(?![\w/]|[.,]\d)")
 # Mexican plates: three letters, three digits, one letter (NLR-441-B)
 MX_PLATE = regex.compile(r"\b[A-Z]{3}([- ])\d{3}\1[A-Z]\b")
 # references of capitals and digits joined by slashes: KMC/PSY/2023/4471, VT/44187, CI-FDS/TLA/00412/03-2024
@@ -726,7 +784,8 @@ LONG_NUMBER = regex.compile(r"(?<![\w/-])(?:(?:[A-Z]{1,4}\.|[A-Z]{0,4}[-#/]?)\d[
                             r"|\d{3,}[A-Z]{1,3}\d{2,})(?![\w/-])")
 GROUPED_NUMBER = regex.compile(r"(?<![\w.,/-])\d{2,5}(?:[ -]\d{1,5}){2,4}[A-Z]?(?![\w-]|[.,]\d)")
 # codes mixing capitals and digits (plates, licences, member ids): TN42ME3506, 4MNG657, PGE-91-88, 91698438M
-MIXED_CODE = regex.compile(r"[A-Z0-9](?<=(?:^|[^\w./-])[A-Z0-9])(?=[A-Z0-9-]*[A-Z])[A-Z0-9]*(?:-[A-Z0-9]+)*"
+MIXED_CODE = regex.compile(r"(?:[A-Z](?<=(?:^|[^\w./-])[A-Z])|[0-9](?<=(?:^|[^\w./-])[0-9])(?=[A-Z0-9-]*[A-Z]))"
+                           r"[A-Z0-9]*(?:-[A-Z0-9]+)*"
                            r"(?![\w-]|\.\d)")
 # capitals and digits apart (CD 84773, TNMC 32258; 898 PXL, 1234 BCD: consonants only, as on Spanish plates)
 SPACED_CODES = (regex.compile(r"(?<![\w-])(?P<a>[A-Z]{2,4}|[A-Z]{1,3}\d{1,2}) (?P<n>\d{4,8})(?![\w-]|[.,:/]\d)"),
@@ -819,15 +878,20 @@ def _lexicon_patterns(conf: dict) -> dict:
     ]
     address = [
         # P.O. Box 12, Post Box No. 48, Apartado postal 7 (first: "Post Box No. 3611, T. Nagar" is no door number)
-        regex.compile(rf"\b(?i:{_alt(conf['box_words'], loose=True)})(?:\s*(?i:no|n[º°o]|number|num)\.?)?"
-                      r"\s*[#:]?\s*\d+(?:-\d{5}\b)?"),                  # P.O. Box 1234-00100 (Kenya: box-postcode)
+        regex.compile(rf"\b(?i:{_alt(conf['box_words'], loose=True)})"
+                      r"(?:\s*(?:(?i:no|n[º°o]|number|num)\.?|எண்|இல\.|இலக்கம்))?"
+                      r"\s*[#:]?\s*\d+(?:-\d{5}\b)?"                   # P.O. Box 1234-00100 (Kenya: box-postcode)
+                      r"(?:,?\s+(?:Stn|STN|Station|Succ\.?|Succursale|RPO|Postal Station)\s+\p{Lu}[\p{L}\d]*\b)?"),
         # roads by number: Hwy 61, 4120 County Road 12, FM 1960, 88 State Route 9
         regex.compile(r"(?:\b\d{1,6}\s+)?\b(?:(?:Highway|Hwy\.?|County Road|County Rd\.?|State Route|State Road|Route"
                       r"|Rte\.?|Farm to Market Road)\s?#?\d{1,4}|(?:FM|CR|SR)\s?\d{3,4})\b"),
         # 42 Willow Lane, Apt 3B; 12 2nd Cross Street (the door words before the number: "address_prefix")
         regex.compile(
             r"\b(?:[A-Z][-/])?\d{1,6}(?:/(?:\d{1,4}|[A-Z]))?[A-Za-z]?(?:-\d{1,4}){0,2}"
-            r",?\s+(?:[NSEW]\.?\s+|North\s+|South\s+|East\s+|West\s+)?(?:(?:\p{Lu}[\w'’.-]*|\d{1,3}(?:st|nd|rd|th))\s+)"
+            r",?\s+(?:[NSEW]\.?\s+|North\s+|South\s+|East\s+|West\s+)?(?:(?:\p{Lu}[\w'’.-]*|\d{1,3}(?:st|nd|rd|th))\s+"
+            # a particle inside the name: "384 Dama de Noche St.", "12 Stratford upon Avon Road"
+            r"(?:(?:de\s+la|de\s+los|de\s+las|de|del|la|las|los|van\s+der|van|von|der|den|di|da|do|dos|das|du|des|le"
+            r"|upon|on|en)\s+(?=\p{Lu}))?)"
             rf"{{1,4}}{suffix}\b\.?(?:\s+(?:East|West|North|South|NE|NW|SE|SW|E|W|N|S|Upper|Lower|Extension|Extn|Ext)\b\.?)?"
             rf"(?:,?\s+{unit}#?\w+(?:-(?:\d{{1,4}}|[A-Z])\b)?|\s+#\s?\w+|,?\s+#\d{{1,3}}-\d{{1,4}}\b)?{not_count}"),
         # Calle Hidalgo 12; Av. Revolución 680, int. 1; Avenida de la Albufera, 156, 1.º 2
@@ -901,17 +965,21 @@ def _lexicon_patterns(conf: dict) -> dict:
     ta_year = r"(?:\s*-?\s*(?:ஆம்|ம்)\s*ஆண்டு[\p{L}\p{M}]*)?"          # 2019-ஆம் ஆண்டு (the year 2019)
     dates = [           # (a word the text must hold, the pattern): a cheap test first
         # in three days, two days ago, dentro de tres días, en dos días, hace cuatro días, dos días después
-        ("day", regex.compile(rf"\bin\s+{num}\s+days?\b(?!\s+(?:ago|back|before|earlier|later|prior|from)\b)", _I)),
-        ("day", regex.compile(rf"\b{num}\s+days?\s+(?:ago|back|before|earlier|later|prior|from\s+now)\b", _I)),
+        ("day", regex.compile(rf"\bin\s+{num}\s+days?\b(?:['’]?\s+time\b)?"
+                              rf"(?!\s+(?:ago|back|before|earlier|later|prior|from)\b)", _I)),
+        ("day", regex.compile(rf"\b{num}\s+days?\s+(?:ago|back|before|earlier|later|prior|hence"
+                              rf"|from\s+(?:now|today|tomorrow|yesterday|{_WD}\b))\b", _I)),
         ("día", regex.compile(rf"\b(?:dentro\s+de|en)\s+{num}\s+días?\b", _I)),
         ("día", regex.compile(rf"\bhace\s+{num}\s+días?\b", _I)),
         ("día", regex.compile(rf"\b{num}\s+días?\s+(?:después|despues|antes|más\s+tarde|mas\s+tarde)\b", _I)),
         # a week ago Monday, two weeks from Friday, a fortnight ago yesterday (a span of weeks alone pins no day)
-        ("week", regex.compile(rf"\b{num}\s+weeks?\s+(?:ago|from|before|after|on|last|come)\s+"
-                               rf"(?:this\s+past\s+|last\s+|next\s+)?"
-                               rf"(?:{_WD}\b|today\b|yesterday\b|tomorrow\b)", _I)),
-        ("fortnight", regex.compile(rf"\b(?:a\s+)?fortnight\s+(?:ago|from)\s+(?:{_WD}\b|today\b|yesterday\b|tomorrow\b)"
-                                    rf"|\b{_WD}\s+fortnight\b", _I)),
+        # a week today, three weeks ago yesterday, a fortnight on Tuesday, a fortnight tomorrow, Tuesday fortnight
+        ("week", regex.compile(rf"\b{num}\s+weeks?\s+(?:(?:ago|from|before|after|on|last|come)\s+"
+                               rf"(?:this\s+past\s+|last\s+|next\s+)?(?:{_WD}\b|today\b|yesterday\b|tomorrow\b)"
+                               rf"|(?:today|tomorrow|yesterday)\b)", _I)),
+        ("fortnight", regex.compile(rf"\b(?:(?:a|one|two|three)\s+)?fortnights?\s+(?:(?:ago|from|before|after|on|last"
+                                    rf"|come)\s+)?(?:(?:this\s+past\s+|last\s+|next\s+)?{_WD}\b|today\b"
+                                    rf"|yesterday\b|tomorrow\b)|\b{_WD}\s+fortnight\b", _I)),
         # el lunes de la semana pasada, el viernes de hace dos semanas
         ("semana", regex.compile(rf"\b[Ee]l\s+(?:{_DS})\s+de\s+(?:la\s+semana\s+(?:pasada|anterior|que\s+viene|próxima"
                                  rf"|proxima)|hace\s+{num}\s+semanas?)\b")),
@@ -948,7 +1016,10 @@ def _lexicon_patterns(conf: dict) -> dict:
             "ta_facilities": tuple(w for w in conf["facility_suffixes"] if _is_tamil(w)),
             "ta_facility_modifiers": frozenset(conf["ta_facility_modifiers"]),
             # Tamil months and weekdays (the short months only as whole words: மே, தை, ஆடி also begin names)
-            "ta_calendar": tuple(w for w in conf["ta_months"] + conf["ta_weekdays"] if len(w) >= 4)}
+            "ta_calendar": tuple(w for w in conf["ta_months"] + conf["ta_weekdays"] if len(w) >= 4),
+            "ta_numbers": frozenset(w for w in conf["number_words"] if _is_tamil(w)),
+            "ta_weekday_before": regex.compile(rf"(?<![\p{{L}}\p{{M}}]){_alt(conf['ta_weekdays'])}"
+                                               r"[\p{L}\p{M}]*\s+$")}
 
 
 def _detect_lang(text: str) -> str:
@@ -1005,6 +1076,9 @@ def _cue_before(text: str, start: int, phrases: Iterable[str], window: int = 40)
     return False
 
 
+_YEAR_RANGE_AFTER = regex.compile(r"\s*(?:-|–|a|al|hasta|to|until|till|through)\s*(?:1[89]|20)\d\d\b")
+_WEEKDAY_BEFORE = regex.compile(r"\b(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?"
+                                 r"|(?:Mon|Tue|Tues|Wed|Weds|Thu|Thur|Thurs|Fri|Sat|Sun)\.?,?)\s+$")
 _YEAR_NOT_HOUSE = regex.compile(r"\b(?i:in|since|by|from|until|till|during|of|before|after|around|circa|early|late"
                                 r"|mid|spring|summer|autumn|fall|winter)\s+$")
 OWN_TOKEN = regex.compile(r"\[(?:[A-Z]+-\d+|DATE|\d{4}-\d{2}-\d{2}|\d{1,2} [A-Z][a-z]+)\]|(?<!\d)90\+")
@@ -1013,6 +1087,8 @@ OWN_TOKEN = regex.compile(r"\[(?:[A-Z]+-\d+|DATE|\d{4}-\d{2}-\d{2}|\d{1,2} [A-Z]
 def _pattern_spans(text: str, lex: Lexicon, found: list[Span], taken: np.ndarray) -> None:
     for m in OWN_TOKEN.finditer(text):           # what anonymise() wrote is not an identifier
         taken[m.start():m.end()] = True
+    for m in lex.state_rx.finditer(text) if lex.state_rx is not None and "," in text else ():
+        taken[m.start():m.end()] = True          # a state or province after a town: "Ado-Ekiti, Ekiti State 360101"
     for m in BRANCH_CODE.finditer(text) if any(w in text for w in _BRANCH_WORDS) else ():
         # a bank's branch code identifies no one: "sort code 20-00-00"
         taken[m.start("c"):m.end("c")] = True
@@ -1035,6 +1111,14 @@ def _pattern_spans(text: str, lex: Lexicon, found: list[Span], taken: np.ndarray
             _add(found, taken, m.start(), m.end(), "ip")
     for m in POLICE_REPORT.finditer(text) if slash else ():
         _add(found, taken, m.start(), m.end(), "id")
+    for m in CASE_REF.finditer(text) if slash else ():      # "CIB 121/571", "H.M.O.P. 943/2024", "Cr. No. 618/2022"
+        a, b = m.group("a"), m.group("b")
+        prefix = regex.sub(r"[^A-Za-z]", "", m.group("p")).casefold()
+        if len(a) + len(b) < 5 or prefix in lex.patterns["code_stopwords"] or prefix in lex.safe_words or \
+                prefix in ("no", "nos", "nr", "n", "num") or (
+                len(b) <= 3 and int(b) <= 200 and int(a) <= int(b)):
+            continue                                          # "BP 120/80", "GAF 55/100": a reading or a score
+        _add(found, taken, m.start(), m.end(), "id")
     tamil = _is_tamil(text)
     addresses = [m for rx in lex.patterns["address"] + (lex.patterns["address_ta"] if tamil else [])
                  for m in rx.finditer(text)]
@@ -1054,12 +1138,15 @@ def _pattern_spans(text: str, lex: Lexicon, found: list[Span], taken: np.ndarray
         if _YEARISH.fullmatch(code) and not (kind == "postcode" and len(m.group()) >= 6 and start - m.end() <= 2) or (
                 "," in text[m.end():start] and digits < 5 and code.isdigit()) or (
                 DATE_PATTERNS[0].fullmatch(code) and _valid_numeric_date(code)) or (
-                start in house_numbers and code.split()[0].isdigit()):
+                start in house_numbers and code.split()[0].isdigit()) or (
+                kind == "postcode" and regex.match(r"[A-Z]{2}", code)):
             continue            # "in that case, 2023 was ...", "on the chart, 1234 steps", "card: 12802 Hazelwood St",
-            #                     "en la ficha: 28/3/1954" (a date)
+            #                     "en la ficha: 28/3/1954" (a date), "vehicle CP LJR-1561" (a plate's province, no C.P.)
         if text[m.end():start] == "-" and text[m.start():m.end()].isupper():
             start = m.start()               # a cue in capitals written on to the number is part of it: "CRN-7530-..."
-        if digits >= 4 or (kind == "licence" and digits >= 1 and len(code) >= 5 and not code.isdigit()):
+        letters = sum(ch.isalpha() for ch in code)
+        if digits >= 4 or (kind == "licence" and digits >= 1 and len(code) >= 5 and not code.isdigit()) or (
+                digits >= 3 and letters >= 3 and digits + letters >= 8):      # "account A-4B3EF3FE" (hex-like)
             _add(found, taken, start, n.start("code") + len(code), kind)
     for m in addresses:
         start, end = m.start(), m.end()
@@ -1075,6 +1162,10 @@ def _pattern_spans(text: str, lex: Lexicon, found: list[Span], taken: np.ndarray
                 continue                                  # "Via Zoom, 3 of us"
         if text[start].isdigit() or tamil:            # a house number: "Flat 3, ", "Old No. 32, " before it
             before = lex.patterns["address_prefix"].search(text, max(0, start - 60), start)
+            other = [sp.end for sp in found if before and before.start() < start and sp.kind != "address" and
+                     sp.start < start and sp.end > before.start()]
+            if other:                 # "OP No. SMC11280466, Door No. 129-16, ...": the prefix after the other number
+                before = lex.patterns["address_prefix"].search(text, max(other), start)
             if before and before.start() < start and any(sp.kind != "address" and sp.start < start and
                                                          sp.end > before.start() for sp in found):
                 before = None         # "passport no. 462068951, 7704 Adams Street": that "no." is another number's
@@ -1123,6 +1214,8 @@ def _pattern_spans(text: str, lex: Lexicon, found: list[Span], taken: np.ndarray
                 start += 3
             _add(found, taken, start, m.end(), "date")
     for y in YEAR.finditer(text):
+        if _YEAR_RANGE_AFTER.match(text, y.end()):
+            continue                                      # "en San Juan de 2019 a 2021": a span of years
         for rx in BEFORE_YEAR_DATES:
             m = rx.search(text, max(0, y.start() - 50), y.start())
             if m:
@@ -1131,10 +1224,23 @@ def _pattern_spans(text: str, lex: Lexicon, found: list[Span], taken: np.ndarray
     for needle, rx in lex.patterns["date"]:
         if needle in low:
             for m in rx.finditer(text):
+                inside = [sp for sp in found if sp.start < m.end() and sp.end > m.start()]
+                if inside and all(sp.kind == "date" and m.start() <= sp.start and sp.end <= m.end() for sp in inside):
+                    for sp in inside:                 # "three weeks ago yesterday": longer than "yesterday"
+                        found.remove(sp)
+                        taken[sp.start:sp.end] = False
                 _add(found, taken, m.start(), m.end(), "date")
     for rx in lex.patterns["date_ta"] if tamil else ():
         for m in rx.finditer(text):
             _add(found, taken, m.start(), m.end(), "date")
+    # a weekday before a date is part of it: "Wednesday, 12 May 1971", "Tue 4 Feb 1997", "வெள்ளிக்கிழமை 29-ஆம் தேதி"
+    for i, sp in enumerate(found):
+        if sp.kind == "date" and sp.start and (text[sp.start].isdigit() or text[sp.start].isupper()):
+            m = _WEEKDAY_BEFORE.search(text, max(0, sp.start - 24), sp.start) or (
+                lex.patterns["ta_weekday_before"].search(text, max(0, sp.start - 30), sp.start) if tamil else None)
+            if m and not taken[m.start():sp.start].any():
+                taken[m.start():sp.start] = True
+                found[i] = Span(m.start(), sp.end, "date")
     stop = lex.patterns["code_stopwords"]
     for rx in SPACED_CODES:                              # CD 84773, 898 PXL; not "WI 53290", "USD 2000"
         for m in rx.finditer(text):
@@ -1195,9 +1301,16 @@ def _pattern_spans(text: str, lex: Lexicon, found: list[Span], taken: np.ndarray
         if cue and Span(start, end, "id") in found:                # found as a code before: "(RX-4471882)"
             found[found.index(Span(start, end, "id"))] = Span(start, end, "mrn")
         _add(found, taken, start, end, "mrn" if cue else "id")
-    for rx in AGE_PATTERNS if _AGE_NUMBER.search(text) or any(w in low for w in _AGE_WORDS) else ():
-        for m in rx.finditer(text):
-            _add(found, taken, m.start(), m.end(), "age")
+    if _AGE_NUMBER.search(text) or any(w in low for w in _AGE_WORDS):
+        for rx in AGE_PATTERNS:
+            for m in rx.finditer(text):
+                _add(found, taken, m.start(), m.end(), "age")
+        # a genogram-style age right after a relation, no "years": "great-uncle 96", "grandmother ninety-one,",
+        # "Nan: 93", "பெரியப்பா நூற்றொன்று" (not "her mother 92 minutes")
+        for m in KIN_AGE.finditer(text):
+            w = _KIN_BEFORE.search(text, max(0, m.start() - 40), m.start())
+            if w and (_fold(w.group("w")) in lex.cues["kin"] or _fold(w.group("w").split("-")[-1]) in lex.cues["kin"]):
+                _add(found, taken, m.start(), m.end(), "age")
     # a number's last short group: "6201 4471 8823 1", "318 447 291K" (the rules above stop one group early)
     for i, sp in enumerate(found):
         if sp.kind in _NUMBER_KINDS and sum(ch.isdigit() for ch in text[sp.start:sp.end]) >= 6:
@@ -1214,8 +1327,20 @@ _TA_INFLECTED = ("ாக", "ில்", "ின்", "க்கு", "ும்"
 _TA_INFLECTED_NOT_LOC = tuple(e for e in _TA_INFLECTED if e != "ில்")
 # endings of Tamil words that are no bare name: case endings, verb endings, joining consonants, emphatic ஏ
 _TA_NOT_BARE = _TA_INFLECTED + ("ிடம்", "ைச்", "ால்", "ுடன்", "ோடு", "ில", "ிருந்து", "ார்", "ேன்", "ோம்",
-                                "ினார்", "ப்", "த்", "ச்", "க்", "ை", "ே", "ாமல்", "வும்",
+                                "ினார்", "ப்", "த்", "ச்", "க்", "ை", "ே", "ாமல்", "வும்", "ற்கு",
                                 "கள்")                  # a plural: "ஆவணங்கள்" (documents)
+# endings of Tamil verbs and of place cases, never of a name after a relation: "கணவர் இறந்தார்" (her husband died),
+# "உறவினர் வீட்டிலிருந்து" (from a relative's house), "நேரத்திற்கு" (on time)
+_TA_VERB_CASE = ("ந்தார்", "த்தார்", "ட்டார்", "ினார்", "ன்னார்", "ண்டார்", "ற்றார்", "ய்தார்", "கிறார்", "கிறது",
+                 "கிறாள்", "கிறான்", "ந்தது", "த்தது", "ட்டது", "ில்லை", "ிலிருந்து", "ிருந்து", "ற்கு", "த்தில்",
+                 "ட்டில்", "த்த", "ந்த", "ாக", "வில்லை", "லாம்")
+# words after a sentence's subject (today, yesterday, again, now, straight, alone, late) and words before one (after,
+# with, then)
+_TA_SUBJECT_ADVERBS = frozenset({"இன்று", "நேற்று", "மீண்டும்", "இப்போது", "இப்பொழுது", "நேராக", "இன்னும்",
+                                 "தனியாக", "தாமதமாக", "முதல்முறையாக", "கடைசியில்", "திடீரென்று", "அடிக்கடி"})
+# a past verb with the honorific ending (came, said, told, signed): its subject is often a person
+_TA_HON_PAST = ("ந்தார்", "த்தார்", "ட்டார்", "ினார்", "ன்னார்", "ண்டார்")
+_TA_AFTER_WORDS = frozenset({"பிறகு", "உடன்", "பின்", "பின்னர்", "பின்பு", "அப்போது", "பிறகுதான்"})
 # words after a Tamil word that make it a place or a day, not a name: பகுதி (area), தினம் (day), எண் (number)
 _TA_AREA = ("பகுதி", "நகரில்", "நகருக்கு", "நகரத்தில்", "நகரத்துக்கு", "நகரத்திலிருந்து", "நகரம்", "மாவட்டத்தில்",
             "மாவட்டம்", "கிராமத்தில்", "கிராமத்துக்கு", "கிராமத்திலிருந்து", "கிராமம்",
@@ -1247,11 +1372,18 @@ _CONTACT_WORDS = frozenset({"tel", "tele", "ph", "phone", "mob", "mobile", "cell
 _DETERMINERS = frozenset({"the", "an", "this", "that", "such", "el", "la", "los", "las", "un", "una", "unos", "unas",
                           "lo", "del", "al", "este", "esta", "esa", "ese", "aquel", "aquella", "muy", "más", "mas",
                           "tan", "so", "very", "too", "quite", "is", "was", "are", "were", "be", "been", "es", "era",
-                          "fue", "fuera", "sea", "ser", "está", "estaba", "estar", "sido"})
+                          "fue", "fuera", "sea", "ser", "está", "estaba", "estar", "sido",
+                          # possessives and adjectives before a noun: "su salvador", "the last ember", "my joy"
+                          "su", "sus", "mi", "mis", "tu", "tus", "nuestro", "nuestra", "my", "our", "your", "its",
+                          "last", "first", "little", "small", "big", "old", "new", "every", "no", "some", "any"})
 # a Tamil locative or dative ending written on to a Latin-script word: "Tooting-இல்" (in Tooting), "Croydon-க்கு"
 _TA_PLACE_SUFFIX = regex.compile(r"-(?:இல்|இலிருந்து|இல|க்கு|க்குச்|க்குப்|இற்கு|ல்|லிருந்து|இருந்து)")
+# endings of Spanish adjectives and adverbs that no name has ("Diafragmática", "Progresiva", "Rápidamente")
+_ES_ADJECTIVE_ENDINGS = ("atica", "atico", "aticas", "aticos", "mente", "ologica", "ologico", "iva", "ivo", "ivas",
+                         "ivos", "able", "ible", "ista", "istas")
 # Spanish verbs in the first person plural and the preterite plural ("Ensayamos", "Elijamos", "Llegaron")
 _ES_VERB_ENDINGS = ("amos", "emos", "imos", "aron", "ieron")
+_QUOTE_CLOSED = regex.compile(r"['’\"”](?![sS]\b)")
 # a word in quotes is used as a word: 'called the letters "precious"'
 _QUOTED_WORD = regex.compile(r"[\"“‘'][\p{L}\p{M}'’-]+[\"”’']")
 # a role in brackets after a name: "Saravanan (client)", "Dana (her sister)", "ஜெயகாந்தன் (அண்ணன்)"
@@ -1259,16 +1391,24 @@ _PAREN_ROLE = regex.compile(r" ?\((?:(?:her|his|their|my|the|client's|su|sus|அ
                             r"(?P<r>[\p{L}\p{M}][\p{L}\p{M}'’-]*(?:\s[\p{L}\p{M}][\p{L}\p{M}-]*)?)\)")
 # after a capitalised word: a number's label ("Case No. 76-97447", "Hosp # 4471") or an account word ("Comcast
 # account 8610...", "People's Bank account ...", "IOB a/c 9563..."): the word names an organisation or a record
-_LABELS_CODE = regex.compile(r"(?:['’]s)?(?:\s+\p{Lu}[\p{L}\p{M}'’]*){0,2}\s+(?i:account|acct|a/c|card|bill|billing"
-                             r"|policy|plan|member)\.?\s*(?i:no\.?|number|num\.?|n[º°o]\.?|#|:)?\s*[A-Z]{0,4}[-/]?\d"
-                             r"|\s+(?:No|NO|Nº|N°|Nr|Num|Number|No\.|#)\.?\s*[:#]?\s*[A-Z]{0,4}[-/.]?\d")
+_LABELS_CODE = regex.compile(r"\.?(?:['’]s)?(?:\s+\p{Lu}[\p{L}\p{M}'’]*){0,2}\s+(?i:account|acct|a/c|card|bill|billing"
+                             r"|policy|plan|member|case)\.?\s*(?:(?i:no\.?|number|num\.?|n[º°o]\.?|#)|எண்|இலக்கம்)?\s*:?"
+                             r"\s*[A-Z]{0,4}[-/]?\d"
+                             r"|\.?\s+(?:No|NO|Nº|N°|Nr|Num|Number|No\.|#)\.?\s*[:#]?\s*[A-Z]{0,4}[-/.]?\d")
+# a word between an account or policy word and its number is the bank's or insurer's: "cuenta Davivienda: 1265...",
+# "póliza de Sanitas 752896043", "Visa card ending 4471"
+_ACCOUNT_BEFORE = frozenset({"cuenta", "account", "acct", "tarjeta", "card", "póliza", "poliza", "policy", "insurer",
+                             "aseguradora", "banco", "bank", "seguro", "insurance", "plan", "a/c", "wallet",
+                             "billetera"})
+_CODE_AFTER = regex.compile(r"\s*[:#]?\s*(?:(?i:no|n[º°o]|number|núm|num)\.?\s*[:#]?\s*)?[A-Z]{0,4}[-/]?\d")
 # brand words with a capital inside, not names: "GPay", "GTBank", "PayPal", "PhonePe", "WhatsApp" (but "McDonald",
 # "DeShawn", "LaToya", "MacKenzie": a capital after two or three letters is a name's)
 _BRAND = regex.compile(r"\p{Lu}{2,}\p{Ll}{2,}\p{L}*|\p{Lu}\p{Ll}{3,}\p{Lu}\p{L}*")
 _TA_SELF = ("தன்", "தனது", "தன்னுடைய")           # "கோகிலா தன் தம்பி" (Kokila her own brother)
 _TA_VOWEL_SIGNS = "ாிீுூெேைொோௌ"
 _BEFORE_MONTH = {"in", "since", "until", "till", "by", "during", "before", "after", "from", "through", "early", "late",
-                 "mid", "en", "desde", "hasta", "durante", "antes", "después"}
+                 "mid", "en", "desde", "hasta", "durante", "antes", "después", "last", "next", "this", "that", "every",
+                 "each", "the", "for", "past", "of", "around", "a", "el", "de", "del", "este", "cada"}
 _SENT_END = set('.!?:;\n•"“(-–—*')
 _ABBREV = {"dr", "mr", "mrs", "ms", "mx", "st", "sr", "sra", "prof", "no", "dra", "mt", "ft", "jr", "srta", "lic"}
 
@@ -1315,8 +1455,12 @@ def _name_spans(text: str, lex: Lexicon, roster: Roster | None, lang: str, found
         k = t.key
         if k in lex.en_words or (ordinary_es and k in lex.es_words) or k in _STOP_CAPS:
             return True
-        return len(k) > 4 and any(k.endswith(suf) and (k[:-len(suf)] + add) in lex.en_words
-                                  for suf, add in _INFLECTIONS)
+        if "-" in k and len(k) > 4:                     # "Work-life", "Out-of-hours", "Self-Soothe", "Norm-referenced"
+            parts = k.split("-")                       # not "Sung-ho", "Eun-ji" (a syllable is no word), "El-Amin"
+            return parts[0] not in _PARTICLES and all(p in _STOP_CAPS or len(p) >= 3 and p in lex.freq_words and (
+                p in lex.en_words or (ordinary_es and p in lex.es_words) or _inflected(p, lex.en_words))
+                for p in parts)
+        return len(k) > 4 and _inflected(k, lex.en_words)
 
     def free(t: _Tok) -> bool:
         return not taken[t.start:t.end].any()
@@ -1357,13 +1501,16 @@ def _name_spans(text: str, lex: Lexicon, roster: Roster | None, lang: str, found
         return any(text[e:t.start] in (" ", ", ") for e in (t.start - 1, t.start - 2) if e in pc_ends) or \
             any(text[t.end:b] in (" ", ", ") for b in (t.end + 1, t.end + 2) if b in pc_starts)
 
-    def ta_bare(i: int) -> bool:
-        """Tamil token i could be a bare name: no common word, case ending, cue word or month."""
+    def ta_bare(i: int, loose: bool = False) -> bool:
+        """Tamil token i could be a bare name: no common word, case ending, cue word, number or month (``loose``:
+        a name may end in ை, as தெய்வானை, அஞ்சலை do, when it is no object's ending: "பணத்தை", "வீட்டை", "கதையை")."""
         w = toks[i].word
+        ending = w.endswith(_TA_NOT_BARE) and not (loose and w.endswith(("னை", "லை", "ரை", "ளை", "ழை")) and
+                                                   not w.endswith(("ன்னை", "ல்லை", "ற்றை", "த்தை")))
         return len(w) >= 3 and w not in lex.ta_common and not w.startswith(_TA_FUNCTION) and \
-            not w.endswith(_TA_NOT_BARE) and w not in cues["kin"] and w not in cues["titles"] and \
+            not ending and w not in cues["kin"] and w not in cues["titles"] and \
             _fold(w) not in lex.safe_words and not w.startswith(lex.patterns["ta_calendar"]) and \
-            not _tamil_match(w, lex.tamil_places, 2)
+            not _tamil_match(w, lex.tamil_places, 2) and w not in lex.patterns["ta_numbers"]
 
     first_ta = next((i for i, t in enumerate(toks) if t.tamil), -1)
     contact_starts = {sp.start for sp in found if sp.kind in ("phone", "email", "fax")}
@@ -1386,6 +1533,9 @@ def _name_spans(text: str, lex: Lexicon, roster: Roster | None, lang: str, found
         nxt = toks[i + 1] if i + 1 < n and text[t.end:toks[i + 1].start] in (" ", ", ") else None
         if t.cap and not t.sent_start:
             return True
+        if nxt is None and not t.cap and text[t.end:t.end + 1] in ("'", "’", '"', "”", "»") and \
+                text[t.end:t.end + 2] not in ("'s", "’s"):
+            return False                                   # a word closing a quotation: "'un hombre modesto', y"
         if text[t.end:t.end + 2] in ("'s", "’s") or nxt is None or prev_is(i, "titles") or prev_is(i, "naming"):
             return True
         if nxt.cap or verb_like(i + 1) or (nxt.key in _PARTICLES and i + 2 < n and toks[i + 2].cap):
@@ -1418,6 +1568,14 @@ def _name_spans(text: str, lex: Lexicon, roster: Roster | None, lang: str, found
         """The word names a number or an account, not a person: "Case No. 76-97447", "Hosp No. 4471",
         "Comcast account 8610...", "People's Bank account ...", "GTBank a/c 2221..."."""
         return bool(_LABELS_CODE.match(text, t.end))
+
+    def bank_before_code(i: int) -> bool:
+        """A bank's or insurer's name between an account word and the number: "cuenta Davivienda: 1265036621"."""
+        if not _CODE_AFTER.match(text, toks[i].end):
+            return False
+        prev = [toks[x].key for x in range(max(0, i - 2), i)]
+        return bool(prev) and (prev[-1] in _ACCOUNT_BEFORE or len(prev) == 2 and prev[-1] in ("de", "del", "of", "at")
+                               and prev[0] in _ACCOUNT_BEFORE)
 
     def ta_noun(w: str) -> bool:
         """A Tamil word that could be a name: no relation, title, function word, verb or adverb."""
@@ -1454,11 +1612,14 @@ def _name_spans(text: str, lex: Lexicon, roster: Roster | None, lang: str, found
             r = roster.match(t.word)
             if r is None:
                 continue
-            if not t.cap and not t.tamil and (t.key in lex.en_common or t.key in _STOP_CAPS or
+            surface = t.word.casefold()                    # "úna" (Úna) is not the Spanish "una"
+            if not t.cap and not t.tamil and (surface in lex.en_common or surface in _STOP_CAPS or
                                               (ordinary(t) and t.key not in roster._exact)):
                 continue                                   # "will", "mark" in lower case are words
-            if not t.cap and not t.tamil and _QUOTED_WORD.match(text, t.start - 1):
-                continue                                   # a word in quotes: 'called the letters "precious"'
+            if not t.cap and not t.tamil and (_QUOTED_WORD.match(text, t.start - 1) or _QUOTE_CLOSED.match(
+                    text, t.end) and regex.search(r"(?:^|\s)['‘\"“][^.!?'’\"”]*$", text[max(0, t.start - 60):t.start])):
+                continue                                   # a word in quotes: 'called the letters "precious"',
+                #                                            "'un hombre modesto', dijo"
             if not t.cap and not t.tamil and i > 0 and toks[i - 1].key in _DETERMINERS and \
                     text[toks[i - 1].end:t.start] == " ":
                 continue                                   # after an article or a copula: "el rocío", "fuera clemente"
@@ -1477,7 +1638,7 @@ def _name_spans(text: str, lex: Lexicon, roster: Roster | None, lang: str, found
         if (t.caps and len(t.key) <= 4 or len(t.key) == 1 or t.key in _CONTACT_WORDS) and \
                 _BEFORE_CODE.match(text, t.end):
             continue                                       # "client IP 10.1.2.3", "A# A-985-018-305", "Ph: +1 ..."
-        if t.cap and not t.tamil and (labels_code(t) or _BRAND.fullmatch(t.word)):
+        if t.cap and not t.tamil and (labels_code(t) or _BRAND.fullmatch(t.word) or bank_before_code(i)):
             continue                                       # "Case No. 76-97447", "Comcast account", "GPay", "PayPal"
         if lang == "es" and t.sent_start and i + 1 < n and not toks[i + 1].cap and i not in role_of and (
                 t.word.endswith("ó") or t.key.endswith(_ES_VERB_ENDINGS) and t.key not in lex.first_names
@@ -1486,13 +1647,17 @@ def _name_spans(text: str, lex: Lexicon, roster: Roster | None, lang: str, found
         if i + 1 < n and (t.tamil or t.cap) and toks[i + 1].word.startswith(_TA_AREA) and \
                 text[t.end:toks[i + 1].start] == " " and t.word not in lex.ta_common and len(t.word) >= 3 and \
                 not t.word.startswith(_TA_FUNCTION + ("எந்த", "அந்த", "இந்த")) and t.key not in cues["kin"] and \
-                not t.word.endswith(_TA_INFLECTED_NOT_LOC + ("ப்", "க்", "ச்", "த்")):   # "எந்தப் பகுதியில்" (which
-            # area); a town's name may end as a locative does: "கொக்குவில் பகுதியில்" (in the Kokkuvil area)
+                not t.word.endswith(_TA_INFLECTED_NOT_LOC) and not (
+                    t.word.endswith(("ப்", "க்", "ச்", "த்")) and t.word[-2] == toks[i + 1].word[0]):
+            # "எந்தப் பகுதியில்" (which area: the joining consonant doubles the next word's first), but "சூரிச் பகுதியில்"
+            # (in the Zurich area); a town's name may end as a locative does: "கொக்குவில் பகுதியில்" (in Kokkuvil)
             label[i] = "place"                             # "Tampines பகுதியில்" (in the Tampines area), "துபாய் நகரில்"
             continue
+
         if t.tamil:
             if t.start > 1 and text[t.start - 1] == "-" and text[t.start - 2].isascii() and \
-                    text[t.start - 2].isalpha() or i + 1 < n and toks[i + 1].word.startswith("நேர") and \
+                    text[t.start - 2].isalnum() or i + 1 < n and \
+                    toks[i + 1].word.startswith(("நேரம்", "நேரத்", "நேரங்")) and \
                     text[t.end:toks[i + 1].start] == " ":
                 continue                                   # "clinic-இல்" (a case ending); "ஐந்து மணி நேரம்" (hours)
             if text[t.end:t.end + 1] == ":" and not (i > 0 and (toks[i - 1].key in cues["kin"] or
@@ -1503,10 +1668,22 @@ def _name_spans(text: str, lex: Lexicon, roster: Roster | None, lang: str, found
             elif _tamil_match(t.word, lex.tamil_names, 4) or (i > 0 and toks[i - 1].key in cues["titles"]) or (
                     i > 0 and (toks[i - 1].key in cues["kin"] or i > 1 and toks[i - 1].tamil and
                                f"{toks[i - 2].key} {toks[i - 1].key}" in cues["kin"])
-                    and (toks[i - 1].tamil or prev_is(i, "kin"))
+                    and (toks[i - 1].tamil and text[toks[i - 1].end:t.start] in (" ", ": ") or prev_is(i, "kin"))
                     and t.word not in lex.ta_common and not any(t.word.startswith(c) for c in _TA_FUNCTION)
-                    and t.word not in cues["kin"] and (toks[i - 1].tamil or not t.word.endswith(
-                        (*_TA_NOT_NOUN, "ிய")))):                      # "GP அனுப்பிய referral" (GP sent)
+                    and t.word not in cues["kin"] and not t.word.endswith(_TA_VERB_CASE)   # "கணவர் இறந்தார்" (husband
+                    and (toks[i - 1].tamil or not t.word.endswith(                        # died), "உறவினர்
+                        (*_TA_NOT_NOUN, "ிய")))):                      # வீட்டிலிருந்து"; "GP அனுப்பிய referral" (GP sent)
+                label[i] = "name"
+            elif ta_bare(i, loose=True) and (
+                    # a contact's number after it: "அவசர தொடர்பு: வெண்ணிலா ராசையா (077-7512949)"
+                    contact_after(t) or
+                    # a sentence's subject, before "about" or an adverb of time or manner: "திலகவதி பற்றிப் பேச்சு
+                    # வந்தவுடன்", "புவனா நேராக இங்கே வந்தார்", "அஞ்சலை, வயது 48"
+                    i + 1 < n and text[t.end:toks[i + 1].start] == " " and (
+                        toks[i + 1].word.startswith("பற்றி") and t.sent_start or
+                        (toks[i + 1].word in _TA_SUBJECT_ADVERBS or toks[i + 1].word.endswith(_TA_HON_PAST)) and (
+                            t.sent_start or i > 0 and toks[i - 1].word in _TA_AFTER_WORDS)) or
+                    text[t.end:t.end + 2] == ", " and i + 1 < n and toks[i + 1].word == "வயது" and t.sent_start):
                 label[i] = "name"
             elif (
                     # an honorific or "தன்" (their own) after it: "பிரகாஷ் அவர்களை", "கோகிலா தன் தம்பி"
@@ -1525,9 +1702,18 @@ def _name_spans(text: str, lex: Lexicon, roster: Roster | None, lang: str, found
             continue
         if t.key == "no" and regex.match(r"\.?\s*[#:]?\s*\d", text, pos=t.end):
             continue                                       # "MR No. 2023-448812": a number's word, not Mr No
+        if t.key in cues["kin"] and any(sp.kind == "age" and 0 < sp.start - t.end <= 3 for sp in found):
+            continue                                       # a relation in a genogram: "Gran 95", "Nan (93)"
         cue_name = prev_is(i, "titles") or prev_is(i, "kin") or prev_is(i, "naming") or (
             t.cap and (paren_role(t) or colon_role(i) and not ordinary(t) and not t.caps))  # "Ha-eun (client)",
         #                                                                               "Supervisor: Okoro"
+        if not cue_name and t.cap and not t.sent_start and i > 0 and toks[i - 1].key in ("a", "an") and \
+                (lang == "en" or toks[i - 1].key == "an") and text[toks[i - 1].end:t.start] == " " and \
+                (ordinary(t) or t.key in lex.en_common) and t.key not in lex.first_names:
+            continue                                       # after "a": a thing, not a person ("Leaves on a Stream")
+        if lang == "es" and t.cap and not cue_name and t.key.endswith(_ES_ADJECTIVE_ENDINGS) and \
+                t.key not in lex.first_names and t.key not in lex.surnames:
+            continue                                       # "Respiración Diafragmática" (a technique's adjective)
         if not t.cap:
             # lower-case words are names only right after "named"/"called" and when not words
             if prev_is(i, "naming") and not ordinary(t) and len(t.key) >= 3:
@@ -1567,12 +1753,21 @@ def _name_spans(text: str, lex: Lexicon, roster: Roster | None, lang: str, found
                 label[i] = "name"
             elif not is_ord and not is_proper and len(t.key) >= 2:
                 label[i] = "place" if place_cue(i) else "name"
+            elif "-" in t.key and place_cue(i) and \
+                    toks[i - 1].key in ("in", "from", "to", "near", "at", "en", "desde") and \
+                    all(p[:1].isupper() for p in t.word.split("-")) and t.key not in lex.en_words:
+                label[i] = "place"                         # "lives with him in Cedar-Riverside"
             elif is_ord and t.key in lex.en_words and t.key not in lex.freq_words and not is_proper and \
                     len(t.key) >= 3 and t.key not in lex.safe_words and not t.caps and "-" not in t.key and \
                     not regex.match(r"\s+\d", text[t.end:t.end + 3]) and not _compound(t.key, lex):
                 # capitalised inside a sentence and no word in everyday use: a rare dictionary word that is a name
                 # ("said Kele from work", "Hao's")
                 label[i] = "place" if is_place and place_cue(i) else "name"
+            elif is_ord and t.key not in lex.freq_words and len(t.key) >= 4 and t.key not in lex.safe_words and \
+                    not t.caps and i > 1 and toks[i - 1].key == "the" and place_cue(i - 1) and \
+                    toks[i - 2].key in ("at", "to", "from", "in", "into", "near", "outside") and \
+                    regex.match(r"\s*(?:[,.;:!?)]|$)", text[t.end:t.end + 2]):
+                label[i] = "place"                         # a rare word named as a place: "at the Banyan."
         else:
             nxt = toks[i + 1] if i + 1 < n else None
             gap = text[t.end:nxt.start] if nxt is not None else ""
@@ -1580,7 +1775,8 @@ def _name_spans(text: str, lex: Lexicon, roster: Roster | None, lang: str, found
                 nxt.key in cues["followers"] or (nxt.cap and (nxt.key in lex.surnames or nxt.key in lex.first_names)
                                                  and not ordinary(nxt))
                 or (gap == " " and not nxt.cap and len(nxt.key) > 3 and nxt.key[-2:] in ("ed", "es")
-                    and (nxt.key in lex.en_words or nxt.key in lex.en_common)))
+                    and (nxt.key in lex.en_words or nxt.key in lex.en_common or _inflected(nxt.key, lex.en_words)))
+                or (nxt.key == "who" and not nxt.cap))            # "Ravneet, who is 41, ..." (a person)
             # verbs after a subject that the followers list lacks: "Babatunde reminds me", "Hye-jin found",
             # "Meena apparently told" (for words that are no ordinary words only)
             nxt2 = toks[i + 2] if i + 2 < n else None
@@ -1613,11 +1809,20 @@ def _name_spans(text: str, lex: Lexicon, roster: Roster | None, lang: str, found
                     (not is_proper and (follows or possessive or verb_after))
                     or (follows and nxt.key not in _WEAK_FOLLOWERS)) and not t.key.startswith("i'"):
                 label[i] = "name"                          # "Sandeep looked", a rare proper word before a verb
+            elif lang == "es" and follows and t.key not in lex.freq_words and t.key not in lex.en_words and \
+                    t.key not in _STOP_CAPS and len(t.key) >= 4 and not t.caps and not is_place:
+                label[i] = "name"                          # "Atanasio se mudó": a rare Spanish word before a verb
+            elif not is_ord and not is_proper and not t.caps and len(t.key) >= 3 and t.key not in _STOP_CAPS and \
+                    not is_place and not t.key.endswith(_ES_VERB_ENDINGS) and not t.word.endswith("ó") and \
+                    not _compound(t.key, lex) and nxt is not None and gap == " " and nxt.cap and not nxt.caps and \
+                    len(nxt.key) >= 3 and nxt.key not in lex.en_common and nxt.key not in lex.safe_words and \
+                    nxt.key not in lex.places and nxt.key not in cues["facility_suffixes"] and free(nxt):
+                label[i] = "name"                          # a full name opening a clause: "(Jaswinder Talukdar)"
 
     # 2a. Tamil names seen once are names elsewhere in the note, with a case ending ("மீனாட்சியின்"), and a
     # surname follows a given name ("ஜனனி ராமநாதன்")
     if first_ta >= 0:
-        stems = {toks[i].word for i in range(n) if label[i] == "name" and toks[i].tamil and ta_bare(i)}
+        stems = {toks[i].word for i in range(n) if label[i] == "name" and toks[i].tamil and ta_bare(i, loose=True)}
         if stems:
             for i, t in enumerate(toks):
                 if t.tamil and label[i] is None and free(t) and any(_tamil_stem(t.word, st) for st in stems):
@@ -1645,18 +1850,21 @@ def _name_spans(text: str, lex: Lexicon, roster: Roster | None, lang: str, found
         k, proper, mods = i, 0, False
         # a name is the facility's only before a deity's title: "மீனாட்சி அம்மன் கோவில்" (the temple of the goddess
         # Meenakshi), not "பிரியா அரசு மருத்துவமனையில்" (Priya, at the government hospital)
-        while k > 0 and i - k < 4 and text[toks[k - 1].end:toks[k].start] == " " and free(toks[k - 1]) and \
-                (toks[k - 1].tamil or toks[k - 1].cap) and (label[k - 1] != "name" or mods):
+        # a person's name after a modifier is the facility's too: "அரசு ராஜாஜி மருத்துவமனை" (Government Rajaji
+        # Hospital), and a town that is also a common word before one: "கோவை அரசு மருத்துவமனை"
+        while k > 0 and i - k < 5 and text[toks[k - 1].end:toks[k].start] == " " and free(toks[k - 1]) and \
+                (toks[k - 1].tamil or toks[k - 1].cap) and (label[k - 1] != "name" or mods or (
+                    k > 1 and toks[k - 2].word in ta_mod and text[toks[k - 2].end:toks[k - 1].start] == " ")):
             w = toks[k - 1]
             if w.word in ta_mod:
                 mods = mods or w.word in _TA_DEITIES
             else:
-                if w.tamil and label[k - 1] != "name" and (w.word in lex.ta_common or w.word.startswith(_TA_FUNCTION)
-                                                           or w.word.endswith(_TA_INFLECTED)):
+                if w.tamil and label[k - 1] not in ("name", "place") and (
+                        w.word in lex.ta_common or w.word.startswith(_TA_FUNCTION) or w.word.endswith(_TA_INFLECTED)):
                     break                                  # "நேராக மருத்துவமனையிலிருந்து" (straight from hospital)
                 proper += 1
             k -= 1
-        while k < i and toks[k].word in ta_mod:
+        while k < i and toks[k].word in ta_mod and not any(toks[x].word not in ta_mod for x in range(k, i)):
             k += 1
         if proper:
             for x in range(k, i + 1):
@@ -1668,9 +1876,13 @@ def _name_spans(text: str, lex: Lexicon, roster: Roster | None, lang: str, found
         lower-case facility word after it ("the Covenant House shelter")."""
         end = toks[k].end
         if number:
-            m = regex.match(r" \d{1,3}(?![\d.,:/]\d|\d|\s*(?:%|años|years|days|días|de\s))", text[end:])
+            m = regex.match(r" \d{1,3}(?![\d.,:/]\d|\d|\s*(?:%|años|years|days|días|de\s))", text[end:end + 30])
             if m:
                 return end + m.end()
+        # a unit's number: "Tihar Jail Number 3", "Central Prison No. 2", "Block #4"
+        m = _FACILITY_NUMBER.match(text, end)
+        if m and not taken[end:m.end()].any():
+            return m.end()
         # "College of Arts and Science", "University of the West"
         m = regex.match(r" of (?:the )?\p{Lu}[\p{L}\p{M}'’]+(?:(?: and | & | )\p{Lu}[\p{L}\p{M}'’]+)*", text[end:])
         if m:
@@ -1708,12 +1920,24 @@ def _name_spans(text: str, lex: Lexicon, roster: Roster | None, lang: str, found
             if text[toks[j - 1].end:toks[j].start] == ". " and toks[j - 1].key not in ("st", "mt", "dr", "ft"):
                 break
             j += 1
+        if j - i >= 3 and toks[j - 1].key in ("number", "no") and _FACILITY_NUMBER.match(text, toks[j - 2].end):
+            j -= 1                                  # "Tihar Jail Number 3": the unit's number, after the facility word
         run = list(range(i, j))
         keys = [toks[k].key for k in run]
+        if lang == "en" and i > 0 and toks[i - 1].key in ("a", "an") and text[toks[i - 1].end:t.start] == " " and \
+                (ordinary(t) or t.key in lex.en_common) and not any(k in role_of for k in run):
+            for k in run:                               # "a Life Line exercise", "a Care Home": a kind of thing
+                label[k] = None
+            i = max(j, i + 1)
+            continue
         mp = _multi_place(keys, lex)
-        if keys[-1] in cues["facility_suffixes"] and (len(run) >= 2 and (any(
+        fac_last = keys[-1] in cues["facility_suffixes"] or (len(keys) >= 3 and (keys[-2], keys[-1]) in _FACILITY_PAIRS)
+        if fac_last and (len(run) >= 2 and (any(
                 label[k] or toks[k].key in lex.places or toks[k].key in lex.first_names or
                 toks[k].key in lex.surnames or toks[k].key in cues["facility_prefixes"] for k in run[:-1])
+                # a word no dictionary has before the facility word: "Fieldhead Hospital", "Joondalup Health Campus"
+                or any(not ordinary(toks[k]) and not toks[k].caps and len(toks[k].key) >= 4 and
+                       toks[k].key not in lex.safe_words for k in run[:-1])
                 or (place_cue_the(i) and any(map(distinctive, run[:-1])) and all(   # "at Northwestern Memorial",
                     distinctive(k) or toks[k].key in cues["facility_suffixes"] or toks[k].key in generic
                     for k in run[:-1])))                          # "Kern Health", "to Metropolitan Detention Center"
@@ -1755,8 +1979,17 @@ def _name_spans(text: str, lex: Lexicon, roster: Roster | None, lang: str, found
                     toks[run[1]].key not in lex.en_common and \
                     (toks[first].key in cues["followers"] or toks[first].key in _VERBISH):
                 run = run[1:]                           # "Met Graham": the verb is no name (nor a phrase's word)
-            strong = any(label[k] == "name" and (k in role_of or not ordinary(toks[k]) or prev_is(k, "titles")
-                                                  or prev_is(k, "kin")) for k in run)
+            title_at = next((x for x in run[1:] if toks[x].key in cues["titles"] and
+                             text[toks[x].end:toks[x].end + 1] == "." and label[x - 1] != "name"), None)
+            if title_at is not None:                    # "Derivación del Dr. Primitivo Bocanegra": the name after
+                run = [k for k in run if k > title_at]  # the title only
+                if not run:
+                    i = max(j, i + 1)
+                    continue
+            # a common English word makes no name strong: "Box Breathing", "Life Line" (technique names)
+            strong = any(label[k] == "name" and (k in role_of or not ordinary(toks[k]) and (
+                toks[k].key not in lex.en_common or toks[k].key in lex.first_names) or prev_is(k, "titles")
+                or prev_is(k, "kin")) for k in run)
             plain = [k for k in run if ordinary(toks[k]) and toks[k].key not in lex.first_names
                      and toks[k].key not in lex.surnames and toks[k].key not in _PARTICLES]
             if not strong and plain:
@@ -1801,13 +2034,41 @@ def _name_spans(text: str, lex: Lexicon, roster: Roster | None, lang: str, found
              next((role_of[x] for x in range(k, end_k + 1) if x in role_of), None))
         k = end_k + 1
 
-    # 5. a lower-case facility word after a place takes it in ("Tirunelveli district", "Madurai hospital")
-    for sp in [sp for sp in found if sp.kind == "place"]:
-        m = regex.match(r" (\p{Ll}+)\b", text[sp.end:])
-        if m and m.group(1) in cues["facility_suffixes"] and not taken[sp.end:sp.end + m.end()].any():
+    # 5. a lower-case facility word after a place takes it in ("Tirunelveli district", "Madurai hospital"), and so
+    # does a strong one after a word taken for a name ("at the Cyrenians hostel", "left Anbagam shelter")
+    for sp in [sp for sp in found if sp.kind in ("place", "name") and sp.roster is None]:
+        m = _FACILITY_WORD_AFTER.match(text, sp.end)
+        if m and (sp.kind == "place" and m.group(1) in cues["facility_suffixes"] or
+                  sp.kind == "name" and m.group(1) in _STRONG_FACILITY_WORDS and not regex.search(
+                      r"['’]s$", text[sp.start:sp.end])) and not taken[sp.end:m.end()].any():
             found.remove(sp)
-            taken[sp.end:sp.end + m.end()] = True
-            found.append(Span(sp.start, sp.end + m.end(), "place"))
+            taken[sp.end:m.end()] = True
+            found.append(Span(sp.start, m.end(), "place"))
+    # a proper word inside a sentence before a facility word, though it is a word too: "left Oakwood shelter"
+    for m in _PROPER_FACILITY.finditer(text) if any(w in text for w in _STRONG_FACILITY_WORDS) else ():
+        k = _fold(m.group("w"))
+        if k not in lex.en_common and k not in lex.safe_words and k not in generic and k not in _STOP_CAPS and \
+                k not in lex.regions and not taken[m.start():m.end()].any() and not m.group("w").isupper():
+            _add(found, taken, m.start(), m.end(), "place")
+    # an organisation's acronym before a facility word: "at SCARF day centre", "the CAMH hostel" (not "the CBT clinic")
+    for m in _ACRONYM_FACILITY.finditer(text) if any(w in text for w in _STRONG_FACILITY_WORDS) else ():
+        a = m.group("a").casefold()
+        if a not in lex.safe_words and a not in lex.patterns["code_stopwords"] and not taken[m.start():m.end()].any():
+            _add(found, taken, m.start(), m.end(), "place")
+
+
+def _inflected(key: str, words: frozenset) -> bool:
+    """``key`` is an English word with an ending: "worries", "thanked", "boxes" (but "-es" only after s, x, z, ch, sh
+    or o, so a name such as "Lamees" is not "lame" + "es")."""
+    for suf, add in _INFLECTIONS:
+        if key.endswith(suf):
+            stem = key[:-len(suf)]
+            if suf == "es" and not stem.endswith(("s", "x", "z", "ch", "sh", "o")):
+                continue
+            if stem + add in words or (suf in ("ed", "ing", "er") and len(stem) > 3 and stem[-1] == stem[-2] and
+                                       stem[:-1] in words):          # "stopped", "planning"
+                return True
+    return False
 
 
 def _compound(key: str, lex: Lexicon) -> bool:
@@ -1820,6 +2081,19 @@ def _compound(key: str, lex: Lexicon) -> bool:
                for k in range(3, len(key) - 2))
 
 
+# two last words that end a facility's name ("Tuba City Regional Health Care"), where the last alone does not ("Foster
+# Care", "Self Care")
+# lower-case words that make the proper word before them a facility: "Anbagam shelter", "Cyrenians hostel"
+_STRONG_FACILITY_WORDS = ("shelter", "hostel", "refuge", "hospital", "hospice", "clinic", "jail", "prison",
+                          "day centre", "day center", "drop-in", "care home", "nursing home", "temple", "mosque",
+                          "gurdwara", "church", "school", "college")
+_FACILITY_WORD_AFTER = regex.compile(r" (" + "|".join(_STRONG_FACILITY_WORDS) + r"|\p{Ll}+)\b")
+_PROPER_FACILITY = regex.compile(r"(?<=[\p{Ll},;] )(?P<w>\p{Lu}[\p{L}'’-]{2,}) (?:shelter|hostel|refuge|hospice|jail"
+                                  r"|prison|day centre|day center|drop-in|care home|nursing home)\b")
+_ACRONYM_FACILITY = regex.compile(r"(?<![\w&.-])(?P<a>[A-Z]{3,6})\s+(?:" + "|".join(_STRONG_FACILITY_WORDS) + r")\b")
+_FACILITY_NUMBER = regex.compile(r" (?:Number|No\.?|Nº|N°|#) ?\d{1,3}\b(?![.,:/]\d)")
+_FACILITY_PAIRS = frozenset({("health", "care"), ("health", "services"), ("health", "service"), ("health", "system"),
+                             ("care", "centre"), ("care", "center"), ("medical", "group")})
 # facilities named "X of Y" after a place cue: "taken to Institute of Mental Health", "at the University of Leeds"
 _FACILITY_OF = frozenset({"institute", "university", "hospital", "college", "school", "academy", "infirmary",
                           "sanatorium", "polytechnic", "seminary"})
@@ -1883,6 +2157,8 @@ def find_identifiers(text: str, roster=None, lang: str | None = None, *, lexicon
     _localities(text, lex, found, taken)
     _name_spans(text, lex, _roster(roster), lang, found, taken)
     _record_facilities(text, lex, found, taken)
+    if " of " in text or " for " in text or " de" in text:
+        _facilities_of(text, lex, found, taken)
     if "Lady of" in text:
         _our_lady(text, found, taken)
     if "." in text and _is_tamil(text):
@@ -1897,22 +2173,24 @@ _TA_INITIALS = regex.compile(r"(?<![\p{L}\p{M}\d.])(?:[\u0B85-\u0BB9][\u0BBE-\u0
 
 
 # e.g., km, BC, AD, am, pm, page
-_TA_ABBREVIATION = regex.compile(r"எ\.\s?கா|கி\.\s?மீ|கி\.\s?மு|கி\.\s?பி|மு\.\s?ப|பி\.\s?ப|ப\.\s?க")
+_TA_ABBREVIATION = regex.compile(r"(?:எ\.\s?கா|கி\.\s?மீ|கி\.\s?மு|கி\.\s?பி|மு\.\s?ப|பி\.\s?ப|ப\.\s?க)(?![\p{L}\p{M}])")
 
 
 def _tamil_initials(text: str, lex: Lexicon, found: list[Span], taken: np.ndarray) -> None:
+    ta_cues = [k for k in lex.cues["kin"] | lex.cues["titles"] if _is_tamil(k)]
     for m in _TA_INITIALS.finditer(text):
         word = m.group("w")
         before = text[max(0, m.start() - 12):m.start()].rstrip()
-        cued = before.endswith((":", ",")) or any(before.endswith(k) for k in lex.cues["kin"] if _is_tamil(k))
+        # after a colon or comma, a relation, a title ("டாக்டர் க. குயில்"), or opening the note or a sentence
+        cued = before.endswith((":", ",", ".", "|")) or not before or any(before.endswith(k) for k in ta_cues)
         if word in lex.ta_common and not cued and not _tamil_match(word, lex.tamil_names, 4) or \
                 word.startswith(_TA_FUNCTION) or \
                 word in lex.cues["kin"] or _TA_ABBREVIATION.match(text, m.start()):
             continue
         start, end = m.start(), m.end()
         inside = [sp for sp in found if sp.start < end and sp.end > start]
-        if any(sp.kind != "name" or sp.start < m.start("w") for sp in inside):
-            continue
+        if any(sp.kind != "name" or sp.start < m.start("w") and sp.end > m.start("w") for sp in inside):
+            continue                                       # (an initial taken for a name alone is part of it)
         for sp in inside:                                  # the name found without its initials: "பரத்"
             found.remove(sp)
             taken[sp.start:sp.end] = False
@@ -1949,6 +2227,54 @@ def _our_lady(text: str, found: list[Span], taken: np.ndarray) -> None:
         start, end = m.start(), m.end()
         inside = [sp for sp in found if sp.start < end and sp.end > start]
         if any(sp.kind not in ("place", "name") or sp.start < start or sp.end > end for sp in inside):
+            continue
+        for sp in inside:
+            found.remove(sp)
+            taken[sp.start:sp.end] = False
+        _add(found, taken, start, end, "place")
+
+
+# a facility named "X of Y" / "X de Y": "Memorial Hospital of Carbondale", "Gurdwara Sahib of Fremont", "the National
+# Center for Mental Health", "Casa del Migrante de Saltillo", "Complejo Hospitalario de Toledo", "Basílica de Zapopan"
+_OF_LINK = regex.compile(r"(?<=[\p{L}\p{M}'’.])\s+(?:of|for|de|del|de\s+la|de\s+los|de\s+las)\s+(?:the\s+)?"
+                         r"(?P<t>\p{Lu}[\p{L}\p{M}'’-]*(?:\s+(?:(?:and|y|de|del|de\s+la|&)\s+)?\p{Lu}[\p{L}\p{M}'’-]*){0,3})")
+_OF_HEAD = regex.compile(r"(?:(?<![\p{L}\p{M}'’.-])\p{Lu}[\p{L}\p{M}'’.-]*\s+(?:(?:de|del|de\s+la|y|and|&)\s+)?){0,4}"
+                         r"(?<![\p{L}\p{M}'’.-])\p{Lu}[\p{L}\p{M}'’.-]*$")
+_OF_CUE = regex.compile(r"(?:^|\b)(?i:at|in|from|to|into|near|outside|inside|en|a|de|desde|para|hacia|del|al|por)\s+"
+                        r"(?:(?i:the|el|la|los|las)\s+)?$")
+# words that make a capitalised name a facility when it is "X of Y" (not courts or offices: "Court of Appeal",
+# "Office of Refugee Resettlement" locate no one)
+_FACILITY_HEADS = frozenset("""hospital hospitals hospitalario hospitalaria clinic clinics clínica clinica infirmary
+hospice sanatorium sanatorio institute instituto university universidad college colegio school escuela
+academy seminary church iglesia parroquia parish cathedral catedral basilica basílica chapel capilla
+mosque mezquita temple templo synagogue sinagoga gurdwara mandir shrine santuario convent convento
+monastery monasterio shelter albergue refugio refuge hostel prison jail cárcel carcel penitentiary
+penal reclusorio centre center centro casa hogar asilo residencia campus polytechnic preparatoria
+secundaria primaria telesecundaria""".split())
+
+
+def _facilities_of(text: str, lex: Lexicon, found: list[Span], taken: np.ndarray) -> None:
+    for m in _OF_LINK.finditer(text):
+        head = _OF_HEAD.search(text, max(0, m.start() - 80), m.start())
+        if not head:
+            continue
+        words = list(WORD.finditer(text, head.start(), head.end()))
+        fac = next((k for k, w in enumerate(words) if _fold(w.group()) in _FACILITY_HEADS), None)
+        if fac is None:
+            continue
+        k = 0                                     # not a verb or a word opening the sentence: "Saw Memorial Hospital"
+        while k < fac and (_fold(words[k].group()) in _STOP_CAPS or
+                           text[max(0, words[k].start() - 2):words[k].start()].strip() in ("", ".", "!", "?") and
+                           _fold(words[k].group()) in lex.en_common):
+            k += 1
+        start, end = words[k].start(), m.end("t")
+        tail = _fold(WORD.findall(m.group("t"))[0])
+        if not (_OF_CUE.search(text, max(0, start - 12), start) or tail in lex.places or
+                any(sp.kind == "place" and sp.start == m.start("t") for sp in found)):
+            continue
+        inside = [sp for sp in found if sp.start < end and sp.end > start]
+        if any(sp.kind not in ("place", "name") or sp.start < start or sp.end > end or sp.roster is not None
+               for sp in inside):
             continue
         for sp in inside:
             found.remove(sp)

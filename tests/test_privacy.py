@@ -389,8 +389,9 @@ PATTERN_KINDS = ("date", "age", "phone", "fax", "email", "url", "ip", "address",
 
 
 TUNING = ["identifiers_dev.jsonl", "identifiers_test.jsonl", "identifiers_holdout.jsonl",   # looked at while tuning
-          "identifiers_final.jsonl", "identifiers_r5.jsonl", "identifiers_r6.jsonl", "identifiers_r7.jsonl"]
-HELD_OUT = "identifiers_r8.jsonl"         # written last, blind; never tuned on
+          "identifiers_final.jsonl", "identifiers_r5.jsonl", "identifiers_r6.jsonl", "identifiers_r7.jsonl",
+          "identifiers_r8.jsonl"]
+HELD_OUT = "identifiers_r9.jsonl"         # written last, blind; never tuned on
 
 
 @pytest.mark.parametrize("name", TUNING)
@@ -406,21 +407,21 @@ def test_targets_hold_on_the_sets_used_for_tuning(name):
 
 def test_name_recall_target_on_the_held_out_set():
     scores = score_detector(_records(HELD_OUT)).set_index("kind")
-    assert scores.loc["name", "recall"] >= 0.95, scores                             # 0.964 reached
+    assert scores.loc["name", "recall"] >= 0.95, scores                             # 0.970 reached
 
 
 def test_held_out_recall_does_not_fall_below_what_it_reached():
     """A floor at the held-out level reached (the issue's per-kind target is the xfail test below)."""
     scores = score_detector(_records(HELD_OUT)).set_index("kind")
     pattern = scores.loc[list(PATTERN_KINDS)]
-    assert pattern["found"].sum() / pattern["gold"].sum() >= 0.95, scores          # 0.958 reached
-    assert (pattern["recall"] >= 0.85).all(), scores                                # dates 0.852 reached
-    assert scores.loc["all", "precision"] >= 0.96, scores                           # 0.971 reached
+    assert pattern["found"].sum() / pattern["gold"].sum() >= 0.98, scores          # 0.983 reached
+    assert (pattern["recall"] >= 0.93).all(), scores                                # dates 0.931 reached
+    assert scores.loc["all", "precision"] >= 0.97, scores                           # 0.983 reached
 
 
-@pytest.mark.xfail(reason="issue 4 still open: on the held-out set (identifiers_r8) dates 0.852, ages 0.855, "
-                          "addresses 0.908, ids 0.948 and licences 0.975 are below 0.98 (the other 9 pattern kinds "
-                          "reach it); places 0.885", strict=False)
+@pytest.mark.xfail(reason="issue 4 still open: on the held-out set (identifiers_r9) dates 0.931, addresses 0.947 "
+                          "and licences 0.975 are below 0.98 (the other 11 pattern kinds reach it); places 0.881",
+                   strict=False)
 def test_pattern_recall_target_on_the_held_out_set():
     scores = score_detector(_records(HELD_OUT)).set_index("kind")
     pattern = [k for k in PATTERN_KINDS if scores.loc[k, "gold"] > 0]
@@ -572,3 +573,131 @@ def test_roster_initials_and_roster_words_used_as_words():
     assert found('She called the letters "precious". Salía con el rocío todavía.', roster=roster) == []
     assert found("Rocío llegó tarde; le pregunté a rocío qué pasó.", lang="es", roster=roster) == [
         ("Rocío", "name"), ("rocío", "name")]
+
+
+# --------------------------------------------------------------------------- rules added after the r8 round
+# Each family is tested with phrasings that occur in no labelled set.
+@pytest.mark.parametrize("text, lang, expected", [
+    # relative dates written as longer phrases: weekday + week, before last / after next, a fortnight on, N weeks ago
+    # yesterday, in N days' time, today/tomorrow week, number words past ten
+    ("We meet again Wednesday week; she called the Friday before last.", "en",
+     [("Wednesday week", "date"), ("the Friday before last", "date")]),
+    ("It happened a fortnight ago today and the review is in seven days' time.", "en",
+     [("a fortnight ago today", "date"), ("in seven days' time", "date")]),
+    ("Court is the Monday after next; the hearing is a fortnight on Tuesday.", "en",
+     [("the Monday after next", "date"), ("a fortnight on Tuesday", "date")]),
+    ("He relapsed three weeks ago yesterday and rang the night before last.", "en",
+     [("three weeks ago yesterday", "date"), ("the night before last", "date")]),
+    ("We meet a week today; the operation is tomorrow week.", "en",
+     [("a week today", "date"), ("tomorrow week", "date")]),
+    # a day of the month in words, with "the" (after a weekday, after "on", or from the tenth on)
+    ("The anniversary is the twenty-eighth; she was seen on Thursday the fifteenth.", "en",
+     [("the twenty-eighth", "date"), ("Thursday the fifteenth", "date")]),
+    ("Discharged on the ninth and reviewed eleven days ago.", "en",
+     [("the ninth", "date"), ("eleven days ago", "date")]),
+    # a weekday before a date is part of it; month "of" year; lower-case Roman months; "inst."
+    ("DOB Friday, 9 June 1961; hearing Thu 6 Mar 2003; moved in August of 1994.", "en",
+     [("Friday, 9 June 1961", "date"), ("Thu 6 Mar 2003", "date"), ("August of 1994", "date")]),
+    ("Seen 4/iii/24 and the letter dated 14th inst. arrived.", "en", [("4/iii/24", "date"), ("14th inst.", "date")]),
+    # Spanish: number words past ten, the day in words, a two-digit year after "del", a feast with its year
+    ("Vino hace quince días; vuelve el día veinte. Nació el 3 de marzo del 97 y se casó en San Juan de 2011.", "es",
+     [("hace quince días", "date"), ("día veinte", "date"), ("3 de marzo del 97", "date"),
+      ("San Juan de 2011", "date")]),
+    # Tamil: a weekday before "the Nth", and number words past ten
+    ("அவர் வியாழக்கிழமை 17-ஆம் தேதி வந்தார்.", "ta", [("வியாழக்கிழமை 17-ஆம் தேதி", "date")]),
+    ("பதினைந்து நாட்களுக்கு முன்பு வந்தார்.", "ta", [("பதினைந்து நாட்களுக்கு முன்பு", "date")]),
+    # genogram-style ages after a relation, with no "years"; ordinal birthdays
+    ("Genogram: great-uncle 96, Nan (93), grandad ninety-one, father 67.", "en",
+     [("96", "age"), ("93", "age"), ("ninety-one", "age")]),
+    ("Mum 62, Gran 95, Grandpa 89.", "en", [("95", "age")]),
+    ("His gran's 94th birthday; her great-grandmother, 101, still walks.", "en", [("94th", "age"), ("101", "age")]),
+    ("Su tío abuelo de 94 vive solo; la bisabuela 97, el padre 70.", "es", [("94", "age"), ("97", "age")]),
+    ("தாத்தா நூற்றிரண்டு, அம்மா 58.", "ta", [("நூற்றிரண்டு", "age")]),
+    # more street types (British, Canadian rural, Australian), a particle in a street name, a building before it,
+    # a door number after another number's "No.", postal boxes with a station, Colombian, Argentine and Tamil boxes
+    ("She lives at Flat 2, Hollins House, 14 Heron Brow, Leeds.", "en",
+     [("Flat 2, Hollins House, 14 Heron Brow", "address"), ("Leeds", "place")]),
+    ("Letters to 88 Granite Sideroad, Unit 4, and 12/40 Magpie Circuit, Cairns.", "en",
+     [("88 Granite Sideroad, Unit 4", "address"), ("12/40 Magpie Circuit", "address"), ("Cairns", "place")]),
+    ("He stays at Unit 7B, 51 Reina de las Flores St., Iloilo.", "en",
+     [("Unit 7B, 51 Reina de las Flores St.", "address"), ("Iloilo", "place")]),
+    ("Chart OP No. KMC5512083, Door No. 44-7, Perumal Street, Salem.", "en",
+     [("KMC5512083", "mrn"), ("Door No. 44-7, Perumal Street", "address"), ("Salem", "place")]),
+    ("Correspondencia al Apartado Aéreo 4417 o a la Casilla de Correo 88.", "es",
+     [("Apartado Aéreo 4417", "address"), ("Casilla de Correo 88", "address")]),
+    ("Post to PO Box 57, Stn B, then.", "en", [("PO Box 57, Stn B", "address")]),
+    ("முகவரி: அஞ்சல் பெட்டி எண் 6120.", "ta", [("அஞ்சல் பெட்டி எண் 6120", "address")]),
+    # facilities: "X of Y" / "X de Y", facility words after an unknown word, a unit's number, a proper word or an
+    # acronym before a lower-case facility word, Tamil hospitals named after a person or a town
+    ("She was held at Memorial Hospital of Springfield and later at the Gurdwara Sahib of Southall.", "en",
+     [("Memorial Hospital of Springfield", "place"), ("Gurdwara Sahib of Southall", "place")]),
+    ("Duerme en la Casa del Migrante de Tijuana; la derivaron al Complejo Hospitalario de Navarra.", "es",
+     [("Casa del Migrante de Tijuana", "place"), ("Complejo Hospitalario de Navarra", "place")]),
+    ("Notes from Kingsway Health Campus and Thornbury Health Care.", "en",
+     [("Kingsway Health Campus", "place"), ("Thornbury Health Care", "place")]),
+    ("He attends SHARP day centre; he was in Pentonville Prison Number 2 for a year.", "en",
+     [("SHARP day centre", "place"), ("Pentonville Prison Number 2", "place")]),
+    ("She left Oakwood shelter and stayed at the Calder hostel.", "en",
+     [("Oakwood shelter", "place"), ("Calder hostel", "place")]),
+    ("சேலம் அரசு குமாரமங்கலம் மருத்துவமனையில் சேர்ந்தார்.", "ta",
+     [("சேலம் அரசு குமாரமங்கலம் மருத்துவமனையில்", "place")]),
+    ("அவர் யாழ்ப்பாணம் போதனா வைத்தியசாலையில் வேலை செய்கிறார்.", "ta",
+     [("யாழ்ப்பாணம் போதனா வைத்தியசாலையில்", "place")]),
+    ("அவர் மியூனிச் பகுதியில் வசிக்கிறார்.", "ta", [("மியூனிச்", "place")]),
+    # case references of capitals and a number over a serial or a year; a code with one letter first; a hex-like
+    # account; a plate's province code is no postcode cue
+    ("Police ref KPD 332/781 and court case DP 4471/2021; H.C.P. 77/2019.", "en",
+     [("KPD 332/781", "id"), ("DP 4471/2021", "id"), ("H.C.P. 77/2019", "id")]),
+    ("caso de probatoria Q-771204, abogada Ruiz.", "es", [("Q-771204", "id"), ("Ruiz", "name")]),
+    ("Her water account B-7C2DA9E1 is overdue; vehicle no. CP KDF-3318 was fined.", "en",
+     [("B-7C2DA9E1", "account"), ("CP KDF-3318", "licence")]),
+    # names: "-es" is no English ending after a vowel ("Hamees" is not "hame" + "es"), "-ed" verbs, ", who", a full
+    # name in brackets, a rare Spanish word before "se" + verb
+    ("Hamees shared her plan. Zainab thanked me. Ravinder, who is 52, came late.", "en",
+     [("Hamees", "name"), ("Zainab", "name"), ("Ravinder", "name")]),
+    ("Signed off by (Oluwaseun Adeyemi).", "en", [("Oluwaseun Adeyemi", "name")]),
+    ("Eustaquio se mudó a Cádiz.", "es", [("Eustaquio", "name"), ("Cádiz", "place")]),
+    # Tamil names: a role and a colon, a contact's number after, a subject before an adverb or "about"
+    ("மேற்பார்வை: கலைச்செல்வி இராமசாமி.", "ta", [("கலைச்செல்வி இராமசாமி", "name")]),
+    ("அவசர தொடர்பு: சுகந்தி பாலு (021 555 0199).", "ta", [("சுகந்தி பாலு", "name"), ("021 555 0199", "phone")]),
+    ("ஆறு வாரங்களுக்குப் பிறகு வசந்தா மீண்டும் வந்தார்.", "ta", [("வசந்தா", "name")]),
+    ("யாமினி பற்றிப் பேசினோம்.", "ta", [("யாமினி", "name")]),
+    ("பரிந்துரை: டாக்டர் க. மாலதி, யாழ்ப்பாணம்.", "ta", [("க. மாலதி", "name"), ("யாழ்ப்பாணம்", "place")]),
+])
+def test_rules_from_the_r8_round(text, lang, expected):
+    assert found(text, lang=lang) == expected
+
+
+@pytest.mark.parametrize("text, lang", [
+    # ordinary clinical prose: none of the new rules may fire on it
+    ("She turned ninety degrees in her thinking.", "en"),
+    ("We looked at the second week of March.", "en"),
+    ("Session 12 of 20 went well.", "en"),
+    ("In two weeks' time we review the plan; the week before last was hard.", "en"),
+    ("He is the third of five children and it was the first time she cried.", "en"),
+    ("The fifth and sixth sessions were cancelled; he was admitted for the tenth time.", "en"),
+    ("We used Leaves on a Stream, Box Breathing and a Life Line exercise.", "en"),
+    ("He reached 100 followers and turned 90 pages of the workbook.", "en"),
+    ("Her mother was 92 minutes late; he is 89 and his wife is 86.", "en"),
+    ("She works in a Care Home and at a Day Centre.", "en"),
+    ("BP 130/85; GAF 55/100; she scored 120/160.", "en"),
+    ("Out-of-hours numbers and Norm-referenced scores were explained; Work-life balance too.", "en"),
+    ("Every fortnight on Tuesdays she sees her son; last week she was calmer.", "en"),
+    ("Practicamos la Respiración Diafragmática; hace dos semanas empezó.", "es"),
+    ("Hablamos de la Cuaresma y de Semana Santa.", "es"),
+    ("வேலை பற்றி பேசினோம்; தூக்கம் இன்று நன்றாக இருந்தது.", "ta"),
+    ("அவர் மகன்; அப்பாவுடன் தொடர்பில் இருக்கிறார். கணவர் இறந்தார்; அந்த மாதம் கடினம்.", "ta"),
+])
+def test_clinical_prose_left_alone_by_the_r8_rules(text, lang):
+    assert found(text, lang=lang) == []
+
+
+def test_regions_after_a_town_and_roster_words_used_as_words():
+    # a state or province written after the town of an address is not a place (like US states)
+    assert found("Address: 7 Okafor Close, Ikere, Ondo State 361101.") == [
+        ("7 Okafor Close", "address"), ("Ikere", "place"), ("361101", "postcode")]
+    assert found("He lives in Bayugan 8502, Agusan del Sur.") == [("Bayugan", "place"), ("8502", "postcode")]
+    # a lower-case roster word after a possessive or closing a quotation is the word; an accented one is the name
+    roster = [{"name": "Salvador Ibáñez", "role": "client"}, {"name": "Úna Byrne", "role": "family"}]
+    assert found("Dice que el trabajo fue su salvador; 'un hombre salvador', dijo.", lang="es", roster=roster) == []
+    assert found("Her sister came. úna had her review today.", lang="en", roster=roster) == [("úna", "name")]
