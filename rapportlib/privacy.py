@@ -1058,6 +1058,14 @@ def _add(found: list[Span], taken: np.ndarray, start: int, end: int, kind: str, 
     return True
 
 
+def _replace(found: list[Span], taken: np.ndarray, inside: list[Span], start: int, end: int, kind: str) -> None:
+    """Drop the spans ``inside`` (found before, shorter) and add ``start``-``end`` as one span of ``kind``."""
+    for sp in inside:
+        found.remove(sp)
+        taken[sp.start:sp.end] = False
+    _add(found, taken, start, end, kind)
+
+
 def _valid_numeric_date(s: str) -> bool:
     parts = [int(p) for p in re.split(r"[-/.]", s)]
     if len(parts) != 3:
@@ -1226,10 +1234,9 @@ def _pattern_spans(text: str, lex: Lexicon, found: list[Span], taken: np.ndarray
             for m in rx.finditer(text):
                 inside = [sp for sp in found if sp.start < m.end() and sp.end > m.start()]
                 if inside and all(sp.kind == "date" and m.start() <= sp.start and sp.end <= m.end() for sp in inside):
-                    for sp in inside:                 # "three weeks ago yesterday": longer than "yesterday"
-                        found.remove(sp)
-                        taken[sp.start:sp.end] = False
-                _add(found, taken, m.start(), m.end(), "date")
+                    _replace(found, taken, inside, m.start(), m.end(), "date")   # "three weeks ago yesterday"
+                else:
+                    _add(found, taken, m.start(), m.end(), "date")
     for rx in lex.patterns["date_ta"] if tamil else ():
         for m in rx.finditer(text):
             _add(found, taken, m.start(), m.end(), "date")
@@ -2228,10 +2235,7 @@ def _our_lady(text: str, found: list[Span], taken: np.ndarray) -> None:
         inside = [sp for sp in found if sp.start < end and sp.end > start]
         if any(sp.kind not in ("place", "name") or sp.start < start or sp.end > end for sp in inside):
             continue
-        for sp in inside:
-            found.remove(sp)
-            taken[sp.start:sp.end] = False
-        _add(found, taken, start, end, "place")
+        _replace(found, taken, inside, start, end, "place")
 
 
 # a facility named "X of Y" / "X de Y": "Memorial Hospital of Carbondale", "Gurdwara Sahib of Fremont", "the National
@@ -2276,10 +2280,7 @@ def _facilities_of(text: str, lex: Lexicon, found: list[Span], taken: np.ndarray
         if any(sp.kind not in ("place", "name") or sp.start < start or sp.end > end or sp.roster is not None
                for sp in inside):
             continue
-        for sp in inside:
-            found.remove(sp)
-            taken[sp.start:sp.end] = False
-        _add(found, taken, start, end, "place")
+        _replace(found, taken, inside, start, end, "place")
 
 
 def _record_facilities(text: str, lex: Lexicon, found: list[Span], taken: np.ndarray) -> None:
@@ -2297,10 +2298,7 @@ def _record_facilities(text: str, lex: Lexicon, found: list[Span], taken: np.nda
                                                                                              m.group("p").rfind(" ")))))
                or sp.start < start or sp.end > end for sp in inside):
             continue                                       # a person ("sent to Maria Lopez (...)") or a longer place
-        for sp in inside:
-            found.remove(sp)
-            taken[sp.start:sp.end] = False
-        _add(found, taken, start, end, "place")
+        _replace(found, taken, inside, start, end, "place")
 
 
 # a four-digit postcode written after a town (Australia, New Zealand, the Philippines, South Africa: "Auckland 1062",
