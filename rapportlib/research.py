@@ -34,8 +34,8 @@ from .errors import DataError
 
 __all__ = ["ALL", "EarlyAllianceOutcome", "GrowthModel", "RaterAgreement", "ResearchResults", "RuptureSummary",
            "SuddenGainsSummary", "alliance_growth", "clinical_significance_by", "data_dictionary",
-           "early_alliance_outcome", "export_tables", "internal_consistency", "rater_agreement", "research_tables",
-           "run", "rupture_summary", "sudden_gains_summary", "with_attributes"]
+           "early_alliance_outcome", "export_tables", "first_occasion", "internal_consistency", "rater_agreement",
+           "research_tables", "run", "rupture_summary", "sudden_gains_summary", "with_attributes"]
 
 ALL = "all"     # the group label of whole-sample rows in by-group tables
 
@@ -89,11 +89,10 @@ def _client_groups(data, by: str | None, id_col: str) -> pd.Series:
 
 
 def _wilson(x, n) -> tuple[float, float]:
-    from statsmodels.stats.proportion import proportion_confint
+    """Wilson 95% interval (the equity audit's :func:`rapportlib.equity._wilson`; NaN when ``n`` is 0)."""
+    from .equity import _wilson as wilson
 
-    if not n:
-        return np.nan, np.nan
-    lo, hi = proportion_confint(int(x), int(n), alpha=0.05, method="wilson")
+    lo, hi = wilson(x, n, 1.959963984540054)
     return float(lo), float(hi)
 
 
@@ -163,6 +162,17 @@ def internal_consistency(data, instruments=None, *, by: str = "session", min_n: 
     out = pd.concat(frames, ignore_index=True)[cols]
     out["occasion_kind"] = np.where(out["occasion"] == ALL, "all occasions pooled (descriptive)", by)
     return out
+
+
+def first_occasion(consistency: pd.DataFrame) -> pd.DataFrame:
+    """One row per instrument scale from :func:`internal_consistency`: alpha at the scale's first occasion (the
+    usual one to report, and the reliability the reliable change index uses), with the pooled row's alpha and
+    n beside it as ``alpha_pooled`` and ``n_pooled``."""
+    per = consistency[consistency["occasion"] != ALL]
+    per = per.assign(_o=pd.to_numeric(per["occasion"], errors="coerce")).sort_values("_o", kind="stable")
+    first = per.drop_duplicates(["instrument", "scale"]).drop(columns="_o")
+    pooled = consistency.loc[consistency["occasion"] == ALL, ["instrument", "scale", "alpha", "n"]]
+    return first.merge(pooled, on=["instrument", "scale"], how="left", suffixes=("", "_pooled")).reset_index(drop=True)
 
 
 ICC_FORMS = {
@@ -451,7 +461,7 @@ def alliance_growth(data, measure: str = "srs_total", *, log_time: bool = False,
     n_clin = int(df["clinician"].nunique())
     notes: list[str] = []
     tried = []
-    chosen = None
+    chosen = fitted = None                  # fitted: the last structure that fitted at all (the simplest tried)
     for words, clin_level, slopes in _STRUCTURES:
         if clin_level and n_clin < 3:
             tried.append({"structure": words, "converged": False, "problems": f"only {n_clin} clinician(s)",
@@ -459,6 +469,7 @@ def alliance_growth(data, measure: str = "srs_total", *, log_time: bool = False,
             continue
         result, problems = _fit_growth(df, clin_level, slopes)
         if result is not None:
+            fitted = (words, clin_level, slopes, result)
             rnd = _random_table(result, clin_level, slopes)
             scale = float(result.scale)
             tiny = rnd[(rnd["sd"].notna()) & (rnd["variance"] < 1e-4 * scale)]["component"].tolist()
@@ -469,15 +480,13 @@ def alliance_growth(data, measure: str = "srs_total", *, log_time: bool = False,
             chosen = (words, clin_level, slopes, result)
             break
     if chosen is None:                      # nothing clean: keep the simplest that fitted at all, and say so
-        words, clin_level, slopes = _STRUCTURES[-1]
-        result, problems = _fit_growth(df, clin_level, slopes)
-        if result is None:
+        if fitted is None:
             raise DataError(f"the growth model of {measure!r} could not be fitted with any random-effects structure",
                             column=measure, rule="model fits")
-        chosen = (words, clin_level, slopes, result)
-        notes.append("No random-effects structure fitted cleanly; the simplest is reported and its estimates "
-                     "should be read with caution.")
-        tried[-1]["kept"] = True
+        chosen = fitted
+        notes.append("No random-effects structure fitted cleanly; the simplest that fitted is reported and its "
+                     "estimates should be read with caution.")
+        next(t for t in tried if t["structure"] == fitted[0])["kept"] = True
     words, clin_level, slopes, result = chosen
     dropped = [t for t in tried if not t["kept"]]
     for t in dropped:
@@ -834,23 +843,26 @@ def clinical_significance_by(data, measure: str, reliability: float, by: str | N
     """
     from .change import reliable_change
 
-    sessions = _sessions(data)
-    rc = reliable_change(sessions, measure, reliability=reliability, id_col=id_col, session_col=session_col,
+    rc = reliable_change(_sessions(data), measure, reliability=reliability, id_col=id_col, session_col=session_col,
                          **options)
+    return _categories_by(rc, data, by, min_cell=min_cell, id_col=id_col)
+
+
+def _categories_by(rc, data, by: str | None, *, min_cell: int | None, id_col: str) -> pd.DataFrame:
+    """The clients of a :class:`~rapportlib.change.ReliableChange` counted per category and group of ``by``."""
     groups = _client_groups(data, by, id_col)
     cl = rc.clients.assign(group=rc.clients[id_col].map(groups).astype("str"))
-    cats = list(rc.categories)
     rows = []
     labels = sorted(cl["group"].unique()) + ([ALL] if by else [])
     for g in labels if by else [ALL]:
         c = cl if g == ALL else cl[cl["group"] == g]
         counts = c["category"].astype("str").value_counts()
-        for cat in cats:
+        for cat in rc.categories:
             n = int(counts.get(cat, 0))
             rows.append({"group": g, "category": cat, "n": n, "percent": 100 * n / len(c) if len(c) else np.nan,
                          "group_n": len(c)})
     out = pd.DataFrame(rows)
-    out.insert(0, "measure", measure)
+    out.insert(0, "measure", rc.measure)
     out.insert(1, "by", by or ALL)
     return _suppress(out, "n", min_cell, ["percent"], by=["group", "category"])
 
@@ -948,10 +960,10 @@ def run(data, *, by: str | None = None, alliance: str = "srs_total", outcome: st
     inst, scale = _outcome_instrument(outcome)
     rel = outcome_reliability
     if rel is None and res.consistency is not None and inst is not None:
-        ic = res.consistency
-        ic = ic[(ic["instrument"] == inst.id) & (ic["scale"] == scale) & (ic["occasion"] != ALL)]
+        ic = first_occasion(res.consistency)
+        ic = ic[(ic["instrument"] == inst.id) & (ic["scale"] == scale)]
         if len(ic):
-            first = ic.assign(o=pd.to_numeric(ic["occasion"], errors="coerce")).sort_values("o").iloc[0]
+            first = ic.iloc[0]
             rel = float(first["alpha"])
             res.notes.append({"table": "clinical_significance",
                               "note": f"reliability of {outcome}: Cronbach's alpha {rel:.2f} at session "
@@ -974,7 +986,7 @@ def run(data, *, by: str | None = None, alliance: str = "srs_total", outcome: st
     res.change = attempt("clinical_significance", lambda: reliable_change(sessions, outcome, reliability=rel,
                                                                           cutoff=clinical))
     if res.change is not None:
-        res.significance = clinical_significance_by(data, outcome, rel, by, min_cell=min_cell, cutoff=clinical)
+        res.significance = _categories_by(res.change, data, by, min_cell=min_cell, id_col="client_id")
     return res
 
 

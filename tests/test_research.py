@@ -327,3 +327,12 @@ def test_suppressed_tables_keep_whole_number_counts(demo_results):
     hidden = cs[cs["suppressed"] != ""]
     assert set(hidden["suppressed"]) == {"primary", "secondary"} and hidden["n"].isna().all()
     assert hidden["percent"].isna().all()
+
+
+def test_first_occasion_takes_each_scales_earliest_session_and_the_pooled_alpha():
+    ic = pd.DataFrame({"instrument": ["srs", "srs", "srs", "ors", "ors"], "scale": ["total"] * 5,
+                       "occasion": ["10", "2", "all", "0", "all"], "items": [4] * 5, "n": [12, 30, 300, 40, 400],
+                       "alpha": [0.7, 0.8, 0.9, 0.6, 0.85], "ci_low": [0.0] * 5, "ci_high": [1.0] * 5})
+    out = research.first_occasion(ic).set_index("instrument")
+    assert out.loc["srs", ["occasion", "alpha", "alpha_pooled", "n_pooled"]].tolist() == ["2", 0.8, 0.9, 300]
+    assert out.loc["ors", ["occasion", "alpha", "alpha_pooled"]].tolist() == ["0", 0.6, 0.85]
