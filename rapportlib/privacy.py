@@ -302,6 +302,9 @@ def load_lexicon(extra: tuple[str, ...] = ()) -> Lexicon:
     multi: dict[str, list] = {}
     for ws in lists["multi_places"]:
         multi.setdefault(ws[0], []).append(tuple(ws))
+        if any(w.endswith(("'s", "’s")) for w in ws):   # tokens drop a possessive: "King's Lynn", "Bishop's Stortford"
+            bare = tuple(_strip_possessive(w) for w in ws)
+            multi.setdefault(bare[0], []).append(bare)
     lists_places = set(lists["places"])     # a province that is also a town's name is left to the town: "Iloilo"
     techniques = _technique_names()         # the prompt banks' technique names are clinical wording, not names
     safe_single = {_fold(w) for w in conf["safe_words"] + conf["regions"] + [t for t in techniques if " " not in t]
@@ -344,7 +347,7 @@ _LEXICON_LISTS = ("titles", "kin", "naming", "followers", "place_cues", "facilit
                   "safe_words", "safe_phrases", "regions", "fax_cues", "code_stopwords", "ta_months", "ta_weekdays",
                   "ta_relative", "ta_days", "ta_date_nouns", "number_words", "ta_day_relations",
                   "generic_facility_words", "ta_facility_modifiers", "street_words_fr", "area_words",
-                  "street_prefixes_title")
+                  "street_prefixes_title", "ta_festivals")
 
 
 def _check_lexicon(conf: dict, files: list[Path]) -> None:
@@ -500,14 +503,16 @@ _HOLI = (r"(?:Christmas(?: Day| Eve)?|Thanksgiving(?: Day)?|Easter(?: Sunday)?|N
          r"|Inmaculada|Candelaria|Sant Jordi|(?:Noche de )?San Juan|San Fermín|San Isidro|Guy Fawkes(?: Night| Day)?"
          r"|Bonfire Night|Burns Night|Thaipusam|Ganesh Chaturthi|Raksha Bandhan|Nowruz|Songkran|Chuseok|Hari Raya"
          r"|Sukkot|Shavuot|Mawlid|Karthigai Deepam|Janmashtami|Mahashivratri|Christmastime|Yuletide)")
-# any named day with a year: "Boxing Day 2022", "St Patrick's Day 2023", "Good Friday 2021", "Remembrance Sunday 2018"
 # holidays with a year, searched back from each year: "Christmas Day 2021", and any named day: "Boxing Day 2022",
-# "St Patrick's Day 2023", "Good Friday 2021", "Remembrance Sunday 2018", "Día de Reyes de 2020"
+# "St Patrick's Day 2023", "Good Friday 2021", "Remembrance Sunday 2018", "Día de Reyes de 2020"; with a part of the
+# day or the season: "Christmas morning 2001", "Easter weekend 2015", "la mañana de Navidad de 2001"
 YEAR = regex.compile(r"(?<=\s)(?:1[89]\d\d|20\d\d|'\d\d)\b")
 BEFORE_YEAR_DATES = (
-    regex.compile(rf"\b{_HOLI}\s+(?:of\s+|de\s+)?$", regex.IGNORECASE),
+    regex.compile(rf"\b(?:(?:mañana|tarde|noche|víspera|vispera|fin\s+de\s+semana)\s+de\s+)?{_HOLI}"
+                  r"(?:\s+(?:morning|afternoon|evening|night|day|eve|weekend|week|holidays?|break|season|period))?"
+                  r"\s+(?:of\s+|de\s+)?$", regex.IGNORECASE),
     regex.compile(r"\b(?:(?:St\.?|Saint)\s+)?(?:\p{Lu}[\p{L}'’]*\s+){1,4}(?:Day|Eve|Night|Sunday|Monday|Tuesday|Wednesday"
-                  r"|Thursday|Friday|Saturday)"
+                  r"|Thursday|Friday|Saturday)(?:\s+(?i:morning|afternoon|evening|night))?"
                   r"\s+(?:of\s+)?$"
                   r"|\b(?:Día|Dia)\s+(?:de|del)\s+(?:la\s+|los\s+|las\s+)?\p{Lu}[\p{L}]*(?:\s+\p{Lu}[\p{L}]*)?\s+(?:de\s+)?$"))
 _MES_AB = r"(?:ene|feb|mar|abr|may|jun|jul|ago|sept|sep|set|oct|nov|dic)(?:\.|(?!\w))"
@@ -529,11 +534,26 @@ _DIA_ES = (r"(?:treinta y uno|veintiuno|veintiún|veintidós|veintidos|veintitr�
 
 _I = regex.IGNORECASE
 _DAY = r"(?:[12]\d|3[01]|0?[1-9])"
+_MM_YYYY = r"(?:0?[1-9]|1[0-2])[/-](?:19|20)\d\d"      # 07/2002, 3-1997
+# words of time before a month and year in digits (a preposition, a life event, a clinical event)
+_MONTH_YEAR_CUES = ("in|since|from|until|till|to|through|by|before|after|during|around|circa|c\\.|approx\\.?|dated|dob"
+                    "|born|died|passed|married|divorced|separated|widowed|moved|arrived|emigrated|migrated|left|started"
+                    "|began|ended|stopped|quit|finished|discharged|admitted|seen|diagnosed|onset|retired|relapsed"
+                    "|en|desde|hasta|hacia|antes\\s+de|después\\s+de|despues\\s+de|a\\s+partir\\s+de|murió|murio"
+                    "|falleció|fallecio|nació|nacio|llegó|llego|ingresó|ingreso|alta|inicio|fecha")
 _ORD_ES = rf"(?:{_DAY}(?:\.?[º°]|ro|o)?|primero)"            # 3, 1º, 1.º, 1ro, primero
 DATE_PATTERNS = [
     # 2024-03-12, 12/03/2024, 3.12.24, 12-3-2024
     regex.compile(r"(?<![\w./-])(?:\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{1,2}[-/.]\d{1,2}[-/.](?:\d{4}|\d{2}))"
-                  r"(?:(?=T\d\d:)|(?![\w/-]|\.\d))"),                    # also 2024-03-12T14:21
+                  r"(?:(?=T\d\d:)|(?![\w/-]|\.\d)|(?=-\p{Tamil}))"),  # also 2024-03-12T14:21, 8/6/2016-க்குள்
+    # a month and year in digits after a word of time, or before a Tamil postposition: "since 07/2002", "died
+    # 11/1986", "murió en 03/1997", "from 03/2019 to 07/2020", "07/2019 இல்" (not a case or law number, "No. 3/2021",
+    # "Ley 7/2015", nor a rate, "1 in 1/2000 births")
+    regex.compile(rf"(?:(?<=\b(?i:{_MONTH_YEAR_CUES})\s)|(?<={_MM_YYYY}\s?(?:-|–|to|a|al|hasta|until|till|through)\s?))"
+                  rf"{_MM_YYYY}(?![\w/]|-(?!\p{{Tamil}}|{_MM_YYYY})|[.,]\d)"
+                  r"(?!\s+(?i:births|people|persons|patients|cases|adults|children|women|men|deaths|users)\b)"
+                  rf"|(?<![\w./-]){_MM_YYYY}(?=\s?-?(?:இல்|இலிருந்து|முதல்|வரை|அன்று|ல்)(?![\p{{L}}\p{{M}}])"
+                  rf"|\s?[-–]\s?{_MM_YYYY}(?![\w/]))"),          # the start of a span of months: 03/2019–07/2020
     # 3/12 (month/day) when preceded by "on"; "el 14/3", "dated 3/12" (not a score out of 10)
     regex.compile(r"(?<=\bon )\d{1,2}/\d{1,2}(?![\w/])", _I),
     regex.compile(r"(?<=\b(?:el|dated|fechad[ao]|date is|date:|date of|fecha:?|fecha es|due|due on|born) )"
@@ -568,22 +588,32 @@ DATE_PATTERNS = [
     regex.compile(rf"\b{_DIA_ES}\s+de\s+{_MES}(?:,?\s+(?:de|del)\s+{_YEAR})?\b", _I),
     # 2 de nov., 14 de feb. de 2023 (abbreviated months)
     _MES_AB_DATE := regex.compile(rf"\b(?:día\s+)?{_ORD_ES}\s+de\s+{_MES_AB}(?:,?\s+(?:de|del)\s+{_YEAR}\b)?", _I),
-    regex.compile(rf"\b{_MES}\s+(?:de|del)\s+{_YEAR}\b", _I),
+    regex.compile(rf"\b{_MES}\s+(?:(?:de|del)\s+)?{_YEAR}\b", _I),             # marzo de 2024, Agosto 2025
+    # short months with a four-digit year, any case: "dic. 2019", "ENE 2021", "Ago 2018" (not "years ago 2018")
+    regex.compile(r"\b(?:(?i:ene|feb|mar|abr|may|jun|jul|sept|sep|oct|nov|dic)\.?|Ago\.?|AGO\.?|ago\.)\s+"
+                  r"(?:(?i:de|del)\s+)?(?:19|20)\d\d\b"),
     # marzo 3, 2024 / marzo 3 de 2024 (month first, as on Mexican forms)
     regex.compile(rf"\b{_MES}\s+{_DAY}(?:,?\s+(?:de\s+|del\s+)?{_YEAR}\b|(?=\s*(?:[,.;:)]|$)))", _I),
     # relative dates that pin one day
     regex.compile(r"\b(?:the\s+day\s+(?:before|after)\s+(?:yesterday|tomorrow)|(?:today|tomorrow|yesterday)\s+(?:week|fortnight)\b"
                   r"|yesterday|tomorrow"
                   r"|anteayer|antier|antes\s+de\s+ayer|ayer|pasado\s+mañana)\b", _I),
-    regex.compile(rf"\b(?:last|next|this|this\s+past|this\s+coming|coming)\s+{_WD}\b", _I),
-    # British and Irish weekday-first phrases: "Thursday last", "Monday gone", "Friday week", "Tuesday of last week"
-    regex.compile(r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\s+(?:(?:of\s+)?(?:last|next|this"
-                  r"\s+coming|the\s+following)\s+week\b|week\b(?!-)|last\b|(?:just\s+)?gone\b|next\b(?!\s+to\b)"
-                  r"|past(?=\s*[,.;:!?)]|\s*$))"
+    regex.compile(rf"\b(?:last|next|this|this\s+past|this\s+coming|coming)\s+{_WD}\b"
+                  r"(?:\s+(?:just\s+)?(?:gone|past|coming)(?=\s*[,.;:!?)]|\s*$))?", _I),     # "this Friday coming."
+    # "come Thursday" as a preposition ("rebooked for come Thursday", "Come Monday, we start"), not the verb ("can
+    # come Thursday", "to come Friday", "they come Monday")
+    regex.compile(rf"(?<!\b(?i:to|will|shall|can|could|would|should|might|may|must|did|didn['’]t|not|don['’]t"
+                  rf"|doesn['’]t|won['’]t|can['’]t|cannot|never|please|i|you|we|they|he|she|who|let|let['’]s|and|or"
+                  rf"|also|just|kids|children|family|parents)\s)(?<!['’](?:ll|d)\s)\b(?i:come)\s+{_WD}\b(?!['’]s)"),
+    # British and Irish weekday-first phrases: "Thursday last", "Monday gone", "Friday week", "Tuesday of last week",
+    # "the Saturday just gone", "Sunday coming."
+    regex.compile(r"\b(?:(?i:the)\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\s+(?:(?:of\s+)?"
+                  r"(?:last|next|this\s+coming|the\s+following)\s+week\b|week\b(?!-)|last\b|(?:just\s+)?gone\b"
+                  r"|next\b(?!\s+to\b)|(?:just\s+)?(?:past|coming)(?=\s*[,.;:!?)]|\s*$))"
                   r"(?!\s+(?:time|session|year|month|night|weekend|term|semester)\b)"),
     # Friday the 13th, Tuesday 3rd (a weekday with a day number, no month)
     regex.compile(rf"\b{_WD},?\s+(?:the\s+{_DAY}(?:st|nd|rd|th)?|{_DAY}(?:st|nd|rd|th))\b"),
-    regex.compile(rf"\b(?:el\s+)?(?:{_DS})\s+(?:pasado|próximo|proximo|que\s+viene)\b", _I),
+    regex.compile(rf"\b(?:(?:el|este|ese)\s+)?(?:{_DS})\s+(?:pasado|próximo|proximo|que\s+viene)\b", _I),
     regex.compile(rf"\b(?:el\s+)?(?:próximo|proximo|este|pasado)\s+(?:{_DS})\b", _I),
     # el lunes 12 (not "lunes 12:30", "lunes 2 horas")
     regex.compile(rf"\b(?:{_DS})\s+{_DAY}\b(?![:.]\d|\s*(?:h\b|hrs?\b|horas|am\b|pm\b|a\.\s?m|p\.\s?m|min|sesi|veces))",
@@ -720,6 +750,8 @@ CARD = regex.compile(r"(?<![\w-])\d{4}(?:[ -]\d{4}){3}(?![\w-])"
 CASE_NUMBER = regex.compile(r"(?<![\w-])\d{2,4}-[A-Z]{2,4}-\d{3,6}(?![\w-])")
 CA_POSTCODE = regex.compile(r"\b[ABCEGHJ-NPRSTVXY]\d[ABCEGHJ-NPRSTV-Z] ?\d[ABCEGHJ-NPRSTV-Z]\d\b")
 IBAN = regex.compile(r"\b[A-Z]{2}\d{2}(?: ?[A-Z0-9]{4}){2,7}(?: ?[A-Z0-9]{1,3})?\b")
+# Argentine CPAs before the town, with no cue: "B7000YHG Tandil", "N3300WWE Posadas"
+AR_CPA = regex.compile(r"\b[A-HJ-NP-Z]\d{4}[A-Z]{3}\b(?=,?\s+\p{Lu}[\p{Ll}\p{M}])")
 AR_POSTCODE = regex.compile(r"(?<=\b(?:CP|C\.P\.|CPA|(?i:código postal|codigo postal))\s?)[A-Z]\d{4}(?:[A-Z]{3})?\b")
 UK_POSTCODE = regex.compile(r"\b(?:GIR ?0AA|[A-PR-UWYZ][A-HK-Y]?\d[A-Z\d]? ?\d[ABD-HJLNP-UW-Z]{2})\b")
 ZIP = regex.compile(r"(?<![\w$£€.,/-])\d{5}(?![\w%/]|-(?!\p{Tamil})|[.,]\d)")    # not glued to a slash: 2019/35876
@@ -794,7 +826,8 @@ SPACED_CODES = (regex.compile(r"(?<![\w-])(?P<a>[A-Z]{2,4}|[A-Z]{1,3}\d{1,2}) (?
 PLATE = regex.compile(r"[A-Z](?<=\b[A-Z])[A-Z](?:\d{2} ?[A-Z]{3}|[ -]?\d{1,2}[ -]?[A-Z]{1,3}[ -]?\d{4})\b")
 _UNITS = {"dollars", "pesos", "rupees", "euros", "pounds", "steps", "words", "people", "km", "miles", "kg",
           "calories", "meters", "metres", "usd", "mxn", "inr"}
-_CODE = r"(?:[A-Z]{1,7}[-\s/]?)?\d[\dA-Z]*(?:[-\s/][\dA-Z]+|\.\d{3}(?=\D|$))*(?:-[\dkK])?"
+# (a later group is never the capital of the next word: "CP 22432 Mexicali")
+_CODE = r"(?:[A-Z]{1,7}[-\s/]?)?\d[\dA-Z]*(?:[-\s/][\dA-Z]+(?![\p{Ll}\p{M}])|\.\d{3}(?=\D|$))*(?:-[\dkK])?"
 NUMBER_AFTER_CUE = regex.compile(
     r"\.?\s*(?:'?s)?\s*(?:(?:number|num|no|nr|n\.?[º°o]|#|is|was|ending|in|with|:|-|,|\(|of|es|número|numero|de|reads)\.?"
     rf"\s*){{0,4}}(?P<code>#?{_CODE})")
@@ -856,6 +889,15 @@ def _trie(phrases: Iterable[str]) -> str:
     return "(?:" + walk(root) + ")"
 
 
+# a floor, flat or office word after a Spanish house number ("piso 3", "depto. A", "dpto 4", "of. 7", "int. 2")
+_ES_UNIT = (r"(?i:piso|planta|depto|dpto|dto|departamento|apto|apartamento|interior|int|oficina|of(?=\.)|local|puerta"
+            r"|pta|torre|uf|unidad\s+funcional)\.?")
+# capitalised words before a number and a floor that name no street: "Sala 12, piso 3", "Cama 4", "Consultorio 7"
+_NOT_STREET_NAME = (r"(?i:sala|cama|consultorio|pabellón|pabellon|habitación|habitacion|box|módulo|modulo|servicio"
+                    r"|área|area|planta|piso|torre|unidad|ward|room|bed|bay|level|floor|session|sesión|sesion|grupo"
+                    r"|hospital|clínica|clinica|sanatorio|edificio|bloque)")
+
+
 def _lexicon_patterns(conf: dict) -> dict:
     """Address and date patterns whose words come from the lexicon YAML."""
     sfx = conf["street_suffixes"]
@@ -908,8 +950,9 @@ def _lexicon_patterns(conf: dict) -> dict:
             r"|(?i:izda|dcha|izq|der)\b\.?))*"
             rf"(?:,\s*(?i:{_alt(conf['area_words'], loose=True)})\.?\s+\p{{Lu}}[\p{{L}}\p{{M}}]+"
             r"(?:\s+(?:de\s+|del\s+|la\s+|las\s+|los\s+)?\p{Lu}[\p{L}\p{M}]+){0,3})?"),
-        # 1702 Calle Sol, Apt B; 14 Jalan Ampang; 8, Lorong Chempaka 2 (a number before a street type that comes first)
-        regex.compile(rf"\b\d{{1,6}}[A-Za-z]?,?\s+{title_prefix}\s+(?:{particles}\s+)?\p{{Lu}}[\p{{L}}\p{{M}}'’-]+"
+        # 1702 Calle Sol, Apt B; 14 Jalan Ampang; 8, Lorong Chempaka 2; 883 SE Calle Ocho (a number before a street
+        # type that comes first, a compass point between them)
+        regex.compile(rf"\b\d{{1,6}}[A-Za-z]?,?\s+(?:(?:[NSEW]|NE|NW|SE|SW|North|South|East|West)\.?\s+)?{title_prefix}\s+(?:{particles}\s+)?\p{{Lu}}[\p{{L}}\p{{M}}'’-]+"
                       rf"(?:\s+(?:{particles}\s+)?\p{{Lu}}[\p{{L}}\p{{M}}'’-]+){{0,2}}"
                       r"(?:\s\d{1,3}(?![\d.,:/]\d|\d|\s*(?:%|times|veces|years|años|days|días)))?"
                       rf"(?:,?\s+{unit}#?\w+)?"),
@@ -934,12 +977,18 @@ def _lexicon_patterns(conf: dict) -> dict:
         # rural routes: Route 9, Box 14; RR 2 Box 45; HC 63 Box 12; RR#1, Site 2, Comp 14
         regex.compile(r"\b(?:Rural Route|Route|Rte\.?|RR|R\.R\.|HC|Star Route)\s*#?\d+(?:,?\s*(?:Box|Bx|Site|Comp)"
                       r"\s*#?\d+)+"),
+        # the same with the box first: Box 146, RR 6; Site 3, Comp 12, RR 2; Box 9, Rural Route 1
+        regex.compile(r"\b(?:(?:Box|Bx|Site|Comp|SS)\s*#?\d+,?\s*)+(?:Rural Route|RR|R\.R\.|Star Route)\s*#?\d+\b"),
         # an explicit door word alone: H.No. 8-3-222/1, Door No. 14/2, Plot No. 45
         regex.compile(r"\b(?i:h\.\s?no|house no|door no|plot no|flat no|old no|new no|site no|survey no)\.?\s*"
                       r"\d[\d/-]*[A-Za-z]?\b"),
+        # a street with no type word, its number and a floor or a flat: "Paraguay 3085, piso 3, depto. A", "Olleros
+        # 1880, dpto 4", "Tucumán 512, of. 7" (not a ward, a bed or a room: "Sala 12, piso 3")
+        regex.compile(rf"\b(?!{_NOT_STREET_NAME}\b)(?:\p{{Lu}}[\p{{L}}\p{{M}}'’.-]+\s+){{1,3}}\d{{2,5}}"
+                      rf"(?:(?:\s*,\s*|\s+){_ES_UNIT}\s*(?:\d{{1,4}}[A-Z]?\b|[A-Z]\b|\d{{1,2}}\s?[º°ª]))+"),
         # Spanish: a street with no type word after "vive en": "vive en Rivadavia 4550"; "Rivadavia 4550 2° C"
         regex.compile(r"(?<=\b(?i:vive|vivía|vivia|viven|vivimos|vivían|mudó|mudo|mudaron|domicilio|domiciliad[oa])"
-                      r"\s+(?:en|a)\s+)(?:\p{Lu}[\p{L}\p{M}'’.-]+\s+){1,4}\d{2,5}\b"
+                      rf"\s+(?:en|a)\s+)(?!(?i:{_MES})\s)(?:\p{{Lu}}[\p{{L}}\p{{M}}'’.-]+\s+){{1,4}}\d{{2,5}}\b"
                       r"(?!\s*(?:años|año|días|dias|meses|semanas|horas|veces|minutos|km|%))"
                       r"(?:\s+\d{1,2}\s?[º°ª]\s?[A-Z]?\b)?"),
         regex.compile(r"\b(?:\p{Lu}[\p{L}\p{M}'’.-]+\s+){1,3}\d{2,5}\s+\d{1,2}\s?[º°ª]\s?[A-Z]?\b"),
@@ -963,6 +1012,7 @@ def _lexicon_patterns(conf: dict) -> dict:
     ta_nouns = _alt(conf["ta_date_nouns"])
     nth = rf"(?:\s*-?\s*(?:ஆம்|ம்)?\s*{ta_nouns}[\p{{L}}\p{{M}}]*)?"
     ta_year = r"(?:\s*-?\s*(?:ஆம்|ம்)\s*ஆண்டு[\p{L}\p{M}]*)?"          # 2019-ஆம் ஆண்டு (the year 2019)
+    ta_fest = _alt(conf["ta_festivals"])
     dates = [           # (a word the text must hold, the pattern): a cheap test first
         # in three days, two days ago, dentro de tres días, en dos días, hace cuatro días, dos días después
         ("day", regex.compile(rf"\bin\s+{num}\s+days?\b(?:['’]?\s+time\b)?"
@@ -988,7 +1038,9 @@ def _lexicon_patterns(conf: dict) -> dict:
         regex.compile(rf"{_alt(conf['ta_relative'])}\s+{_alt(conf['ta_weekdays'])}[\p{{L}}\p{{M}}]*"),
         # 1951 செப்டம்பர் 9, 2023 ஜூன் 30, 2019-ஆம் ஆண்டு மே 3 (year, month, day)
         regex.compile(rf"(?<!\d)(?:1[89]|20)\d\d{ta_year}\s*,?\s*{ta_months}(?!\p{{L}})\p{{M}}*\s*{_DAY}(?!\d){nth}"),
-        regex.compile(r"(?:பொங்கல்|தீபாவளி|கிறிஸ்துமஸ்|ரம்ஜான்|ரமலான்|புத்தாண்டு)\s*-?\s*(?:1[89]|20)\d\d(?!\d)"),
+        # a festival with its year, either way round: "மாட்டுப் பொங்கல் 2004", "தீபாவளி 2019", "2011 ஆயுத பூஜை"
+        regex.compile(rf"(?<![\p{{L}}\p{{M}}]){ta_fest}(?:\s+(?:பண்டிகை|திருநாள்|தினம்|விழா))?\s*-?\s*(?:1[89]|20)\d\d(?!\d)"
+                      rf"|(?<!\d)(?:1[89]|20)\d\d{ta_year}\s+{ta_fest}(?![\p{{L}}\p{{M}}]|\s+(?:மாதம்|மாத))"),
         # மார்ச் 27, 27 மார்ச் 2024, 15ஆம் தேதி
         regex.compile(rf"(?<![\p{{L}}\p{{M}}]){ta_months}\p{{M}}*\s*{_DAY}(?!\d)(?:\s*,?\s*(?:1[89]|20)\d\d)?{nth}"),
         regex.compile(rf"(?<!\d){_DAY}\s*-?\s*(?:ஆம்\s*)?{ta_months}(?!\p{{L}})\p{{M}}*(?:\s+(?:1[89]|20)\d\d)?"),
@@ -1003,11 +1055,13 @@ def _lexicon_patterns(conf: dict) -> dict:
     ]
     # before a house number: "Old No. 32, New No. ", "Flat 3, ", "Door No. ", "Blk 7 Lot 22, ", a building's name
     # ("Room 12, Hillcrest House, ") (searched back from the number)
-    building = (r"(?:\p{Lu}[\p{L}\p{M}'’-]*\s+){1,3}(?:House|Mansions|Court|Lodge|Building|Tower|Towers|Apartments"
-                r"|Residency|Residences|Villas|Cottages?|Hall|Heights|Chambers|Flats|Block|Complex|Enclave|Gardens"
-                r"|Manor|Plaza|Centre|Center|Arcade|Terrace)")
+    # ("C-4, Mullai Flats, No. 21, ...": a flat's code before the building, as Indian flats write it)
+    building = (r"(?:\p{Lu}[\p{L}\p{M}'’-]*\s+){1,3}(?:House|Mansions?|Court|Lodge|Building|Tower|Towers|Apartments?"
+                r"|Apts\.?|Residency|Residences|Villas|Cottages?|Hall|Heights|Chambers|Flats|Block|Complex|Enclave"
+                r"|Gardens|Manor|Plaza|Centre|Center|Arcade|Terrace|Nivas|Nivaas|Nilayam|Illam|Bhavan|Bhawan|Homes"
+                r"|Quarters|Annexe?|Castle|Palace|Square)")
     prefix = regex.compile(rf"(?:\b(?:{door}|{unit})#?\w+(?:/\w+)?,\s*|\b(?:{door}|{unit})#?\d[\w/]*\s+"
-                           rf"|#\d{{1,4}}[A-Za-z]?,\s*|{building},\s*)*"
+                           rf"|#\d{{1,4}}[A-Za-z]?,\s*|\b[A-Z]{{1,2}}-?\d{{1,4}}[A-Za-z]?,\s*(?={building},)|{building},\s*)*"
                            rf"(?:\b(?:{door}|{unit}))?$")
     return {"address": address, "address_ta": address_ta, "address_prefix": prefix, "date": dates, "date_ta": dates_ta,
             "title_prefixes": frozenset(w.rstrip(".") for w in conf["street_prefixes_title"]),
@@ -1155,7 +1209,8 @@ def _pattern_spans(text: str, lex: Lexicon, found: list[Span], taken: np.ndarray
         letters = sum(ch.isalpha() for ch in code)
         if digits >= 4 or (kind == "licence" and digits >= 1 and len(code) >= 5 and not code.isdigit()) or (
                 digits >= 3 and letters >= 3 and digits + letters >= 8):      # "account A-4B3EF3FE" (hex-like)
-            _add(found, taken, start, n.start("code") + len(code), kind)
+            if _add(found, taken, start, n.start("code") + len(code), kind) and kind == "licence":
+                taken[m.start():m.end()] = True         # a registration's label is no name: "Mat. Prof. 3318"
     for m in addresses:
         start, end = m.start(), m.end()
         while end > start and text[end - 1] in ",; ":
@@ -1255,7 +1310,7 @@ def _pattern_spans(text: str, lex: Lexicon, found: list[Span], taken: np.ndarray
                     _YEARISH.fullmatch(m.group("n")):
                 continue
             _add(found, taken, m.start(), m.end(), "id")
-    for rx in (UK_POSTCODE, AR_POSTCODE):
+    for rx in (UK_POSTCODE, AR_POSTCODE, AR_CPA):
         for m in rx.finditer(text):
             _add(found, taken, m.start(), m.end(), "postcode")
     for m in ZIP4.finditer(text):
@@ -1411,6 +1466,7 @@ _CODE_AFTER = regex.compile(r"\s*[:#]?\s*(?:(?i:no|n[º°o]|number|núm|num)\.?\
 # brand words with a capital inside, not names: "GPay", "GTBank", "PayPal", "PhonePe", "WhatsApp" (but "McDonald",
 # "DeShawn", "LaToya", "MacKenzie": a capital after two or three letters is a name's)
 _BRAND = regex.compile(r"\p{Lu}{2,}\p{Ll}{2,}\p{L}*|\p{Lu}\p{Ll}{3,}\p{Lu}\p{L}*")
+_TA_HIS_HER = ("அவருடைய", "அவரது", "அவளுடைய", "அவனுடைய", "அவள்", "அவன்")
 _TA_SELF = ("தன்", "தனது", "தன்னுடைய")           # "கோகிலா தன் தம்பி" (Kokila her own brother)
 _TA_VOWEL_SIGNS = "ாிீுூெேைொோௌ"
 _BEFORE_MONTH = {"in", "since", "until", "till", "by", "during", "before", "after", "from", "through", "early", "late",
@@ -1596,6 +1652,10 @@ def _name_spans(text: str, lex: Lexicon, roster: Roster | None, lang: str, found
         ending ("மகேஸ்வரியின் follow-up")."""
         t = toks[i]
         w = t.word
+        # listed with a relative: "தியாகராஜன், அவருடைய அம்மா ..." (Thiyagarajan, his mother ...)
+        if text[t.end:t.end + 2] == ", " and i + 2 < n and toks[i + 1].word in _TA_HIS_HER and \
+                toks[i + 2].key in cues["kin"]:
+            return ta_noun(w) and not w.endswith(_TA_NOT_BARE) and w not in lex.ta_common
         if paren_role(t) or colon_role(i):
             return ta_noun(w) and not w.endswith(_TA_NOT_BARE) and (w not in lex.ta_common or paren_role(t))
         if i + 1 < n and toks[i + 1].word == "உடன்" and text[t.end:toks[i + 1].start] == " ":
@@ -1796,10 +1856,16 @@ def _name_spans(text: str, lex: Lexicon, roster: Roster | None, lang: str, found
             possessive = text[t.end:t.end + 2] in ("'s", "’s")
             # "Dilani, her mother Nirosha": a person listed with her relatives; "Thenmozhi +91 431 401 2395": a
             # contact's number after the name
-            listed = nxt is not None and gap in (", ", " and ") and nxt.key in ("her", "his", "their", "su") and \
+            listed = nxt is not None and gap == ", " and nxt.key in ("her", "his", "their", "su") and \
                 i + 2 < n and toks[i + 2].key in cues["kin"]
+            # "Piers and his sister Ailbhe": a person with a relative, though the word is a word too
+            with_kin = nxt is not None and gap == " " and nxt.key in ("and", "y") and i + 3 < n and \
+                toks[i + 2].key in ("her", "his", "their", "su") and toks[i + 3].key in cues["kin"] and \
+                text[nxt.end:toks[i + 3].start].count(" ") == 2 and t.key not in lex.en_common and \
+                t.key not in cues["kin"]
             contact = contact_after(t)
-            if (listed or contact) and not is_ord and t.key not in _STOP_CAPS and len(t.key) >= 3 and \
+            if (listed or contact or with_kin) and (not is_ord or with_kin) and t.key not in _STOP_CAPS and \
+                    len(t.key) >= 3 and \
                     not (is_place and not is_first) and t.key not in _CONTACT_WORDS:
                 label[i] = "name"
             elif is_first and t.key not in lex.en_words and t.key not in _STOP_CAPS:
@@ -1938,9 +2004,15 @@ def _name_spans(text: str, lex: Lexicon, roster: Roster | None, lang: str, found
             i = max(j, i + 1)
             continue
         mp = _multi_place(keys, lex)
+        # a facility with its town after it: "Christian Medical College Vellore", "Royal Infirmary Edinburgh"
+        if len(run) >= 3 and keys[-2] in cues["facility_suffixes"] and keys[-1] in lex.places and \
+                keys[-1] not in lex.en_common and keys[-1] not in lex.safe_words and not toks[run[-1]].caps:
+            keys = keys[:-1]
         fac_last = keys[-1] in cues["facility_suffixes"] or (len(keys) >= 3 and (keys[-2], keys[-1]) in _FACILITY_PAIRS)
         if fac_last and (len(run) >= 2 and (any(
                 label[k] or toks[k].key in lex.places or toks[k].key in lex.first_names or
+                # a province before a landscape word names a hospital or an estate: "Ontario Shores", "Texas Heights"
+                toks[k].key in lex.regions and keys[-1] in _REGION_FEATURES or
                 toks[k].key in lex.surnames or toks[k].key in cues["facility_prefixes"] for k in run[:-1])
                 # a word no dictionary has before the facility word: "Fieldhead Hospital", "Joondalup Health Campus"
                 or any(not ordinary(toks[k]) and not toks[k].caps and len(toks[k].key) >= 4 and
@@ -1976,7 +2048,10 @@ def _name_spans(text: str, lex: Lexicon, roster: Roster | None, lang: str, found
                                                                     lex.places for k in run[:mp])):
             for k in run[:mp]:
                 label[k] = None
-            _add(found, taken, toks[i].start, toks[i + mp - 1].end, "place")
+            # a saint's name is a facility's when "of" follows: "St John of God", "St Mary of the Angels"
+            end = facility_end(i + mp - 1) if mp == len(run) and keys[0] in ("st", "saint") and \
+                _OF_NAME.match(text, toks[i + mp - 1].end) else toks[i + mp - 1].end
+            _add(found, taken, toks[i].start, end, "place")
             j = i + mp
         elif len(run) >= 2 and any(label[k] == "name" for k in run):
             first = run[0]
@@ -2046,7 +2121,8 @@ def _name_spans(text: str, lex: Lexicon, roster: Roster | None, lang: str, found
     for sp in [sp for sp in found if sp.kind in ("place", "name") and sp.roster is None]:
         m = _FACILITY_WORD_AFTER.match(text, sp.end)
         if m and (sp.kind == "place" and m.group(1) in cues["facility_suffixes"] or
-                  sp.kind == "name" and m.group(1) in _STRONG_FACILITY_WORDS and not regex.search(
+                  sp.kind == "name" and m.group(1) in _STRONG_FACILITY_WORDS + _AREA_WORDS and
+                  text[m.end():m.end() + 1] != "-" and not regex.search(
                       r"['’]s$", text[sp.start:sp.end])) and not taken[sp.end:m.end()].any():
             found.remove(sp)
             taken[sp.end:m.end()] = True
@@ -2094,6 +2170,10 @@ def _compound(key: str, lex: Lexicon) -> bool:
 _STRONG_FACILITY_WORDS = ("shelter", "hostel", "refuge", "hospital", "hospice", "clinic", "jail", "prison",
                           "day centre", "day center", "drop-in", "care home", "nursing home", "temple", "mosque",
                           "gurdwara", "church", "school", "college")
+_REGION_FEATURES = frozenset({"shores", "heights", "park", "valley", "hills", "springs", "falls", "beach", "city",
+                              "lake", "creek", "ridge"})
+# lower-case words of a local-government area after its name, though the name is a word too: "out in Craven district"
+_AREA_WORDS = ("district", "county", "shire", "taluk", "municipality")
 _FACILITY_WORD_AFTER = regex.compile(r" (" + "|".join(_STRONG_FACILITY_WORDS) + r"|\p{Ll}+)\b")
 _PROPER_FACILITY = regex.compile(r"(?<=[\p{Ll},;] )(?P<w>\p{Lu}[\p{L}'’-]{2,}) (?:shelter|hostel|refuge|hospice|jail"
                                   r"|prison|day centre|day center|drop-in|care home|nursing home)\b")
@@ -2168,6 +2248,10 @@ def find_identifiers(text: str, roster=None, lang: str | None = None, *, lexicon
         _facilities_of(text, lex, found, taken)
     if "Lady of" in text:
         _our_lady(text, found, taken)
+    if " and " in text or " the " in text or " of " in text or " & " in text:
+        _linked_facilities(text, lex, found, taken)
+    if " of " in text or " de" in text:
+        _linked_places(text, lex, found, taken)
     if "." in text and _is_tamil(text):
         _tamil_initials(text, lex, found, taken)
     _place_postcodes(text, found, taken)
@@ -2273,6 +2357,12 @@ def _facilities_of(text: str, lex: Lexicon, found: list[Span], taken: np.ndarray
             k += 1
         start, end = words[k].start(), m.end("t")
         tail = _fold(WORD.findall(m.group("t"))[0])
+        if _fold(words[fac].group()) in ("church", "iglesia") and tail in lex.regions:
+            for sp in [sp for sp in found if sp.kind == "name" and sp.roster is None and
+                       words[fac].start() <= sp.start < sp.end <= words[fac].end()]:
+                found.remove(sp)                           # a denomination, no place nor person: "the Church of
+                taken[sp.start:sp.end] = False             # England"
+            continue
         if not (_OF_CUE.search(text, max(0, start - 12), start) or tail in lex.places or
                 any(sp.kind == "place" and sp.start == m.start("t") for sp in found)):
             continue
@@ -2281,6 +2371,62 @@ def _facilities_of(text: str, lex: Lexicon, found: list[Span], taken: np.ndarray
                for sp in inside):
             continue
         _replace(found, taken, inside, start, end, "place")
+
+
+# the words before a facility joined to its name by "and", "the" or "of (the)": "Dumfries and Galloway Royal
+# Infirmary", "Christ the King Church", "Queen Elizabeth the Queen Mother Hospital", "Sisters of Charity Hospital"
+_LINKED_HEAD = regex.compile(r"(?<![\p{L}\p{M}'’.-])(?P<h>\p{Lu}[\p{L}\p{M}'’-]*(?:\s\p{Lu}[\p{L}\p{M}'’-]*){0,2})"
+                             r"\s(?P<c>and|&|the|of|of\sthe)\s$")
+
+
+def _linked_facilities(text: str, lex: Lexicon, found: list[Span], taken: np.ndarray) -> None:
+    for sp in [sp for sp in found if sp.kind == "place"]:
+        last = WORD.findall(text, sp.start, sp.end)
+        if not last or _fold(_strip_possessive(last[-1])) not in _FACILITY_HEADS or not last[-1][:1].isupper():
+            continue
+        m = _LINKED_HEAD.search(text, max(0, sp.start - 60), sp.start)
+        if not m:
+            continue
+        words = [_fold(w) for w in WORD.findall(m.group("h"))]
+        before = text[max(0, m.start() - 3):m.start()]
+        if any(w in _STOP_CAPS or w in _MONTH_NUM or w in lex.cues["titles"] or w in lex.regions or
+               regex.fullmatch(_WD, w.title()) for w in words) or not before.strip(" ,(") == "" and \
+                not before.endswith(" ") or regex.search(r"[.!?:;]\s*$|^\s*$", text[:m.start()]) and \
+                words[0] in lex.en_common:
+            continue                                       # no title, weekday or verb opening the sentence
+        # one word of the head is a town's or a name's, none a common word only: not "Mum and St Mary's Hospital"
+        # (a head before "the" inside a sentence is a name's: "Christ the King", "St Mary the Virgin")
+        if m.group("c") != "the" and not any(w in lex.places or w not in lex.en_common for w in words) or \
+                m.group("c") in ("and", "&") and not any(w in lex.places for w in words):
+            continue
+        start, end = m.start(), sp.end
+        inside = [x for x in found if x.start < end and x.end > start]
+        if any(x.kind not in ("place", "name") or x.roster is not None or x.start < start for x in inside):
+            continue
+        _replace(found, taken, inside, start, end, "place")
+
+
+# a town's name that goes on with "of" or "de (la/las/los)" after a place cue: "grew up in Forest of Dean", "Creció en
+# Tetuán de las Victorias", "desde San Juan de los Lagos" (not a country or a state after it)
+_PLACE_OF = regex.compile(r"\s(?:of|de|del|de\s+la|de\s+las|de\s+los)\s(?P<t>\p{Lu}[\p{L}\p{M}'’-]+)"
+                          r"(?![\p{L}\p{M}'’-]|\s\p{Lu})")
+_PLACE_CUE_BEFORE = regex.compile(r"\b(?i:in|from|to|near|en|desde|hacia|a|de)\s$")
+
+
+def _linked_places(text: str, lex: Lexicon, found: list[Span], taken: np.ndarray) -> None:
+    for sp in [sp for sp in found if sp.kind == "place"]:
+        m = _PLACE_OF.match(text, sp.end)
+        if not m or not _PLACE_CUE_BEFORE.search(text, max(0, sp.start - 8), sp.start):
+            continue
+        last = _fold(_strip_possessive(WORD.findall(text, sp.start, sp.end)[-1]))
+        tail = _fold(m.group("t"))
+        if last in _FACILITY_HEADS or last in lex.cues["facility_suffixes"] or tail in lex.regions or \
+                tail in lex.safe_words or tail in _STOP_CAPS or tail in _MONTH_NUM:
+            continue                                       # facilities are found whole on their own
+        inside = [x for x in found if x.start < m.end() and x.end > sp.start]
+        if any(x.kind not in ("place", "name") or x.roster is not None or x.start < sp.start for x in inside):
+            continue
+        _replace(found, taken, inside, sp.start, m.end(), "place")
 
 
 def _record_facilities(text: str, lex: Lexicon, found: list[Span], taken: np.ndarray) -> None:
@@ -2317,7 +2463,8 @@ def _place_postcodes(text: str, found: list[Span], taken: np.ndarray) -> None:
             _add(found, taken, m.start(1), m.end(1), "postcode")
 
 
-_LOCALITY = regex.compile(r"(?:,\s*|(?<=\(\p{Lu}?\d{4}(?:\p{Lu}{3})?\))\s)"      # ", (8300) Neuquén"
+_LOCALITY = regex.compile(r"(?:,\s*|(?<=\(\p{Lu}?\d{4}(?:\p{Lu}{3})?\)|\b[A-HJ-NP-Z]\d{4}[A-Z]{3}"   # "(8300) Neuquén",
+                          r"|\b(?i:c\.\s?p\.|cp|cpa)\s?\d{4,5})\s)"           # "N3300WWE Posadas", "CP 22432 Mexicali"
                           # initials before an Indian locality are part of it: "T. Nagar", "K.K. Nagar", "R.S. Puram"
                           r"(?P<p>(?:(?:\p{Lu}\.\s?){1,3}(?=\p{Lu}\p{Ll})|Co\.\s(?=\p{Lu}\p{Ll}))?"   # Irish "Co. Cork"
                           r"\p{Lu}(?:[\p{L}\p{M}'’]|-(?!\p{Tamil}))*"        # not "Trichy-இல்"'s case ending
@@ -2329,9 +2476,20 @@ _NOT_LOCALITY = regex.compile(r"(?:[A-Z]\.?){1,3}|(?i:c\.?\s?p\.?|cpa|pin|zip|ap
 
 
 # a postcode written after a street address or its town, in the shapes most countries use: "Auckland 1062",
-# "Antipolo 1870", "Cape Town 8001", "1015 CJ", "1100-053", "114 55", "00-950" (not a span of years, "2019-2021")
-_ADDRESS_POSTCODE = regex.compile(r"(?:,\s*|\s)(?P<pc>\d{4}(?:\s?[A-Z]{2}\b)?|\d{4}-\d{3}|\d{5}(?:-\d{3,4})?"
-                                  r"|\d{3}\s\d{2}|\d{2}-\d{3})(?![\w-]|[.,:/]\d|\s*(?:[-–]|to|and|until|y|a)\s*\d)")
+# "Antipolo 1870", "CP 22432 Mexicali", "Cape Town 8001", "1015 CJ", "1100-053", "114 55", "00-950", six digits
+# ("Tunja 150062") and an Argentine CPA ("B7000YHG Tandil") (not a span of years, "2019-2021")
+_ADDRESS_POSTCODE = regex.compile(r"(?:,\s*|\s)(?:(?i:c\.\s?p\.|cp|cpa|código postal|codigo postal|zip|pin)\s?:?\s?)?"
+                                  r"(?P<pc>\d{4}(?:\s?[A-Z]{2}\b)?|\d{4}-\d{3}|\d{5}(?:-\d{3,4})?"
+                                  r"|\d{3}\s\d{2}|\d{2}-\d{3}|\d{6}(?!\s\d)|[A-HJ-NP-Z]\d{4}[A-Z]{3})(?![\w-]|[.,:/]\d|\s*(?:[-–]|to|and|until|y|a)\s*\d)")
+
+
+# a department or province in brackets after the town, unlabelled: "Tunja (Boyacá)", "Villavicencio (Meta)"
+_REGION_BRACKET = regex.compile(r"\s?\(\p{Lu}[\p{L}\p{M}'’.-]*(?:\s+(?:de\s+|del\s+|y\s+)?\p{Lu}[\p{L}\p{M}'’.-]*){0,3}"
+                                r"\)")
+
+
+# a UK or Canadian postcode next (after a town named like a state)
+_POSTCODE_NEXT = regex.compile(r",?\s(?:" + UK_POSTCODE.pattern + "|" + CA_POSTCODE.pattern + ")")
 
 
 # the older Argentine code in brackets before the town: "Av. San Martín 3461, (8300) Neuquén"
@@ -2347,10 +2505,14 @@ def _localities(text: str, lex: Lexicon, found: list[Span], taken: np.ndarray) -
         postcode = False
         for _ in range(3):
             pc = None if postcode else _ADDRESS_POSTCODE.match(text, end) or _BRACKET_POSTCODE.match(text, end)
-            if pc and (not taken[pc.start("pc"):pc.end("pc")].any() or pc.re is _BRACKET_POSTCODE and
+            if pc and (not taken[pc.start("pc"):pc.end("pc")].any() or
                        Span(pc.start("pc"), pc.end("pc"), "postcode") in found):
                 _add(found, taken, pc.start("pc"), pc.end("pc"), "postcode")
                 end, postcode = pc.end("pc") + (text[pc.end("pc"):pc.end("pc") + 1] == ")"), True
+                continue
+            m = _REGION_BRACKET.match(text, end)
+            if m and m.end() > end and not taken[m.start():m.end()].any():
+                end = m.end()                       # a department after the town: "Tunja (Boyacá) 150062"
                 continue
             m = _LOCALITY.match(text, end)
             if not m:
@@ -2359,9 +2521,20 @@ def _localities(text: str, lex: Lexicon, found: list[Span], taken: np.ndarray) -
             start = m.start("p")
             if _NOT_LOCALITY.fullmatch(name) or taken[start:start + len(name)].any():
                 break
-            if _fold(name) in lex.regions:
-                end = start + len(name)             # a state after the town ("Torreón, Coah.", "Iztapalapa, CDMX")
+            initials = regex.match(r"(?:\p{Lu}\.\s?){2,3}", name)
+            if initials and regex.sub(r"[.\s]", "", initials.group()).casefold() in lex.regions:
+                end = start + len(initials.group().rstrip())   # a state's initials, then a new sentence: "N.L. Andrés"
                 continue
+            words = tuple(_fold(w) for w in WORD.findall(name))
+            # a town named like a state, right after the street and before a postcode, is the town: "43 Rushmere
+            # Road, Washington, NE38 9WW" (a state comes after the town: "Torreón, Coah.")
+            town_like_state = end == sp.end and not name.isupper() and bool(
+                _POSTCODE_NEXT.match(text, start + len(name)) or any(
+                    p.kind == "postcode" and text[start + len(name):p.start] in (" ", ", ") for p in found))
+            if (_fold(name) in lex.regions or words in lex.safe_phrases.get(words[0] if words else "", ())) and \
+                    not town_like_state:
+                end = start + len(name)             # a state after the town ("Torreón, Coah.", "Iztapalapa, CDMX",
+                continue                            # "Villupuram 605036, Tamil Nadu")
             _add(found, taken, start, start + len(name), "place")
             end = start + len(name)
 

@@ -390,8 +390,8 @@ PATTERN_KINDS = ("date", "age", "phone", "fax", "email", "url", "ip", "address",
 
 TUNING = ["identifiers_dev.jsonl", "identifiers_test.jsonl", "identifiers_holdout.jsonl",   # looked at while tuning
           "identifiers_final.jsonl", "identifiers_r5.jsonl", "identifiers_r6.jsonl", "identifiers_r7.jsonl",
-          "identifiers_r8.jsonl"]
-HELD_OUT = "identifiers_r9.jsonl"         # written last, blind; never tuned on
+          "identifiers_r8.jsonl", "identifiers_r9.jsonl"]
+HELD_OUT = "identifiers_r10.jsonl"        # written last, blind; never tuned on
 
 
 @pytest.mark.parametrize("name", TUNING)
@@ -407,20 +407,20 @@ def test_targets_hold_on_the_sets_used_for_tuning(name):
 
 def test_name_recall_target_on_the_held_out_set():
     scores = score_detector(_records(HELD_OUT)).set_index("kind")
-    assert scores.loc["name", "recall"] >= 0.95, scores                             # 0.970 reached
+    assert scores.loc["name", "recall"] >= 0.95, scores                             # 0.962 reached
 
 
 def test_held_out_recall_does_not_fall_below_what_it_reached():
     """A floor at the held-out level reached (the issue's per-kind target is the xfail test below)."""
     scores = score_detector(_records(HELD_OUT)).set_index("kind")
     pattern = scores.loc[list(PATTERN_KINDS)]
-    assert pattern["found"].sum() / pattern["gold"].sum() >= 0.98, scores          # 0.983 reached
-    assert (pattern["recall"] >= 0.93).all(), scores                                # dates 0.931 reached
-    assert scores.loc["all", "precision"] >= 0.97, scores                           # 0.983 reached
+    assert pattern["found"].sum() / pattern["gold"].sum() >= 0.98, scores          # 0.984 reached
+    assert (pattern["recall"] >= 0.94).all(), scores                                # dates 0.941 reached
+    assert scores.loc["all", "precision"] >= 0.96, scores                           # 0.964 reached
 
 
-@pytest.mark.xfail(reason="issue 4 still open: on the held-out set (identifiers_r9) dates 0.931, addresses 0.947 "
-                          "and licences 0.975 are below 0.98 (the other 11 pattern kinds reach it); places 0.881",
+@pytest.mark.xfail(reason="issue 4 still open: on the held-out set (identifiers_r10) dates 0.941, addresses 0.959 "
+                          "and licences 0.974 are below 0.98 (the other 11 pattern kinds reach it); places 0.930",
                    strict=False)
 def test_pattern_recall_target_on_the_held_out_set():
     scores = score_detector(_records(HELD_OUT)).set_index("kind")
@@ -701,3 +701,116 @@ def test_regions_after_a_town_and_roster_words_used_as_words():
     roster = [{"name": "Salvador Ibáñez", "role": "client"}, {"name": "Úna Byrne", "role": "family"}]
     assert found("Dice que el trabajo fue su salvador; 'un hombre salvador', dijo.", lang="es", roster=roster) == []
     assert found("Her sister came. úna had her review today.", lang="en", roster=roster) == [("úna", "name")]
+
+
+@pytest.mark.parametrize("text, lang, expected", [
+    # a month and year in digits after a word of time, in a span of months, or before a Tamil postposition
+    ("Seen monthly since 04/2011; her father died 09/1994 and the lease ran from 02/2016 to 10/2018.", "en",
+     [("04/2011", "date"), ("09/1994", "date"), ("02/2016", "date"), ("10/2018", "date")]),
+    ("Su madre falleció en 06/2003.", "es", [("06/2003", "date")]),
+    ("அவர் 05/2014 இல் வேலையை இழந்தார்.", "ta", [("05/2014", "date")]),
+    # a numeric date before a hyphenated Tamil suffix
+    ("தீர்ப்பு 14/9/2018-க்குள் வரும்.", "ta", [("14/9/2018", "date")]),
+    # weekday phrases: "the ... just gone", "... coming" at a clause end, "come Monday" as a preposition
+    ("We moved the review to the Tuesday just gone; the group resumes Friday coming.", "en",
+     [("the Tuesday just gone", "date"), ("Friday coming", "date")]),
+    ("The hearing was rebooked for come Monday. Come Wednesday, she starts the new job.", "en",
+     [("come Monday", "date"), ("Come Wednesday", "date")]),
+    ("La cita es este viernes que viene; vino el martes pasado y vuelve ese lunes que viene.", "es",
+     [("este viernes que viene", "date"), ("el martes pasado", "date"), ("ese lunes que viene", "date")]),
+    # a holiday with a part of the day or the season and a year; a Tamil festival with its year
+    ("The fight was on Christmas night 2014, and Easter Monday morning 2009 was the last visit; Diwali week 2020.",
+     "en", [("Christmas night 2014", "date"), ("Easter Monday morning 2009", "date"), ("Diwali week 2020", "date")]),
+    ("Todo empezó la noche de San Juan de 2016.", "es", [("noche de San Juan de 2016", "date")]),
+    ("தீபாவளி 2012 அன்று அவர் வரவில்லை; காணும் பொங்கல் 2017 அன்று சண்டை.", "ta",
+     [("தீபாவளி 2012", "date"), ("காணும் பொங்கல் 2017", "date")]),
+    # Spanish months with a year and no "de", in any case; short months with a year
+    ("Se mudó en Octubre 2019 y volvió en dic. 2021.", "es", [("Octubre 2019", "date"), ("dic. 2021", "date")]),
+    # a flat's code before an Indian building; a rural-route box written box first
+    ("Mail goes to F-2, Kaveri Residency, No. 7, Bharathi Street, and to Box 88, RR 3, Lac La Biche.", "en",
+     [("F-2, Kaveri Residency, No. 7, Bharathi Street", "address"), ("Box 88, RR 3", "address"),
+      ("Lac La Biche", "place")]),
+    # a street with no type word before a floor and a flat; a compass point before a Spanish street type
+    ("Copia a Olleros 2290, piso 5, dpto. B.", "es", [("Olleros 2290, piso 5, dpto. B", "address")]),
+    ("Police attended 1540 NW Calle Siete on Saturday.", "en", [("1540 NW Calle Siete", "address")]),
+    # a Tamil colony's extension; a department in brackets before a six-digit postcode; a CPA before its town
+    ("எண் 12/4, வள்ளுவர் நகர் விரிவு, கரூர்.", "ta", [("எண் 12/4, வள்ளுவர் நகர் விரிவு", "address"), ("கரூர்", "place")]),
+    ("Calle 18 # 9-40, apto 201, Neiva (Huila) 410001.", "es",
+     [("Calle 18 # 9-40, apto 201", "address"), ("Neiva", "place"), ("410001", "postcode")]),
+    ("Vive en Av. Corrientes 623, N3300WWE Posadas.", "es",
+     [("Av. Corrientes 623", "address"), ("N3300WWE", "postcode"), ("Posadas", "place")]),
+    ("Vive en Avenida Nopal 718, depto. 42, CP 22432 Mexicali, BC.", "es",
+     [("Avenida Nopal 718, depto. 42", "address"), ("22432", "postcode"), ("Mexicali", "place")]),
+    # registration bodies before a professional's number; Argentine enrolments
+    ("Letter from T. Murray (OCSWSSW # 81277); CRPO #4471 on file.", "en",
+     [("Murray", "name"), ("81277", "licence"), ("4471", "licence")]),
+    ("Informe firmado por el Dr. Gil, M.N. 77120, y la Lic. Vera, Mat. Prof. 3318.", "es",
+     [("Gil", "name"), ("77120", "licence"), ("Vera", "name"), ("3318", "licence")]),
+    # local-government areas named with their type; Tamil churches named with பேராலயம்
+    ("He grew up in Ikeja-Agege LGA and moved to Cobar Shire.", "en",
+     [("Ikeja-Agege LGA", "place"), ("Cobar Shire", "place")]),
+    ("சொந்த ஊர் நாமக்கல் மாவட்டம்; புனித யோசேப்பு பேராலயம் அருகே.", "ta",
+     [("நாமக்கல் மாவட்டம்", "place"), ("புனித யோசேப்பு பேராலயம்", "place")]),
+])
+def test_rules_from_the_r9_round(text, lang, expected):
+    assert found(text, lang=lang) == expected
+
+
+@pytest.mark.parametrize("text, lang", [
+    # scores, session numbers, "3/52" (three weeks, in shorthand: a duration, no date), a rate, laws and case numbers
+    ("Scored 7/10 on the ladder; session 4/12; poor sleep x 3/52; risk of 1 in 1/2000 births.", "en"),
+    ("Aplica el Decreto 4/2019; tomó 1/2 pastilla.", "es"),
+    # "come" + weekday as a verb, bare weekdays, bare holidays and a month as a topic
+    ("She can come Thursday or Friday. They come Tuesday each week. I asked her to come Monday.", "en"),
+    ("Christmas morning was quiet; Easter weekend is always hard; Friday coming home was the worst.", "en"),
+    ("Hablamos de Agosto como un mes difícil; el sábado es su día libre.", "es"),
+    ("பொங்கல் அன்று குடும்பம் கூடியது.", "ta"),
+    # a floor alone, a ward and a floor, a box alone
+    ("La consulta fue en el piso 14; estuvo en Cama 14, piso 3.", "es"),
+    ("ஆலயம் சென்றார். மாவட்டம் முழுவதும் மழை.", "ta"),
+])
+def test_clinical_prose_left_alone_by_the_r9_rules(text, lang):
+    assert found(text, lang=lang) == []
+
+
+@pytest.mark.parametrize("text, lang, expected", [
+    # facilities whose name joins words with "and", "the" or "of"
+    ("Transferred to Pembroke and Tenby General Hospital overnight.", "en",
+     [("Pembroke and Tenby General Hospital", "place")]),
+    ("She sings at Mary the Virgin Church most weeks.", "en", [("Mary the Virgin Church", "place")]),
+    # a saint's name with "of" before a facility's town; a facility with its town after it
+    ("Discharge letter from St Anne of Glory Harlow, dated last week.", "en",
+     [("St Anne of Glory Harlow", "place")]),
+    ("Copy to Dr. Achterberg, Rajiv Dental College Madurai, for review.", "en",
+     [("Achterberg", "name"), ("Rajiv Dental College Madurai", "place")]),
+    # a town named like a state between a street and a postcode; a gazetteer town with a possessive
+    ("Post to 8 Larkspur Close, Victoria, EH4 2QP please.", "en",
+     [("8 Larkspur Close", "address"), ("Victoria", "place"), ("EH4 2QP", "postcode")]),
+    ("His nan still lives in Bishop's Stortford.", "en", [("Bishop's Stortford", "place")]),
+    # a place cue for posted mail; a region before a feature word; a district after a word that is a word too
+    ("A parcel postmarked Midland arrived.", "en", [("Midland", "place")]),
+    ("He was an inpatient at Manitoba Shores for a month.", "en", [("Manitoba Shores", "place")]),
+    ("Her cousins farm out in Bramble district.", "en", [("Bramble district", "place")]),
+    # a town that goes on with "of" / "de las"
+    ("He grew up in Vale of Glamorgan before the move.", "en", [("Vale of Glamorgan", "place")]),
+    ("Se crio en Villanueva de las Torres.", "es", [("Villanueva de las Torres", "place")]),
+    # a person listed with a relative, though the word is a word too
+    ("Brambles and his sister Oonagh came in.", "en", [("Brambles", "name"), ("Oonagh", "name")]),
+    ("குடும்பக் கூட்டம்: வேலுச்சாமி, அவருடைய அம்மா", "ta", [("வேலுச்சாமி", "name")]),
+])
+def test_place_and_name_rules_from_the_r9_round(text, lang, expected):
+    assert found(text, lang=lang) == expected
+
+
+@pytest.mark.parametrize("text, lang", [
+    # generic bodies and a denomination; a weekday or a verb before "the"; a relative before "and"
+    ("She works for the Church of England and wrote to the Ministry of Health.", "en"),
+    ("Thursday the hospital called. Called the ward twice.", "en"),
+    ("Mum and her sister came; work and his sister were the themes.", "en"),
+    # a feature word as a verb, a technique in Title Case, a word-name as a word
+    ("Shores up her confidence with Behavioural Activation.", "en"),
+    ("She drew the Drama Triangle and talked about Wise Mind.", "en"),
+    ("We used the Empty Chair; a frank talk followed.", "en"),
+])
+def test_clinical_prose_left_alone_by_the_r9_place_and_name_rules(text, lang):
+    assert found(text, lang=lang) == []
