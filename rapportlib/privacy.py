@@ -489,6 +489,7 @@ _MON = (r"(?:January|February|March|April|May|June|July|August|September|October
         r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?")
 _MES = r"(?:enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre|noviembre|diciembre)"
 _WD = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Mon|Tue|Tues|Wed|Weds|Thu|Thur|Thurs|Fri|Sat|Sun)"
+_WDF = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 _DS = r"lunes|martes|miércoles|miercoles|jueves|viernes|sábado|sabado|domingo"
 _YEAR = r"(?:1[89]\d\d|20\d\d|'\d\d)"
 _ORD = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
@@ -559,9 +560,9 @@ DATE_PATTERNS = [
     regex.compile(r"(?<=\b(?:el|dated|fechad[ao]|date is|date:|date of|fecha:?|fecha es|due|due on|born) )"
                   r"\d{1,2}/(?!10\b)\d{1,2}(?![\w/])", _I),
     regex.compile(rf"\b{_WD}\.?,?\s\d{{1,2}}/\d{{1,2}}(?![\w/])", _I),
-    # 7-Mar-2024, 07MAR2024, 7 Mar 24 (clinical shorthand)
-    regex.compile(r"\b\d{1,2}[- ]?(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|Ene|Abr|Ago|Dic)[- ]?"
-                  r"(?:\d{4}|\d{2})\b", _I),
+    # 7-Mar-2024, 07MAR2024, 7 Mar 24, 26 mar. 2010 (clinical shorthand)
+    regex.compile(r"\b\d{1,2}[- ]?(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|Ene|Abr|Ago|Dic)"
+                  r"(?:\.\s?|[- ]?)(?:\d{4}|\d{2})\b", _I),
     # 3/VII, 12-III-1958 (months in Roman numerals)
     regex.compile(r"\b\d{1,2}[-/.](?:XII|XI|X|IX|VIII|VII|VI|V|IV|III|II|I)(?:[-/.](?:\d{4}|\d{2}))?\b"
                   r"|\b\d{1,2}([-/.])(?:xii|xi|x|ix|viii|vii|vi|v|iv|iii|ii|i)\1(?:\d{4}|\d{2})\b"),   # 4/iii/24
@@ -599,7 +600,7 @@ DATE_PATTERNS = [
                   r"|yesterday|tomorrow"
                   r"|anteayer|antier|antes\s+de\s+ayer|ayer|pasado\s+mañana)\b", _I),
     regex.compile(rf"\b(?:last|next|this|this\s+past|this\s+coming|coming)\s+{_WD}\b"
-                  r"(?:\s+(?:just\s+)?(?:gone|past|coming)(?=\s*[,.;:!?)]|\s*$))?", _I),     # "this Friday coming."
+                  rf"(?:\s+(?:just\s+)?(?:gone|past|coming){_ORDW_END})?", _I),     # "this Friday coming.", "past or"
     # "come Thursday" as a preposition ("rebooked for come Thursday", "Come Monday, we start"), not the verb ("can
     # come Thursday", "to come Friday", "they come Monday")
     regex.compile(rf"(?<!\b(?i:to|will|shall|can|could|would|should|might|may|must|did|didn['’]t|not|don['’]t"
@@ -608,12 +609,15 @@ DATE_PATTERNS = [
     # British and Irish weekday-first phrases: "Thursday last", "Monday gone", "Friday week", "Tuesday of last week",
     # "the Saturday just gone", "Sunday coming."
     regex.compile(r"\b(?:(?i:the)\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\s+(?:(?:of\s+)?"
-                  r"(?:last|next|this\s+coming|the\s+following)\s+week\b|week\b(?!-)|last\b|(?:just\s+)?gone\b"
-                  r"|next\b(?!\s+to\b)|(?:just\s+)?(?:past|coming)(?=\s*[,.;:!?)]|\s*$))"
+                  r"(?:last|next|this|this\s+coming|the\s+following|the\s+previous|the\s+preceding)\s+week\b"
+                  r"|week\b(?!-)|last\b|(?:just\s+)?gone\b"
+                  rf"|next\b(?!\s+to\b)|(?:just\s+)?(?:past|coming){_ORDW_END})"
                   r"(?!\s+(?:time|session|year|month|night|weekend|term|semester)\b)"),
     # Friday the 13th, Tuesday 3rd (a weekday with a day number, no month)
     regex.compile(rf"\b{_WD},?\s+(?:the\s+{_DAY}(?:st|nd|rd|th)?|{_DAY}(?:st|nd|rd|th))\b"),
-    regex.compile(rf"\b(?:(?:el|este|ese)\s+)?(?:{_DS})\s+(?:pasado|próximo|proximo|que\s+viene)\b", _I),
+    # el martes pasado, este viernes que viene, el miércoles anterior, el jueves siguiente, el lunes entrante
+    regex.compile(rf"\b(?:(?:el|este|ese)\s+)?(?:{_DS})\s+(?:pasado|próximo|proximo|que\s+viene|anterior|siguiente"
+                  r"|previo|entrante)\b", _I),
     regex.compile(rf"\b(?:el\s+)?(?:próximo|proximo|este|pasado)\s+(?:{_DS})\b", _I),
     # el lunes 12 (not "lunes 12:30", "lunes 2 horas")
     regex.compile(rf"\b(?:{_DS})\s+{_DAY}\b(?![:.]\d|\s*(?:h\b|hrs?\b|horas|am\b|pm\b|a\.\s?m|p\.\s?m|min|sesi|veces))",
@@ -633,6 +637,10 @@ DATE_PATTERNS = [
     regex.compile(rf"\b{_WD}\.?,?\s+the\s+(?i:{_ORDW})\b(?!-)"
                   rf"|(?<=\b(?i:on|by|until|till|since|from|before|after|due|through)\s)(?i:the)\s+(?i:{_ORDW})\b{_ORDW_END}"
                   rf"|\b(?i:the)\s+(?i:{_ORDW_HI})\b{_ORDW_END}"),
+    # the Wednesday prior, the Friday before, the Monday after, the Sunday following (at a clause's end); the previous
+    # Wednesday, the following Friday, the preceding Monday
+    regex.compile(rf"\b(?i:the)\s+{_WDF}\s+(?i:prior|before|after|following|previous|beforehand){_ORDW_END}"
+                  rf"|\b(?i:the)\s+(?i:previous|following|preceding|prior)\s+{_WDF}\b(?!['’]s)"),
     # the Friday before last, the evening before last, the Monday after next
     regex.compile(rf"\b(?i:the)\s+(?:{_WD}|(?i:day|night|evening|morning|afternoon))\s+(?i:before\s+last|after\s+next)\b"),
     # el día quince (the day in words)
@@ -806,7 +814,7 @@ PHONE = regex.compile(
     # (+52) 1 33 4872 3827, +44 (0)20 7946 0018, 020 7946 0018, 555-0148 ext. 12
     r"(?<![\w+/.-])(?:\(?\+\d{1,3}\)?[\s.-]?(?:\d[\s.-])?)?(?:\(\d{1,5}\)[\s.-]?)?\d{2,5}(?:[\s.-]\d{2,8}){1,4}"
     rf"{_EXT}(?![\w/]|-(?!\p{{Tamil}})|\.\d)"                          # "902-555-0120-க்கு" (a Tamil case ending)
-    r"|(?<![\w+/.-])\+\d{1,3}[\s.-]?\d{6,12}(?![\w/]|-(?!\p{Tamil}))|(?<![\w/.-])\(\d{2,5}\)\s?\d{6,8}\b"
+    r"|(?<![\w+/.-])\+\d{1,3}[\s.-]?(?:\d{1,2}[\s.-])?\d{6,12}(?![\w/]|-(?!\p{Tamil}))|(?<![\w/.-])\(\d{2,5}\)\s?\d{6,8}\b"
     rf"|(?<![\w+/.-])\+\d{{8,14}}\b|(?<![\w/.-])\d{{10,11}}{_EXT}\b"
     # North American with the trunk 1: 1-509-755-3650, 1 (800) 555-0100
     rf"|(?<![\w+/.-])1[\s.-]?(?:\(\d{{3}}\)|\d{{3}})[\s.-]?\d{{3}}[\s.-]\d{{4}}{_EXT}(?![\w/]|-(?!\p{{Tamil}})|\.\d)"
@@ -903,17 +911,22 @@ def _lexicon_patterns(conf: dict) -> dict:
     sfx = conf["street_suffixes"]
     suffix = (rf"(?:(?i:{_alt([w for w in sfx if len(w) >= 4])})"
               rf"|{_alt([w for w in sfx if len(w) < 4], title=True)})")
+    # the full stop after a street type is the address's only when the type is an abbreviation ("Oak St."; not the
+    # sentence's end in "lives at 4 Temple Street.")
+    abbrevs = conf.get("street_abbreviations") or [w for w in sfx if len(w) < 4]
+    suffix_dot = rf"(?:(?<=\b(?i:{_alt(abbrevs)}))\.)?"
     door = rf"(?i:{_alt(conf['door_words'], loose=True)})\.?\s*"
     unit = rf"(?i:{_alt(conf['unit_words'], loose=True)})\.?\s*"
     ta_street = _alt(conf["ta_street_words"])
     title_prefix = _alt(conf["street_prefixes_title"], loose=True)
-    particles = r"(?:de\s+la|de|del|la|las|los|des|du|da|das|do|dos|di|della|delle|dei|degli)"
+    # (and the Irish "na", "an": "Bóthar na Trá")
+    particles = r"(?:de\s+la|de|del|la|las|los|des|du|da|das|do|dos|di|della|delle|dei|degli|na|an)"
     # a count of things, not a house number: "3 Safe Place exercises", "4 Gold Point stickers" (a plural noun after)
     not_count = (r"(?!\s+(?!(?:is|was|has|as|its|this|his|hers|yes|plus|does|goes|seems|looks|sits|lies)\b)"
                  r"\p{Ll}{2,}s\b)")
     address_ta = [
         # எண் 13, கிழக்கு மாசி வீதி; 62/25, காந்தி ரோடு
-        regex.compile(rf"(?:{door}\d{{1,4}}(?:/\d{{1,4}})?(?:,\s*|\s+)|\d{{1,4}}(?:/\d{{1,4}})?,\s*)"
+        regex.compile(rf"(?:{door}\d{{1,4}}(?:/\d{{1,4}})?[A-Za-z]?(?:,\s*|\s+)|\d{{1,4}}(?:/\d{{1,4}})?[A-Za-z]?,\s*)"
                       rf"\p{{L}}[\p{{L}}\p{{M}}.]*(?:\s+\p{{L}}[\p{{L}}\p{{M}}.]*)?\s+{ta_street}"),
         # 3-வது குறுக்குத் தெரு (3rd cross street)
         regex.compile(rf"(?:\d{{1,4}}(?:/\d{{1,4}})?,\s*)?\d{{1,3}}\s*-?\s*(?:வது|ஆவது|ம்)\s+(?:[\p{{L}}\p{{M}}]+\s+)?{ta_street}"),
@@ -934,7 +947,8 @@ def _lexicon_patterns(conf: dict) -> dict:
             # a particle inside the name: "384 Dama de Noche St.", "12 Stratford upon Avon Road"
             r"(?:(?:de\s+la|de\s+los|de\s+las|de|del|la|las|los|van\s+der|van|von|der|den|di|da|do|dos|das|du|des|le"
             r"|upon|on|en)\s+(?=\p{Lu}))?)"
-            rf"{{1,4}}{suffix}\b\.?(?:\s+(?:East|West|North|South|NE|NW|SE|SW|E|W|N|S|Upper|Lower|Extension|Extn|Ext)\b\.?)?"
+            rf"{{1,4}}{suffix}\b{suffix_dot}(?:\s+(?:East|West|North|South|NE|NW|SE|SW|E|W|N|S|Upper|Lower|Extension|Extn"
+            r"|Ext)\b\.?)?"
             rf"(?:,?\s+{unit}#?\w+(?:-(?:\d{{1,4}}|[A-Z])\b)?|\s+#\s?\w+|,?\s+#\d{{1,3}}-\d{{1,4}}\b)?{not_count}"),
         # Calle Hidalgo 12; Av. Revolución 680, int. 1; Avenida de la Albufera, 156, 1.º 2
         regex.compile(
@@ -944,7 +958,7 @@ def _lexicon_patterns(conf: dict) -> dict:
             r"(?:(?i:lote|lt\.?)\s*\d{1,4}\s*)?"
             r"(?:n\.?[º°o]\.?\s*|#\s*|(?i:número|numero|núm\.?|num\.?)\s*)?\d{1,5}[A-Za-z]?(?:-[A-Za-z0-9]+)?"
             rf"(?:(?:\s*,\s*(?:{unit})?|\s+{unit}|\s+(?=\d{{1,2}}\.?\s?[º°ª]))\d{{1,3}}(?!\d)\.?(?:\s?[º°ª])?"
-            r"(?:\s?[A-Z]\b|\s*(?:izda|dcha|izq|der)\b\.?|\s\d{1,2}(?![\d.,:/]\d|\d)\.?(?:\s?[º°ª])?|\s+(?i:piso|planta)\b)?){0,2}"
+            r"(?:[\s-]?[A-Z]\b|\s*(?:izda|dcha|izq|der)\b\.?|\s\d{1,2}(?![\d.,:/]\d|\d)\.?(?:\s?[º°ª])?|\s+(?i:piso|planta)\b)?){0,2}"
             rf"(?:(?:\s*,\s*|\s+)(?:{unit}(?:[A-Z]\b|\d{{1,4}}[A-Z]?\b)\.?|\d{{1,2}}\.?\s?[º°ª](?:\s?\d{{1,2}}\.?\s?[º°ª])?"
             r"(?:\s?[A-Z]\b)?|(?i:bajo|entresuelo|principal|ático|atico|planta baja|PB)\b(?:\s*\"?[A-Z]\"?)?"
             r"|(?i:izda|dcha|izq|der)\b\.?))*"
@@ -1017,29 +1031,48 @@ def _lexicon_patterns(conf: dict) -> dict:
         # in three days, two days ago, dentro de tres días, en dos días, hace cuatro días, dos días después
         ("day", regex.compile(rf"\bin\s+{num}\s+days?\b(?:['’]?\s+time\b)?"
                               rf"(?!\s+(?:ago|back|before|earlier|later|prior|from)\b)", _I)),
-        ("day", regex.compile(rf"\b{num}\s+days?\s+(?:ago|back|before|earlier|later|prior|hence"
-                              rf"|from\s+(?:now|today|tomorrow|yesterday|{_WD}\b))\b", _I)),
-        ("día", regex.compile(rf"\b(?:dentro\s+de|en)\s+{num}\s+días?\b", _I)),
+        # nine days previously, eighteen days from now, ten days beforehand, three days on (at a clause's end)
+        # (not a duration after "for": "tired for a day afterwards")
+        ("day", regex.compile(rf"(?<!\b(?i:for)\s)\b{num}\s+days?\s+(?:ago|back|before|earlier|later|prior|hence"
+                              rf"|previously|beforehand|afterwards?|from\s+(?:now|today|tomorrow|yesterday|{_WD}\b))\b"
+                              rf"|\b{num}\s+days?\s+on{_ORDW_END}", _I)),
+        # two Fridays ago, three Mondays back, two Saturdays from now, in two Sundays' time
+        ("day", regex.compile(rf"\b{num}\s+{_WDF}s\s+(?:ago|back|previously|earlier|before|hence"
+                              rf"|from\s+(?:now|today))\b|\bin\s+{num}\s+{_WDF}s['’]?\s+time\b", _I)),
+        # dentro de tres días, de aquí a ocho días, de hoy en quince días
+        ("día", regex.compile(rf"\b(?:dentro\s+de|en|de\s+aqu[íi]\s+a|de\s+ac[áa]\s+a|de\s+hoy\s+en)\s+{num}"
+                              rf"\s+días?\b", _I)),
         ("día", regex.compile(rf"\bhace\s+{num}\s+días?\b", _I)),
-        ("día", regex.compile(rf"\b{num}\s+días?\s+(?:después|despues|antes|más\s+tarde|mas\s+tarde)\b", _I)),
+        ("día", regex.compile(rf"\b{num}\s+días?\s+(?:después|despues|antes|más\s+tarde|mas\s+tarde|atrás|atras"
+                              rf"|más\s+adelante|mas\s+adelante)\b", _I)),
+        # hace dos viernes, dentro de tres lunes (weekdays counted back or on)
+        ("hace", regex.compile(rf"\bhace\s+{num}\s+(?:lunes|martes|miércoles|miercoles|jueves|viernes|sábados|sabados"
+                               rf"|domingos)\b", _I)),
         # a week ago Monday, two weeks from Friday, a fortnight ago yesterday (a span of weeks alone pins no day)
         # a week today, three weeks ago yesterday, a fortnight on Tuesday, a fortnight tomorrow, Tuesday fortnight
-        ("week", regex.compile(rf"\b{num}\s+weeks?\s+(?:(?:ago|from|before|after|on|last|come)\s+"
+        ("week", regex.compile(rf"\b{num}\s+weeks?\s+(?:(?:ago|from|before|after|on|last|next|come)\s+"
                                rf"(?:this\s+past\s+|last\s+|next\s+)?(?:{_WD}\b|today\b|yesterday\b|tomorrow\b)"
                                rf"|(?:today|tomorrow|yesterday)\b)", _I)),
         ("fortnight", regex.compile(rf"\b(?:(?:a|one|two|three)\s+)?fortnights?\s+(?:(?:ago|from|before|after|on|last"
                                     rf"|come)\s+)?(?:(?:this\s+past\s+|last\s+|next\s+)?{_WD}\b|today\b"
                                     rf"|yesterday\b|tomorrow\b)|\b{_WD}\s+fortnight\b", _I)),
-        # el lunes de la semana pasada, el viernes de hace dos semanas
+        # a year ago today, a month from tomorrow, six months ago Friday (a span alone pins no day)
+        ("month", regex.compile(rf"\b{num}\s+months?\s+(?:ago|from)\s+(?:{_WDF}|today|yesterday|tomorrow)\b", _I)),
+        ("year", regex.compile(rf"\b{num}\s+years?\s+(?:ago|from)\s+(?:{_WDF}|today|yesterday|tomorrow)\b", _I)),
+        # el lunes de la semana pasada, el viernes de hace dos semanas, el jueves de la semana entrante
         ("semana", regex.compile(rf"\b[Ee]l\s+(?:{_DS})\s+de\s+(?:la\s+semana\s+(?:pasada|anterior|que\s+viene|próxima"
-                                 rf"|proxima)|hace\s+{num}\s+semanas?)\b")),
+                                 rf"|proxima|entrante|siguiente)|hace\s+{num}\s+semanas?)\b")),
     ]
     dates_ta = [        # போன ஞாயிற்றுக்கிழமை, அடுத்த வெள்ளிக்கிழமை (a bare weekday is not a date)
-        regex.compile(rf"{_alt(conf['ta_relative'])}\s+{_alt(conf['ta_weekdays'])}[\p{{L}}\p{{M}}]*"),
+        # also with the week between: கடந்த வாரம் புதன்கிழமை (Wednesday last week)
+        regex.compile(rf"{_alt(conf['ta_relative'])}\s+(?:வார(?:ம்|த்து|த்தின்)\s+)?{_alt(conf['ta_weekdays'])}"
+                      r"[\p{L}\p{M}]*"),
         # 1951 செப்டம்பர் 9, 2023 ஜூன் 30, 2019-ஆம் ஆண்டு மே 3 (year, month, day)
         regex.compile(rf"(?<!\d)(?:1[89]|20)\d\d{ta_year}\s*,?\s*{ta_months}(?!\p{{L}})\p{{M}}*\s*{_DAY}(?!\d){nth}"),
         # a festival with its year, either way round: "மாட்டுப் பொங்கல் 2004", "தீபாவளி 2019", "2011 ஆயுத பூஜை"
-        regex.compile(rf"(?<![\p{{L}}\p{{M}}]){ta_fest}(?:\s+(?:பண்டிகை|திருநாள்|தினம்|விழா))?\s*-?\s*(?:1[89]|20)\d\d(?!\d)"
+        # (also a month's feast, its joining consonant written on: "சித்திரைத் திருநாள் 2007", "ஆடித் திருவிழா 2015")
+        regex.compile(rf"(?<![\p{{L}}\p{{M}}])(?:{ta_fest}(?:[கசதப]்)?(?:\s+(?:பண்டிகை|திருநாள்|தினம்|விழா))?"
+                      rf"|{ta_months}(?:[கசதப]்)?\s+(?:பண்டிகை|திருநாள்|திருவிழா|விழா))\s*-?\s*(?:1[89]|20)\d\d(?!\d)"
                       rf"|(?<!\d)(?:1[89]|20)\d\d{ta_year}\s+{ta_fest}(?![\p{{L}}\p{{M}}]|\s+(?:மாதம்|மாத))"),
         # மார்ச் 27, 27 மார்ச் 2024, 15ஆம் தேதி
         regex.compile(rf"(?<![\p{{L}}\p{{M}}]){ta_months}\p{{M}}*\s*{_DAY}(?!\d)(?:\s*,?\s*(?:1[89]|20)\d\d)?{nth}"),
@@ -1051,7 +1084,7 @@ def _lexicon_patterns(conf: dict) -> dict:
         # நேற்று, நாளை, நேற்று முன்தினம்; மூன்று நாட்களுக்கு முன்பு, இரண்டு நாளில்
         regex.compile(_alt(conf["ta_days"])),
         regex.compile(rf"{ta_num}\s+நா(?:ள|ட்கள)[\p{{L}}\p{{M}}]*\s+{_alt(conf['ta_day_relations'])}"
-                      rf"[\p{{L}}\p{{M}}]*|{ta_num}\s+நா(?:ளில்|ட்களில்)"),
+                      rf"[\p{{L}}\p{{M}}]*|(?:இன்னும்\s+)?{ta_num}\s+நா(?:ளில்|ட்களில்)"),     # இன்னும் ஐந்து நாட்களில்
     ]
     # before a house number: "Old No. 32, New No. ", "Flat 3, ", "Door No. ", "Blk 7 Lot 22, ", a building's name
     # ("Room 12, Hillcrest House, ") (searched back from the number)
@@ -1060,7 +1093,10 @@ def _lexicon_patterns(conf: dict) -> dict:
                 r"|Apts\.?|Residency|Residences|Villas|Cottages?|Hall|Heights|Chambers|Flats|Block|Complex|Enclave"
                 r"|Gardens|Manor|Plaza|Centre|Center|Arcade|Terrace|Nivas|Nivaas|Nilayam|Illam|Bhavan|Bhawan|Homes"
                 r"|Quarters|Annexe?|Castle|Palace|Square)")
-    prefix = regex.compile(rf"(?:\b(?:{door}|{unit})#?\w+(?:/\w+)?,\s*|\b(?:{door}|{unit})#?\d[\w/]*\s+"
+    # ("Flat A26, Green Acres, No. 69, ...": any capitalised name between a flat's code and the door number is the
+    # building's)
+    prefix = regex.compile(rf"(?:\b(?:{door}|{unit})#?\w+(?:/\w+)?,\s*(?:(?:\p{{Lu}}[\p{{L}}\p{{M}}'’-]*\s+){{0,2}}"
+                           rf"\p{{Lu}}[\p{{L}}\p{{M}}'’-]*,\s*(?=(?:{door})))?|\b(?:{door}|{unit})#?\d[\w/]*\s+"
                            rf"|#\d{{1,4}}[A-Za-z]?,\s*|\b[A-Z]{{1,2}}-?\d{{1,4}}[A-Za-z]?,\s*(?={building},)|{building},\s*)*"
                            rf"(?:\b(?:{door}|{unit}))?$")
     return {"address": address, "address_ta": address_ta, "address_prefix": prefix, "date": dates, "date_ta": dates_ta,
@@ -1413,8 +1449,14 @@ _TA_NOT_NAME_AFTER = ("பகுதி", "தினம்", "எண்", "அர
 _TA_NOT_NOUN = ("ாக", "ாகச்", "ாகப்", "ாகத்", "ாகவே", "ார்", "ான்", "ான", "து", "ும்", "ே", "படி", "போது", "ாமல்",
                 "ாத", "த்த", "ள்")
 _TA_NOT_NOUN_HON = tuple(e for e in _TA_NOT_NOUN if e not in ("ார்", "ான்"))    # "சிவகுமார் அவர்கள்"
+# a short number closing a heading after a Tamil word: "அமர்வு 29:", "அமர்வு 5.", "அமர்வு 8 / 12"
+_TA_HEADING_NUMBER = regex.compile(r" \d{1,3}(?:\s?/\s?\d{1,3})?\s?[:./](?!\d)")
 _TA_DEITIES = frozenset({"அம்மன்", "ஈஸ்வரர்", "பெருமாள்", "விநாயகர்", "சுவாமி", "ஆஞ்சநேயர்", "முருகன்", "சிவன்"})
 _TA_HONORIFIC = "அவர்கள"            # "செந்தில் அவர்களுடன்": a name ending in a consonant takes a separate honorific
+# a romanised given name of two syllables, the second in lower case ("Ye-rin", "Hye-jin"): a person even after a
+# place cue ("went to Ye-rin's"), unless the second part is an administrative suffix ("Jeju-do", "Mapo-gu")
+_NAME_SHAPED = regex.compile(r"\p{Lu}\p{Ll}{1,4}-(?!(?:do|gu|si|gun|dong|ri|eup|myeon|ku|shi|machi|cho|mura|nagar)\b)"
+                             r"\p{Ll}{2,5}(?:['’]s)?")
 # followers too common to make an unknown proper word a name ("Medicaid was", "Kaiser is")
 _WEAK_FOLLOWERS = frozenset({"was", "is", "has", "had", "will", "would", "and", "'s", "’s", "es", "fue", "y", "se",
                              "está", "does", "did", "seems", "seemed", "gets", "got", "goes", "went"})
@@ -1431,6 +1473,10 @@ _CONTACT_WORDS = frozenset({"tel", "tele", "ph", "phone", "mob", "mobile", "cell
                             "teléfono", "correo", "landline", "home", "work", "office", "pager", "text", "sms",
                             "signal", "telegram", "viber", "skype", "number", "no", "num"})
 # before a noun or an adjective, not before a name: articles, possessives, copulas, intensifiers
+# function words before a name written in lower case ("today with logan", "teléfono de baltasar", "when irina talked")
+_BEFORE_LOWER_NAME = frozenset({"with", "about", "to", "for", "from", "by", "at", "and", "or", "when", "while", "if",
+                                "but", "con", "de", "para", "por", "sin", "y", "e", "o", "que", "cuando", "si", "pero",
+                                "según", "segun"})
 _DETERMINERS = frozenset({"the", "an", "this", "that", "such", "el", "la", "los", "las", "un", "una", "unos", "unas",
                           "lo", "del", "al", "este", "esta", "esa", "ese", "aquel", "aquella", "muy", "más", "mas",
                           "tan", "so", "very", "too", "quite", "is", "was", "are", "were", "be", "been", "es", "era",
@@ -1454,7 +1500,8 @@ _PAREN_ROLE = regex.compile(r" ?\((?:(?:her|his|their|my|the|client's|su|sus|அ
 # after a capitalised word: a number's label ("Case No. 76-97447", "Hosp # 4471") or an account word ("Comcast
 # account 8610...", "People's Bank account ...", "IOB a/c 9563..."): the word names an organisation or a record
 _LABELS_CODE = regex.compile(r"\.?(?:['’]s)?(?:\s+\p{Lu}[\p{L}\p{M}'’]*){0,2}\s+(?i:account|acct|a/c|card|bill|billing"
-                             r"|policy|plan|member|case)\.?\s*(?:(?i:no\.?|number|num\.?|n[º°o]\.?|#)|எண்|இலக்கம்)?\s*:?"
+                             r"|policy|plan|member|case|ref|reference)\.?\s*(?:(?i:no\.?|number|num\.?|n[º°o]\.?|#)|எண்|இலக்கம்)?"
+                             r"\s*:?"
                              r"\s*[A-Z]{0,4}[-/]?\d"
                              r"|\.?\s+(?:No|NO|Nº|N°|Nr|Num|Number|No\.|#)\.?\s*[:#]?\s*[A-Z]{0,4}[-/.]?\d")
 # a word between an account or policy word and its number is the bank's or insurer's: "cuenta Davivienda: 1265...",
@@ -1466,6 +1513,15 @@ _CODE_AFTER = regex.compile(r"\s*[:#]?\s*(?:(?i:no|n[º°o]|number|núm|num)\.?\
 # brand words with a capital inside, not names: "GPay", "GTBank", "PayPal", "PhonePe", "WhatsApp" (but "McDonald",
 # "DeShawn", "LaToya", "MacKenzie": a capital after two or three letters is a name's)
 _BRAND = regex.compile(r"\p{Lu}{2,}\p{Ll}{2,}\p{L}*|\p{Lu}\p{Ll}{3,}\p{Lu}\p{L}*")
+# the head noun of a technique's Title Case name, and the word before it: "the Timeline exercise", "the Behavioural
+# Experiment", "Imagery Rehearsal", "Circular Questioning" (a method, not a person)
+_TECHNIQUE_HEADS = frozenset({"exercise", "exercises", "technique", "techniques", "experiment", "experiments",
+                              "worksheet", "worksheets", "rehearsal", "questioning", "defusion", "restructuring",
+                              "protocol", "intervention", "skill", "skills", "drill", "script", "ejercicio",
+                              "técnica", "tecnica"})
+# an organisation's word or acronym right before a number: "SOCSO/PERKESO 2012...", "Garda PULSE 0666...", "la Nequi
+# 363 ...", an id's letter before the id "A A637431187"
+_ORG_BEFORE_NUMBER = regex.compile(r"\s*[:#]?\s*(?:\p{Lu}{2,}\s+)?\d|\s+\p{Lu}{1,2}\d{4}")
 _TA_HIS_HER = ("அவருடைய", "அவரது", "அவளுடைய", "அவனுடைய", "அவள்", "அவன்")
 _TA_SELF = ("தன்", "தனது", "தன்னுடைய")           # "கோகிலா தன் தம்பி" (Kokila her own brother)
 _TA_VOWEL_SIGNS = "ாிீுூெேைொோௌ"
@@ -1499,7 +1555,9 @@ def _tokens(text: str) -> list[_Tok]:
         # or the "abbreviation" ended an address ("...@centro.com.mx. Plan")
         abbrev = between == "." and toks[-1].key in _ABBREV and \
             text[toks[-1].start - 1:toks[-1].start] not in (".", "@")
-        sent = not toks or (between[-1:] in _SENT_END and not abbrev)
+        # a closing quote after a sentence's end ("no. 7645.' Hard to ...", ": 'The respondent") and a line break
+        # start a sentence too
+        sent = not toks or (between.rstrip("'’‘").rstrip()[-1:] in _SENT_END and not abbrev) or "\n" in between
         first = word[:1]
         toks.append(_Tok(m.start(), m.start() + len(word), word, _fold(word), first.isupper(),
                          word.isupper() and len(word) > 1, sent, _is_tamil(word)))
@@ -1523,7 +1581,8 @@ def _name_spans(text: str, lex: Lexicon, roster: Roster | None, lang: str, found
             return parts[0] not in _PARTICLES and all(p in _STOP_CAPS or len(p) >= 3 and p in lex.freq_words and (
                 p in lex.en_words or (ordinary_es and p in lex.es_words) or _inflected(p, lex.en_words))
                 for p in parts)
-        return len(k) > 4 and _inflected(k, lex.en_words)
+        # (a frequent four-letter word with an ending too: "Fees", "Toes")
+        return (len(k) > 4 or k in lex.en_common and k not in lex.first_names) and _inflected(k, lex.en_words)
 
     def free(t: _Tok) -> bool:
         return not taken[t.start:t.end].any()
@@ -1571,7 +1630,7 @@ def _name_spans(text: str, lex: Lexicon, roster: Roster | None, lang: str, found
         ending = w.endswith(_TA_NOT_BARE) and not (loose and w.endswith(("னை", "லை", "ரை", "ளை", "ழை")) and
                                                    not w.endswith(("ன்னை", "ல்லை", "ற்றை", "த்தை")))
         return len(w) >= 3 and w not in lex.ta_common and not w.startswith(_TA_FUNCTION) and \
-            not ending and w not in cues["kin"] and w not in cues["titles"] and \
+            not ending and toks[i].key not in cues["kin"] and w not in cues["titles"] and \
             _fold(w) not in lex.safe_words and not w.startswith(lex.patterns["ta_calendar"]) and \
             not _tamil_match(w, lex.tamil_places, 2) and w not in lex.patterns["ta_numbers"]
 
@@ -1612,6 +1671,44 @@ def _name_spans(text: str, lex: Lexicon, roster: Roster | None, lang: str, found
         return t.sent_start or prev_is(i, "kin") or (prv is not None and (
             roster.match(prv.word) is not None or prv.cap and not t.sent_start and not ordinary(prv))) or \
             roster.match(nxt.word) is not None
+
+    def roster_lower_word_is_name(i: int) -> bool:
+        """A roster name that is a common word, written in lower case: a name only when something strong says so (a
+        title, a relation or "named" before it, a preposition or a conjunction before it, a possessive, the rest of
+        the name, a verb after it); not after a noun, a verb or an article ("tono severo", "will skip meals")."""
+        t = toks[i]
+        nxt = toks[i + 1] if i + 1 < n and text[t.end:toks[i + 1].start] == " " else None
+        prv = toks[i - 1] if i > 0 and text[toks[i - 1].end:t.start] in (" ", ": ", ", ") else None
+        if text[t.end:t.end + 2] in ("'s", "’s", " (") or prev_is(i, "titles") or prev_is(i, "naming") or \
+                prev_is(i, "kin") or t.sent_start or prv is not None and (
+                    prv.key in _BEFORE_LOWER_NAME or lang == "es" and prv.key == "a" or
+                    roster.match(prv.word) is not None):
+            return True                                    # "with logan was", "de baltasar:", "When irina talked"
+        return nxt is not None and (nxt.cap or roster.match(nxt.word) is not None or (
+            nxt.key in cues["followers"] and nxt.key not in _WEAK_FOLLOWERS) or (
+            lang == "es" and nxt.key == "se" and (prv is None or prv.key not in _DETERMINERS)))
+        #                                                    "hope o'neill", "rose said", "custodia se rio"
+
+    def technique_head_after(i: int) -> bool:
+        """Title Case words run from token i to a technique's head noun: "the Safe Room technique"."""
+        for k in range(i + 1, min(i + 4, n)):
+            if text[toks[k - 1].end:toks[k].start] != " ":
+                return False
+            if toks[k].key in _TECHNIQUE_HEADS:
+                return True
+            if not toks[k].cap:
+                return False
+        return False
+
+    def ta_roster_word_is_name(i: int) -> bool:
+        """A Tamil roster name that is a common word ("இசை", music, "கலை", art) is the word after an adjective or a
+        noun joined on to it ("மெல்லிய இசை", soft music; "ஓவியக் கலை", the art of painting) unless a role follows."""
+        t = toks[i]
+        prv = toks[i - 1] if i > 0 and text[toks[i - 1].end:t.start] == " " else None
+        nxt = toks[i + 1] if i + 1 < n and text[t.end:toks[i + 1].start] == " " else None
+        if nxt is not None and (nxt.word.startswith(_TA_HONORIFIC) or nxt.word == "உடன்" or nxt.word in _TA_SELF):
+            return True
+        return t.sent_start or prv is None or not prv.tamil or not prv.word.endswith(("ிய", "க்", "ச்", "த்", "ப்"))
 
     def paren_role(t: _Tok) -> bool:
         """A relation or role in brackets after the word: "Saravanan (client)", "ஜெயகாந்தன் (அண்ணன்)",
@@ -1671,6 +1768,7 @@ def _name_spans(text: str, lex: Lexicon, roster: Roster | None, lang: str, found
         return False
 
     role_of: dict[int, int] = {}
+    as_word: set[int] = set()                              # roster word-names used as the word
     # 1. roster: any case, misspelt, possessive
     if roster is not None and len(roster):
         for i, t in enumerate(toks):
@@ -1687,11 +1785,19 @@ def _name_spans(text: str, lex: Lexicon, roster: Roster | None, lang: str, found
                     text, t.end) and regex.search(r"(?:^|\s)['‘\"“][^.!?'’\"”]*$", text[max(0, t.start - 60):t.start])):
                 continue                                   # a word in quotes: 'called the letters "precious"',
                 #                                            "'un hombre modesto', dijo"
-            if not t.cap and not t.tamil and i > 0 and toks[i - 1].key in _DETERMINERS and \
-                    text[toks[i - 1].end:t.start] == " ":
-                continue                                   # after an article or a copula: "el rocío", "fuera clemente"
+            if not t.cap and not t.tamil and i > 0 and (toks[i - 1].key in _DETERMINERS or toks[i - 1].key == "a" and
+                                                         lang != "es") and text[toks[i - 1].end:t.start] == " ":
+                continue                                   # after an article or a copula: "el rocío", "fuera clemente",
+                #                                            "a gale took the roof"
+            if not t.cap and not t.tamil and t.key in lex.freq_words and (ordinary(t) or lang == "es") and \
+                    not roster_lower_word_is_name(i):
+                continue                                   # a word-name written as the word: "will skip meals", "un
+                #                                            invierno severo", "pidió clemencia al juez"
             if not t.tamil and ordinary(t) and t.key in lex.freq_words and not roster_word_is_name(i):
                 continue                                   # "an olive branch", "Ginger tea": the word, not Olive
+            if t.tamil and t.word in lex.ta_common and not ta_roster_word_is_name(i):
+                as_word.add(i)
+                continue                                   # a Tamil word-name as the word: "மெல்லிய இசை" (soft music)
             role_of[i] = r
 
     # 2. decide per token
@@ -1700,7 +1806,7 @@ def _name_spans(text: str, lex: Lexicon, roster: Roster | None, lang: str, found
         if i in role_of:
             label[i] = "name"
             continue
-        if not free(t) or safe[i]:
+        if not free(t) or safe[i] or i in as_word:
             continue
         if (t.caps and len(t.key) <= 4 or len(t.key) == 1 or t.key in _CONTACT_WORDS) and \
                 _BEFORE_CODE.match(text, t.end):
@@ -1727,9 +1833,10 @@ def _name_spans(text: str, lex: Lexicon, roster: Roster | None, lang: str, found
                     toks[i + 1].word.startswith(("நேரம்", "நேரத்", "நேரங்")) and \
                     text[t.end:toks[i + 1].start] == " ":
                 continue                                   # "clinic-இல்" (a case ending); "ஐந்து மணி நேரம்" (hours)
-            if text[t.end:t.end + 1] == ":" and not (i > 0 and (toks[i - 1].key in cues["kin"] or
-                                                                 toks[i - 1].key in cues["titles"])):
-                continue                                   # a heading: "புதிய முகவரி:" (new address:)
+            if (text[t.end:t.end + 1] == ":" or _TA_HEADING_NUMBER.match(text, t.end)) and not (
+                    i > 0 and (toks[i - 1].key in cues["kin"] or toks[i - 1].key in cues["titles"])):
+                continue                                   # a heading: "புதிய முகவரி:" (new address:), "அமர்வு 29:"
+                #                                            (session 29:)
             if _tamil_match(t.word, lex.tamil_places, 2):
                 label[i] = "place"
             elif _tamil_match(t.word, lex.tamil_names, 4) or (i > 0 and toks[i - 1].key in cues["titles"]) or (
@@ -1778,6 +1885,21 @@ def _name_spans(text: str, lex: Lexicon, roster: Roster | None, lang: str, found
                 (lang == "en" or toks[i - 1].key == "an") and text[toks[i - 1].end:t.start] == " " and \
                 (ordinary(t) or t.key in lex.en_common) and t.key not in lex.first_names:
             continue                                       # after "a": a thing, not a person ("Leaves on a Stream")
+        if t.cap and not cue_name and not t.tamil and (
+                t.key in _TECHNIQUE_HEADS and i > 0 and toks[i - 1].cap and not toks[i - 1].sent_start or
+                technique_head_after(i)):
+            continue                                       # a technique's name: "the Timeline exercise"
+        if t.cap and not cue_name and not t.caps and t.key not in lex.first_names and t.key not in lex.surnames and \
+                t.key not in lex.places and "-" not in t.key and not place_cue(i) and any(
+                    t.key[:k] in lex.en_common and t.key[k:] in lex.en_common for k in range(4, len(t.key) - 3)):
+            continue                                       # two everyday words written as one: "Chairwork", "Voicemail"
+        if t.cap and not cue_name and _ORG_BEFORE_NUMBER.match(text, t.end) and (
+                t.caps or len(t.key) == 1 or text[t.start - 1:t.start] == "/" or i > 0 and (
+                    toks[i - 1].key in ("la", "el", "the") and text[toks[i - 1].end:t.start] == " ")
+                or i + 1 < n and toks[i + 1].caps and toks[i + 1].word.isalpha()
+                and text[t.end:toks[i + 1].start] == " "):
+            continue                                       # an organisation or a label before a number: "PERKESO
+            #                                                2012...", "Garda PULSE 0666...", "la Nequi 363 ..."
         if lang == "es" and t.cap and not cue_name and t.key.endswith(_ES_ADJECTIVE_ENDINGS) and \
                 t.key not in lex.first_names and t.key not in lex.surnames:
             continue                                       # "Respiración Diafragmática" (a technique's adjective)
@@ -1791,8 +1913,9 @@ def _name_spans(text: str, lex: Lexicon, roster: Roster | None, lang: str, found
             continue                                       # but Spanish "Jesús" (an accent) is a name
         if t.caps and len(t.key) <= 5 and not cue_name:
             continue                                       # acronyms: CBT, PTSD, SRS
-        if t.key in _MONTH_NUM and i > 0 and toks[i - 1].key in _BEFORE_MONTH:
-            continue                                       # "in August", "since June"
+        if t.key in _MONTH_NUM and (i > 0 and toks[i - 1].key in _BEFORE_MONTH or (
+                len(t.key) > 4 and t.key not in lex.first_names and not cue_name)):
+            continue                                       # "in August", "since June", "how hard December is"
         if not cue_name and next_to_postcode(t) and len(t.key) >= 3 and t.key not in lex.patterns["code_stopwords"] \
                 and (t.key in lex.places or not ordinary(t)) and i not in role_of:
             label[i] = "place"
@@ -1819,7 +1942,7 @@ def _name_spans(text: str, lex: Lexicon, roster: Roster | None, lang: str, found
             elif is_sur and not is_proper:
                 label[i] = "name"
             elif not is_ord and not is_proper and len(t.key) >= 2:
-                label[i] = "place" if place_cue(i) else "name"
+                label[i] = "place" if place_cue(i) and not _NAME_SHAPED.fullmatch(t.word) else "name"
             elif "-" in t.key and place_cue(i) and \
                     toks[i - 1].key in ("in", "from", "to", "near", "at", "en", "desde") and \
                     all(p[:1].isupper() for p in t.word.split("-")) and t.key not in lex.en_words:
@@ -2009,6 +2132,8 @@ def _name_spans(text: str, lex: Lexicon, roster: Roster | None, lang: str, found
                 keys[-1] not in lex.en_common and keys[-1] not in lex.safe_words and not toks[run[-1]].caps:
             keys = keys[:-1]
         fac_last = keys[-1] in cues["facility_suffixes"] or (len(keys) >= 3 and (keys[-2], keys[-1]) in _FACILITY_PAIRS)
+        if fac_last and len(run) == 2 and keys[0] in cues["titles"] and keys[0] not in cues["facility_prefixes"]:
+            fac_last = False                        # a surname after a title: "Mr Church of Leeds", "Dr. Temple"
         if fac_last and (len(run) >= 2 and (any(
                 label[k] or toks[k].key in lex.places or toks[k].key in lex.first_names or
                 # a province before a landscape word names a hospital or an estate: "Ontario Shores", "Texas Heights"
@@ -2240,9 +2365,13 @@ def find_identifiers(text: str, roster=None, lang: str | None = None, *, lexicon
     lang = lang or _detect_lang(text)
     found: list[Span] = []
     taken = np.zeros(len(text) + 1, bool)
+    if "Court" in text or "Tribunal" in text:
+        _courts(text, lex, found, taken)
     _pattern_spans(text, lex, found, taken)
     _localities(text, lex, found, taken)
     _name_spans(text, lex, _roster(roster), lang, found, taken)
+    if "of " in text or "colonia " in text or "de " in text:
+        _area_phrases(text, lex, found, taken)
     _record_facilities(text, lex, found, taken)
     if " of " in text or " for " in text or " de" in text:
         _facilities_of(text, lex, found, taken)
@@ -2256,6 +2385,47 @@ def find_identifiers(text: str, roster=None, lang: str | None = None, *, lexicon
         _tamil_initials(text, lex, found, taken)
     _place_postcodes(text, found, taken)
     return sorted(found)
+
+
+# a court or tribunal, which locates no one: "Leeds Crown Court", "Ontario Court of Justice", "the Employment
+# Tribunal" (a town before it is a place: "Leeds"; not "Millbrook Court", a street or a building)
+_COURT_KINDS = (r"(?:Crown|Magistrates['’]?|Magistrate['’]s|Family|County|High|Youth|Superior|District|Circuit|Supreme"
+                r"|Immigration|Juvenile|Municipal|Probate|Sheriff|Coroner['’]?s['’]?|Housing|Drug|Provincial|Federal"
+                r"|Children['’]s|Criminal|Civil|Appeals?|Small\sClaims|Justice|Employment|Mental\sHealth|Land|Tax"
+                r"|Tenancy|First-tier|Upper)")
+_COURT_OF = (r"\sof\s(?:the\s)?(?:Justice|Appeal|Appeals|Protection|Session|Claims|King['’]s\sBench|Queen['’]s\sBench"
+             r"|Common\sPleas|Chancery|Arbitration|Criminal\sAppeal)\b")
+_COURT = regex.compile(rf"(?<![\p{{L}}\p{{M}}'’-])(?P<town>(?:\p{{Lu}}[\p{{L}}\p{{M}}'’-]+\s){{0,3}}?)"
+                       rf"(?P<court>(?:{_COURT_KINDS}\s)+(?:Court|Tribunal)s?\b(?:{_COURT_OF})?"
+                       rf"|(?:Court|Tribunal){_COURT_OF})")
+
+
+def _courts(text: str, lex: Lexicon, found: list[Span], taken: np.ndarray) -> None:
+    for m in _COURT.finditer(text):
+        words = list(WORD.finditer(text, m.start("town"), m.end("town")))
+        while words and (_fold(words[0].group()) in _STOP_CAPS or _fold(words[0].group()) in lex.en_common and
+                         _fold(words[0].group()) not in lex.places):
+            words.pop(0)                           # "The", "At", "Saw" before the court
+        if words and " ".join(_fold(w.group()) for w in words) not in lex.regions:
+            _add(found, taken, words[0].start(), words[-1].end(), "place")
+        taken[m.start("court"):m.end("court")] = True     # no name or place inside the court's own words
+
+
+# a local-government area named "Shire of X", "Borough of X" (the generic word inside, like "Cook County") and a
+# Mexican neighbourhood with its lower-case "colonia" ("del colonia Roma Sur"); not a state: "District of Columbia"
+_AREA_PHRASE = regex.compile(r"(?<![\p{L}\p{M}'’-])(?:(?:Shire|Borough|County|Municipality|District|Township|Region"
+                             r"|Municipio|Partido)\s+(?:of|de)|colonia)\s+(?P<n>\p{Lu}[\p{L}\p{M}'’-]+"
+                             r"(?:\s+(?:(?:de|del|la|las|los)\s+)?\p{Lu}[\p{L}\p{M}'’-]+){0,2})")
+
+
+def _area_phrases(text: str, lex: Lexicon, found: list[Span], taken: np.ndarray) -> None:
+    for m in _AREA_PHRASE.finditer(text):
+        if _fold(m.group("n")) in lex.regions or _fold(m.group()) in lex.regions or taken[m.start():m.end()].all():
+            continue
+        inside = [sp for sp in found if sp.start < m.end() and sp.end > m.start()]
+        if all(sp.kind in ("place", "name") and sp.roster is None and m.start() <= sp.start and sp.end <= m.end()
+               for sp in inside):
+            _replace(found, taken, inside, m.start(), m.end(), "place")
 
 
 # a Tamil name after its initials, which are part of it: "வே. பரத்", "க. மு. ராஜா" (one letter, its vowel sign, a dot)
@@ -2348,8 +2518,9 @@ def _facilities_of(text: str, lex: Lexicon, found: list[Span], taken: np.ndarray
             continue
         words = list(WORD.finditer(text, head.start(), head.end()))
         fac = next((k for k, w in enumerate(words) if _fold(w.group()) in _FACILITY_HEADS), None)
-        if fac is None:
-            continue
+        if fac is None or fac > 0 and _fold(words[fac - 1].group()) in lex.cues["titles"] and \
+                _fold(words[fac - 1].group()) not in lex.cues["facility_prefixes"]:
+            continue                              # a surname after a title: "Mr Church of Leeds"
         k = 0                                     # not a verb or a word opening the sentence: "Saw Memorial Hospital"
         while k < fac and (_fold(words[k].group()) in _STOP_CAPS or
                            text[max(0, words[k].start() - 2):words[k].start()].strip() in ("", ".", "!", "?") and
@@ -2492,6 +2663,10 @@ _REGION_BRACKET = regex.compile(r"\s?\(\p{Lu}[\p{L}\p{M}'’.-]*(?:\s+(?:de\s+|d
 _POSTCODE_NEXT = regex.compile(r",?\s(?:" + UK_POSTCODE.pattern + "|" + CA_POSTCODE.pattern + ")")
 
 
+# a state's abbreviation after a town, with its dot: ", Tlax.", ", Ags.", ", Q. Roo"
+_STATE_ABBR_NEXT = regex.compile(r",\s(?P<s>\p{Lu}\.?\s?\p{Lu}?[\p{Ll}]{0,4}\.?)(?=[\s,;)]|$)")
+
+
 # the older Argentine code in brackets before the town: "Av. San Martín 3461, (8300) Neuquén"
 _BRACKET_POSTCODE = regex.compile(r"(?:,\s*|\s)\((?P<pc>(?!(?:19|20)\d\d)\d{4}|[A-HJ-NP-Z]\d{4}(?:[A-Z]{3})?)\)"
                                   r"(?=\s\p{Lu})")
@@ -2528,9 +2703,13 @@ def _localities(text: str, lex: Lexicon, found: list[Span], taken: np.ndarray) -
             words = tuple(_fold(w) for w in WORD.findall(name))
             # a town named like a state, right after the street and before a postcode, is the town: "43 Rushmere
             # Road, Washington, NE38 9WW" (a state comes after the town: "Torreón, Coah.")
-            town_like_state = end == sp.end and not name.isupper() and bool(
+            abbr = _STATE_ABBR_NEXT.match(text, start + len(name))
+            town_like_state = not name.isupper() and (end == sp.end or postcode) and bool(
                 _POSTCODE_NEXT.match(text, start + len(name)) or any(
-                    p.kind == "postcode" and text[start + len(name):p.start] in (" ", ", ") for p in found))
+                    p.kind == "postcode" and text[start + len(name):p.start] in (" ", ", ") for p in found)
+                # or before the state's own abbreviation: "Tlaxcala, Tlax.", "Aguascalientes, Ags."
+                or abbr and _fold(abbr.group("s").replace(" ", "").rstrip(".")) in lex.regions and
+                _fold(abbr.group("s")) != _fold(name))
             if (_fold(name) in lex.regions or words in lex.safe_phrases.get(words[0] if words else "", ())) and \
                     not town_like_state:
                 end = start + len(name)             # a state after the town ("Torreón, Coah.", "Iztapalapa, CDMX",

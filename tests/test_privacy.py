@@ -390,8 +390,8 @@ PATTERN_KINDS = ("date", "age", "phone", "fax", "email", "url", "ip", "address",
 
 TUNING = ["identifiers_dev.jsonl", "identifiers_test.jsonl", "identifiers_holdout.jsonl",   # looked at while tuning
           "identifiers_final.jsonl", "identifiers_r5.jsonl", "identifiers_r6.jsonl", "identifiers_r7.jsonl",
-          "identifiers_r8.jsonl", "identifiers_r9.jsonl"]
-HELD_OUT = "identifiers_r10.jsonl"        # written last, blind; never tuned on
+          "identifiers_r8.jsonl", "identifiers_r9.jsonl", "identifiers_r10.jsonl"]
+HELD_OUT = "identifiers_r11.jsonl"        # written last, blind; never tuned on
 
 
 @pytest.mark.parametrize("name", TUNING)
@@ -407,20 +407,21 @@ def test_targets_hold_on_the_sets_used_for_tuning(name):
 
 def test_name_recall_target_on_the_held_out_set():
     scores = score_detector(_records(HELD_OUT)).set_index("kind")
-    assert scores.loc["name", "recall"] >= 0.95, scores                             # 0.962 reached
+    assert scores.loc["name", "recall"] >= 0.95, scores                             # 0.955 reached
 
 
 def test_held_out_recall_does_not_fall_below_what_it_reached():
     """A floor at the held-out level reached (the issue's per-kind target is the xfail test below)."""
     scores = score_detector(_records(HELD_OUT)).set_index("kind")
     pattern = scores.loc[list(PATTERN_KINDS)]
-    assert pattern["found"].sum() / pattern["gold"].sum() >= 0.98, scores          # 0.984 reached
-    assert (pattern["recall"] >= 0.94).all(), scores                                # dates 0.941 reached
-    assert scores.loc["all", "precision"] >= 0.96, scores                           # 0.964 reached
+    assert pattern["found"].sum() / pattern["gold"].sum() >= 0.95, scores          # 0.951 reached
+    assert (pattern["recall"] >= 0.82).all(), scores                                # addresses 0.828 reached
+    assert scores.loc["all", "precision"] >= 0.97, scores                           # 0.975 reached
 
 
-@pytest.mark.xfail(reason="issue 4 still open: on the held-out set (identifiers_r10) dates 0.941, addresses 0.959 "
-                          "and licences 0.974 are below 0.98 (the other 11 pattern kinds reach it); places 0.930",
+@pytest.mark.xfail(reason="issue 4 still open: on the held-out set (identifiers_r11) addresses 0.828, dates 0.902, "
+                          "ages 0.910, MRNs 0.936, postcodes 0.970 and licences 0.976 are below 0.98 (the other 8 "
+                          "pattern kinds reach it)",
                    strict=False)
 def test_pattern_recall_target_on_the_held_out_set():
     scores = score_detector(_records(HELD_OUT)).set_index("kind")
@@ -813,4 +814,137 @@ def test_place_and_name_rules_from_the_r9_round(text, lang, expected):
     ("We used the Empty Chair; a frank talk followed.", "en"),
 ])
 def test_clinical_prose_left_alone_by_the_r9_place_and_name_rules(text, lang):
+    assert found(text, lang=lang) == []
+
+
+@pytest.mark.parametrize("text, lang, roster, expected", [
+    # weekday phrases with a word after the weekday, or "previous"/"following" before it, and "past"/"gone" before a
+    # conjunction
+    ("Her landlord phoned the Thursday prior; the inspection was the Monday before.", "en", None,
+     [("the Thursday prior", "date"), ("the Monday before", "date")]),
+    ("She slept badly the previous Sunday and rang the following Tuesday, then the Friday after.", "en", None,
+     [("the previous Sunday", "date"), ("the following Tuesday", "date"), ("the Friday after", "date")]),
+    ("Pay it before this Monday past or the Saturday just gone and we are fine.", "en", None,
+     [("this Monday past", "date"), ("the Saturday just gone", "date")]),
+    # a count of days or weekdays with a word of time after it; a year or a month from a day
+    ("The letter came eleven days previously; the fine is due 14 days hence and the move three days beforehand.",
+     "en", None, [("eleven days previously", "date"), ("14 days hence", "date"), ("three days beforehand", "date")]),
+    ("He dreads three Thursdays from now; it started two Saturdays ago. Her mum died a year ago today.", "en", None,
+     [("three Thursdays from now", "date"), ("two Saturdays ago", "date"), ("a year ago today", "date")]),
+    # Spanish siblings, a short month with a dot, a Tamil day count with "இன்னும்" and a month's feast with a year
+    ("La audiencia es de aquí a seis días; vino el jueves anterior y vuelve hace dos sábados.", "es", None,
+     [("de aquí a seis días", "date"), ("el jueves anterior", "date"), ("hace dos sábados", "date")]),
+    ("Llegó el 14 ago. 2016.", "es", None, [("14 ago. 2016", "date")]),
+    ("இன்னும் மூன்று நாட்களில் தேர்வு. ஆடித் திருவிழா 2015 அன்று சண்டை.", "ta", None,
+     [("இன்னும் மூன்று நாட்களில்", "date"), ("ஆடித் திருவிழா 2015", "date")]),
+    # a Tamil house number with a letter; a building named after a flat's code; a hyphenated flat letter
+    ("முகவரி: இல. 57B, கோவில் வீதி.", "ta", None, [("இல. 57B, கோவில் வீதி", "address")]),
+    ("Post to Flat C12, Rose Villa Annex, No. 4, Temple Street, please.", "en", None,
+     [("Flat C12, Rose Villa Annex, No. 4, Temple Street", "address")]),
+    ("Vive en Calle Sauce 118, int. 2-B.", "es", None, [("Calle Sauce 118, int. 2-B", "address")]),
+    # US street types from the postal list; Irish street types before the name
+    ("Lives at 93 E. Fox Run and works near 7 Heron Ford most days.", "en", None,
+     [("93 E. Fox Run", "address"), ("7 Heron Ford", "address")]),
+    ("Moved to 12 Sráid na Mara last spring.", "en", None, [("12 Sráid na Mara", "address")]),
+    # a country code, a one-digit area code and the subscriber; a registered psychologist; a child-welfare file
+    ("Fax: +234 9 4412087.", "en", None, [("+234 9 4412087", "fax")]),
+    ("Signed by the assessor, RP no. 50917.", "en", None, [("50917", "licence")]),
+    ("The CAS file 61-204417 is open.", "en", None, [("61-204417", "id")]),
+    # a word-name in lower case is the name after a preposition, a relation or before a speech verb
+    ("Spoke with hazel; her aunt hazel said no.", "en", [{"name": "Hazel Obi", "role": "client"}],
+     [("hazel", "name"), ("hazel", "name")]),
+    # an interpreter named in Tamil before the name
+    ("மொழிபெயர்ப்பாளர் கனகலிங்கம் உடன் வந்தார்.", "ta", None, [("கனகலிங்கம்", "name")]),
+])
+def test_rules_from_the_r10_round(text, lang, roster, expected):
+    assert found(text, lang=lang, roster=roster) == expected
+
+
+@pytest.mark.parametrize("text, lang, roster", [
+    # durations and spans, sessions counted back, "days later", "from now on", "previously", "the previous session"
+    ("The week before was calm; two sessions ago she cried. Days later she called.", "en", None),
+    ("From now on she will journal; previously seen in 2 clinics. The previous session ran long.", "en", None),
+    ("She felt tired for a day afterwards. The Friday before the hearing she slept badly.", "en", None),
+    ("Three days on the ward were enough. The following week she rested.", "en", None),
+    ("La semana anterior durmió mal; los lunes siguientes vino sola.", "es", None),
+    # a month and the plural of a short word opening a sentence; a quoted sentence's first word; a heading line
+    ("She talked about how hard December is. Fees refunded in full.", "en", None),
+    ("He read it aloud: 'The panel will decide.'", "en", None),
+    # a word-name used as the word: after an article, a noun or a modal
+    ("A gale took the fence; he will hazel the path with gravel.", "en", [{"name": "Gale Obi", "role": "client"},
+                                                                      {"name": "Hazel Obi", "role": "family"}]),
+    # a Tamil heading with a session number, and the patient named by role
+    ("அமர்வு 14: நோயாளி அப்பா உடன் வந்தார்.", "ta", None),
+])
+def test_clinical_prose_left_alone_by_the_r10_rules(text, lang, roster):
+    assert found(text, lang=lang, roster=roster) == []
+
+
+@pytest.mark.parametrize("text, lang, roster, expected", [
+    # a word-name written as the word still counts where a role, a verb or a preposition says so
+    ("Según marisol, el padre se fue.", "es", [{"name": "Marisol Vega", "role": "client"}], [("marisol", "name")]),
+    ("cielo se rio por primera vez.", "es", [{"name": "Cielo Vega", "role": "client"}], [("cielo", "name")]),
+    ("இசை அவர்கள் இன்று வந்தார்.", "ta", [{"name": "இசை", "role": "client"}], [("இசை", "name")]),
+    # a person before a number, and a compound-looking name after a place cue
+    ("Call Tomasz Nowak 0161 496 0555 after six.", "en", None,
+     [("Tomasz Nowak", "name"), ("0161 496 0555", "phone")]),
+])
+def test_place_and_name_rules_from_the_r10_round(text, lang, roster, expected):
+    assert found(text, lang=lang, roster=roster) == expected
+
+
+@pytest.mark.parametrize("text, lang, roster", [
+    # a technique's Title Case name: a head noun after it, or the head noun itself
+    ("We tried the Lifeline exercise, then the Safe Room technique.", "en", None),
+    ("We reviewed the Behavioural Experiment and some Imagery Rehearsal.", "en", None),
+    # two everyday words written as one, inside or opening a sentence
+    ("She practised using Chairwork; Voicemail checked at noon.", "en", None),
+    # an organisation or a label before a number
+    ("Form lists Garda PULSE 55 as checked.", "en", None),
+    ("Se pagó con la Daviplata 2 veces.", "es", None),
+    # a Spanish word-name in lower case after a noun or a verb
+    ("Habló con un tono severo, y pidió clemencia.", "es", [{"name": "Severo Ruiz", "role": "client"},
+                                                           {"name": "Clemencia Ruiz", "role": "family"}]),
+    # a Tamil word-name after an adjective or a noun joined on to it
+    ("அவர் மெல்லிய இசை கேட்டார். ஓவியக் கலை பிடிக்கும்.", "ta", [{"name": "இசை", "role": "client"},
+                                                                {"name": "கலை", "role": "family"}]),
+])
+def test_clinical_prose_left_alone_by_the_r10_place_and_name_rules(text, lang, roster):
+    assert found(text, lang=lang, roster=roster) == []
+
+
+@pytest.mark.parametrize("text, lang, expected", [
+    # a local-government area "Shire of X", "Borough of X", with the generic word inside
+    ("Her aunt rang from Shire of Wandella about the visit.", "en", [("Shire of Wandella", "place")]),
+    ("He grew up in the Borough of Ashcombe.", "en", [("Borough of Ashcombe", "place")]),
+    # a Mexican neighbourhood after "del"/"la" with its lower-case "colonia"
+    ("La vecina del colonia Lomas Quietas llamó.", "es", [("colonia Lomas Quietas", "place")]),
+    # a Mexican town named like its state, before the state's abbreviation
+    ("Calle Encino 41, C.P. 98000, Zacatecas, Zac., por la tarde.", "es",
+     [("Calle Encino 41", "address"), ("98000", "postcode"), ("Zacatecas", "place")]),
+    # a court is no place; the town in its name is
+    ("A letter came from Leeds Crown Court today.", "en", [("Leeds", "place")]),
+])
+def test_place_rules_from_the_r10_round(text, lang, expected):
+    assert found(text, lang=lang) == expected
+
+
+@pytest.mark.parametrize("text, lang, expected", [
+    ("The Ontario Court of Justice set a date.", "en", []),
+    ("She went over to Ye-rin after school.", "en", [("Ye-rin", "name")]),
+    ("Mr Chapel of Bristol phoned.", "en", [("Chapel", "name"), ("Bristol", "place")]),
+    ("He now lives at 9 Kestrel Street. Visits weekly.", "en", [("9 Kestrel Street", "address")]),
+    ("He now lives at 9 Kestrel St. Visits weekly.", "en", [("9 Kestrel St.", "address")]),
+])
+def test_known_place_and_name_errors_fixed(text, lang, expected):
+    assert found(text, lang=lang) == expected
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("She wrote to the Ministry of Health and the Department of Psychiatry.", "en"),
+    ("They moved from Texas to the District of Columbia.", "en"),
+    ("The Court of Appeal and the Employment Tribunal were mentioned.", "en"),
+    ("Vivió en Jalisco y luego en Michoacán, México.", "es"),
+])
+def test_clinical_prose_left_alone_by_the_r10_place_rules(text, lang):
     assert found(text, lang=lang) == []
