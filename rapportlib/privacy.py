@@ -503,7 +503,15 @@ _HOLI = (r"(?:Christmas(?: Day| Eve)?|Thanksgiving(?: Day)?|Easter(?: Sunday)?|N
          r"|Carnaval|Carnival|Mardi Gras|Pentecost(?:és|es)?|Corpus Christi|Fiestas Patrias|Todos los Santos"
          r"|Inmaculada|Candelaria|Sant Jordi|(?:Noche de )?San Juan|San Fermín|San Isidro|Guy Fawkes(?: Night| Day)?"
          r"|Bonfire Night|Burns Night|Thaipusam|Ganesh Chaturthi|Raksha Bandhan|Nowruz|Songkran|Chuseok|Hari Raya"
-         r"|Sukkot|Shavuot|Mawlid|Karthigai Deepam|Janmashtami|Mahashivratri|Christmastime|Yuletide)")
+         r"|Sukkot|Shavuot|Mawlid|Karthigai Deepam|Janmashtami|Mahashivratri|Christmastime|Yuletide"
+         # Māori, Filipino, Sri Lankan, Malaysian, Ghanaian and Latin American feasts ("Matariki 2018", "Undas 2011",
+         # "Sinhala and Tamil New Year 2024", "el Grito del 1999", "la Feria de Abril del 2001", "Inti Raymi 2015")
+         r"|Matariki|Undas|Simbang Gabi|Noche Buena|Sinulog|Ati-Atihan|Kadayawan|Panagbenga|Pahiyas"
+         r"|(?:Sinhala and Tamil |Sinhala |Tamil |Sinhala-Tamil )New Year|Avurudu|Poson|Esala Perahera|Perahera"
+         r"|Aidilfitri|Aidiladha|Homowo|Hogbetsotso|Aboakyir|Odwira|Junkanoo|Emancipendence|Inti Raymi"
+         r"|(?:el )?Grito(?: de (?:Dolores|Independencia|Lares))?"
+         r"|(?:la )?Feria(?: de (?:la |las |los )?\p{Lu}[\p{L}]+)?"
+         r"|Fiestas de \p{Lu}[\p{L}]+|Fiestas Patronales|Fiestas Julias|Carnaval de \p{Lu}[\p{L}]+)")
 # holidays with a year, searched back from each year: "Christmas Day 2021", and any named day: "Boxing Day 2022",
 # "St Patrick's Day 2023", "Good Friday 2021", "Remembrance Sunday 2018", "Día de Reyes de 2020"; with a part of the
 # day or the season: "Christmas morning 2001", "Easter weekend 2015", "la mañana de Navidad de 2001"
@@ -511,11 +519,12 @@ YEAR = regex.compile(r"(?<=\s)(?:1[89]\d\d|20\d\d|'\d\d)\b")
 BEFORE_YEAR_DATES = (
     regex.compile(rf"\b(?:(?:mañana|tarde|noche|víspera|vispera|fin\s+de\s+semana)\s+de\s+)?{_HOLI}"
                   r"(?:\s+(?:morning|afternoon|evening|night|day|eve|weekend|week|holidays?|break|season|period))?"
-                  r"\s+(?:of\s+|de\s+)?$", regex.IGNORECASE),
+                  r"\s+(?:of\s+|de\s+|del\s+)?$", regex.IGNORECASE),
     regex.compile(r"\b(?:(?:St\.?|Saint)\s+)?(?:\p{Lu}[\p{L}'’]*\s+){1,4}(?:Day|Eve|Night|Sunday|Monday|Tuesday|Wednesday"
                   r"|Thursday|Friday|Saturday)(?:\s+(?i:morning|afternoon|evening|night))?"
                   r"\s+(?:of\s+)?$"
-                  r"|\b(?:Día|Dia)\s+(?:de|del)\s+(?:la\s+|los\s+|las\s+)?\p{Lu}[\p{L}]*(?:\s+\p{Lu}[\p{L}]*)?\s+(?:de\s+)?$"))
+                  r"|\b(?:Día|Dia)\s+(?:de|del)\s+(?:la\s+|los\s+|las\s+)?\p{Lu}[\p{L}]*(?:\s+\p{Lu}[\p{L}]*)?"
+                  r"\s+(?:de\s+|del\s+)?$"))
 _MES_AB = r"(?:ene|feb|mar|abr|may|jun|jul|ago|sept|sep|set|oct|nov|dic)(?:\.|(?!\w))"
 # days of the month in words: "the fifth of June", "March the twenty-third", "el quince de agosto"
 _ORDW = (r"(?:(?:twenty|thirty)[- ](?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)|first|second|third"
@@ -561,8 +570,11 @@ DATE_PATTERNS = [
                   r"\d{1,2}/(?!10\b)\d{1,2}(?![\w/])", _I),
     regex.compile(rf"\b{_WD}\.?,?\s\d{{1,2}}/\d{{1,2}}(?![\w/])", _I),
     # 7-Mar-2024, 07MAR2024, 7 Mar 24, 26 mar. 2010 (clinical shorthand)
+    # (and with slashes, as Spanish forms write it: 15/dic/1996)
     regex.compile(r"\b\d{1,2}[- ]?(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|Ene|Abr|Ago|Dic)"
-                  r"(?:\.\s?|[- ]?)(?:\d{4}|\d{2})\b", _I),
+                  r"(?:\.\s?|[- ]?)(?:\d{4}|\d{2})\b"
+                  r"|\b\d{1,2}/(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Set|Oct|Nov|Dec|Ene|Abr|Ago|Dic)\.?/(?:\d{4}|\d{2})\b",
+                  _I),
     # 3/VII, 12-III-1958 (months in Roman numerals)
     regex.compile(r"\b\d{1,2}[-/.](?:XII|XI|X|IX|VIII|VII|VI|V|IV|III|II|I)(?:[-/.](?:\d{4}|\d{2}))?\b"
                   r"|\b\d{1,2}([-/.])(?:xii|xi|x|ix|viii|vii|vi|v|iv|iii|ii|i)\1(?:\d{4}|\d{2})\b"),   # 4/iii/24
@@ -599,25 +611,32 @@ DATE_PATTERNS = [
     regex.compile(r"\b(?:the\s+day\s+(?:before|after)\s+(?:yesterday|tomorrow)|(?:today|tomorrow|yesterday)\s+(?:week|fortnight)\b"
                   r"|yesterday|tomorrow"
                   r"|anteayer|antier|antes\s+de\s+ayer|ayer|pasado\s+mañana)\b", _I),
+    # (and "last Thursday but one", "next Friday week")
     regex.compile(rf"\b(?:last|next|this|this\s+past|this\s+coming|coming)\s+{_WD}\b"
-                  rf"(?:\s+(?:just\s+)?(?:gone|past|coming){_ORDW_END})?", _I),     # "this Friday coming.", "past or"
+                  rf"(?:\s+(?:just\s+)?(?:gone|past|coming){_ORDW_END}"         # "this Friday coming.", "past or"
+                  r"|\s+but\s+one\b|\s+week\b(?![-']))?", _I),
     # "come Thursday" as a preposition ("rebooked for come Thursday", "Come Monday, we start"), not the verb ("can
     # come Thursday", "to come Friday", "they come Monday")
-    regex.compile(rf"(?<!\b(?i:to|will|shall|can|could|would|should|might|may|must|did|didn['’]t|not|don['’]t"
+    # (but "moved to come Friday", "changed it to come Monday")
+    regex.compile(rf"(?:(?<=\b(?i:moved|changed|rebooked|pushed|shifted|postponed|rescheduled|put\s+back|put\s+off"
+                  rf"|brought\s+forward|booked)\s+(?:it\s+|them\s+|this\s+)?to\s)"
+                  rf"|(?<!\b(?i:to|will|shall|can|could|would|should|might|may|must|did|didn['’]t|not|don['’]t"
                   rf"|doesn['’]t|won['’]t|can['’]t|cannot|never|please|i|you|we|they|he|she|who|let|let['’]s|and|or"
-                  rf"|also|just|kids|children|family|parents)\s)(?<!['’](?:ll|d)\s)\b(?i:come)\s+{_WD}\b(?!['’]s)"),
+                  rf"|also|just|kids|children|family|parents)\s)(?<!['’](?:ll|d)\s))\b(?i:come)\s+{_WD}\b(?!['’]s)"),
     # British and Irish weekday-first phrases: "Thursday last", "Monday gone", "Friday week", "Tuesday of last week",
     # "the Saturday just gone", "Sunday coming."
     regex.compile(r"\b(?:(?i:the)\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\s+(?:(?:of\s+)?"
                   r"(?:last|next|this|this\s+coming|the\s+following|the\s+previous|the\s+preceding)\s+week\b"
-                  r"|week\b(?!-)|last\b|(?:just\s+)?gone\b"
+                  r"(?:\s+coming\b)?|week\b(?!-)|last\b|(?:(?:that['’]s|that\s+has|which\s+has)\s+)?(?:just\s+)?gone\b"
                   rf"|next\b(?!\s+to\b)|(?:just\s+)?(?:past|coming){_ORDW_END})"
                   r"(?!\s+(?:time|session|year|month|night|weekend|term|semester)\b)"),
     # Friday the 13th, Tuesday 3rd (a weekday with a day number, no month)
     regex.compile(rf"\b{_WD},?\s+(?:the\s+{_DAY}(?:st|nd|rd|th)?|{_DAY}(?:st|nd|rd|th))\b"),
     # el martes pasado, este viernes que viene, el miércoles anterior, el jueves siguiente, el lunes entrante
+    # (el miércoles recién pasado, el domingo que pasó, el lunes que entra, el domingo antepasado)
     regex.compile(rf"\b(?:(?:el|este|ese)\s+)?(?:{_DS})\s+(?:pasado|próximo|proximo|que\s+viene|anterior|siguiente"
-                  r"|previo|entrante)\b", _I),
+                  r"|previo|entrante|reci[ée]n\s+pasado|que\s+(?:reci[ée]n\s+)?pas[óo]|que\s+entra|antepasado"
+                  r"|subsiguiente)\b", _I),
     regex.compile(rf"\b(?:el\s+)?(?:próximo|proximo|este|pasado)\s+(?:{_DS})\b", _I),
     # el lunes 12 (not "lunes 12:30", "lunes 2 horas")
     regex.compile(rf"\b(?:{_DS})\s+{_DAY}\b(?![:.]\d|\s*(?:h\b|hrs?\b|horas|am\b|pm\b|a\.\s?m|p\.\s?m|min|sesi|veces))",
@@ -642,7 +661,10 @@ DATE_PATTERNS = [
     regex.compile(rf"\b(?i:the)\s+{_WDF}\s+(?i:prior|before|after|following|previous|beforehand){_ORDW_END}"
                   rf"|\b(?i:the)\s+(?i:previous|following|preceding|prior)\s+{_WDF}\b(?!['’]s)"),
     # the Friday before last, the evening before last, the Monday after next
-    regex.compile(rf"\b(?i:the)\s+(?:{_WD}|(?i:day|night|evening|morning|afternoon))\s+(?i:before\s+last|after\s+next)\b"),
+    regex.compile(rf"\b(?i:the)\s+(?:{_WD}|(?i:day|night|evening|morning|afternoon))\s+(?i:before\s+last|after\s+next)\b"
+                  rf"|\b{_WD}\s+(?i:before\s+last|after\s+next)\b"),
+    # this day last week, this time last month
+    regex.compile(r"\b(?i:this\s+(?:day|time)\s+(?:last|next)\s+(?:week|month|year))\b"),
     # el día quince (the day in words)
     regex.compile(rf"(?<=\b(?:el|este|ese|del|al|próximo|proximo)\s+)día\s+{_DIA_ES}\b(?!\s+de\s+(?!{_MES}\b))", _I),
 ]
@@ -704,12 +726,18 @@ AGE_PATTERNS = [
     # an age in words at the end of a phrase after "at": "still gardening at ninety-four.", "at a hundred and one, she"
     regex.compile(rf"(?<=\b(?:at|At)\s+)(?:{_HUNDRED}|{_NINETY_W})(?=\s*[,.;:!?)]|\s*$|\s+(?:and|but|when|she|he"
                   r"|they|I|we|her|his|years?|yrs?)\b)", _I),
+    # an age after a relation, before the time it is reached: "Her mother, 92 next month,", "Gran, ninety this year"
+    regex.compile(rf"(?<=\b(?:mother|father|mum|mom|dad|gran|nan|nana|granny|grandma|grandpa|grandmother|grandfather"
+                  rf"|aunt|auntie|uncle|sister|brother|husband|wife|neighbour|neighbor|friend|\p{{Lu}}\p{{Ll}}+), )"
+                  rf"(?:{_NINETY}|{_HUNDRED}|{_NINETY_W})(?=\s+(?:next|this|in|come)\s+(?:month|week|year"
+                  rf"|spring|summer|autumn|fall|winter|{_MON}\b))"),
     # a decade past 89 is an age over 89 too: "in her late nineties", "nonagenarian", "centenaria"
     regex.compile(r"\b(?:(?:super)?centenarian|nonagenarian|nonagenari[oa]s?|centenari[oa]s?"
                   r"|in (?:her|his|their|my) (?:early |mid-?|late )?(?:nineties|90s|90['’]s)"
                   r"|noventa y tantos(?: años)?)\b", _I),
     # "Her grandmother (ninety-six) lives with them", "lived to 105", "died peacefully at one hundred and two"
-    regex.compile(rf"(?<=\()(?:{_NINETY}|{_HUNDRED}|ninety(?:-\w+)?|{_NOVENTA})(?=\))"
+    # (a genogram's bracket with the age first: "(ninety-three, alive, Galle)", "(தொண்ணூறு, உயிருடன்)")
+    regex.compile(rf"(?<=\()(?:{_NINETY}|{_HUNDRED}|ninety(?:-\w+)?|{_NOVENTA}|தொண்ணூறு|நூறு)(?=\)|,)"
                   rf"|(?<=\b(?:lived to|lives to|live to|living to|lived until|made it to|survived to|vivió hasta"
                   rf"|vivio hasta|llegó a los|llego a los)\s+(?:the age of\s+)?)"
                   rf"(?:{_NINETY}|{_HUNDRED}|ninety(?:-\w+)?|{_NOVENTA})\b"
@@ -724,6 +752,8 @@ AGE_PATTERNS = [
                   r"(?=\s+birthday\b)"
                   r"|\b(?:(?:a|one)\s+)?hundred(?:th|(?:\s+and)?\s+(?:first|second|third|fourth|fifth|sixth|seventh|eighth"
                   r"|ninth|tenth))(?=\s+birthday\b)"
+                  r"|\b(?:a|one) hundred(?: and)? (?:one|two|three|four|five|six|seven|eight|nine|ten)"
+                  r"(?=th\s+birthday\b)"
                   rf"|(?<=\bcumpleaños\s+(?:número\s+|numero\s+|n\.?º\s*)?){_NINETY}\b", _I),
     # Tamil number words after வயது (age): "வயது தொண்ணூற்று நான்கு"
     regex.compile(r"(?<=வயது\s*[,:]?\s*)(?:தொண்ணூற்று\s+[\p{L}\p{M}]+|தொண்ணூறு|நூற்று\s+[\p{L}\p{M}]+|நூறு)"),
@@ -787,6 +817,8 @@ POLICE_REPORT = regex.compile(r"\b(?:FIR|NCR|CSR)\s?(?:No\.?\s?|#\s?)?\d{1,6}/(?
 # a serial: "CIB 121/571", "DP 5864/2023", "H.M.O.P. 943/2024", "Cr. No. 618/2022", "O.S. No. 112/2021"
 CASE_REF = regex.compile(r"(?<![\w./-])(?P<p>[A-Z](?:\.?[A-Z]){0,6}\.?|[A-Z][a-z]{1,3}\.)\s?"
                          r"(?:(?:No|Nos|NO|Nº|N°|Nr)\.?:?\s?|#\s?)?(?P<a>\d{1,6})/(?P<b>\d{2,4})(?![\w/]|[.,]\d)")
+# Ghanaian plates (a region's two letters, digits, the year: GR 1234-21) and Kenyan ones (KCA 123A)
+GH_KE_PLATE = regex.compile(r"\b(?:[A-Z]{2} ?\d{1,4}-(?:\d{2}|[A-Z])|K[A-Z]{2} ?\d{3}[A-Z])\b(?![-/]\d)")
 # Mexican plates: three letters, three digits, one letter (NLR-441-B)
 MX_PLATE = regex.compile(r"\b[A-Z]{3}([- ])\d{3}\1[A-Z]\b")
 # references of capitals and digits joined by slashes: KMC/PSY/2023/4471, VT/44187, CI-FDS/TLA/00412/03-2024
@@ -837,7 +869,8 @@ _UNITS = {"dollars", "pesos", "rupees", "euros", "pounds", "steps", "words", "pe
 # (a later group is never the capital of the next word: "CP 22432 Mexicali")
 _CODE = r"(?:[A-Z]{1,7}[-\s/]?)?\d[\dA-Z]*(?:[-\s/][\dA-Z]+(?![\p{Ll}\p{M}])|\.\d{3}(?=\D|$))*(?:-[\dkK])?"
 NUMBER_AFTER_CUE = regex.compile(
-    r"\.?\s*(?:'?s)?\s*(?:(?:number|num|no|nr|n\.?[º°o]|#|is|was|ending|in|with|:|-|,|\(|of|es|número|numero|de|reads)\.?"
+    r"\.?\s*(?:'?s)?\s*(?:(?:number|num|no|nr|n\.?[º°o]|#|is|was|ending|in|with|:|-|,|\(|of|es|número|numero|de|reads"
+    r"|இல|இலக்கம்|எண்)\.?"
     rf"\s*){{0,4}}(?P<code>#?{_CODE})")
 _YEARISH = regex.compile(r"(?:19|20)\d\d")
 _NUMBER_KINDS = {"phone", "fax", "ssn", "mrn", "account", "licence", "id", "postcode"}
@@ -900,6 +933,11 @@ def _trie(phrases: Iterable[str]) -> str:
 # a floor, flat or office word after a Spanish house number ("piso 3", "depto. A", "dpto 4", "of. 7", "int. 2")
 _ES_UNIT = (r"(?i:piso|planta|depto|dpto|dto|departamento|apto|apartamento|interior|int|oficina|of(?=\.)|local|puerta"
             r"|pta|torre|uf|unidad\s+funcional)\.?")
+# Venezuelan buildings and houses named after the street ("Edif. Los Samanes", "Qta. Mi Refugio", "Res. El Parque")
+_VE_BUILDING = r"Edif|Edificio|Qta|Quinta|Residencias|Resd|Torre|Conjunto\s+Residencial|Centro\s+Comercial|C\.C"
+# and the floor, flat or house in it ("piso 4", "apto. 4-B", "casa N.º 12", "PB", "local 3")
+_VE_UNIT = (rf"(?:{_ES_UNIT}|(?i:casa|apt|ofic|nivel)\.?)\s*(?:[nN]\.?[º°o]\.?\s*)?[\dA-Z][\w-]*"
+            r"|(?i:PB|planta\s+baja|mezzanina)\b")
 # capitalised words before a number and a floor that name no street: "Sala 12, piso 3", "Cama 4", "Consultorio 7"
 _NOT_STREET_NAME = (r"(?i:sala|cama|consultorio|pabellón|pabellon|habitación|habitacion|box|módulo|modulo|servicio"
                     r"|área|area|planta|piso|torre|unidad|ward|room|bed|bay|level|floor|session|sesión|sesion|grupo"
@@ -918,16 +956,20 @@ def _lexicon_patterns(conf: dict) -> dict:
     door = rf"(?i:{_alt(conf['door_words'], loose=True)})\.?\s*"
     unit = rf"(?i:{_alt(conf['unit_words'], loose=True)})\.?\s*"
     ta_street = _alt(conf["ta_street_words"])
+    area = _alt(conf["area_words"], loose=True)
     title_prefix = _alt(conf["street_prefixes_title"], loose=True)
     # (and the Irish "na", "an": "Bóthar na Trá")
     particles = r"(?:de\s+la|de|del|la|las|los|des|du|da|das|do|dos|di|della|delle|dei|degli|na|an)"
     # a count of things, not a house number: "3 Safe Place exercises", "4 Gold Point stickers" (a plural noun after)
-    not_count = (r"(?!\s+(?!(?:is|was|has|as|its|this|his|hers|yes|plus|does|goes|seems|looks|sits|lies)\b)"
-                 r"\p{Ll}{2,}s\b)")
+    # (no count after an unambiguous street type or a unit's number: "12 Temple Street holds", "Terrace #39 holds")
+    not_count = (r"(?:(?<=\d|\b(?i:street|road|lane|avenue|drive|highway|boulevard|crescent|terrace|salai|mawatha))"
+                 r"|(?!\s+(?!(?:is|was|has|as|its|this|his|hers|yes|plus|does|goes|seems|looks|sits|lies)\b)"
+                 r"\p{Ll}{2,}s\b))")
     address_ta = [
-        # எண் 13, கிழக்கு மாசி வீதி; 62/25, காந்தி ரோடு
+        # எண் 13, கிழக்கு மாசி வீதி; 62/25, காந்தி ரோடு; வீட்டு எண் 19, அண்ணா நகர் இரண்டாவது தெரு (an ordinal word
+        # before the street word)
         regex.compile(rf"(?:{door}\d{{1,4}}(?:/\d{{1,4}})?[A-Za-z]?(?:,\s*|\s+)|\d{{1,4}}(?:/\d{{1,4}})?[A-Za-z]?,\s*)"
-                      rf"\p{{L}}[\p{{L}}\p{{M}}.]*(?:\s+\p{{L}}[\p{{L}}\p{{M}}.]*)?\s+{ta_street}"),
+                      rf"\p{{L}}[\p{{L}}\p{{M}}.]*(?:\s+\p{{L}}[\p{{L}}\p{{M}}.]*)?(?:\s+[\p{{L}}\p{{M}}]+வது)?\s+{ta_street}"),
         # 3-வது குறுக்குத் தெரு (3rd cross street)
         regex.compile(rf"(?:\d{{1,4}}(?:/\d{{1,4}})?,\s*)?\d{{1,3}}\s*-?\s*(?:வது|ஆவது|ம்)\s+(?:[\p{{L}}\p{{M}}]+\s+)?{ta_street}"),
     ]
@@ -935,41 +977,67 @@ def _lexicon_patterns(conf: dict) -> dict:
         # P.O. Box 12, Post Box No. 48, Apartado postal 7 (first: "Post Box No. 3611, T. Nagar" is no door number)
         regex.compile(rf"\b(?i:{_alt(conf['box_words'], loose=True)})"
                       r"(?:\s*(?:(?i:no|n[º°o]|number|num)\.?|எண்|இல\.|இலக்கம்))?"
-                      r"\s*[#:]?\s*\d+(?:-\d{5}\b)?"                   # P.O. Box 1234-00100 (Kenya: box-postcode)
+                      # P.O. Box 1234-00100 (Kenya: box-postcode), Private Bag X926 (South Africa)
+                      r"\s*[#:]?\s*(?:X\s?)?\d+(?:-\d{5}\b)?"
                       r"(?:,?\s+(?:Stn|STN|Station|Succ\.?|Succursale|RPO|Postal Station)\s+\p{Lu}[\p{L}\d]*\b)?"),
         # roads by number: Hwy 61, 4120 County Road 12, FM 1960, 88 State Route 9
         regex.compile(r"(?:\b\d{1,6}\s+)?\b(?:(?:Highway|Hwy\.?|County Road|County Rd\.?|State Route|State Road|Route"
-                      r"|Rte\.?|Farm to Market Road)\s?#?\d{1,4}|(?:FM|CR|SR)\s?\d{3,4})\b"),
+                      r"|Rte\.?|Farm to Market Road)\s?#?\d{1,4}|(?:FM|CR|SR)\s?\d{3,4})\b"
+                      r"(?!,?\s*(?:Box|Bx|Site|Comp)\s*#?\d)(?:\s(?:East|West|North|South)\b)?"),
+        # an Irish estate named in Irish before its street: "10 Ard Mhuire, Knockanree Avenue", "4 Cois Locha"
+        regex.compile(r"\b\d{1,4}[A-Za-z]?,?\s+(?:Ard|Árd|Cnoc|Cois|Páirc|Pairc|Radharc|Gort|Cluain|Lios|Dún|Tír|Gleann"
+                      r"|Baile|Coill|Carraig|Achadh|Machaire|Mainistir)\s+(?:(?:na|an|a)\s+)?\p{Lu}[\p{L}\p{M}'’-]+"
+                      rf"(?:,\s+(?:\p{{Lu}}[\p{{L}}\p{{M}}'’-]+\s+){{1,3}}{suffix}\b)?"),
         # 42 Willow Lane, Apt 3B; 12 2nd Cross Street (the door words before the number: "address_prefix")
         regex.compile(
-            r"\b(?:[A-Z][-/])?\d{1,6}(?:/(?:\d{1,4}|[A-Z]))?[A-Za-z]?(?:-\d{1,4}){0,2}"
+            r"\b(?:[A-Z][-/]?)?\d{1,6}(?:/(?:\d{1,4}|[A-Z]))?[A-Za-z]?(?:-\d{1,4}){0,2}"
             r",?\s+(?:[NSEW]\.?\s+|North\s+|South\s+|East\s+|West\s+)?(?:(?:\p{Lu}[\w'’.-]*|\d{1,3}(?:st|nd|rd|th))\s+"
             # a particle inside the name: "384 Dama de Noche St.", "12 Stratford upon Avon Road"
             r"(?:(?:de\s+la|de\s+los|de\s+las|de|del|la|las|los|van\s+der|van|von|der|den|di|da|do|dos|das|du|des|le"
             r"|upon|on|en)\s+(?=\p{Lu}))?)"
             rf"{{1,4}}{suffix}\b{suffix_dot}(?:\s+(?:East|West|North|South|NE|NW|SE|SW|E|W|N|S|Upper|Lower|Extension|Extn"
-            r"|Ext)\b\.?)?"
-            rf"(?:,?\s+{unit}#?\w+(?:-(?:\d{{1,4}}|[A-Z])\b)?|\s+#\s?\w+|,?\s+#\d{{1,3}}-\d{{1,4}}\b)?{not_count}"),
-        # Calle Hidalgo 12; Av. Revolución 680, int. 1; Avenida de la Albufera, 156, 1.º 2
+            r"|Ext)\b\.?)?(?:\s\d{1,3}(?=,?\s+#\d))?"
+            rf"(?:,?\s+{unit}#?\w+(?:-(?:\d{{1,4}}|[A-Z])\b)?|,?\s+#\d{{1,3}}-\d{{1,4}}\b|,?\s+#\s?\w+)?{not_count}"),
+        # Venezuelan: a street with no number, then its building or house and the flat: "Av. Libertador, Edif. Los
+        # Samanes, piso 4, apto. 4-B, Urb. La Florida", "Calle 3, Qta. Mi Refugio", "Calle Sucre, casa N.º 12"
         regex.compile(
+            rf"(?<!\d\s)\b(?:(?i:{_alt(conf['street_prefixes'])})|C\.(?=\s*\p{{Lu}}))(?:(?<=[./])|\b)\s*"
+            rf"(?:(?:(?:\p{{Lu}}[\p{{L}}\p{{M}}'’.-]*|{particles})\s+){{0,4}}\p{{Lu}}[\p{{L}}\p{{M}}'’.-]*|\d{{1,3}})"
+            rf"(?:,\s*(?:{_VE_BUILDING})\.?\s+(?:(?:\p{{Lu}}[\p{{L}}\p{{M}}'’-]*|{particles})\s+){{0,4}}"
+            rf"\p{{Lu}}[\p{{L}}\p{{M}}'’-]*(?:,\s*{_VE_UNIT})*|(?:,\s*{_VE_UNIT})+)"
+            rf"(?:,\s*(?=\p{{Lu}})(?i:{area})\.?\s+(?:(?:\p{{Lu}}[\p{{L}}\p{{M}}'’-]*|{particles})\s+){{0,3}}"
+            r"\p{Lu}[\p{L}\p{M}'’-]*)?"),
+        # Ecuadorian (Guayaquil) and Jamaican lots: "Cdla. Kennedy Norte, Mz. 104, villa 7", "Lot 14, Greenwich
+        # Park Scheme" (the scheme's name ends with its word)
+        regex.compile(r"\b(?:Cdla|Ciudadela|Coop|Cooperativa|Urb|Urbanización)\.?\s+(?:\p{Lu}[\p{L}\p{M}'’-]*\s+){0,3}"
+                      r"\p{Lu}[\p{L}\p{M}'’-]*,\s*(?i:mz|mza|manzana)\.?\s*\w{1,4},\s*(?i:villa|solar|casa|lote|lt)\.?\s*\d{1,4}\b"),
+        # Calle Hidalgo 12; Av. Revolución 680, int. 1; Avenida de la Albufera, 156, 1.º 2; Puerto Rican and Dominican
+        # ones with the neighbourhood first ("Urb. Las Lomas, Calle Roble 1520"), with no number ("Calle Tlaxcaltecas
+        # s/n, Mz. 55 Lt. 34") or with an Ecuadorian cross street ("Avenida Amazonas N24-155 y Calle Colón")
+        regex.compile(
+            rf"(?:(?=\p{{Lu}})(?i:{area})\.?\s+(?:(?:\p{{Lu}}[\p{{L}}\p{{M}}'’-]*|de|del|la|las|los)\s+){{0,3}}"
+            r"\p{Lu}[\p{L}\p{M}'’-]*,\s*)?(?<!\b\d{1,6}[A-Za-z]?\s)"
             rf"\b(?:(?i:{_alt(conf['street_prefixes'])})|(?:C\.(?!\s?P\.)|Priv\.|Cjón\.|Cjon\.|Cda\.)(?=\s*\p{{Lu}}))(?:(?<=[./])|\b)\s*"
             r"(?:(?:[A-ZÁÉÍÓÚÑ0-9][\w'’.-]*|de|del|la|las|los|y|da|das|do|dos|di|du|des|della|delle|dei)\s+){0,5}"
             r"(?:[A-ZÁÉÍÓÚÑ][\w'’.-]*)?,?\s*"
             r"(?:(?i:lote|lt\.?)\s*\d{1,4}\s*)?"
-            r"(?:n\.?[º°o]\.?\s*|#\s*|(?i:número|numero|núm\.?|num\.?)\s*)?\d{1,5}[A-Za-z]?(?:-[A-Za-z0-9]+)?"
+            r"(?:(?:n\.?[º°o]\.?\s*|#\s*|(?i:número|numero|núm\.?|num\.?)\s*)?\d{1,5}[A-Za-z]?(?:-[A-Za-z0-9]+)?"
+            r"|(?i:s/n|s\.n\.|sin\s+número)(?:,?\s*(?i:mz|mza|manzana)\.?\s*\w{1,4},?\s*(?i:lt|lote)\.?\s*\d{1,4})?)"
             rf"(?:(?:\s*,\s*(?:{unit})?|\s+{unit}|\s+(?=\d{{1,2}}\.?\s?[º°ª]))\d{{1,3}}(?!\d)\.?(?:\s?[º°ª])?"
             r"(?:[\s-]?[A-Z]\b|\s*(?:izda|dcha|izq|der)\b\.?|\s\d{1,2}(?![\d.,:/]\d|\d)\.?(?:\s?[º°ª])?|\s+(?i:piso|planta)\b)?){0,2}"
             rf"(?:(?:\s*,\s*|\s+)(?:{unit}(?:[A-Z]\b|\d{{1,4}}[A-Z]?\b)\.?|\d{{1,2}}\.?\s?[º°ª](?:\s?\d{{1,2}}\.?\s?[º°ª])?"
             r"(?:\s?[A-Z]\b)?|(?i:bajo|entresuelo|principal|ático|atico|planta baja|PB)\b(?:\s*\"?[A-Z]\"?)?"
             r"|(?i:izda|dcha|izq|der)\b\.?))*"
-            rf"(?:,\s*(?i:{_alt(conf['area_words'], loose=True)})\.?\s+\p{{Lu}}[\p{{L}}\p{{M}}]+"
+            r"(?:\s+y\s+(?i:calle|avenida|av\.|pasaje|psje\.)\s+\p{Lu}[\p{L}\p{M}'’-]*(?:\s+\p{Lu}[\p{L}\p{M}'’-]*){0,2})?"
+            rf"(?:,\s*(?i:{area})\.?\s+\p{{Lu}}[\p{{L}}\p{{M}}]+"
             r"(?:\s+(?:de\s+|del\s+|la\s+|las\s+|los\s+)?\p{Lu}[\p{L}\p{M}]+){0,3})?"),
         # 1702 Calle Sol, Apt B; 14 Jalan Ampang; 8, Lorong Chempaka 2; 883 SE Calle Ocho (a number before a street
         # type that comes first, a compass point between them)
-        regex.compile(rf"\b\d{{1,6}}[A-Za-z]?,?\s+(?:(?:[NSEW]|NE|NW|SE|SW|North|South|East|West)\.?\s+)?{title_prefix}\s+(?:{particles}\s+)?\p{{Lu}}[\p{{L}}\p{{M}}'’-]+"
+        regex.compile(rf"\b(?:\d{{1,4}}-)?\d{{1,6}}[A-Za-z]?,?\s+(?:(?:[NSEW]|NE|NW|SE|SW|North|South|East|West)\.?\s+)?"
+                      rf"(?:(?:El|La|Los|Las)\s+)?{title_prefix}\s+(?:{particles}\s+)?\p{{Lu}}[\p{{L}}\p{{M}}'’-]+"
                       rf"(?:\s+(?:{particles}\s+)?\p{{Lu}}[\p{{L}}\p{{M}}'’-]+){{0,2}}"
-                      r"(?:\s\d{1,3}(?![\d.,:/]\d|\d|\s*(?:%|times|veces|years|años|days|días)))?"
-                      rf"(?:,?\s+{unit}#?\w+)?"),
+                      r"(?:\s\d{1,3}(?:/\d{1,3})?(?![\d.,:/]\d|\d|\s*(?:%|times|veces|years|años|days|días)))?"
+                      rf"(?:,?\s+{unit}#?\w+|\s+#\s?\d+[A-Za-z]?\b)?"),
         # Via Roma 12, Rua das Flores 45, Viale dei Mille 3 (a street type first, written capitalised)
         regex.compile(rf"(?<!\d,?\s)\b{title_prefix}\s+(?:(?:\p{{Lu}}[\p{{L}}\p{{M}}'’.-]*|{particles})\s+){{0,4}}"
                       r"\p{Lu}[\p{L}\p{M}'’.-]*,?\s+(?:n\.?[º°o]\.?\s*)?\d{1,5}[A-Za-z]?\b"
@@ -980,7 +1048,8 @@ def _lexicon_patterns(conf: dict) -> dict:
                       r"|gracht|laan|plein|kade|singel|dijk|steeg|gatan|vägen|gränd|torget|vej|gade|veien|gata|vegen)"
                       r"\s+(?!(?:19|20)\d\d\b)\d{1,4}(?:\s?[a-zA-Z]\b|-\d{1,4})?(?![\d.,:/]\d|\d)"),
         # 1187 boul. Saint-Laurent, 45 rue Sherbrooke Ouest
-        regex.compile(rf"\b\d{{1,5}}[A-Za-z]?,?\s+(?i:{_alt(conf['street_words_fr'], loose=True)})(?:(?<=\.)|\b)\s*"
+        regex.compile(rf"\b(?:\d{{1,4}}-)?\d{{1,5}}[A-Za-z]?,?\s+(?i:{_alt(conf['street_words_fr'], loose=True)})"
+                      r"(?:(?<=\.)|\b)\s*"
                       r"(?:(?:de\s+la|de|du|des)\s+)?\p{Lu}[\p{L}\p{M}'’-]+(?:\s+(?:Est|Ouest|Nord|Sud|\p{Lu}[\p{L}\p{M}'’-]+))?"
                       rf"(?:,?\s+{unit}#?\w+)?"),
         # British closes named with "The" and no street type, before their town: "12 The Paddocks, Stevenage"
@@ -1030,7 +1099,8 @@ def _lexicon_patterns(conf: dict) -> dict:
     dates = [           # (a word the text must hold, the pattern): a cheap test first
         # in three days, two days ago, dentro de tres días, en dos días, hace cuatro días, dos días después
         ("day", regex.compile(rf"\bin\s+{num}\s+days?\b(?:['’]?\s+time\b)?"
-                              rf"(?!\s+(?:ago|back|before|earlier|later|prior|from)\b)", _I)),
+                              rf"(?!\s+(?:ago|back|before|earlier|later|prior|from|hence|previously|beforehand"
+                              rf"|afterwards?)\b)", _I)),
         # nine days previously, eighteen days from now, ten days beforehand, three days on (at a clause's end)
         # (not a duration after "for": "tired for a day afterwards")
         ("day", regex.compile(rf"(?<!\b(?i:for)\s)\b{num}\s+days?\s+(?:ago|back|before|earlier|later|prior|hence"
@@ -1043,6 +1113,9 @@ def _lexicon_patterns(conf: dict) -> dict:
         ("día", regex.compile(rf"\b(?:dentro\s+de|en|de\s+aqu[íi]\s+a|de\s+ac[áa]\s+a|de\s+hoy\s+en)\s+{num}"
                               rf"\s+días?\b", _I)),
         ("día", regex.compile(rf"\bhace\s+{num}\s+días?\b", _I)),
+        # a los catorce días, a los dos días (counted from another day); hoy hace una semana, hoy hace ocho días
+        ("día", regex.compile(rf"\ba\s+los\s+{num}\s+días\b", _I)),
+        ("hace", regex.compile(rf"\b(?:hoy|mañana|ayer)\s+hace\s+{num}\s+(?:semanas?|días?|meses|mes|años?)\b", _I)),
         ("día", regex.compile(rf"\b{num}\s+días?\s+(?:después|despues|antes|más\s+tarde|mas\s+tarde|atrás|atras"
                               rf"|más\s+adelante|mas\s+adelante)\b", _I)),
         # hace dos viernes, dentro de tres lunes (weekdays counted back or on)
@@ -1051,11 +1124,14 @@ def _lexicon_patterns(conf: dict) -> dict:
         # a week ago Monday, two weeks from Friday, a fortnight ago yesterday (a span of weeks alone pins no day)
         # a week today, three weeks ago yesterday, a fortnight on Tuesday, a fortnight tomorrow, Tuesday fortnight
         ("week", regex.compile(rf"\b{num}\s+weeks?\s+(?:(?:ago|from|before|after|on|last|next|come)\s+"
-                               rf"(?:this\s+past\s+|last\s+|next\s+)?(?:{_WD}\b|today\b|yesterday\b|tomorrow\b)"
+                               rf"(?:this\s+past\s+|this\s+coming\s+|this\s+|last\s+|next\s+)?(?:{_WD}\b|today\b|yesterday\b|tomorrow\b)"
                                rf"|(?:today|tomorrow|yesterday)\b)", _I)),
         ("fortnight", regex.compile(rf"\b(?:(?:a|one|two|three)\s+)?fortnights?\s+(?:(?:ago|from|before|after|on|last"
                                     rf"|come)\s+)?(?:(?:this\s+past\s+|last\s+|next\s+)?{_WD}\b|today\b"
                                     rf"|yesterday\b|tomorrow\b)|\b{_WD}\s+fortnight\b", _I)),
+        # Monday in a fortnight, Friday in two weeks, Tuesday in three weeks' time
+        ("week", regex.compile(rf"\b{_WD}\s+in\s+{num}\s+weeks?(?:['’]?\s+time)?\b", _I)),
+        ("fortnight", regex.compile(rf"\b{_WD}\s+in\s+(?:a|one|two)\s+fortnights?(?:['’]?\s+time)?\b", _I)),
         # a year ago today, a month from tomorrow, six months ago Friday (a span alone pins no day)
         ("month", regex.compile(rf"\b{num}\s+months?\s+(?:ago|from)\s+(?:{_WDF}|today|yesterday|tomorrow)\b", _I)),
         ("year", regex.compile(rf"\b{num}\s+years?\s+(?:ago|from)\s+(?:{_WDF}|today|yesterday|tomorrow)\b", _I)),
@@ -1259,7 +1335,8 @@ def _pattern_spans(text: str, lex: Lexicon, found: list[Span], taken: np.ndarray
             if len(words) >= 2 and words[0] in lex.patterns["title_prefixes"] and _fold(words[1]) in lex.safe_words \
                     and _fold(words[1]) not in lex.regions:
                 continue                                  # "Via Zoom, 3 of us"
-        if text[start].isdigit() or tamil:            # a house number: "Flat 3, ", "Old No. 32, " before it
+        # a house number ("Flat 3, ", "Old No. 32, " before it), also with a letter first ("H/No. A143, ")
+        if text[start].isdigit() or tamil or regex.match(r"[A-Z][-/]?\d", text[start:start + 3]):
             before = lex.patterns["address_prefix"].search(text, max(0, start - 60), start)
             other = [sp.end for sp in found if before and before.start() < start and sp.kind != "address" and
                      sp.start < start and sp.end > before.start()]
@@ -1277,7 +1354,8 @@ def _pattern_spans(text: str, lex: Lexicon, found: list[Span], taken: np.ndarray
         _add(found, taken, start, end, "address")
     for rx, kind in ((SSN, "ssn"), (NINO, "ssn"), (A_NUMBER, "id"), (IBAN, "account"), (CARD, "account"),
                      (CASE_NUMBER, "id"), (CA_POSTCODE, "postcode"), (EIRCODE, "postcode"), (PLATE, "licence"),
-                     (MX_PLATE, "licence"), (LK_PLATE, "licence"), (AR_POSTCODE_BRACKET, "postcode")):
+                     (MX_PLATE, "licence"), (LK_PLATE, "licence"), (GH_KE_PLATE, "licence"),
+                     (AR_POSTCODE_BRACKET, "postcode")):
         for m in rx.finditer(text):
             _add(found, taken, m.start(), m.end(), kind)
     for rx in (AU_POSTCODE, NL_PT_POSTCODE):
@@ -1317,8 +1395,12 @@ def _pattern_spans(text: str, lex: Lexicon, found: list[Span], taken: np.ndarray
             continue                                      # "en San Juan de 2019 a 2021": a span of years
         for rx in BEFORE_YEAR_DATES:
             m = rx.search(text, max(0, y.start() - 50), y.start())
-            if m:
-                _add(found, taken, m.start(), y.end(), "date")
+            if m:              # (a month found inside it is the feast's: "Feria de Abril del 2001")
+                inside = [sp for sp in found if sp.start < y.end() and sp.end > m.start()]
+                if inside and all(sp.kind == "date" and m.start() <= sp.start for sp in inside):
+                    _replace(found, taken, inside, m.start(), y.end(), "date")
+                else:
+                    _add(found, taken, m.start(), y.end(), "date")
                 break
     for needle, rx in lex.patterns["date"]:
         if needle in low:
@@ -1447,7 +1529,7 @@ _TA_AREA = ("பகுதி", "நகரில்", "நகருக்கு",
 _TA_NOT_NAME_AFTER = ("பகுதி", "தினம்", "எண்", "அருகே", "நகர", "மாவட்ட", "சாலை", "தெரு", "வீதி")
 # endings of Tamil adverbs, verbs and participles ("நிம்மதியாக", "வந்தார்", "பார்த்தபடி"): no name, even with a cue
 _TA_NOT_NOUN = ("ாக", "ாகச்", "ாகப்", "ாகத்", "ாகவே", "ார்", "ான்", "ான", "து", "ும்", "ே", "படி", "போது", "ாமல்",
-                "ாத", "த்த", "ள்")
+                "ாத", "த்த", "ள்", "னர்")                 # and plural verbs: "கலந்துகொண்டனர்" (they took part)
 _TA_NOT_NOUN_HON = tuple(e for e in _TA_NOT_NOUN if e not in ("ார்", "ான்"))    # "சிவகுமார் அவர்கள்"
 # a short number closing a heading after a Tamil word: "அமர்வு 29:", "அமர்வு 5.", "அமர்வு 8 / 12"
 _TA_HEADING_NUMBER = regex.compile(r" \d{1,3}(?:\s?/\s?\d{1,3})?\s?[:./](?!\d)")
@@ -1627,7 +1709,7 @@ def _name_spans(text: str, lex: Lexicon, roster: Roster | None, lang: str, found
         """Tamil token i could be a bare name: no common word, case ending, cue word, number or month (``loose``:
         a name may end in ை, as தெய்வானை, அஞ்சலை do, when it is no object's ending: "பணத்தை", "வீட்டை", "கதையை")."""
         w = toks[i].word
-        ending = w.endswith(_TA_NOT_BARE) and not (loose and w.endswith(("னை", "லை", "ரை", "ளை", "ழை")) and
+        ending = w.endswith(_TA_NOT_BARE) and not (loose and w.endswith(("னை", "லை", "ரை", "ளை", "ழை", "ம்மை")) and
                                                    not w.endswith(("ன்னை", "ல்லை", "ற்றை", "த்தை")))
         return len(w) >= 3 and w not in lex.ta_common and not w.startswith(_TA_FUNCTION) and \
             not ending and toks[i].key not in cues["kin"] and w not in cues["titles"] and \
@@ -1840,7 +1922,9 @@ def _name_spans(text: str, lex: Lexicon, roster: Roster | None, lang: str, found
             if _tamil_match(t.word, lex.tamil_places, 2):
                 label[i] = "place"
             elif _tamil_match(t.word, lex.tamil_names, 4) or (i > 0 and toks[i - 1].key in cues["titles"]) or (
-                    i > 0 and (toks[i - 1].key in cues["kin"] or i > 1 and toks[i - 1].tamil and
+                    i > 0 and (toks[i - 1].key in cues["kin"] or toks[i - 1].key in cues["naming"] and
+                               text[toks[i - 1].end:t.start] == ": " or
+                               i > 1 and toks[i - 1].tamil and
                                f"{toks[i - 2].key} {toks[i - 1].key}" in cues["kin"])
                     and (toks[i - 1].tamil and text[toks[i - 1].end:t.start] in (" ", ": ") or prev_is(i, "kin"))
                     and t.word not in lex.ta_common and not any(t.word.startswith(c) for c in _TA_FUNCTION)
@@ -1911,8 +1995,8 @@ def _name_spans(text: str, lex: Lexicon, roster: Roster | None, lang: str, found
         if t.key in lex.safe_words and not cue_name and not (
                 t.key in lex.first_names and t.word != _fold(t.word).title() and lang == "es" and t.word.istitle()):
             continue                                       # but Spanish "Jesús" (an accent) is a name
-        if t.caps and len(t.key) <= 5 and not cue_name:
-            continue                                       # acronyms: CBT, PTSD, SRS
+        if t.caps and len(t.key) <= 5 and (not cue_name or t.key in lex.safe_words):
+            continue                                       # acronyms: CBT, PTSD, SRS; a label even after a cue: "ID"
         if t.key in _MONTH_NUM and (i > 0 and toks[i - 1].key in _BEFORE_MONTH or (
                 len(t.key) > 4 and t.key not in lex.first_names and not cue_name)):
             continue                                       # "in August", "since June", "how hard December is"
@@ -2023,19 +2107,44 @@ def _name_spans(text: str, lex: Lexicon, roster: Roster | None, lang: str, found
             for i, t in enumerate(toks):
                 if t.tamil and label[i] is None and free(t) and any(_tamil_stem(t.word, st) for st in stems):
                     label[i] = "name"
+        # names joined by "மற்றும்" (and): one found makes the other one ("X மற்றும் Y நாகலிங்கம்"), and two bare words
+        # before "இருவரும்" (both) are a pair of people ("அமர்வு: X மற்றும் Y இருவரும் வந்தனர்")
+        for i in range(n - 2):
+            j = i + 2
+            if toks[i + 1].word != "மற்றும்" or not (toks[i].tamil and toks[j].tamil) or \
+                    text[toks[i].end:toks[j].start] != " மற்றும் ":
+                continue
+            both = j + 1 < n and toks[j + 1].word.startswith("இருவர") and ta_bare(i, loose=True) and \
+                ta_bare(j, loose=True)
+            for a, b in ((i, j), (j, i)):
+                if label[b] is None and free(toks[b]) and ta_bare(b, loose=True) and \
+                        not toks[b].word.endswith(_TA_NOT_NOUN) and (label[a] == "name" or both):
+                    label[b] = "name"
+                    if both:
+                        label[a] = "name"
         for i in range(n - 1):
             j = i + 1
             if label[i] == "name" and toks[i].tamil and toks[j].tamil and label[j] is None and free(toks[j]) and \
-                    text[toks[i].end:toks[j].start] == " " and ta_bare(j) and not toks[j].word.endswith(_TA_NOT_NOUN) \
-                    and toks[j].word.endswith(("ன்", "ம்", "ா", "ி", "ர்", "ு")) and not (
-                    j + 1 < n and toks[j + 1].word.startswith(_TA_NOT_NAME_AFTER + lex.patterns["ta_facilities"])):
+                    text[toks[i].end:toks[j].start] == " " and ta_bare(j, loose=True) and \
+                    not toks[j].word.endswith(_TA_NOT_NOUN) and \
+                    toks[j].word.endswith(("ன்", "ம்", "ா", "ி", "ர்", "ு", "ை")) and not toks[j].word.endswith("களை") \
+                    and not (j + 1 < n and text[toks[j].end:toks[j + 1].start] == " " and (
+                        toks[j + 1].word.startswith(_TA_NOT_NAME_AFTER + lex.patterns["ta_facilities"]) or
+                        toks[j + 1].word in lex.patterns["ta_facility_modifiers"])):
                 label[j] = "name"
         # and a given name before a surname found, at the start of a clause: "விவரங்கள்: மகேஸ்வரி மணிகண்டன்,"
         for j in range(n - 1, 0, -1):
             i = j - 1
             if label[j] == "name" and toks[j].tamil and toks[i].tamil and label[i] is None and free(toks[i]) and \
                     text[toks[i].end:toks[j].start] == " " and ta_bare(i) and not toks[i].word.endswith(_TA_NOT_NOUN) \
-                    and (toks[i].sent_start or text[max(0, toks[i].start - 2):toks[i].start].strip() in (",", ":")):
+                    and (toks[i].sent_start or text[max(0, toks[i].start - 2):toks[i].start].strip() in (",", ":", "-")
+                         or j + 1 < n and toks[j + 1].word.startswith(_TA_HONORIFIC)):
+                label[i] = "name"                          # and before "அவர்கள்": "அலுவலகத்தில் X Y அவர்களுடன்"
+        # a family listed after a heading: "குடும்ப அமர்வு: X, தந்தை Y, சகோதரி Z" (the first one with no relation)
+        for i in range(n - 2):
+            if label[i] is None and toks[i].tamil and free(toks[i]) and text[toks[i].end:toks[i].end + 2] == ", " and \
+                    toks[i + 1].key in cues["kin"] and label[i + 2] == "name" and ta_bare(i, loose=True) and \
+                    not toks[i].word.endswith(_TA_NOT_NOUN) and text[max(0, toks[i].start - 2):toks[i].start] == ": ":
                 label[i] = "name"
 
     # 2b. Tamil facilities: proper words before a facility word ("ஸ்டான்லி அரசு மருத்துவமனையில்")

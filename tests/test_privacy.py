@@ -390,8 +390,8 @@ PATTERN_KINDS = ("date", "age", "phone", "fax", "email", "url", "ip", "address",
 
 TUNING = ["identifiers_dev.jsonl", "identifiers_test.jsonl", "identifiers_holdout.jsonl",   # looked at while tuning
           "identifiers_final.jsonl", "identifiers_r5.jsonl", "identifiers_r6.jsonl", "identifiers_r7.jsonl",
-          "identifiers_r8.jsonl", "identifiers_r9.jsonl", "identifiers_r10.jsonl"]
-HELD_OUT = "identifiers_r11.jsonl"        # written last, blind; never tuned on
+          "identifiers_r8.jsonl", "identifiers_r9.jsonl", "identifiers_r10.jsonl", "identifiers_r11.jsonl"]
+HELD_OUT = "identifiers_r12.jsonl"        # written last, blind; never tuned on
 
 
 @pytest.mark.parametrize("name", TUNING)
@@ -407,20 +407,20 @@ def test_targets_hold_on_the_sets_used_for_tuning(name):
 
 def test_name_recall_target_on_the_held_out_set():
     scores = score_detector(_records(HELD_OUT)).set_index("kind")
-    assert scores.loc["name", "recall"] >= 0.95, scores                             # 0.955 reached
+    assert scores.loc["name", "recall"] >= 0.95, scores                             # 0.966 reached
 
 
 def test_held_out_recall_does_not_fall_below_what_it_reached():
     """A floor at the held-out level reached (the issue's per-kind target is the xfail test below)."""
     scores = score_detector(_records(HELD_OUT)).set_index("kind")
     pattern = scores.loc[list(PATTERN_KINDS)]
-    assert pattern["found"].sum() / pattern["gold"].sum() >= 0.95, scores          # 0.951 reached
-    assert (pattern["recall"] >= 0.82).all(), scores                                # addresses 0.828 reached
-    assert scores.loc["all", "precision"] >= 0.97, scores                           # 0.975 reached
+    assert pattern["found"].sum() / pattern["gold"].sum() >= 0.97, scores          # 0.978 reached
+    assert (pattern["recall"] >= 0.92).all(), scores                                # dates 0.920 reached
+    assert scores.loc["all", "precision"] >= 0.98, scores                           # 0.984 reached
 
 
-@pytest.mark.xfail(reason="issue 4 still open: on the held-out set (identifiers_r11) addresses 0.828, dates 0.902, "
-                          "ages 0.910, MRNs 0.936, postcodes 0.970 and licences 0.976 are below 0.98 (the other 8 "
+@pytest.mark.xfail(reason="issue 4 still open: on the held-out set (identifiers_r12) dates 0.920 (relative-date "
+                          "phrases 25/50, absolute dates 355/363) and licences 0.977 are below 0.98 (the other 12 "
                           "pattern kinds reach it)",
                    strict=False)
 def test_pattern_recall_target_on_the_held_out_set():
@@ -947,4 +947,135 @@ def test_known_place_and_name_errors_fixed(text, lang, expected):
     ("Vivió en Jalisco y luego en Michoacán, México.", "es"),
 ])
 def test_clinical_prose_left_alone_by_the_r10_place_rules(text, lang):
+    assert found(text, lang=lang) == []
+
+
+@pytest.mark.parametrize("text, lang, roster, expected", [
+    # addresses: Ghanaian and Kenyan house numbers, a South African private bag, a rural-route box, a Canadian unit
+    ("Bills go to H/No. B27, Cocoa Road West, Ho.", "en", None, [("H/No. B27, Cocoa Road West", "address"),
+                                                                 ("Ho", "place")]),
+    ("Post to House 14, Moi Avenue today.", "en", None, [("House 14, Moi Avenue", "address")]),
+    ("Letters: Private Bag X31 only.", "en", None, [("Private Bag X31", "address")]),
+    ("He stays at Rural Route 3, Box 77 for now.", "en", None, [("Rural Route 3, Box 77", "address")]),
+    ("Send it to 14-880 Rue Saint-Denis please.", "en", None, [("14-880 Rue Saint-Denis", "address")]),
+    # a unit with "#", a highway with its compass point, a street whose type is unambiguous before a verb
+    ("Her rooms at 55 Orchard Street, #7B, are damp.", "en", None, [("55 Orchard Street, #7B", "address")]),
+    ("Moved to Unit 4, 310 Highway 9 West in May.", "en", None, [("Unit 4, 310 Highway 9 West", "address")]),
+    ("The chemist on 21 Baker Road holds her scripts.", "en", None, [("21 Baker Road", "address")]),
+    # Singapore HDB blocks, Jamaican lots in a scheme, an Irish-language estate before its street
+    ("She rents Blk 88 Bedok North Street 3, #05-121 now.", "en", None,
+     [("Blk 88 Bedok North Street 3, #05-121", "address")]),
+    ("Home is Lot 9, Palm Vale Scheme these days.", "en", None, [("Lot 9, Palm Vale Scheme", "address")]),
+    ("Post goes to 7 Cnoc Álainn, Oakfield Road now.", "en", None, [("7 Cnoc Álainn, Oakfield Road", "address")]),
+    # Venezuelan buildings and flats, Dominican and Puerto Rican neighbourhoods, Mexican lots, Ecuadorian corners
+    ("Vive en Av. Urdaneta, Edif. Las Acacias, piso 7, apto. 7-A, Urb. El Paraíso.", "es", None,
+     [("Av. Urdaneta, Edif. Las Acacias, piso 7, apto. 7-A, Urb. El Paraíso", "address")]),
+    ("Vive en Calle Páez, Qta. La Ceiba, Urb. Santa Mónica.", "es", None,
+     [("Calle Páez, Qta. La Ceiba, Urb. Santa Mónica", "address")]),
+    ("Vive en C/ Mella #82, Ens. Luperón.", "es", None, [("C/ Mella #82, Ens. Luperón", "address")]),
+    ("Vive en Urb. Monte Claro, Calle Ceiba #21.", "es", None, [("Urb. Monte Claro, Calle Ceiba #21", "address")]),
+    ("Vive en Calle Nogal s/n, Mz. 4 Lt. 19 con su tía.", "es", None, [("Calle Nogal s/n, Mz. 4 Lt. 19", "address")]),
+    ("Vive en Avenida Shyris N36-12 y Calle Suecia.", "es", None,
+     [("Avenida Shyris N36-12 y Calle Suecia", "address")]),
+    ("Vive en Cdla. La Garzota, Mz. 12, villa 3.", "es", None, [("Cdla. La Garzota, Mz. 12, villa 3", "address")]),
+    ("Vive en 45 Calle Luna #2 con su tía.", "es", None, [("45 Calle Luna #2", "address")]),
+    # a Tamil house with an ordinal street
+    ("முகவரி: வீட்டு எண் 42, காந்தி நகர் மூன்றாவது தெரு.", "ta", None,
+     [("வீட்டு எண் 42, காந்தி நகர் மூன்றாவது தெரு", "address")]),
+    # relative dates: "but one", "Friday week", "after next" with no article, "that's just gone", "this week coming"
+    ("She missed it last Tuesday but one and comes back next Monday week.", "en", None,
+     [("last Tuesday but one", "date"), ("next Monday week", "date")]),
+    ("We meet Thursday after next; he rang the Monday that's just gone.", "en", None,
+     [("Thursday after next", "date"), ("the Monday that's just gone", "date")]),
+    ("Rebooked for Sunday this week coming and a week from this Monday.", "en", None,
+     [("Sunday this week coming", "date"), ("a week from this Monday", "date")]),
+    ("Court is Wednesday in a fortnight; she flies in six days hence.", "en", None,
+     [("Wednesday in a fortnight", "date"), ("six days hence", "date")]),
+    ("It happened this day last month. The review was moved to come Tuesday.", "en", None,
+     [("this day last month", "date"), ("come Tuesday", "date")]),
+    # Spanish weekday relatives, counted days, a slashed short month; feasts with a year
+    ("Llamó el jueves recién pasado y vuelve el viernes que entra.", "es", None,
+     [("el jueves recién pasado", "date"), ("el viernes que entra", "date")]),
+    ("Faltó el sábado que pasó y el lunes antepasado.", "es", None,
+     [("el sábado que pasó", "date"), ("el lunes antepasado", "date")]),
+    ("Discutieron ayer hace dos semanas; la cita es a los cinco días.", "es", None,
+     [("ayer hace dos semanas", "date"), ("a los cinco días", "date")]),
+    ("Nació el 9/ago/1991.", "es", None, [("9/ago/1991", "date")]),
+    ("Todo cambió en Nochevieja del 2015 y en la Feria de Agosto del 2016.", "es", None,
+     [("Nochevieja del 2015", "date"), ("la Feria de Agosto del 2016", "date")]),
+    ("He last saw her at Matariki 2012, and again around Undas 2019.", "en", None,
+     [("Matariki 2012", "date"), ("Undas 2019", "date")]),
+    # ages: before "next month" after a relation, first in a genogram's bracket, an odd "oneth" birthday
+    ("Her gran, 97 next week, still knits.", "en", None, [("97", "age")]),
+    ("Uncle Tobi (ninety-one, deceased); his dad's a hundred and twoth birthday party.", "en", None,
+     [("Tobi", "name"), ("ninety-one", "age"), ("a hundred and two", "age")]),
+    # hospital numbers: "Hosp #", "n.º de historia", "récord", Tamil "இல."; Ghanaian and Kenyan plates
+    ("Discharge summary: Hosp # 4471902.", "en", None, [("4471902", "mrn")]),
+    ("Consta el n.º de historia 0773412 y el récord 552190.", "es", None, [("0773412", "mrn"), ("552190", "mrn")]),
+    ("நோயாளர் பதிவு இல. 880213 உள்ளது.", "ta", None, [("880213", "mrn")]),
+    ("His car, GT 4410-19, and her van KBZ 772Q were towed.", "en", None,
+     [("GT 4410-19", "licence"), ("KBZ 772Q", "licence")]),
+    ("Consta licencia de psicóloga 7731.", "es", None, [("7731", "licence")]),
+])
+def test_rules_from_the_r11_round(text, lang, roster, expected):
+    assert found(text, lang=lang, roster=roster) == expected
+
+
+@pytest.mark.parametrize("text, lang, roster", [
+    # a street word and a count after a number; a house and a route as ordinary words
+    ("We did 3 Safe Place exercises and 4 breathing sessions.", "en", None),
+    ("The house 3 doors down is empty; route 9 buses were late.", "en", None),
+    # a street in prose with an unrelated floor word; a Spanish street with no number
+    ("Habló del piso 3 y del apto. de su madre; la calle, casa de todos.", "es", None),
+    ("La calle y la avenida estaban vacías.", "es", None),
+    # weekday words without a relative phrase; "a los" with no days; "come" as a verb
+    ("She can come Friday if the bus runs. He wants to come Monday.", "en", None),
+    ("Habló a los dos hermanos y a los médicos.", "es", None),
+    # a number before "next month" that is no age, a bracket with a count
+    ("We met, 95 next week for sure. The scale (ninety items, ten scales) was long.", "en", None),
+    # labels before numbers and an office
+    ("Patient ID card was renewed. Addr: unknown. She went to the Jobcentre.", "en", None),
+    ("Ex-partner has been calling again.", "en", None),
+])
+def test_clinical_prose_left_alone_by_the_r11_rules(text, lang, roster):
+    assert found(text, lang=lang, roster=roster) == []
+
+
+@pytest.mark.parametrize("text, lang, expected", [
+    # Tamil relations and roles before a name: father, mother, former partner, officer, social worker, neighbour
+    ("தந்தை வேலழகன் வந்தார்; தாய் செண்பகவல்லி வரவில்லை.", "ta",
+     [("வேலழகன்", "name"), ("செண்பகவல்லி", "name")]),
+    ("நன்னடத்தை அலுவலர் கலைச்செல்வி மருதப்பன் அவர்கள் அழைத்தார்.", "ta", [("கலைச்செல்வி மருதப்பன்", "name")]),
+    ("அண்டை வீட்டுக்காரர் பொன்மலர் இளங்கோவன் அவர்கள் உதவினார்.", "ta", [("பொன்மலர் இளங்கோவன்", "name")]),
+    # a surname ending in ை after a given name, and a given name before a surname and "அவர்கள்"
+    ("முன்னாள் துணைவர் வேலழகன் சின்னத்துரை இப்போது வெளியூரில் இருக்கிறார்.", "ta",
+     [("வேலழகன் சின்னத்துரை", "name")]),
+    ("அலுவலகத்தில் கலைச்செல்வி மருதப்பன் அவர்களுடன் பேசினார்.", "ta", [("கலைச்செல்வி மருதப்பன்", "name")]),
+    # "பெயர்:" (name:) before a name; names joined by "மற்றும்" (and) before "இருவரும்" (both)
+    ("பெயர்: செண்பகவல்லி மருதப்பன் / வயது 40", "ta", [("செண்பகவல்லி மருதப்பன்", "name")]),
+    ("தம்பதி அமர்வு: கலைச்செல்வி மற்றும் பொன்னம்மை இருவரும் வந்தனர்.", "ta",
+     [("கலைச்செல்வி", "name"), ("பொன்னம்மை", "name")]),
+    # a family listed after a heading, the first one with no relation
+    ("குடும்ப அமர்வு: இளம்பரிதி, தந்தை வேலழகன், சகோதரி கலைச்செல்வி கலந்துகொண்டனர்.", "ta",
+     [("இளம்பரிதி", "name"), ("வேலழகன்", "name"), ("கலைச்செல்வி", "name")]),
+    # a next of kin before a colon; a Spanish subject before a verb of speech or action
+    ("Next of kin: Wendeline (+27 44 000 0000), verified.", "en",
+     [("Wendeline", "name"), ("+27 44 000 0000", "phone")]),
+    ("Riesgo revisado; Anacleto niega ideación. Eufrasina dejó un mensaje.", "es",
+     [("Anacleto", "name"), ("Eufrasina", "name")]),
+])
+def test_name_rules_from_the_r11_round(text, lang, expected):
+    assert found(text, lang=lang) == expected
+
+
+@pytest.mark.parametrize("text, lang", [
+    # "பெயர்" (name) as a word, a plural verb after a name-like word, a place and a facility after a name
+    ("அம்மா இந்தப் பெயர் வைத்ததைப் பற்றிச் சிரித்தார்.", "ta"),
+    ("நோயாளர் போர்ட்டல் பற்றி கேட்டார்.", "ta"),
+    # technique names in Title Case, word-names as words, sentence-initial ordinary words, organisations
+    ("Plan: continue the Safe Place exercise; Grace under pressure was the theme.", "en"),
+    ("Continúa la Respiración Diafragmática. Niega ideación. Dio su consentimiento.", "es"),
+    ("Next of kin: not given. The Red Cross called.", "en"),
+])
+def test_clinical_prose_left_alone_by_the_r11_name_rules(text, lang):
     assert found(text, lang=lang) == []
