@@ -517,7 +517,9 @@ _HOLI = (r"(?:Christmas(?: Day| Eve)?|Thanksgiving(?: Day)?|Easter(?: Sunday)?|N
 # day or the season: "Christmas morning 2001", "Easter weekend 2015", "la mañana de Navidad de 2001"
 YEAR = regex.compile(r"(?<=\s)(?:1[89]\d\d|20\d\d|'\d\d)\b")
 BEFORE_YEAR_DATES = (
-    regex.compile(rf"\b(?:(?:mañana|tarde|noche|víspera|vispera|fin\s+de\s+semana)\s+de\s+)?{_HOLI}"
+    # (a Spanish article before the feast is the date's: "la Inmaculada del 2013", "el Carnaval de 2019")
+    regex.compile(rf"\b(?:(?:la|el)\s+(?!(?:noche|mañana|tarde|víspera|vispera|fin)\b))?"
+                  rf"(?:(?:mañana|tarde|noche|víspera|vispera|fin\s+de\s+semana)\s+de\s+)?{_HOLI}"
                   r"(?:\s+(?:morning|afternoon|evening|night|day|eve|weekend|week|holidays?|break|season|period))?"
                   r"\s+(?:of\s+|de\s+|del\s+)?$", regex.IGNORECASE),
     regex.compile(r"\b(?:(?:St\.?|Saint)\s+)?(?:\p{Lu}[\p{L}'’]*\s+){1,4}(?:Day|Eve|Night|Sunday|Monday|Tuesday|Wednesday"
@@ -546,11 +548,16 @@ _I = regex.IGNORECASE
 _DAY = r"(?:[12]\d|3[01]|0?[1-9])"
 _MM_YYYY = r"(?:0?[1-9]|1[0-2])[/-](?:19|20)\d\d"      # 07/2002, 3-1997
 # words of time before a month and year in digits (a preposition, a life event, a clinical event)
-_MONTH_YEAR_CUES = ("in|since|from|until|till|to|through|by|before|after|during|around|circa|c\\.|approx\\.?|dated|dob"
-                    "|born|died|passed|married|divorced|separated|widowed|moved|arrived|emigrated|migrated|left|started"
+_MONTH_YEAR_CUES = ("in|of|since|from|until|till|to|through|by|before|after|during|around|circa|c\\.|approx\\.?"
+                    "|dated|dob|born|died|passed|married|divorced|separated|widowed|moved|arrived|emigrated|migrated|left|started"
                     "|began|ended|stopped|quit|finished|discharged|admitted|seen|diagnosed|onset|retired|relapsed"
-                    "|en|desde|hasta|hacia|antes\\s+de|después\\s+de|despues\\s+de|a\\s+partir\\s+de|murió|murio"
+                    "|en|de|del|desde|hasta|hacia|antes\\s+de|después\\s+de|despues\\s+de|a\\s+partir\\s+de|murió|murio"
                     "|falleció|fallecio|nació|nacio|llegó|llego|ingresó|ingreso|alta|inicio|fecha")
+# "of" or "de" before a month and year is a date's ("the flood of 08/1988", "la inundación de 08/1988") but not after
+# a number, a rate or a law ("3 of 12/2020", "a rate of 1/2000", "la Ley de 7/2015")
+_NOT_MONTH_YEAR_OF = (r"(?:(?:\d|\b(?i:rate|ratio|risk|odds|score|scores|page|pages|chance|incidence|prevalence|out"
+                      r"|one|total|number|no\.|n\.º|case|law|act|file|ley|decreto|resolución|resolucion|expediente|caso|tasa|riesgo"
+                      r"|número|numero|página|pagina|uno|una))\s+(?i:of|de|del))")
 _ORD_ES = rf"(?:{_DAY}(?:\.?[º°]|ro|o)?|primero)"            # 3, 1º, 1.º, 1ro, primero
 DATE_PATTERNS = [
     # 2024-03-12, 12/03/2024, 3.12.24, 12-3-2024
@@ -559,7 +566,7 @@ DATE_PATTERNS = [
     # a month and year in digits after a word of time, or before a Tamil postposition: "since 07/2002", "died
     # 11/1986", "murió en 03/1997", "from 03/2019 to 07/2020", "07/2019 இல்" (not a case or law number, "No. 3/2021",
     # "Ley 7/2015", nor a rate, "1 in 1/2000 births")
-    regex.compile(rf"(?:(?<=\b(?i:{_MONTH_YEAR_CUES})\s)|(?<={_MM_YYYY}\s?(?:-|–|to|a|al|hasta|until|till|through)\s?))"
+    regex.compile(rf"(?:(?<=\b(?i:{_MONTH_YEAR_CUES})\s)(?<!{_NOT_MONTH_YEAR_OF}\s)|(?<={_MM_YYYY}\s?(?:-|–|to|a|al|hasta|until|till|through)\s?))"
                   rf"{_MM_YYYY}(?![\w/]|-(?!\p{{Tamil}}|{_MM_YYYY})|[.,]\d)"
                   r"(?!\s+(?i:births|people|persons|patients|cases|adults|children|women|men|deaths|users)\b)"
                   rf"|(?<![\w./-]){_MM_YYYY}(?=\s?-?(?:இல்|இலிருந்து|முதல்|வரை|அன்று|ல்)(?![\p{{L}}\p{{M}}])"
@@ -611,8 +618,16 @@ DATE_PATTERNS = [
     regex.compile(r"\b(?:the\s+day\s+(?:before|after)\s+(?:yesterday|tomorrow)|(?:today|tomorrow|yesterday)\s+(?:week|fortnight)\b"
                   r"|yesterday|tomorrow"
                   r"|anteayer|antier|antes\s+de\s+ayer|ayer|pasado\s+mañana)\b", _I),
+    # a modifier before a weekday after "the" (r12 round): "the upcoming Monday", "the most recent Wednesday", "the very
+    # next Friday", "the past Sunday"; "upcoming Monday", "this upcoming Tuesday" (not "the last Monday of the month")
+    # (first, before "next Sunday" alone)
+    regex.compile(rf"\b(?i:the\s+(?:very\s+)?(?:upcoming|forthcoming|approaching|impending|most\s+recent|latest|past|last"
+                  rf"|next|coming|just\s+gone)|(?:this\s+)?(?:upcoming|forthcoming))\s+{_WDF}\b"
+                  r"(?!\s+(?i:of|in|each|every)\b|-)"),
     # (and "last Thursday but one", "next Friday week")
-    regex.compile(rf"\b(?:last|next|this|this\s+past|this\s+coming|coming)\s+{_WD}\b"
+    regex.compile(rf"\b(?:last|next|this|this\s+past|this\s+coming|coming|this\s+last|this\s+next|this\s+just\s+gone)"
+                  rf"\s+{_WD}\b"
+                  r"(?!\s+(?:of|in)\s+(?:each|every|the|this|that|a)\s+(?:month|year)\b)"
                   rf"(?:\s+(?:just\s+)?(?:gone|past|coming){_ORDW_END}"         # "this Friday coming.", "past or"
                   r"|\s+but\s+one\b|\s+week\b(?![-']))?", _I),
     # "come Thursday" as a preposition ("rebooked for come Thursday", "Come Monday, we start"), not the verb ("can
@@ -626,7 +641,8 @@ DATE_PATTERNS = [
     # British and Irish weekday-first phrases: "Thursday last", "Monday gone", "Friday week", "Tuesday of last week",
     # "the Saturday just gone", "Sunday coming."
     regex.compile(r"\b(?:(?i:the)\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\s+(?:(?:of\s+)?"
-                  r"(?:last|next|this|this\s+coming|the\s+following|the\s+previous|the\s+preceding)\s+week\b"
+                  r"(?:last|next|this|this\s+coming|the\s+following|the\s+previous|the\s+preceding|the\s+coming"
+                  r"|the\s+upcoming)\s+week\b"
                   r"(?:\s+coming\b)?|week\b(?!-)|last\b|(?:(?:that['’]s|that\s+has|which\s+has)\s+)?(?:just\s+)?gone\b"
                   rf"|next\b(?!\s+to\b)|(?:just\s+)?(?:past|coming){_ORDW_END})"
                   r"(?!\s+(?:time|session|year|month|night|weekend|term|semester)\b)"),
@@ -636,8 +652,11 @@ DATE_PATTERNS = [
     # (el miércoles recién pasado, el domingo que pasó, el lunes que entra, el domingo antepasado)
     regex.compile(rf"\b(?:(?:el|este|ese)\s+)?(?:{_DS})\s+(?:pasado|próximo|proximo|que\s+viene|anterior|siguiente"
                   r"|previo|entrante|reci[ée]n\s+pasado|que\s+(?:reci[ée]n\s+)?pas[óo]|que\s+entra|antepasado"
-                  r"|subsiguiente)\b", _I),
-    regex.compile(rf"\b(?:el\s+)?(?:próximo|proximo|este|pasado)\s+(?:{_DS})\b", _I),
+                  r"|subsiguiente|último|ultimo|venidero|que\s+sigue(?=\s*[,.;:!?)]|\s*$)|que\s+acaba\s+de\s+pasar)\b"
+                  r"(?!\s+(?:de|del)\s+(?:cada|mes|año)\b)", _I),
+    # (el último lunes, este pasado viernes; not "el último lunes de cada mes")
+    regex.compile(rf"\b(?:el\s+|este\s+)?(?:próximo|proximo|este|pasado|último|ultimo)\s+(?:{_DS})\b"
+                  r"(?!\s+(?:de|del)\s+(?:cada|mes|año)\b)", _I),
     # el lunes 12 (not "lunes 12:30", "lunes 2 horas")
     regex.compile(rf"\b(?:{_DS})\s+{_DAY}\b(?![:.]\d|\s*(?:h\b|hrs?\b|horas|am\b|pm\b|a\.\s?m|p\.\s?m|min|sesi|veces))",
                   _I),
@@ -658,11 +677,23 @@ DATE_PATTERNS = [
                   rf"|\b(?i:the)\s+(?i:{_ORDW_HI})\b{_ORDW_END}"),
     # the Wednesday prior, the Friday before, the Monday after, the Sunday following (at a clause's end); the previous
     # Wednesday, the following Friday, the preceding Monday
-    regex.compile(rf"\b(?i:the)\s+{_WDF}\s+(?i:prior|before|after|following|previous|beforehand){_ORDW_END}"
+    regex.compile(rf"\b(?i:the)\s+{_WDF}\s+(?i:prior|before|after|following|previous|preceding|beforehand){_ORDW_END}"
+                  rf"|\b{_WDF}\s+(?i:prior|previous|preceding){_ORDW_END}"
                   rf"|\b(?i:the)\s+(?i:previous|following|preceding|prior)\s+{_WDF}\b(?!['’]s)"),
     # the Friday before last, the evening before last, the Monday after next
     regex.compile(rf"\b(?i:the)\s+(?:{_WD}|(?i:day|night|evening|morning|afternoon))\s+(?i:before\s+last|after\s+next)\b"
                   rf"|\b{_WD}\s+(?i:before\s+last|after\s+next)\b"),
+    # a modifier after a weekday: "the Wednesday coming up", "Thursday there just past", "Friday past", "Sunday the week
+    # after next", "Monday of the week before last", "the Tuesday just been" (not "Friday past noon", "Monday past the
+    # shops")
+    regex.compile(rf"\b(?:(?i:the)\s+)?{_WDF}\s+(?i:coming\s+up|just\s+been|(?:of\s+)?the\s+week\s+(?:after\s+next"
+                  r"|before\s+last)|week\s+(?:after\s+next|before\s+last)|(?:there\s+)?(?:just\s+)?(?:past|gone)"
+                  r"(?!\s+(?:midnight|noon|the|a|an|his|her|their|my|our|your|its|this|that|these|those|him|them|me|us"
+                  r"|it|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|half|quarter)\b|\s+\d)"
+                  r")\b"),
+    # a week before a weekday: "next week Thursday", "last week Friday", "the following week Monday"
+    regex.compile(rf"\b(?i:(?:next|last|this|this\s+coming|this\s+past|the\s+following|the\s+previous|the\s+coming"
+                  rf"|the\s+upcoming|the\s+past)\s+week['’]?s?),?\s+{_WDF}\b(?!\s*(?:-|–|to\b|through\b))"),
     # this day last week, this time last month
     regex.compile(r"\b(?i:this\s+(?:day|time)\s+(?:last|next)\s+(?:week|month|year))\b"),
     # el día quince (the day in words)
@@ -974,6 +1005,10 @@ def _lexicon_patterns(conf: dict) -> dict:
         regex.compile(rf"(?:\d{{1,4}}(?:/\d{{1,4}})?,\s*)?\d{{1,3}}\s*-?\s*(?:வது|ஆவது|ம்)\s+(?:[\p{{L}}\p{{M}}]+\s+)?{ta_street}"),
     ]
     address = [
+        # Singapore HDB blocks whose street has no type word, with the unit: "Blk 412 Jurong West Central, #07-112",
+        # "Block 23 Toa Payoh Lorong 4 #11-305" (r12 round; first, before the shorter "Blk 412" of the unit words)
+        regex.compile(r"\b(?:Blk|BLK|Block)\s+\d{1,4}[A-Z]?\s+(?:\p{Lu}[\p{L}\p{M}'’-]*\s+){0,4}"
+                      r"(?:\p{Lu}[\p{L}\p{M}'’-]*|\d{1,2}[A-Z]?),?\s+#\d{1,2}-\d{1,4}[A-Z]?\b"),
         # P.O. Box 12, Post Box No. 48, Apartado postal 7 (first: "Post Box No. 3611, T. Nagar" is no door number)
         regex.compile(rf"\b(?i:{_alt(conf['box_words'], loose=True)})"
                       r"(?:\s*(?:(?i:no|n[º°o]|number|num)\.?|எண்|இல\.|இலக்கம்))?"
@@ -1096,6 +1131,9 @@ def _lexicon_patterns(conf: dict) -> dict:
     nth = rf"(?:\s*-?\s*(?:ஆம்|ம்)?\s*{ta_nouns}[\p{{L}}\p{{M}}]*)?"
     ta_year = r"(?:\s*-?\s*(?:ஆம்|ம்)\s*ஆண்டு[\p{L}\p{M}]*)?"          # 2019-ஆம் ஆண்டு (the year 2019)
     ta_fest = _alt(conf["ta_festivals"])
+    day_pre = r"(?:a\s+(?:full|good|whole|clear)\s+|exactly\s+|precisely\s+)?"
+    day_mid = r"(?:(?:full|whole|clear)\s+)?"
+    dias_post = r"(?:\s+(?:justos|exactos|cabales|completos)\b)?"
     dates = [           # (a word the text must hold, the pattern): a cheap test first
         # in three days, two days ago, dentro de tres días, en dos días, hace cuatro días, dos días después
         ("day", regex.compile(rf"\bin\s+{num}\s+days?\b(?:['’]?\s+time\b)?"
@@ -1103,16 +1141,27 @@ def _lexicon_patterns(conf: dict) -> dict:
                               rf"|afterwards?)\b)", _I)),
         # nine days previously, eighteen days from now, ten days beforehand, three days on (at a clause's end)
         # (not a duration after "for": "tired for a day afterwards")
-        ("day", regex.compile(rf"(?<!\b(?i:for)\s)\b{num}\s+days?\s+(?:ago|back|before|earlier|later|prior|hence"
-                              rf"|previously|beforehand|afterwards?|from\s+(?:now|today|tomorrow|yesterday|{_WD}\b))\b"
-                              rf"|\b{num}\s+days?\s+on{_ORDW_END}", _I)),
+        # (r12 round: with "a full", "a good", "exactly" before or "full" between, "in" before "from now": "a full
+        # nine days ago", "exactly ten days back", "in twelve days from now"; "N days out" at a clause's end)
+        ("day", regex.compile(rf"(?<!\b(?i:for|full|good|whole|clear)\s|-)\b{day_pre}{num}\s+{day_mid}days?\s+"
+                              rf"(?:ago|back|before|earlier|later|prior|hence|previously|beforehand|afterwards?"
+                              rf"|from\s+(?:now|today|tomorrow|yesterday|{_WD}\b))\b"
+                              rf"|\b{day_pre}{num}\s+{day_mid}days?\s+on{_ORDW_END}"
+                              rf"|\bin\s+{day_pre}{num}\s+{day_mid}days?\s+from\s+(?:now|today|tomorrow)\b"
+                              rf"|(?<=\b(?i:for)\s){day_pre}{num}\s+{day_mid}days?\s+from\s+(?:now|today|tomorrow)\b"
+                              rf"|(?<!\b(?i:for)\s)\b(?!(?i:a|one)\s){num}\s+days\s+out{_ORDW_END}(?!\s+(?i:at|in|on)\b)",
+                              _I)),
+        # a fortnight back, a fortnight ago (a fortnight pins a day like fourteen days; "two weeks ago" pins none)
+        ("fortnight", regex.compile(r"(?<!\b(?i:for)\s)\b(?:a|one)\s+(?:full\s+)?fortnight\s+(?:ago|back|hence"
+                                    r"|from\s+(?:now|today))\b", _I)),
         # two Fridays ago, three Mondays back, two Saturdays from now, in two Sundays' time
         ("day", regex.compile(rf"\b{num}\s+{_WDF}s\s+(?:ago|back|previously|earlier|before|hence"
                               rf"|from\s+(?:now|today))\b|\bin\s+{num}\s+{_WDF}s['’]?\s+time\b", _I)),
         # dentro de tres días, de aquí a ocho días, de hoy en quince días
+        # (r12 round: "justos", "exactos" after the days, "justo", "exactamente" before: "hace trece días justos")
         ("día", regex.compile(rf"\b(?:dentro\s+de|en|de\s+aqu[íi]\s+a|de\s+ac[áa]\s+a|de\s+hoy\s+en)\s+{num}"
-                              rf"\s+días?\b", _I)),
-        ("día", regex.compile(rf"\bhace\s+{num}\s+días?\b", _I)),
+                              rf"\s+días?\b(?:\s+m[áa]s\b)?{dias_post}", _I)),
+        ("día", regex.compile(rf"\bhace\s+(?:justo\s+|justamente\s+|exactamente\s+)?{num}\s+días?\b{dias_post}", _I)),
         # a los catorce días, a los dos días (counted from another day); hoy hace una semana, hoy hace ocho días
         ("día", regex.compile(rf"\ba\s+los\s+{num}\s+días\b", _I)),
         ("hace", regex.compile(rf"\b(?:hoy|mañana|ayer)\s+hace\s+{num}\s+(?:semanas?|días?|meses|mes|años?)\b", _I)),
@@ -1129,6 +1178,9 @@ def _lexicon_patterns(conf: dict) -> dict:
         ("fortnight", regex.compile(rf"\b(?:(?:a|one|two|three)\s+)?fortnights?\s+(?:(?:ago|from|before|after|on|last"
                                     rf"|come)\s+)?(?:(?:this\s+past\s+|last\s+|next\s+)?{_WD}\b|today\b"
                                     rf"|yesterday\b|tomorrow\b)|\b{_WD}\s+fortnight\b", _I)),
+        # a week Friday, a week this Monday (British: a week on from that day; not "once a week Friday")
+        ("week", regex.compile(rf"(?<!\b(?i:once|twice|times|days|nights|per)\s)\b(?i:a\s+week\s+(?:this\s+)?)"
+                               rf"{_WDF}\b")),
         # Monday in a fortnight, Friday in two weeks, Tuesday in three weeks' time
         ("week", regex.compile(rf"\b{_WD}\s+in\s+{num}\s+weeks?(?:['’]?\s+time)?\b", _I)),
         ("fortnight", regex.compile(rf"\b{_WD}\s+in\s+(?:a|one|two)\s+fortnights?(?:['’]?\s+time)?\b", _I)),
@@ -1136,12 +1188,18 @@ def _lexicon_patterns(conf: dict) -> dict:
         ("month", regex.compile(rf"\b{num}\s+months?\s+(?:ago|from)\s+(?:{_WDF}|today|yesterday|tomorrow)\b", _I)),
         ("year", regex.compile(rf"\b{num}\s+years?\s+(?:ago|from)\s+(?:{_WDF}|today|yesterday|tomorrow)\b", _I)),
         # el lunes de la semana pasada, el viernes de hace dos semanas, el jueves de la semana entrante
+        # (r12 round: "el lunes de la otra semana", "el martes de la próxima semana", "el jueves de esta semana", "el
+        # viernes de la semana que pasó")
         ("semana", regex.compile(rf"\b[Ee]l\s+(?:{_DS})\s+de\s+(?:la\s+semana\s+(?:pasada|anterior|que\s+viene|próxima"
-                                 rf"|proxima|entrante|siguiente)|hace\s+{num}\s+semanas?)\b")),
+                                 rf"|proxima|entrante|siguiente|que\s+entra|que\s+pas[óo]|reci[ée]n\s+pasada|antepasada"
+                                 rf"|subsiguiente)|la\s+(?:otra|próxima|proxima|pasada|siguiente)\s+semana"
+                                 rf"|esta\s+semana|hace\s+{num}\s+semanas?|dentro\s+de\s+{num}\s+semanas?)\b")),
     ]
     dates_ta = [        # போன ஞாயிற்றுக்கிழமை, அடுத்த வெள்ளிக்கிழமை (a bare weekday is not a date)
-        # also with the week between: கடந்த வாரம் புதன்கிழமை (Wednesday last week)
-        regex.compile(rf"{_alt(conf['ta_relative'])}\s+(?:வார(?:ம்|த்து|த்தின்)\s+)?{_alt(conf['ta_weekdays'])}"
+        # also with the week between: கடந்த வாரம் புதன்கிழமை (Wednesday last week), கடந்த வார புதன்கிழமை; two
+        # relative words: இந்த வரும் ஞாயிற்றுக்கிழமை (this coming Sunday)
+        regex.compile(rf"{_alt(conf['ta_relative'])}(?:\s+{_alt(conf['ta_relative'])})?\s+"
+                      rf"(?:வார(?:ம்|த்து|த்தின்|த்தில்)?\s+)?{_alt(conf['ta_weekdays'])}"
                       r"[\p{L}\p{M}]*"),
         # 1951 செப்டம்பர் 9, 2023 ஜூன் 30, 2019-ஆம் ஆண்டு மே 3 (year, month, day)
         regex.compile(rf"(?<!\d)(?:1[89]|20)\d\d{ta_year}\s*,?\s*{ta_months}(?!\p{{L}})\p{{M}}*\s*{_DAY}(?!\d){nth}"),
@@ -2760,7 +2818,9 @@ _NOT_LOCALITY = regex.compile(r"(?:[A-Z]\.?){1,3}|(?i:c\.?\s?p\.?|cpa|pin|zip|ap
 # ("Tunja 150062") and an Argentine CPA ("B7000YHG Tandil") (not a span of years, "2019-2021")
 _ADDRESS_POSTCODE = regex.compile(r"(?:,\s*|\s)(?:(?i:c\.\s?p\.|cp|cpa|código postal|codigo postal|zip|pin)\s?:?\s?)?"
                                   r"(?P<pc>\d{4}(?:\s?[A-Z]{2}\b)?|\d{4}-\d{3}|\d{5}(?:-\d{3,4})?"
-                                  r"|\d{3}\s\d{2}|\d{2}-\d{3}|\d{6}(?!\s\d)|[A-HJ-NP-Z]\d{4}[A-Z]{3})(?![\w-]|[.,:/]\d|\s*(?:[-–]|to|and|until|y|a)\s*\d)")
+                                  r"|\d{3}\s\d{2}|\d{2}-\d{3}|\d{6}(?!\s\d)|[A-HJ-NP-Z]\d{4}[A-Z]{3})(?![\w-]|[.,:/]\d"
+                                  # (a span's end is a number alone, not the next house: "0310 to 2/266 Totara St")
+                                  r"|\s*(?:[-–]|to|and|until|y|a)\s*\d+(?![\w/]|\s+\p{Lu}))")
 
 
 # a department or province in brackets after the town, unlabelled: "Tunja (Boyacá)", "Villavicencio (Meta)"

@@ -390,8 +390,9 @@ PATTERN_KINDS = ("date", "age", "phone", "fax", "email", "url", "ip", "address",
 
 TUNING = ["identifiers_dev.jsonl", "identifiers_test.jsonl", "identifiers_holdout.jsonl",   # looked at while tuning
           "identifiers_final.jsonl", "identifiers_r5.jsonl", "identifiers_r6.jsonl", "identifiers_r7.jsonl",
-          "identifiers_r8.jsonl", "identifiers_r9.jsonl", "identifiers_r10.jsonl", "identifiers_r11.jsonl"]
-HELD_OUT = "identifiers_r12.jsonl"        # written last, blind; never tuned on
+          "identifiers_r8.jsonl", "identifiers_r9.jsonl", "identifiers_r10.jsonl", "identifiers_r11.jsonl",
+          "identifiers_r12.jsonl"]
+HELD_OUT = "identifiers_r13.jsonl"        # written last, blind; never tuned on
 
 
 @pytest.mark.parametrize("name", TUNING)
@@ -407,21 +408,21 @@ def test_targets_hold_on_the_sets_used_for_tuning(name):
 
 def test_name_recall_target_on_the_held_out_set():
     scores = score_detector(_records(HELD_OUT)).set_index("kind")
-    assert scores.loc["name", "recall"] >= 0.95, scores                             # 0.966 reached
+    assert scores.loc["name", "recall"] >= 0.95, scores                             # 0.975 reached
 
 
 def test_held_out_recall_does_not_fall_below_what_it_reached():
     """A floor at the held-out level reached (the issue's per-kind target is the xfail test below)."""
     scores = score_detector(_records(HELD_OUT)).set_index("kind")
     pattern = scores.loc[list(PATTERN_KINDS)]
-    assert pattern["found"].sum() / pattern["gold"].sum() >= 0.97, scores          # 0.978 reached
-    assert (pattern["recall"] >= 0.92).all(), scores                                # dates 0.920 reached
-    assert scores.loc["all", "precision"] >= 0.98, scores                           # 0.984 reached
+    assert pattern["found"].sum() / pattern["gold"].sum() >= 0.97, scores          # 0.975 reached
+    assert (pattern["recall"] >= 0.90).all(), scores                                # postcodes 0.906 reached
+    assert scores.loc["all", "precision"] >= 0.98, scores                           # 0.981 reached
 
 
-@pytest.mark.xfail(reason="issue 4 still open: on the held-out set (identifiers_r12) dates 0.920 (relative-date "
-                          "phrases 25/50, absolute dates 355/363) and licences 0.977 are below 0.98 (the other 12 "
-                          "pattern kinds reach it)",
+@pytest.mark.xfail(reason="issue 4 still open: on the held-out set (identifiers_r13) postcodes 0.906, ages 0.935, "
+                          "licences 0.952, addresses 0.963 and dates 0.967 are below 0.98 (the other 9 pattern kinds "
+                          "reach it)",
                    strict=False)
 def test_pattern_recall_target_on_the_held_out_set():
     scores = score_detector(_records(HELD_OUT)).set_index("kind")
@@ -1079,3 +1080,102 @@ def test_name_rules_from_the_r11_round(text, lang, expected):
 ])
 def test_clinical_prose_left_alone_by_the_r11_name_rules(text, lang):
     assert found(text, lang=lang) == []
+
+
+@pytest.mark.parametrize("text, lang, roster, expected", [
+    # a modifier before a weekday after "the"; "upcoming" alone
+    ("He rang the most recent Tuesday and comes the upcoming Saturday.", "en", None,
+     [("the most recent Tuesday", "date"), ("the upcoming Saturday", "date")]),
+    ("Rebooked for upcoming Thursday; she left the very next Sunday.", "en", None,
+     [("upcoming Thursday", "date"), ("the very next Sunday", "date")]),
+    # a modifier after a weekday: "coming up", "(there) (just) past", the week after next, the week before last
+    ("The hearing is the Tuesday coming up. She drank Saturday there just past.", "en", None,
+     [("the Tuesday coming up", "date"), ("Saturday there just past", "date")]),
+    ("He phoned Monday past to cancel.", "en", None, [("Monday past", "date")]),
+    ("Review Wednesday the week after next; it began Friday of the week before last.", "en", None,
+     [("Wednesday the week after next", "date"), ("Friday of the week before last", "date")]),
+    # a week before a weekday
+    ("Booked for next week Tuesday, not last week Friday.", "en", None,
+     [("next week Tuesday", "date"), ("last week Friday", "date")]),
+    # counted days with "a full", "exactly", "in ... from now", "out"; a fortnight back
+    ("It happened a full eleven days ago, exactly six days back.", "en", None,
+     [("a full eleven days ago", "date"), ("exactly six days back", "date")]),
+    ("She moves in nine days from now and sees the surgeon eight days out.", "en", None,
+     [("in nine days from now", "date"), ("eight days out", "date")]),
+    ("The row was a fortnight back.", "en", None, [("a fortnight back", "date")]),
+    # a month and year in digits after "of" / "de"
+    ("He recalls the fire of 03/2011 clearly.", "en", None, [("03/2011", "date")]),
+    ("Recuerda la sequía de 11/1994.", "es", None, [("11/1994", "date")]),
+    # Spanish: "justos" after the days, "la otra / próxima semana", "esta semana"; a feast with its article
+    ("Volvió hace seis días justos y vuelve dentro de cuatro días exactos.", "es", None,
+     [("hace seis días justos", "date"), ("dentro de cuatro días exactos", "date")]),
+    ("Lo ve el jueves de la otra semana y el viernes de esta semana.", "es", None,
+     [("el jueves de la otra semana", "date"), ("el viernes de esta semana", "date")]),
+    ("Todo empezó en la Candelaria del 2016.", "es", None, [("la Candelaria del 2016", "date")]),
+    # Tamil: two relative words, the week word bare, முந்திய / வரவிருக்கும்
+    ("அவர் இந்த வரும் வெள்ளிக்கிழமை வருவார்.", "ta", None, [("இந்த வரும் வெள்ளிக்கிழமை", "date")]),
+    ("அவர் போன வார சனிக்கிழமை அழைத்தார்.", "ta", None, [("போன வார சனிக்கிழமை", "date")]),
+    ("அவர் முந்திய திங்கள்கிழமை வந்தார்; வரவிருக்கும் புதன்கிழமை பார்ப்போம்.", "ta", None,
+     [("முந்திய திங்கள்கிழமை", "date"), ("வரவிருக்கும் புதன்கிழமை", "date")]),
+    # "of the coming week", "the ... preceding", "for N days from today" (the days counted, not "for" a duration)
+    ("We meet Tuesday of the coming week; she flew out the Friday preceding.", "en", None,
+     [("Tuesday of the coming week", "date"), ("the Friday preceding", "date")]),
+    ("A visit is planned for twenty-one days from today.", "en", None, [("twenty-one days from today", "date")]),
+    # "this last", a week Friday, a weekday "prior" with no article
+    ("She called this last Monday, returns a week Friday, and drank Tuesday prior.", "en", None,
+     [("this last Monday", "date"), ("a week Friday", "date"), ("Tuesday prior", "date")]),
+    # Spanish "último", "venidero", "este pasado", "en N días más"
+    ("Vino el último martes, vuelve el jueves venidero y lloró este pasado viernes.", "es", None,
+     [("el último martes", "date"), ("el jueves venidero", "date"), ("este pasado viernes", "date")]),
+    ("Se muda en cinco días más.", "es", None, [("en cinco días más", "date")]),
+    # Tamil day before yesterday, day after tomorrow
+    ("அவர் நேற்றைக்கு முந்தைய நாள் வந்தார்; நாளை மறுதினம் வருவார்.", "ta", None,
+     [("நேற்றைக்கு முந்தைய நாள்", "date"), ("நாளை மறுதினம்", "date")]),
+    # a Dominican exequátur, a health scheme's member number
+    ("Firma la Dra. Soto, exequátur 311-07.", "es", None, [("Soto", "name"), ("311-07", "licence")]),
+    ("Identificación: afiliado 7730418/02.", "es", None, [("7730418/02", "id")]),
+    # a Singapore block whose street has no type word; a postcode before "to" and the next address
+    ("Address: Blk 31 Tampines Central, #09-114.", "en", None, [("Blk 31 Tampines Central, #09-114", "address")]),
+    ("Moved from 4 Rata Street, Kaitaia 0410 to 9 Manuka Road.", "en", None,
+     [("4 Rata Street", "address"), ("Kaitaia", "place"), ("0410", "postcode"), ("9 Manuka Road", "address")]),
+    # names after a note's "re:", a client abbreviation, an emergency contact, before "seen"
+    ("Supervision note re: Tamsin. She slept.", "en", None, [("Tamsin", "name")]),
+    ("Ct. Orla seen today, 2nd session.", "en", None, [("Orla", "name")]),
+    ("Pte. Eufemia, 3.ª sesión.", "es", None, [("Eufemia", "name")]),
+    ("Emergency contact: Brenna, her aunt. Brenna seen on the ward today.", "en", None,
+     [("Brenna", "name"), ("Brenna", "name")]),
+    # tabernacles, polyclinics, mosques named with "Masjid" first
+    ("She prays at Hope Gospel Tabernacle and was seen at Ridge Road Polyclinic.", "en", None,
+     [("Hope Gospel Tabernacle", "place"), ("Ridge Road Polyclinic", "place")]),
+    ("Va a la Masjid Al-Huda.", "es", None, [("Masjid Al-Huda", "place")]),
+])
+def test_rules_from_the_r12_round(text, lang, roster, expected):
+    assert found(text, lang=lang, roster=roster) == expected
+
+
+@pytest.mark.parametrize("text, lang, roster", [
+    # durations, habits and the next session stay unlabelled
+    ("For two days she cried. Every Monday we meet; on Mondays he drinks. The next session is set.", "en", None),
+    ("She works three days a week. A week out of hospital now; we had a day out.", "en", None),
+    ("For a full two days afterwards she slept. Two weeks ago she stopped.", "en", None),
+    ("The last Monday of each month is group. He walked Friday past the shops, Monday past midnight.", "en", None),
+    ("He spent three days out at sea.", "en", None),
+    # a count or a rate before a month and year in digits; a law
+    ("Page 3 of 12/2020 was missing. A rate of 1/2000 is rare.", "en", None),
+    ("El informe menciona la ley de 7/2015.", "es", None),
+    # Spanish habits and durations; Tamil habits
+    ("Trabaja tres días a la semana. No comió durante dos días justos.", "es", None),
+    ("அவர் ஒவ்வொரு திங்கள்கிழமையும் வருவார். இந்த வாரம் அவர் வரவில்லை.", "ta", None),
+    # "once a week", "prior" as an adjective, "el último lunes de cada mes", "que sigue" as a verb, "முந்தைய" alone
+    ("Once a week Friday sessions run. On Monday prior notice is needed.", "en", None),
+    ("El último lunes de cada mes hay grupo. El lunes que sigue la rutina.", "es", None),
+    ("முந்தைய அமர்வில் பேசினோம்.", "ta", None),
+    # a note's subject, an emergency contact and "seen" with no name; a tabernacle as a word
+    ("Supervision note re: medication review. Re: Risk Assessment.", "en", None),
+    ("Emergency contact: not given. The tabernacle was full. Lunch seen as a trigger.", "en", None),
+    ("She was unwell for twenty-one days before admission.", "en", None),
+    # "afiliado" as a word
+    ("Es afiliado al sindicato.", "es", None),
+])
+def test_clinical_prose_left_alone_by_the_r12_rules(text, lang, roster):
+    assert found(text, lang=lang, roster=roster) == []
