@@ -347,7 +347,7 @@ _LEXICON_LISTS = ("titles", "kin", "naming", "followers", "place_cues", "facilit
                   "safe_words", "safe_phrases", "regions", "fax_cues", "code_stopwords", "ta_months", "ta_weekdays",
                   "ta_relative", "ta_days", "ta_date_nouns", "number_words", "ta_day_relations",
                   "generic_facility_words", "ta_facility_modifiers", "street_words_fr", "area_words",
-                  "street_prefixes_title", "ta_festivals")
+                  "street_prefixes_title", "ta_festivals", "street_abbreviations")
 
 
 def _check_lexicon(conf: dict, files: list[Path]) -> None:
@@ -640,7 +640,7 @@ DATE_PATTERNS = [
                   rf"|also|just|kids|children|family|parents)\s)(?<!['’](?:ll|d)\s))\b(?i:come)\s+{_WD}\b(?!['’]s)"),
     # British and Irish weekday-first phrases: "Thursday last", "Monday gone", "Friday week", "Tuesday of last week",
     # "the Saturday just gone", "Sunday coming."
-    regex.compile(r"\b(?:(?i:the)\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\s+(?:(?:of\s+)?"
+    regex.compile(r"\b(?:(?i:the)\s+)?" + _WDF + r"\s+(?:(?:of\s+)?"
                   r"(?:last|next|this|this\s+coming|the\s+following|the\s+previous|the\s+preceding|the\s+coming"
                   r"|the\s+upcoming)\s+week\b"
                   r"(?:\s+coming\b)?|week\b(?!-)|last\b|(?:(?:that['’]s|that\s+has|which\s+has)\s+)?(?:just\s+)?gone\b"
@@ -982,8 +982,7 @@ def _lexicon_patterns(conf: dict) -> dict:
               rf"|{_alt([w for w in sfx if len(w) < 4], title=True)})")
     # the full stop after a street type is the address's only when the type is an abbreviation ("Oak St."; not the
     # sentence's end in "lives at 4 Temple Street.")
-    abbrevs = conf.get("street_abbreviations") or [w for w in sfx if len(w) < 4]
-    suffix_dot = rf"(?:(?<=\b(?i:{_alt(abbrevs)}))\.)?"
+    suffix_dot = rf"(?:(?<=\b(?i:{_alt(conf['street_abbreviations'])}))\.)?"
     door = rf"(?i:{_alt(conf['door_words'], loose=True)})\.?\s*"
     unit = rf"(?i:{_alt(conf['unit_words'], loose=True)})\.?\s*"
     ta_street = _alt(conf["ta_street_words"])
@@ -1290,6 +1289,17 @@ def _replace(found: list[Span], taken: np.ndarray, inside: list[Span], start: in
     _add(found, taken, start, end, kind)
 
 
+def _widen_to_place(found: list[Span], taken: np.ndarray, start: int, end: int) -> bool:
+    """Make ``start``-``end`` one place when every span found across it is a place or a name (not a roster name)
+    lying wholly inside it: the parts of a longer place ("Forest" + "Dean" in "Forest of Dean")."""
+    inside = [sp for sp in found if sp.start < end and sp.end > start]
+    if any(sp.kind not in ("place", "name") or sp.roster is not None or sp.start < start or sp.end > end
+           for sp in inside):
+        return False
+    _replace(found, taken, inside, start, end, "place")
+    return True
+
+
 def _valid_numeric_date(s: str) -> bool:
     parts = [int(p) for p in re.split(r"[-/.]", s)]
     if len(parts) != 3:
@@ -1309,7 +1319,7 @@ def _cue_before(text: str, start: int, phrases: Iterable[str], window: int = 40)
 
 
 _YEAR_RANGE_AFTER = regex.compile(r"\s*(?:-|–|a|al|hasta|to|until|till|through)\s*(?:1[89]|20)\d\d\b")
-_WEEKDAY_BEFORE = regex.compile(r"\b(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?"
+_WEEKDAY_BEFORE = regex.compile(rf"\b(?:{_WDF},?"
                                  r"|(?:Mon|Tue|Tues|Wed|Weds|Thu|Thur|Thurs|Fri|Sat|Sun)\.?,?)\s+$")
 _YEAR_NOT_HOUSE = regex.compile(r"\b(?i:in|since|by|from|until|till|during|of|before|after|around|circa|early|late"
                                 r"|mid|spring|summer|autumn|fall|winter)\s+$")
@@ -2589,10 +2599,7 @@ def _area_phrases(text: str, lex: Lexicon, found: list[Span], taken: np.ndarray)
     for m in _AREA_PHRASE.finditer(text):
         if _fold(m.group("n")) in lex.regions or _fold(m.group()) in lex.regions or taken[m.start():m.end()].all():
             continue
-        inside = [sp for sp in found if sp.start < m.end() and sp.end > m.start()]
-        if all(sp.kind in ("place", "name") and sp.roster is None and m.start() <= sp.start and sp.end <= m.end()
-               for sp in inside):
-            _replace(found, taken, inside, m.start(), m.end(), "place")
+        _widen_to_place(found, taken, m.start(), m.end())
 
 
 # a Tamil name after its initials, which are part of it: "வே. பரத்", "க. மு. ராஜா" (one letter, its vowel sign, a dot)
@@ -2704,11 +2711,7 @@ def _facilities_of(text: str, lex: Lexicon, found: list[Span], taken: np.ndarray
         if not (_OF_CUE.search(text, max(0, start - 12), start) or tail in lex.places or
                 any(sp.kind == "place" and sp.start == m.start("t") for sp in found)):
             continue
-        inside = [sp for sp in found if sp.start < end and sp.end > start]
-        if any(sp.kind not in ("place", "name") or sp.start < start or sp.end > end or sp.roster is not None
-               for sp in inside):
-            continue
-        _replace(found, taken, inside, start, end, "place")
+        _widen_to_place(found, taken, start, end)
 
 
 # the words before a facility joined to its name by "and", "the" or "of (the)": "Dumfries and Galloway Royal
@@ -2737,11 +2740,7 @@ def _linked_facilities(text: str, lex: Lexicon, found: list[Span], taken: np.nda
         if m.group("c") != "the" and not any(w in lex.places or w not in lex.en_common for w in words) or \
                 m.group("c") in ("and", "&") and not any(w in lex.places for w in words):
             continue
-        start, end = m.start(), sp.end
-        inside = [x for x in found if x.start < end and x.end > start]
-        if any(x.kind not in ("place", "name") or x.roster is not None or x.start < start for x in inside):
-            continue
-        _replace(found, taken, inside, start, end, "place")
+        _widen_to_place(found, taken, m.start(), sp.end)
 
 
 # a town's name that goes on with "of" or "de (la/las/los)" after a place cue: "grew up in Forest of Dean", "Creció en
@@ -2761,10 +2760,7 @@ def _linked_places(text: str, lex: Lexicon, found: list[Span], taken: np.ndarray
         if last in _FACILITY_HEADS or last in lex.cues["facility_suffixes"] or tail in lex.regions or \
                 tail in lex.safe_words or tail in _STOP_CAPS or tail in _MONTH_NUM:
             continue                                       # facilities are found whole on their own
-        inside = [x for x in found if x.start < m.end() and x.end > sp.start]
-        if any(x.kind not in ("place", "name") or x.roster is not None or x.start < sp.start for x in inside):
-            continue
-        _replace(found, taken, inside, sp.start, m.end(), "place")
+        _widen_to_place(found, taken, sp.start, m.end())
 
 
 def _record_facilities(text: str, lex: Lexicon, found: list[Span], taken: np.ndarray) -> None:
