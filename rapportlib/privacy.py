@@ -95,19 +95,26 @@ class Anonymised:
 # --------------------------------------------------------------------------- normalising
 def _fold(s: str) -> str:
     """Case-, accent- and apostrophe-insensitive key of a word or name."""
+    if s.isascii():                  # most words: nothing to decompose (throughput)
+        return s.lower()
     s = unicodedata.normalize("NFKD", s.casefold().replace("’", "'"))
     return "".join(ch for ch in s if not unicodedata.combining(ch) or ord(ch) >= 0x0B80)
 
 
 def _strip_possessive(word: str) -> str:
+    if word[-1:] not in ("s", "'", "’"):
+        return word
     for suffix in ("'s", "’s", "'", "’"):
         if word.endswith(suffix) and len(word) > len(suffix) + 1:
             return word[: -len(suffix)]
     return word
 
 
+_TAMIL_CHAR = regex.compile(r"[\u0b80-\u0bff]")
+
+
 def _is_tamil(s: str) -> bool:
-    return any("\u0b80" <= ch <= "\u0bff" for ch in s)
+    return not s.isascii() and _TAMIL_CHAR.search(s) is not None
 
 
 # --------------------------------------------------------------------------- lexicon
@@ -135,6 +142,7 @@ class Lexicon:
     patterns: dict = field(default_factory=dict)   # name -> regexes built from the YAML word lists
     freq_words: frozenset = frozenset()  # words in everyday use (English and Spanish), names included: "olive", "luna"
     state_rx: object = None      # a state or province written after the town of an address ("..., Ekiti State 360101")
+    es_common: frozenset = frozenset()   # the 5,000 most frequent Spanish words, less Spanish first names
 
 
 _LISTS_FORMAT = "10"
@@ -314,7 +322,7 @@ def load_lexicon(extra: tuple[str, ...] = ()) -> Lexicon:
     cue_kind = {_fold(p): k for k, v in conf["number_cues"].items() for p in v}
     cue_kind.update({p.casefold(): k for k, v in conf["number_cues"].items() for p in v})
     cue_sections = ("titles", "kin", "naming", "followers", "place_cues", "facility_suffixes",
-                    "facility_prefixes", "street_suffixes", "fax_cues")
+                    "facility_prefixes", "weak_facility_prefixes", "street_suffixes", "fax_cues")
     return Lexicon(
         first_names=frozenset(lists["first_names"]), surnames=frozenset(lists["surnames"]),
         tamil_names=frozenset(lists["tamil_names"]), en_words=frozenset(lists["en_words"]),
@@ -332,6 +340,7 @@ def load_lexicon(extra: tuple[str, ...] = ()) -> Lexicon:
         number_cue_kind=cue_kind,
         patterns=_lexicon_patterns(conf),
         freq_words=frozenset(lists["freq_words"]),
+        es_common=frozenset(lists["es_common"]),
         state_rx=regex.compile(
             r"(?:(?<=[\p{L}\p{M}.],\s?)|(?<=\d\s)|(?<=\d,\s))(?:" + _trie(
                 a for a in lists.get("admin1", []) if _fold(a) not in lists_places and tuple(
@@ -347,7 +356,7 @@ _LEXICON_LISTS = ("titles", "kin", "naming", "followers", "place_cues", "facilit
                   "safe_words", "safe_phrases", "regions", "fax_cues", "code_stopwords", "ta_months", "ta_weekdays",
                   "ta_relative", "ta_days", "ta_date_nouns", "number_words", "ta_day_relations",
                   "generic_facility_words", "ta_facility_modifiers", "street_words_fr", "area_words",
-                  "street_prefixes_title", "ta_festivals", "street_abbreviations")
+                  "street_prefixes_title", "ta_festivals", "street_abbreviations", "weak_facility_prefixes")
 
 
 def _check_lexicon(conf: dict, files: list[Path]) -> None:
@@ -540,6 +549,9 @@ _ORDW_HI = (r"(?:(?:twenty|thirty)[- ](?:first|second|third|fourth|fifth|sixth|s
 _ORDW_END = (rf"(?!-)(?=\s*[,.;:!?)]|\s*$|\s+(?:and|but|so|when|we|she|he|they|I|because|then|which|at|after|before"
              rf"|until|unless|instead|without|if|or|as|while|since|that|too|again|now|anyway)\b"
              rf"(?!\s+(?:the\s+)?(?i:{_ORDW})\b))")
+# a day of the month that comes round every month (r13 round): "on the seventh each month", "the 4th of every month",
+# "the twelfth monthly"
+_MONTHLY = r"(?=\s+(?i:(?:each|every)\s+month|of\s+(?:each|every|the)\s+month|monthly)\b)"
 _DIA_ES = (r"(?:treinta y uno|veintiuno|veintiún|veintidós|veintidos|veintitrés|veintitres|veinticuatro|veinticinco"
            r"|veintiséis|veintiseis|veintisiete|veintiocho|veintinueve|treinta|veinte|diecinueve|dieciocho|diecisiete"
            r"|dieciséis|dieciseis|quince|catorce|trece|doce|once|diez|nueve|ocho|siete|seis|cinco|cuatro|tres|dos|uno)")
@@ -559,6 +571,26 @@ _NOT_MONTH_YEAR_OF = (r"(?:(?:\d|\b(?i:rate|ratio|risk|odds|score|scores|page|pa
                       r"|one|total|number|no\.|n\.º|case|law|act|file|ley|decreto|resolución|resolucion|expediente|caso|tasa|riesgo"
                       r"|número|numero|página|pagina|uno|una))\s+(?i:of|de|del))")
 _ORD_ES = rf"(?:{_DAY}(?:\.?[º°]|ro|o)?|primero)"            # 3, 1º, 1.º, 1ro, primero
+# what a date pattern's every match holds: one of these strings (in the lower-cased text; with a capital, in the text
+# itself). The pattern is tried only on a text that holds one (a cheap test first: throughput).
+_DATE_NEEDS: dict[int, tuple[str, ...]] = {}
+_WD_NEEDS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+_MON_NEEDS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+_MONTH_NEEDS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec", "ene", "abr", "ago",
+                "dic", "set")
+_MES_NEEDS = tuple(_MONTHS_ES) + ("setiembre",)
+_DS_NEEDS = tuple(_DS.split("|"))
+# a part of the day between a weekday and what pins it (r13 round): "Monday morning just gone", "Saturday night last",
+# "the Friday evening before last"; "el martes por la tarde pasado"
+_PART = r"(?:\s+(?i:morning|afternoon|evening|night|lunchtime))?"
+_PARTE = r"(?:\s+(?:por|en|a)\s+la\s+(?:mañana|tarde|noche)|\s+de\s+madrugada)?"
+
+
+def _needs(needles: tuple[str, ...], rx):
+    _DATE_NEEDS[id(rx)] = needles
+    return rx
+
+
 DATE_PATTERNS = [
     # 2024-03-12, 12/03/2024, 3.12.24, 12-3-2024
     regex.compile(r"(?<![\w./-])(?:\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{1,2}[-/.]\d{1,2}[-/.](?:\d{4}|\d{2}))"
@@ -566,141 +598,168 @@ DATE_PATTERNS = [
     # a month and year in digits after a word of time, or before a Tamil postposition: "since 07/2002", "died
     # 11/1986", "murió en 03/1997", "from 03/2019 to 07/2020", "07/2019 இல்" (not a case or law number, "No. 3/2021",
     # "Ley 7/2015", nor a rate, "1 in 1/2000 births")
-    regex.compile(rf"(?:(?<=\b(?i:{_MONTH_YEAR_CUES})\s)(?<!{_NOT_MONTH_YEAR_OF}\s)|(?<={_MM_YYYY}\s?(?:-|–|to|a|al|hasta|until|till|through)\s?))"
-                  rf"{_MM_YYYY}(?![\w/]|-(?!\p{{Tamil}}|{_MM_YYYY})|[.,]\d)"
-                  r"(?!\s+(?i:births|people|persons|patients|cases|adults|children|women|men|deaths|users)\b)"
-                  rf"|(?<![\w./-]){_MM_YYYY}(?=\s?-?(?:இல்|இலிருந்து|முதல்|வரை|அன்று|ல்)(?![\p{{L}}\p{{M}}])"
-                  rf"|\s?[-–]\s?{_MM_YYYY}(?![\w/]))"),          # the start of a span of months: 03/2019–07/2020
+    _needs(("/19", "/20", "-19", "-20"),
+        regex.compile(rf"(?:(?<=\b(?i:{_MONTH_YEAR_CUES})\s)(?<!{_NOT_MONTH_YEAR_OF}\s)|(?<={_MM_YYYY}\s?(?:-|–|to|a|al|hasta|until|till|through)\s?))"
+                      rf"{_MM_YYYY}(?![\w/]|-(?!\p{{Tamil}}|{_MM_YYYY})|[.,]\d)"
+                      r"(?!\s+(?i:births|people|persons|patients|cases|adults|children|women|men|deaths|users)\b)"
+                      rf"|(?<![\w./-]){_MM_YYYY}(?=\s?-?(?:இல்|இலிருந்து|முதல்|வரை|அன்று|ல்)(?![\p{{L}}\p{{M}}])"
+                      rf"|\s?[-–]\s?{_MM_YYYY}(?![\w/]))")),          # the start of a span of months: 03/2019–07/2020
     # 3/12 (month/day) when preceded by "on"; "el 14/3", "dated 3/12" (not a score out of 10)
-    regex.compile(r"(?<=\bon )\d{1,2}/\d{1,2}(?![\w/])", _I),
-    regex.compile(r"(?<=\b(?:el|dated|fechad[ao]|date is|date:|date of|fecha:?|fecha es|due|due on|born) )"
-                  r"\d{1,2}/(?!10\b)\d{1,2}(?![\w/])", _I),
-    regex.compile(rf"\b{_WD}\.?,?\s\d{{1,2}}/\d{{1,2}}(?![\w/])", _I),
+    _needs(("on ",), regex.compile(r"(?<=\bon )\d{1,2}/\d{1,2}(?![\w/])", _I)),
+    _needs(("el ", "date", "fecha", "due ", "born "),
+        regex.compile(r"(?<=\b(?:el|dated|fechad[ao]|date is|date:|date of|fecha:?|fecha es|due|due on|born) )"
+                      r"\d{1,2}/(?!10\b)\d{1,2}(?![\w/])", _I)),
+    _needs(_WD_NEEDS, regex.compile(rf"\b{_WD}\.?,?\s\d{{1,2}}/\d{{1,2}}(?![\w/])", _I)),
     # 7-Mar-2024, 07MAR2024, 7 Mar 24, 26 mar. 2010 (clinical shorthand)
     # (and with slashes, as Spanish forms write it: 15/dic/1996)
-    regex.compile(r"\b\d{1,2}[- ]?(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|Ene|Abr|Ago|Dic)"
-                  r"(?:\.\s?|[- ]?)(?:\d{4}|\d{2})\b"
-                  r"|\b\d{1,2}/(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Set|Oct|Nov|Dec|Ene|Abr|Ago|Dic)\.?/(?:\d{4}|\d{2})\b",
-                  _I),
+    _needs(_MONTH_NEEDS,
+        regex.compile(r"\b\d{1,2}[- ]?(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|Ene|Abr|Ago|Dic)"
+                      r"(?:\.\s?|[- ]?)(?:\d{4}|\d{2})\b"
+                      r"|\b\d{1,2}/(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Set|Oct|Nov|Dec|Ene|Abr|Ago|Dic)\.?/(?:\d{4}|\d{2})\b",
+                      _I)),
     # 3/VII, 12-III-1958 (months in Roman numerals)
     regex.compile(r"\b\d{1,2}[-/.](?:XII|XI|X|IX|VIII|VII|VI|V|IV|III|II|I)(?:[-/.](?:\d{4}|\d{2}))?\b"
                   r"|\b\d{1,2}([-/.])(?:xii|xi|x|ix|viii|vii|vi|v|iv|iii|ii|i)\1(?:\d{4}|\d{2})\b"),   # 4/iii/24
     # 14th inst., 3rd ult. (of this month, of last month)
-    regex.compile(rf"\b{_DAY}(?:st|nd|rd|th)?\s+(?:inst|ult|prox|instant|ultimo|proximo)\b\.?"),
+    _needs(("inst", "ult", "prox"),
+        regex.compile(rf"\b{_DAY}(?:st|nd|rd|th)?\s+(?:inst|ult|prox|instant|ultimo|proximo)\b\.?")),
     # 12/03 அன்று (on 12/03)
-    regex.compile(r"(?<!\d)\d{1,2}/\d{1,2}(?=\s*அன்று)"),
+    _needs(("அன்று",), regex.compile(r"(?<!\d)\d{1,2}/\d{1,2}(?=\s*அன்று)")),
     # from/between 3 (and|-|to) 5 June: the first day of a range is a date too
-    regex.compile(rf"\b{_DAY}(?=\s*(?:-|–|to|and|al|y|a|hasta el|hasta|until( the)?)\s*{_ORD}\s+(?:of\s+|de\s+)?"
-                  rf"(?:{_MON}|{_MES})\b)", _I),
+    _needs(_MONTH_NEEDS,
+        regex.compile(rf"\b{_DAY}(?=\s*(?:-|–|to|and|al|y|a|hasta el|hasta|until( the)?)\s*{_ORD}\s+(?:of\s+|de\s+)?"
+                      rf"(?:{_MON}|{_MES})\b)", _I)),
     # (Tuesday,) March (the) 3(rd)(, 2024)
-    regex.compile(rf"\b(?:{_WD},?\s+)?(?:the\s+)?{_MON}\s+(?:the\s+)?{_ORD}(?:\s*[-–]\s*{_ORD})?\b(?:,?\s+{_YEAR}\b)?"),
+    _needs(_MON_NEEDS,
+        regex.compile(rf"\b(?:{_WD},?\s+)?(?:the\s+)?{_MON}\s+(?:the\s+)?{_ORD}(?:\s*[-–]\s*{_ORD})?\b(?:,?\s+{_YEAR}\b)?")),
     # (the) 3(rd) (of) March (2024)
-    regex.compile(rf"\b(?:{_WD},?\s+)?(?:the\s+)?{_ORD}\s+(?:of\s+)?{_MON}(?:,?\s+{_YEAR}\b)?"),
+    _needs(_MON_NEEDS, regex.compile(rf"\b(?:{_WD},?\s+)?(?:the\s+)?{_ORD}\s+(?:of\s+)?{_MON}(?:,?\s+{_YEAR}\b)?")),
     # March 2024, March of 2024
-    regex.compile(rf"\b{_MON}\s+(?:of\s+)?{_YEAR}\b"),
+    _needs(_MON_NEEDS, regex.compile(rf"\b{_MON}\s+(?:of\s+)?{_YEAR}\b")),
     # the fifth of June (2024), March the twenty-third; not "May first" (a verb first)
-    regex.compile(rf"\b(?:(?i:the)\s+)?(?i:{_ORDW})\s+of\s+{_MON}(?:,?\s+{_YEAR}\b)?"
-                  rf"|\b(?!May\b){_MON}\s+(?:the\s+)?(?i:{_ORDW})\b(?:,?\s+{_YEAR}\b)?"),
-    # (día) 3 de marzo (de 2024), 1.º de mayo, marzo de 2024
-    regex.compile(rf"\b(?:(?:{_DS}),?\s+)?(?:día\s+)?{_ORD_ES}\s+de\s+{_MES}"
-                  rf"(?:,?\s+(?:de|del)\s+{_YEAR}|\s+del\s+\d\d(?!\d|\s*(?:al|a)\s+\d))?\b", _I),   # "del 97"
+    _needs(_MON_NEEDS, regex.compile(rf"\b(?:(?i:the)\s+)?(?i:{_ORDW})\s+of\s+{_MON}(?:,?\s+{_YEAR}\b)?"
+                                     rf"|\b(?!May\b){_MON}\s+(?:the\s+)?(?i:{_ORDW})\b(?:,?\s+{_YEAR}\b)?")),
+    # (día) 3 de marzo (de 2024), 1.º de mayo, marzo de 2024 (and "del 97")
+    _needs(_MES_NEEDS, regex.compile(rf"\b(?:(?:{_DS}),?\s+)?(?:día\s+)?{_ORD_ES}\s+de\s+{_MES}"
+                                     rf"(?:,?\s+(?:de|del)\s+{_YEAR}|\s+del\s+\d\d(?!\d|\s*(?:al|a)\s+\d))?\b", _I)),
     # el quince de agosto (de 2023): the day in words
-    regex.compile(rf"\b{_DIA_ES}\s+de\s+{_MES}(?:,?\s+(?:de|del)\s+{_YEAR})?\b", _I),
+    _needs(_MES_NEEDS, regex.compile(rf"\b{_DIA_ES}\s+de\s+{_MES}(?:,?\s+(?:de|del)\s+{_YEAR})?\b", _I)),
     # 2 de nov., 14 de feb. de 2023 (abbreviated months)
-    _MES_AB_DATE := regex.compile(rf"\b(?:día\s+)?{_ORD_ES}\s+de\s+{_MES_AB}(?:,?\s+(?:de|del)\s+{_YEAR}\b)?", _I),
-    regex.compile(rf"\b{_MES}\s+(?:(?:de|del)\s+)?{_YEAR}\b", _I),             # marzo de 2024, Agosto 2025
+    _needs((" de ",),
+        _MES_AB_DATE := regex.compile(rf"\b(?:día\s+)?{_ORD_ES}\s+de\s+{_MES_AB}(?:,?\s+(?:de|del)\s+{_YEAR}\b)?", _I)),
+    _needs(_MES_NEEDS,
+        regex.compile(rf"\b{_MES}\s+(?:(?:de|del)\s+)?{_YEAR}\b", _I)),             # marzo de 2024, Agosto 2025
     # short months with a four-digit year, any case: "dic. 2019", "ENE 2021", "Ago 2018" (not "years ago 2018")
-    regex.compile(r"\b(?:(?i:ene|feb|mar|abr|may|jun|jul|sept|sep|oct|nov|dic)\.?|Ago\.?|AGO\.?|ago\.)\s+"
-                  r"(?:(?i:de|del)\s+)?(?:19|20)\d\d\b"),
+    _needs(_MONTH_NEEDS,
+        regex.compile(r"\b(?:(?i:ene|feb|mar|abr|may|jun|jul|sept|sep|oct|nov|dic)\.?|Ago\.?|AGO\.?|ago\.)\s+"
+                      r"(?:(?i:de|del)\s+)?(?:19|20)\d\d\b")),
     # marzo 3, 2024 / marzo 3 de 2024 (month first, as on Mexican forms)
-    regex.compile(rf"\b{_MES}\s+{_DAY}(?:,?\s+(?:de\s+|del\s+)?{_YEAR}\b|(?=\s*(?:[,.;:)]|$)))", _I),
+    _needs(_MES_NEEDS,
+        regex.compile(rf"\b{_MES}\s+{_DAY}(?:,?\s+(?:de\s+|del\s+)?{_YEAR}\b|(?=\s*(?:[,.;:)]|$)))", _I)),
     # relative dates that pin one day
-    regex.compile(r"\b(?:the\s+day\s+(?:before|after)\s+(?:yesterday|tomorrow)|(?:today|tomorrow|yesterday)\s+(?:week|fortnight)\b"
-                  r"|yesterday|tomorrow"
-                  r"|anteayer|antier|antes\s+de\s+ayer|ayer|pasado\s+mañana)\b", _I),
+    _needs(("yesterday", "tomorrow", "today", "ayer", "antier", "mañana"),
+        regex.compile(r"\b(?:the\s+day\s+(?:before|after)\s+(?:yesterday|tomorrow)|(?:today|tomorrow|yesterday)\s+(?:week|fortnight)\b"
+                      r"|yesterday|tomorrow"
+                      r"|anteayer|antier|antes\s+de\s+ayer|ayer|pasado\s+mañana)\b", _I)),
     # a modifier before a weekday after "the" (r12 round): "the upcoming Monday", "the most recent Wednesday", "the very
     # next Friday", "the past Sunday"; "upcoming Monday", "this upcoming Tuesday" (not "the last Monday of the month")
     # (first, before "next Sunday" alone)
-    regex.compile(rf"\b(?i:the\s+(?:very\s+)?(?:upcoming|forthcoming|approaching|impending|most\s+recent|latest|past|last"
-                  rf"|next|coming|just\s+gone)|(?:this\s+)?(?:upcoming|forthcoming))\s+{_WDF}\b"
-                  r"(?!\s+(?i:of|in|each|every)\b|-)"),
+    _needs(_WD_NEEDS,
+        regex.compile(rf"\b(?i:the\s+(?:very\s+)?(?:upcoming|forthcoming|approaching|impending|most\s+recent|latest|past|last"
+                      rf"|next|coming|just\s+gone)|(?:this\s+)?(?:upcoming|forthcoming))\s+{_WDF}\b"
+                      rf"(?!{_PART}\s+(?i:of|in|each|every)\b|-)")),
     # (and "last Thursday but one", "next Friday week")
-    regex.compile(rf"\b(?:last|next|this|this\s+past|this\s+coming|coming|this\s+last|this\s+next|this\s+just\s+gone)"
-                  rf"\s+{_WD}\b"
-                  r"(?!\s+(?:of|in)\s+(?:each|every|the|this|that|a)\s+(?:month|year)\b)"
-                  rf"(?:\s+(?:just\s+)?(?:gone|past|coming){_ORDW_END}"         # "this Friday coming.", "past or"
-                  r"|\s+but\s+one\b|\s+week\b(?![-']))?", _I),
+    _needs(_WD_NEEDS,
+        regex.compile(rf"\b(?:last|next|this|this\s+past|this\s+coming|coming|this\s+last|this\s+next|this\s+just\s+gone)"
+                      rf"\s+{_WD}\b"
+                      rf"(?!{_PART}\s+(?:of|in)\s+(?:each|every|the|this|that|a)\s+(?:month|year)\b)"
+                      rf"(?:{_PART}\s+(?:just\s+)?(?:gone|past|coming){_ORDW_END}"  # "this Friday coming.", "past or"
+                      r"|\s+but\s+one\b|\s+week\b(?![-']))?", _I)),
     # "come Thursday" as a preposition ("rebooked for come Thursday", "Come Monday, we start"), not the verb ("can
     # come Thursday", "to come Friday", "they come Monday")
     # (but "moved to come Friday", "changed it to come Monday")
-    regex.compile(rf"(?:(?<=\b(?i:moved|changed|rebooked|pushed|shifted|postponed|rescheduled|put\s+back|put\s+off"
-                  rf"|brought\s+forward|booked)\s+(?:it\s+|them\s+|this\s+)?to\s)"
-                  rf"|(?<!\b(?i:to|will|shall|can|could|would|should|might|may|must|did|didn['’]t|not|don['’]t"
-                  rf"|doesn['’]t|won['’]t|can['’]t|cannot|never|please|i|you|we|they|he|she|who|let|let['’]s|and|or"
-                  rf"|also|just|kids|children|family|parents)\s)(?<!['’](?:ll|d)\s))\b(?i:come)\s+{_WD}\b(?!['’]s)"),
+    _needs(("come",),
+        regex.compile(rf"(?:(?<=\b(?i:moved|changed|rebooked|pushed|shifted|postponed|rescheduled|put\s+back|put\s+off"
+                      rf"|brought\s+forward|booked)\s+(?:it\s+|them\s+|this\s+)?to\s)"
+                      rf"|(?<!\b(?i:to|will|shall|can|could|would|should|might|may|must|did|didn['’]t|not|don['’]t"
+                      rf"|doesn['’]t|won['’]t|can['’]t|cannot|never|please|i|you|we|they|he|she|who|let|let['’]s|and|or"
+                      rf"|also|just|kids|children|family|parents)\s)(?<!['’](?:ll|d)\s))\b(?i:come)\s+{_WD}\b(?!['’]s)")),
     # British and Irish weekday-first phrases: "Thursday last", "Monday gone", "Friday week", "Tuesday of last week",
     # "the Saturday just gone", "Sunday coming."
-    regex.compile(r"\b(?:(?i:the)\s+)?" + _WDF + r"\s+(?:(?:of\s+)?"
-                  r"(?:last|next|this|this\s+coming|the\s+following|the\s+previous|the\s+preceding|the\s+coming"
-                  r"|the\s+upcoming)\s+week\b"
-                  r"(?:\s+coming\b)?|week\b(?!-)|last\b|(?:(?:that['’]s|that\s+has|which\s+has)\s+)?(?:just\s+)?gone\b"
-                  rf"|next\b(?!\s+to\b)|(?:just\s+)?(?:past|coming){_ORDW_END})"
-                  r"(?!\s+(?:time|session|year|month|night|weekend|term|semester)\b)"),
+    _needs(_WD_NEEDS, regex.compile(r"\b(?:(?i:the)\s+)?" + _WDF + _PART + r"\s+(?:(?:of\s+)?"
+                                    r"(?:last|next|this|this\s+coming|the\s+following|the\s+previous|the\s+preceding|the\s+coming"
+                                    r"|the\s+upcoming)\s+week\b"
+                                    r"(?:\s+coming\b)?|week\b(?!-)|last\b|(?:(?:that['’]s|that\s+has|which\s+has)\s+)?(?:just\s+)?gone\b"
+                                    rf"|next\b(?!\s+(?:to|door)\b)|(?:just\s+)?(?:past|coming){_ORDW_END})"
+                                    r"(?!\s+(?:time|session|year|month|night|weekend|term|semester)\b)")),
     # Friday the 13th, Tuesday 3rd (a weekday with a day number, no month)
-    regex.compile(rf"\b{_WD},?\s+(?:the\s+{_DAY}(?:st|nd|rd|th)?|{_DAY}(?:st|nd|rd|th))\b"),
+    _needs(_WD_NEEDS, regex.compile(rf"\b{_WD},?\s+(?:the\s+{_DAY}(?:st|nd|rd|th)?|{_DAY}(?:st|nd|rd|th))\b")),
     # el martes pasado, este viernes que viene, el miércoles anterior, el jueves siguiente, el lunes entrante
     # (el miércoles recién pasado, el domingo que pasó, el lunes que entra, el domingo antepasado)
-    regex.compile(rf"\b(?:(?:el|este|ese)\s+)?(?:{_DS})\s+(?:pasado|próximo|proximo|que\s+viene|anterior|siguiente"
-                  r"|previo|entrante|reci[ée]n\s+pasado|que\s+(?:reci[ée]n\s+)?pas[óo]|que\s+entra|antepasado"
-                  r"|subsiguiente|último|ultimo|venidero|que\s+sigue(?=\s*[,.;:!?)]|\s*$)|que\s+acaba\s+de\s+pasar)\b"
-                  r"(?!\s+(?:de|del)\s+(?:cada|mes|año)\b)", _I),
+    _needs(_DS_NEEDS,
+        regex.compile(rf"\b(?:(?:el|este|ese)\s+)?(?:{_DS}){_PARTE}\s+(?:pasado|próximo|proximo|que\s+viene|anterior"
+                      r"|siguiente"
+                      r"|previo|entrante|reci[ée]n\s+pasado|que\s+(?:reci[ée]n\s+)?pas[óo]|que\s+entra|antepasado"
+                      r"|subsiguiente|último|ultimo|venidero|que\s+sigue(?=\s*[,.;:!?)]|\s*$)|que\s+acaba\s+de\s+pasar)\b"
+                      r"(?!\s+(?:de|del)\s+(?:cada|mes|año)\b)", _I)),
     # (el último lunes, este pasado viernes; not "el último lunes de cada mes")
-    regex.compile(rf"\b(?:el\s+|este\s+)?(?:próximo|proximo|este|pasado|último|ultimo)\s+(?:{_DS})\b"
-                  r"(?!\s+(?:de|del)\s+(?:cada|mes|año)\b)", _I),
+    _needs(_DS_NEEDS, regex.compile(rf"\b(?:el\s+|este\s+)?(?:próximo|proximo|este|pasado|último|ultimo)\s+(?:{_DS})\b"
+                                    r"(?!\s+(?:de|del)\s+(?:cada|mes|año)\b)", _I)),
     # el lunes 12 (not "lunes 12:30", "lunes 2 horas")
-    regex.compile(rf"\b(?:{_DS})\s+{_DAY}\b(?![:.]\d|\s*(?:h\b|hrs?\b|horas|am\b|pm\b|a\.\s?m|p\.\s?m|min|sesi|veces))",
-                  _I),
+    _needs(_DS_NEEDS,
+        regex.compile(rf"\b(?:{_DS})\s+{_DAY}\b(?![:.]\d|\s*(?:h\b|hrs?\b|horas|am\b|pm\b|a\.\s?m|p\.\s?m|min|sesi|veces))",
+                      _I)),
     # el día 8, para el día 21 (not "el día 3 de tratamiento")
-    regex.compile(rf"(?<=\b(?:el|este|ese|del|al|próximo|proximo)\s+)día\s+{_DAY}\b(?!\s+de\s+(?!{_MES}\b))", _I),
-    regex.compile(r"(?<!\w)(?:mañana|manana)(?!\s+(?:por|en|de|temprano))(?=[\s,.;:!?)]|$)(?<!la mañana)"
-                  r"(?<!esta mañana)(?<!por la mañana)", _I),
+    _needs(("día",),
+        regex.compile(rf"(?<=\b(?:el|este|ese|del|al|próximo|proximo)\s+)día\s+{_DAY}\b"
+                      rf"(?!\s+de\s+(?!{_MES}\b|cada\s+mes\b))", _I)),
+    _needs(("mañana", "manana"),
+        regex.compile(r"(?<!\w)(?:mañana|manana)(?!\s+(?:(?:por|en)(?!\s+la\s+(?:mañana|tarde|noche)\b)|de|temprano))"
+                      r"(?=[\s,.;:!?)]|$)(?<!la mañana)"
+                      r"(?<!esta mañana)(?<!por la mañana)", _I)),
     # on the 14th
-    regex.compile(r"\b(?:on\s+)?the\s+(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)\b(?=\s*(?:[,.;:!?)]|$"
-                  r"|of\s+(?:this|that|the|next|last|each|every)\s+month\b|at\b|when\b"
-                  r"|and\b|but\b|so\b|we\b|she\b|he\b|they\b|I\b|because\b|before\b|after\b|to\b|for\b|was\b|is\b"
-                  r"|without\b|instead\b|since\b|until\b|unless\b|while\b|as\b|if\b|or\b|in\b|by\b|with\b|then\b"
-                  r"|which\b|that\b|this\b|next\b|anyway\b|too\b|again\b|now\b))", _I),
+    _needs(("the",), regex.compile(r"\b(?:on\s+)?the\s+(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)\b(?=\s*(?:[,.;:!?)]|$"
+                                   r"|of\s+(?:this|that|the|next|last|each|every)\s+month\b|(?:each|every)\s+month\b|monthly\b|at\b|when\b"
+                                   r"|and\b|but\b|so\b|we\b|she\b|he\b|they\b|I\b|because\b|before\b|after\b|to\b|for\b|was\b|is\b"
+                                   r"|without\b|instead\b|since\b|until\b|unless\b|while\b|as\b|if\b|or\b|in\b|by\b|with\b|then\b"
+                                   r"|which\b|that\b|this\b|next\b|anyway\b|too\b|again\b|now\b))", _I)),
     # a day of the month in words: "Thursday the fifteenth", "discharged on the fifth and", "is the twenty-eighth."
     # (after a weekday any ordinal; after "on", "by", "until"... any; after "the" alone from the tenth on)
-    regex.compile(rf"\b{_WD}\.?,?\s+the\s+(?i:{_ORDW})\b(?!-)"
-                  rf"|(?<=\b(?i:on|by|until|till|since|from|before|after|due|through)\s)(?i:the)\s+(?i:{_ORDW})\b{_ORDW_END}"
-                  rf"|\b(?i:the)\s+(?i:{_ORDW_HI})\b{_ORDW_END}"),
+    _needs(("the",),
+        regex.compile(rf"\b{_WD}\.?,?\s+the\s+(?i:{_ORDW})\b(?!-)"
+                      rf"|(?<=\b(?i:on|by|until|till|since|from|before|after|due|through)\s)(?i:the)\s+(?i:{_ORDW})\b{_ORDW_END}"
+                      rf"|\b(?i:the)\s+(?i:{_ORDW_HI})\b{_ORDW_END}|\b(?i:the)\s+(?i:{_ORDW})\b{_MONTHLY}")),
     # the Wednesday prior, the Friday before, the Monday after, the Sunday following (at a clause's end); the previous
     # Wednesday, the following Friday, the preceding Monday
-    regex.compile(rf"\b(?i:the)\s+{_WDF}\s+(?i:prior|before|after|following|previous|preceding|beforehand){_ORDW_END}"
-                  rf"|\b{_WDF}\s+(?i:prior|previous|preceding){_ORDW_END}"
-                  rf"|\b(?i:the)\s+(?i:previous|following|preceding|prior)\s+{_WDF}\b(?!['’]s)"),
+    _needs(_WD_NEEDS,
+        regex.compile(rf"\b(?i:the)\s+{_WDF}{_PART}\s+(?i:prior|before|after|following|previous|preceding|beforehand)"
+                      rf"{_ORDW_END}"
+                      rf"|\b{_WDF}\s+(?i:prior|previous|preceding){_ORDW_END}"
+                      rf"|\b(?i:the)\s+(?i:previous|following|preceding|prior)\s+{_WDF}\b(?!['’]s)")),
     # the Friday before last, the evening before last, the Monday after next
-    regex.compile(rf"\b(?i:the)\s+(?:{_WD}|(?i:day|night|evening|morning|afternoon))\s+(?i:before\s+last|after\s+next)\b"
-                  rf"|\b{_WD}\s+(?i:before\s+last|after\s+next)\b"),
+    _needs(("last", "next"),
+        regex.compile(rf"\b(?i:the)\s+(?:{_WD}{_PART}|(?i:day|night|evening|morning|afternoon))\s+(?i:before\s+last"
+                      rf"|after\s+next)\b|\b{_WD}{_PART}\s+(?i:before\s+last|after\s+next)\b")),
     # a modifier after a weekday: "the Wednesday coming up", "Thursday there just past", "Friday past", "Sunday the week
     # after next", "Monday of the week before last", "the Tuesday just been" (not "Friday past noon", "Monday past the
     # shops")
-    regex.compile(rf"\b(?:(?i:the)\s+)?{_WDF}\s+(?i:coming\s+up|just\s+been|(?:of\s+)?the\s+week\s+(?:after\s+next"
-                  r"|before\s+last)|week\s+(?:after\s+next|before\s+last)|(?:there\s+)?(?:just\s+)?(?:past|gone)"
-                  r"(?!\s+(?:midnight|noon|the|a|an|his|her|their|my|our|your|its|this|that|these|those|him|them|me|us"
-                  r"|it|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|half|quarter)\b|\s+\d)"
-                  r")\b"),
+    _needs(_WD_NEEDS,
+        regex.compile(rf"\b(?:(?i:the)\s+)?{_WDF}{_PART}\s+(?i:coming\s+up|just\s+been|(?:of\s+)?the\s+week\s+(?:after\s+next"
+                      r"|before\s+last)|week\s+(?:after\s+next|before\s+last)|(?:there\s+)?(?:just\s+)?(?:past|gone)"
+                      r"(?!\s+(?:midnight|noon|the|a|an|his|her|their|my|our|your|its|this|that|these|those|him|them|me|us"
+                      r"|it|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|half|quarter)\b|\s+\d)"
+                      r")\b")),
     # a week before a weekday: "next week Thursday", "last week Friday", "the following week Monday"
-    regex.compile(rf"\b(?i:(?:next|last|this|this\s+coming|this\s+past|the\s+following|the\s+previous|the\s+coming"
-                  rf"|the\s+upcoming|the\s+past)\s+week['’]?s?),?\s+{_WDF}\b(?!\s*(?:-|–|to\b|through\b))"),
+    _needs(_WD_NEEDS,
+        regex.compile(rf"\b(?i:(?:next|last|this|this\s+coming|this\s+past|the\s+following|the\s+previous|the\s+coming"
+                      rf"|the\s+upcoming|the\s+past)\s+week['’]?s?),?\s+{_WDF}\b(?!\s*(?:-|–|to\b|through\b))")),
     # this day last week, this time last month
-    regex.compile(r"\b(?i:this\s+(?:day|time)\s+(?:last|next)\s+(?:week|month|year))\b"),
+    _needs(("this",), regex.compile(r"\b(?i:this\s+(?:day|time)\s+(?:last|next)\s+(?:week|month|year))\b")),
     # el día quince (the day in words)
-    regex.compile(rf"(?<=\b(?:el|este|ese|del|al|próximo|proximo)\s+)día\s+{_DIA_ES}\b(?!\s+de\s+(?!{_MES}\b))", _I),
+    _needs(("día",),
+        regex.compile(rf"(?<=\b(?:el|este|ese|del|al|próximo|proximo)\s+)día\s+{_DIA_ES}\b"
+                      rf"(?!\s+de\s+(?!{_MES}\b|cada\s+mes\b))", _I)),
 ]
-# patterns tried only when the text holds a word (a cheap test first: throughput)
-_DATE_NEEDS = {id(_MES_AB_DATE): " de "}
 _NINETY = (r"(?:9\d|1[01]\d)")
 # Spanish 90 to 110 in words; atomic, so "noventa y uno" is never cut back to "noventa" to fit what follows
 _NOVENTA = (r"(?>noventa(?: y (?:uno|una|un|dos|tres|cuatro|cinco|seis|siete|ocho|nueve))?"
@@ -776,7 +835,10 @@ AGE_PATTERNS = [
                   rf"|(?<=\b(?:died|passed away|passed)\s+(?:peacefully|quietly|suddenly|finally|at home|in her sleep"
                   rf"|in his sleep)\s+at\s+)(?:{_NINETY}|{_HUNDRED}|ninety(?:-\w+)?)\b"
                   # a Tamil 100th birthday: "105-வது பிறந்தநாள்"
-                  rf"|(?<!\d){_NINETY}(?=\s*-?\s*(?:வது|ஆவது)\s+பிறந்த)", _I),
+                  rf"|(?<!\d){_NINETY}(?=\s*-?\s*(?:வது|ஆவது)\s+பிறந்த)"
+                  # (and in words, r13 round: "தொண்ணூற்றேழு-வது பிறந்தநாள்", "நூறு-வது", "தொண்ணூற்றைந்தாவது பிறந்தநாள்")
+                  r"|(?:தொண்ணூ|நூற)[\p{L}\p{M}]*(?:\s[\p{L}\p{M}]+)?வது(?=\s+பிறந்த)"   # "நூற்றி இரண்டாவது"
+                  r"|(?:(?:தொண்ணூ|நூற)[\p{L}\p{M}]*|நூறு)(?=\s*-\s*(?:வது|ஆவது)\s+பிறந்த)", _I),
     # an ordinal birthday: "her 95th birthday", "his ninety-sixth birthday", "su cumpleaños número 96"
     regex.compile(rf"(?<!\d){_NINETY}(?:st|nd|rd|th)?(?=\s+(?:birthday|bday|b-day)\b)"
                   r"|\bninet(?:ieth|y[- ](?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth))"
@@ -797,6 +859,7 @@ KIN_AGE = regex.compile(rf"(?<![\p{{L}}\p{{M}}\d.,/-])(?:{_NINETY}(?!\d)|{_HUNDR
                         r"|(?:தொண்ணூ|நூற)[\p{L}\p{M}]*|நூறு)"
                         r"(?=\s*[,.;:)|]|\s*$|\s+(?:and|y|e|now|today|still|lives|who|yrs?|years?|y/?o|años|vive|sigue"
                         r"|que|ya|aún|வயது)\b|\s+[-–—]\s)", _I)
+AGE_BEFORE_ROLE = regex.compile(rf"(?<=\p{{L}},\s)(?:{_NINETY}(?!\d)|{_HUNDRED}|{_NINETY_W}|{_NOVENTA})(?=\s\()", _I)
 _KIN_BEFORE = regex.compile(r"(?P<w>[\p{L}\p{M}][\p{L}\p{M}'’-]*)(?:\s*[:=(]|\s+(?:de|of|aged|age))?\s*$")
 # every age pattern needs a number from 90 to 119 or one of these words (cheap tests first)
 _AGE_NUMBER = regex.compile(r"(?<!\d)(?:9\d|1[01]\d)(?!\d)")
@@ -826,6 +889,13 @@ UK_POSTCODE = regex.compile(r"\b(?:GIR ?0AA|[A-PR-UWYZ][A-HK-Y]?\d[A-Z\d]? ?\d[A
 ZIP = regex.compile(r"(?<![\w$£€.,/-])\d{5}(?![\w%/]|-(?!\p{Tamil})|[.,]\d)")    # not glued to a slash: 2019/35876
 # Irish Eircodes: a routing key (a letter and two digits, or D6W) and four characters of a reduced alphabet (A65 F4E2)
 EIRCODE = regex.compile(r"\b(?:[AC-FHKNPRTV-Y]\d{2}|D6W) ?(?!(?:19|20)\d\d\b)[0-9AC-FHKNPRTV-Y]{4}\b")
+# the shape of a UK, Irish or Canadian postcode with any letters (r13 round: letters the postal services never issue,
+# "SD20 8OV", "F93 U78S", "L3Y 9I7"), a postcode only where one sits: after a town or a province code that follows a
+# comma ("..., Llandovery SD20 8OV", "..., Buncrana, F93 U78S", "..., Newmarket, ON L3Y 9I7")
+POSTCODE_SHAPE = regex.compile(r"\b(?:[A-Z]{1,2}\d[A-Z\d]? \d[A-Z]{2}|[A-Z]\d{2} (?=[A-Z]*\d)(?=\d*[A-Z])[A-Z\d]{4}"
+                               r"|[A-Z]\d[A-Z] \d[A-Z]\d)\b(?![-/]\w)")
+_POSTCODE_PLACE_BEFORE = regex.compile(r"(?:,\s|\n)(?:\p{Lu}[\p{L}\p{M}'’.-]*\s){1,3}$"
+                                       r"|,\s(?:\p{Lu}[\p{L}\p{M}'’.-]*\s){0,3}\p{Lu}[\p{L}\p{M}'’.-]*,\s$")
 # Australian postcodes after the state, in its range: "Randwick NSW 2031", "Darwin NT 0810" (not "WA 2019")
 AU_POSTCODE = regex.compile(r"\b(?:(?:NSW|ACT)\.?,?\s{1,2}(?P<pc>[012]\d{3})|(?:VIC|Vic)\.?,?\s{1,2}(?P<pc>[38]\d{3})"
                             r"|(?:QLD|Qld)\.?,?\s{1,2}(?P<pc>[49]\d{3})|SA\.?,?\s{1,2}(?P<pc>5\d{3})"
@@ -840,6 +910,9 @@ AR_POSTCODE_BRACKET = regex.compile(r"(?<=\()(?:[A-HJ-NP-Z]\d{4}(?:[A-Z]{3})?|(?
                                     r"(?=\)\s+\p{Lu})")                  # ", (8300) Neuquén": the older code
 # a code in brackets after a facility or a "records sent" note: "Hospital Civil (348370)", "(MAA.1874931)"
 PAREN_CODE = regex.compile(r"\(\s?(?P<c>(?:[A-Z]{1,5}[-./#]?\s?)?\d[\d./-]{3,}\d[A-Z]?)\s?\)")
+# a town in brackets after an IP address (r13 round): "login from 41.34.242.35 (Wennappuwa)", "(Kandy, Sri Lanka)"
+_PAREN_TOWN = regex.compile(r"\s?\((?P<p>\p{Lu}[\p{L}\p{M}'’.-]+(?:[ -](?:(?:de|del|la|upon|on)\s)?"
+                            r"\p{Lu}[\p{L}\p{M}'’.-]+){0,2})(?:,\s?\p{Lu}[\p{L}\p{M}'’. -]+)?\)")
 _PAREN_MRN_CUES = regex.compile(r"(?i:record|report|informe|hospital|clinic|clínic|instituto|institute|medical|health"
                                 r"|centre|center|sanatorio|expediente|historia)|மருத்துவ|அனுப்ப|அறிக்கை")
 # Indian police report numbers with their letters: FIR 833/2024, NCR No. 45/23, CSR 112/2022
@@ -882,7 +955,9 @@ PHONE = regex.compile(
     # North American with the trunk 1: 1-509-755-3650, 1 (800) 555-0100
     rf"|(?<![\w+/.-])1[\s.-]?(?:\(\d{{3}}\)|\d{{3}})[\s.-]?\d{{3}}[\s.-]\d{{4}}{_EXT}(?![\w/]|-(?!\p{{Tamil}})|\.\d)"
     # Indian numbers with the trunk 0 and a six-digit first group: 098765 43210
-    r"|(?<![\w+/.-])0\d{5}[\s.-]?\d{5}(?![\w/]|-(?!\p{Tamil})|\.\d)")
+    r"|(?<![\w+/.-])0\d{5}[\s.-]?\d{5}(?![\w/]|-(?!\p{Tamil})|\.\d)"
+    # Chilean mobiles (r13 round): 9 3680 6202 (not "3 2019 2020")
+    r"|(?<![\w+/.-])\d\s(?!(?:19|20)\d\d\s(?:19|20)\d\d\b)\d{4}\s\d{4}(?![\w/]|-(?!\p{Tamil})|\.\d)")
 LONG_NUMBER = regex.compile(r"(?<![\w/-])(?:(?:[A-Z]{1,4}\.|[A-Z]{0,4}[-#/]?)\d[\d/-]{5,}\d|[A-Z]{1,3}\d{5,}[A-Z]?"
                             r"|\d{3,}[A-Z]{1,3}\d{2,})(?![\w/-])")
 GROUPED_NUMBER = regex.compile(r"(?<![\w.,/-])\d{2,5}(?:[ -]\d{1,5}){2,4}[A-Z]?(?![\w-]|[.,]\d)")
@@ -904,6 +979,10 @@ NUMBER_AFTER_CUE = regex.compile(
     r"|இல|இலக்கம்|எண்)\.?"
     rf"\s*){{0,4}}(?P<code>#?{_CODE})")
 _YEARISH = regex.compile(r"(?:19|20)\d\d")
+# a plate of two letter groups and digits after a vehicle's cue (r13 round: Sri Lankan plates with any province letters,
+# "RF MFS-9510", "OF HNX-1883")
+_PLATE_AFTER_CUE = regex.compile(r"\.?\s*(?:(?:no|n[º°o]|number|num|#|:|இல|இலக்கம்|எண்)\.?\s*){0,2}"
+                                 r"(?P<code>[A-Z]{1,3}[ -][A-Z]{2,3}[ -]?\d{3,4})\b(?![-/]\d)")
 _NUMBER_KINDS = {"phone", "fax", "ssn", "mrn", "account", "licence", "id", "postcode"}
 _LAST_GROUP = regex.compile(r"[ -](?:\d{1,3}[A-Z]?|[A-Z])(?![\w-]|[.,]\d|\s*(?:%|times|veces|sessions|sesiones"
                             r"|years|años|days|días|minutes|hours|mg|kg|km|points|puntos)\b)")
@@ -975,6 +1054,17 @@ _NOT_STREET_NAME = (r"(?i:sala|cama|consultorio|pabellón|pabellon|habitación|h
                     r"|hospital|clínica|clinica|sanatorio|edificio|bloque)")
 
 
+# the first words of Irish-language estate and townland names in an address ("Cnoc na Gréine", "Fána Glas", "Cluain
+# Árd", "Páirc an Choill"): hill, slope, meadow, fort, wood, well, strand...
+_IRISH_PLACE_WORDS = (r"(?:Ard|Árd|Cnoc|Cois|Páirc|Pairc|Radharc|Gort|Cluain|Lios|Dún|Tír|Gleann|Baile|Coill|Carraig"
+                      r"|Achadh|Machaire|Mainistir|Fána|Bruach|Cúil|Cill|Droim|Doire|Faiche|Fearann|Gairdín|Inis|Léana"
+                      r"|Móin|Mullach|Ráth|Sliabh|Tobar|Trá|Tulach|Cúirt|Clós|Eastát|Bóithrín|Garrán|Ardán)")
+# the word after "na" or "an" may take a lower-case mutation first: "na hAbhann", "an tSléibhe", "na gCloch"
+_IRISH_NAME = r"(?:bhf|[hnt]-?|mb|gc|nd|ng|bp|dt)?\p{Lu}[\p{L}\p{M}'’-]+"
+# such a name after a flat and its building, part of the address: "Apt 24, Alder Court, Cnoc na Gréine"
+_IRISH_ESTATE_AFTER = regex.compile(rf",\s+{_IRISH_PLACE_WORDS}\s+(?:(?:na|an|a)\s+)?{_IRISH_NAME}\b")
+
+
 def _lexicon_patterns(conf: dict) -> dict:
     """Address and date patterns whose words come from the lexicon YAML."""
     sfx = conf["street_suffixes"]
@@ -1004,6 +1094,12 @@ def _lexicon_patterns(conf: dict) -> dict:
         regex.compile(rf"(?:\d{{1,4}}(?:/\d{{1,4}})?,\s*)?\d{{1,3}}\s*-?\s*(?:வது|ஆவது|ம்)\s+(?:[\p{{L}}\p{{M}}]+\s+)?{ta_street}"),
     ]
     address = [
+        # a Peruvian block and lot, and the street after it (r13 round): "Mz. C Lote 45, Jr. Puno", "Mz. B Lt. 12, Av.
+        # Los Incas" (without a street after it, the Spanish pattern below finds it)
+        regex.compile(r"\b(?:Mz|Mza|Manzana)\.?\s*[A-Z0-9]{1,4},?\s+(?i:lote|lt)\.?\s*\d{1,4}[A-Z]?\b"
+                      r"(?:,\s*(?:Jr|Av|Avda|Calle|Psje|Pje|Pasaje|Jirón|Jiron|Avenida|Prolongación|Prol|Ca)\.?\s+"
+                      r"(?:(?:de|del|la|las|los)\s+)?\p{Lu}[\p{L}\p{M}'’-]+(?:\s+(?:(?:de|del|la|las|los)\s+)?\p{Lu}"
+                      r"[\p{L}\p{M}'’-]+){0,3})"),
         # Singapore HDB blocks whose street has no type word, with the unit: "Blk 412 Jurong West Central, #07-112",
         # "Block 23 Toa Payoh Lorong 4 #11-305" (r12 round; first, before the shorter "Blk 412" of the unit words)
         regex.compile(r"\b(?:Blk|BLK|Block)\s+\d{1,4}[A-Z]?\s+(?:\p{Lu}[\p{L}\p{M}'’-]*\s+){0,4}"
@@ -1019,8 +1115,8 @@ def _lexicon_patterns(conf: dict) -> dict:
                       r"|Rte\.?|Farm to Market Road)\s?#?\d{1,4}|(?:FM|CR|SR)\s?\d{3,4})\b"
                       r"(?!,?\s*(?:Box|Bx|Site|Comp)\s*#?\d)(?:\s(?:East|West|North|South)\b)?"),
         # an Irish estate named in Irish before its street: "10 Ard Mhuire, Knockanree Avenue", "4 Cois Locha"
-        regex.compile(r"\b\d{1,4}[A-Za-z]?,?\s+(?:Ard|Árd|Cnoc|Cois|Páirc|Pairc|Radharc|Gort|Cluain|Lios|Dún|Tír|Gleann"
-                      r"|Baile|Coill|Carraig|Achadh|Machaire|Mainistir)\s+(?:(?:na|an|a)\s+)?\p{Lu}[\p{L}\p{M}'’-]+"
+        # (r13 round: more of its words, "948 Fána Glas")
+        regex.compile(rf"\b\d{{1,4}}[A-Za-z]?,?\s+{_IRISH_PLACE_WORDS}\s+(?:(?:na|an|a)\s+)?{_IRISH_NAME}"
                       rf"(?:,\s+(?:\p{{Lu}}[\p{{L}}\p{{M}}'’-]+\s+){{1,3}}{suffix}\b)?"),
         # 42 Willow Lane, Apt 3B; 12 2nd Cross Street (the door words before the number: "address_prefix")
         regex.compile(
@@ -1034,7 +1130,7 @@ def _lexicon_patterns(conf: dict) -> dict:
             rf"(?:,?\s+{unit}#?\w+(?:-(?:\d{{1,4}}|[A-Z])\b)?|,?\s+#\d{{1,3}}-\d{{1,4}}\b|,?\s+#\s?\w+)?{not_count}"),
         # Venezuelan: a street with no number, then its building or house and the flat: "Av. Libertador, Edif. Los
         # Samanes, piso 4, apto. 4-B, Urb. La Florida", "Calle 3, Qta. Mi Refugio", "Calle Sucre, casa N.º 12"
-        regex.compile(
+        street_first_rx := regex.compile(
             rf"(?<!\d\s)\b(?:(?i:{_alt(conf['street_prefixes'])})|C\.(?=\s*\p{{Lu}}))(?:(?<=[./])|\b)\s*"
             rf"(?:(?:(?:\p{{Lu}}[\p{{L}}\p{{M}}'’.-]*|{particles})\s+){{0,4}}\p{{Lu}}[\p{{L}}\p{{M}}'’.-]*|\d{{1,3}})"
             rf"(?:,\s*(?:{_VE_BUILDING})\.?\s+(?:(?:\p{{Lu}}[\p{{L}}\p{{M}}'’-]*|{particles})\s+){{0,4}}"
@@ -1048,7 +1144,7 @@ def _lexicon_patterns(conf: dict) -> dict:
         # Calle Hidalgo 12; Av. Revolución 680, int. 1; Avenida de la Albufera, 156, 1.º 2; Puerto Rican and Dominican
         # ones with the neighbourhood first ("Urb. Las Lomas, Calle Roble 1520"), with no number ("Calle Tlaxcaltecas
         # s/n, Mz. 55 Lt. 34") or with an Ecuadorian cross street ("Avenida Amazonas N24-155 y Calle Colón")
-        regex.compile(
+        street_first_number_rx := regex.compile(
             rf"(?:(?=\p{{Lu}})(?i:{area})\.?\s+(?:(?:\p{{Lu}}[\p{{L}}\p{{M}}'’-]*|de|del|la|las|los)\s+){{0,3}}"
             r"\p{Lu}[\p{L}\p{M}'’-]*,\s*)?(?<!\b\d{1,6}[A-Za-z]?\s)"
             rf"\b(?:(?i:{_alt(conf['street_prefixes'])})|(?:C\.(?!\s?P\.)|Priv\.|Cjón\.|Cjon\.|Cda\.)(?=\s*\p{{Lu}}))(?:(?<=[./])|\b)\s*"
@@ -1122,7 +1218,14 @@ def _lexicon_patterns(conf: dict) -> dict:
         # a box written alone, capitalised, before a number of three or more digits: "Box 7332, Batticaloa" (last:
         # "RR 3, Box 118" is one rural-route address)
         regex.compile(r"\bBox\s+(?:(?i:no|n[º°o]|number)\.?\s*)?#?\d{3,6}\b(?![.,:/-]\d)"),
+        # a Chilean post-office box, capitalised, before a comma or the end (r13 round): "Casilla 690, Ancud" (not "la
+        # casilla 3 del formulario")
+        regex.compile(r"\bCasilla\s+(?:(?i:no|n[º°o]|número|numero)\.?\s*)?#?\d{1,6}\b(?=\s*[,;)]|\s*$)"),
     ]
+    # the two Spanish street patterns above run only on a text with a street type written first (a cheap search:
+    # throughput)
+    street_first = regex.compile(rf"\b(?i:{_trie(conf['street_prefixes'])})|\b(?:C\.|Priv\.|Cjón\.|Cjon\.|Cda\.)")
+    address = [(street_first if rx is street_first_rx or rx is street_first_number_rx else None, rx) for rx in address]
     num = rf"(?:\d+|{_alt(w for w in conf['number_words'] if not _is_tamil(w))})"
     ta_num = rf"(?:\d+|{_alt(w for w in conf['number_words'] if _is_tamil(w))})"
     ta_months = _alt(conf["ta_months"])
@@ -1133,7 +1236,10 @@ def _lexicon_patterns(conf: dict) -> dict:
     day_pre = r"(?:a\s+(?:full|good|whole|clear)\s+|exactly\s+|precisely\s+)?"
     day_mid = r"(?:(?:full|whole|clear)\s+)?"
     dias_post = r"(?:\s+(?:justos|exactos|cabales|completos)\b)?"
-    dates = [           # (a word the text must hold, the pattern): a cheap test first
+    # (a search in the lower-cased text for the words every match of a long pattern holds: "days ago", "day on")
+    days_then = regex.compile(r"days?\s+(?:ago|back|before|earlier|later|prior|hence|previously|beforehand|after|from"
+                              r"|on|out)")
+    dates = [           # (a word the text must hold or a search it must pass, the pattern): a cheap test first
         # in three days, two days ago, dentro de tres días, en dos días, hace cuatro días, dos días después
         ("day", regex.compile(rf"\bin\s+{num}\s+days?\b(?:['’]?\s+time\b)?"
                               rf"(?!\s+(?:ago|back|before|earlier|later|prior|from|hence|previously|beforehand"
@@ -1142,7 +1248,7 @@ def _lexicon_patterns(conf: dict) -> dict:
         # (not a duration after "for": "tired for a day afterwards")
         # (r12 round: with "a full", "a good", "exactly" before or "full" between, "in" before "from now": "a full
         # nine days ago", "exactly ten days back", "in twelve days from now"; "N days out" at a clause's end)
-        ("day", regex.compile(rf"(?<!\b(?i:for|full|good|whole|clear)\s|-)\b{day_pre}{num}\s+{day_mid}days?\s+"
+        (days_then, regex.compile(rf"(?<!\b(?i:for|full|good|whole|clear)\s|-)\b{day_pre}{num}\s+{day_mid}days?\s+"
                               rf"(?:ago|back|before|earlier|later|prior|hence|previously|beforehand|afterwards?"
                               rf"|from\s+(?:now|today|tomorrow|yesterday|{_WD}\b))\b"
                               rf"|\b{day_pre}{num}\s+{day_mid}days?\s+on{_ORDW_END}"
@@ -1154,11 +1260,13 @@ def _lexicon_patterns(conf: dict) -> dict:
         ("fortnight", regex.compile(r"(?<!\b(?i:for)\s)\b(?:a|one)\s+(?:full\s+)?fortnight\s+(?:ago|back|hence"
                                     r"|from\s+(?:now|today))\b", _I)),
         # two Fridays ago, three Mondays back, two Saturdays from now, in two Sundays' time
-        ("day", regex.compile(rf"\b{num}\s+{_WDF}s\s+(?:ago|back|previously|earlier|before|hence"
+        ("days", regex.compile(rf"\b{num}\s+{_WDF}s\s+(?:ago|back|previously|earlier|before|hence"
                               rf"|from\s+(?:now|today))\b|\bin\s+{num}\s+{_WDF}s['’]?\s+time\b", _I)),
         # dentro de tres días, de aquí a ocho días, de hoy en quince días
         # (r12 round: "justos", "exactos" after the days, "justo", "exactamente" before: "hace trece días justos")
-        ("día", regex.compile(rf"\b(?:dentro\s+de|en|de\s+aqu[íi]\s+a|de\s+ac[áa]\s+a|de\s+hoy\s+en)\s+{num}"
+        # (r13 round: not a span after a negated verb, "no contestó en dos días")
+        ("día", regex.compile(rf"\b(?:dentro\s+de|(?<!\b(?i:no|nunca)\s+(?:\p{{L}}+\s+){{1,2}})en|de\s+aqu[íi]\s+a"
+                              rf"|de\s+ac[áa]\s+a|de\s+hoy\s+en)\s+{num}"
                               rf"\s+días?\b(?:\s+m[áa]s\b)?{dias_post}", _I)),
         ("día", regex.compile(rf"\bhace\s+(?:justo\s+|justamente\s+|exactamente\s+)?{num}\s+días?\b{dias_post}", _I)),
         # a los catorce días, a los dos días (counted from another day); hoy hace una semana, hoy hace ocho días
@@ -1323,6 +1431,15 @@ _WEEKDAY_BEFORE = regex.compile(rf"\b(?:{_WDF},?"
                                  r"|(?:Mon|Tue|Tues|Wed|Weds|Thu|Thur|Thurs|Fri|Sat|Sun)\.?,?)\s+$")
 _YEAR_NOT_HOUSE = regex.compile(r"\b(?i:in|since|by|from|until|till|during|of|before|after|around|circa|early|late"
                                 r"|mid|spring|summer|autumn|fall|winter)\s+$")
+# a part of the day after a relative date is part of it (r13 round): "last Friday night", "this Friday afternoon",
+# "a week ago Thursday evening", "tomorrow morning", "el martes pasado por la tarde", "ayer en la noche", "கடந்த
+# திங்கள்கிழமை மாலை" (last Monday evening), "நாளை காலை" (tomorrow morning); not a habit ("the last Friday evening of
+# each month")
+_DAY_PART_AFTER = regex.compile(
+    r"(?:\s+(?i:morning|afternoon|evening|night|lunchtime)\b(?!-)"
+    r"|\s+(?i:(?:por|en|a)\s+la\s+(?:mañana|tarde|noche)|de\s+madrugada|al\s+mediod[íi]a)\b"
+    r"|\s+(?:அதிகாலை|காலை|மதிய|பிற்பகல்|முற்பகல்|மாலை|இரவு|நள்ளிரவு|நண்பகல்)[\p{L}\p{M}]*)"
+    r"(?!\s+(?i:of|in|de|del)\s+(?i:each|every|the|this|that|a|cada|mes)\b)")
 OWN_TOKEN = regex.compile(r"\[(?:[A-Z]+-\d+|DATE|\d{4}-\d{2}-\d{2}|\d{1,2} [A-Z][a-z]+)\]|(?<!\d)90\+")
 
 
@@ -1334,7 +1451,8 @@ def _pattern_spans(text: str, lex: Lexicon, found: list[Span], taken: np.ndarray
     for m in BRANCH_CODE.finditer(text) if any(w in text for w in _BRANCH_WORDS) else ():
         # a bank's branch code identifies no one: "sort code 20-00-00"
         taken[m.start("c"):m.end("c")] = True
-    for m in EMAIL.finditer(text):
+    at = "@" in text                                 # (e-mail and payment addresses need one: throughput)
+    for m in EMAIL.finditer(text) if at else ():
         _add(found, taken, m.start(), m.end(), "email")
     slash = "/" in text
     for rx in (URL, URL_WITH_PATH) if slash else (URL,):
@@ -1343,14 +1461,21 @@ def _pattern_spans(text: str, lex: Lexicon, found: list[Span], taken: np.ndarray
             while end > m.start() and text[end - 1] in ".,;:!?":
                 end -= 1
             _add(found, taken, m.start(), end, "url")
-    for m in UPI_ID.finditer(text):                 # a payment address without a domain: name@okicici
+    for m in UPI_ID.finditer(text) if at else ():   # a payment address without a domain: name@okicici
         _add(found, taken, m.start(), m.end(), "account")
+    ips = []
     for m in IPV4.finditer(text):
-        _add(found, taken, m.start(), m.end(), "ip")
+        if _add(found, taken, m.start(), m.end(), "ip"):
+            ips.append(m.end())
     for m in IPV6.finditer(text):
         s = m.group()
         if "::" in s or s.count(":") >= 5 or re.search(r"[a-fA-F]", s) and s.count(":") >= 3:
-            _add(found, taken, m.start(), m.end(), "ip")
+            if _add(found, taken, m.start(), m.end(), "ip"):
+                ips.append(m.end())
+    for end in ips if "(" in text else ():          # a login's town in brackets: "from 41.34.242.35 (Galle)"
+        m = _PAREN_TOWN.match(text, end)
+        if m and _fold(m.group("p")) not in lex.regions and _fold(m.group("p")) not in lex.safe_words:
+            _add(found, taken, m.start("p"), m.end("p"), "place")
     for m in POLICE_REPORT.finditer(text) if slash else ():
         _add(found, taken, m.start(), m.end(), "id")
     for m in CASE_REF.finditer(text) if slash else ():      # "CIB 121/571", "H.M.O.P. 943/2024", "Cr. No. 618/2022"
@@ -1362,7 +1487,10 @@ def _pattern_spans(text: str, lex: Lexicon, found: list[Span], taken: np.ndarray
             continue                                          # "BP 120/80", "GAF 55/100": a reading or a score
         _add(found, taken, m.start(), m.end(), "id")
     tamil = _is_tamil(text)
-    addresses = [m for rx in lex.patterns["address"] + (lex.patterns["address_ta"] if tamil else [])
+    gates: dict[int, bool] = {}
+    addresses = [m for gate, rx in lex.patterns["address"] + ([(None, rx) for rx in lex.patterns["address_ta"]]
+                                                               if tamil else [])
+                 if gate is None or gates.setdefault(id(gate), gate.search(text) is not None)
                  for m in rx.finditer(text)]
     house_numbers = {m.start() for m in addresses if text[m.start()].isdigit()}
     # numbers introduced by a word saying what they are
@@ -1371,8 +1499,17 @@ def _pattern_spans(text: str, lex: Lexicon, found: list[Span], taken: np.ndarray
         low = "".join(ch.lower() if len(ch.lower()) == 1 else ch for ch in text).replace("’", "'")
     for m in lex.number_cue_rx.finditer(low):
         kind = lex.number_cue_kind.get(m.group()) or lex.number_cue_kind.get(_fold(m.group()))
+        plate = _PLATE_AFTER_CUE.match(text, m.end()) if kind == "licence" else None
+        if plate:                                   # "vehicle no. RF MFS-9510", "வாகன இல. OF HNX-1883"
+            if _add(found, taken, plate.start("code"), plate.end("code"), kind):
+                taken[m.start():m.end()] = True
+            continue
         n = NUMBER_AFTER_CUE.match(text, m.end())
         if not kind or not n:
+            continue
+        shape = POSTCODE_SHAPE.match(text, n.start("code")) if kind == "postcode" else None
+        if shape:                                   # "Postcode: KT6 6MA", "Eircode: V15 QO7U" (any letters)
+            _add(found, taken, shape.start(), shape.end(), kind)
             continue
         code = n.group("code").rstrip(".,;:)")
         digits = sum(ch.isdigit() for ch in code)
@@ -1419,6 +1556,9 @@ def _pattern_spans(text: str, lex: Lexicon, found: list[Span], taken: np.ndarray
                     found.remove(sp)                  # "Flat 11B, Riverside Court, " found before: one address
                     taken[sp.start:sp.end] = False
                     start = min(start, sp.start)
+        irish = _IRISH_ESTATE_AFTER.match(text, end) if "," in text[end:end + 1] else None
+        if irish and not taken[end:irish.end()].any():
+            end = irish.end()                         # "Apt 24, Alder Court, Cnoc na Gréine"
         _add(found, taken, start, end, "address")
     for rx, kind in ((SSN, "ssn"), (NINO, "ssn"), (A_NUMBER, "id"), (IBAN, "account"), (CARD, "account"),
                      (CASE_NUMBER, "id"), (CA_POSTCODE, "postcode"), (EIRCODE, "postcode"), (PLATE, "licence"),
@@ -1447,10 +1587,15 @@ def _pattern_spans(text: str, lex: Lexicon, found: list[Span], taken: np.ndarray
         _add(found, taken, m.start(), m.end(), "id")
     for m in DATED_NAME.finditer(text) if " de " in text else ():   # "Hospital 12 de Octubre": a name, no date
         _add(found, taken, m.start(), m.end(), "place")
+    holds: dict[int, bool] = {}                     # (many patterns need the same words: tested once)
     for i, rx in enumerate(DATE_PATTERNS):
         need = _DATE_NEEDS.get(id(rx))
-        if need is not None and need not in text:
-            continue
+        if need is not None:
+            ok = holds.get(id(need))
+            if ok is None:
+                ok = holds[id(need)] = any(w in (low if w.islower() else text) for w in need)
+            if not ok:
+                continue
         for m in rx.finditer(text):
             if i == 0 and not _valid_numeric_date(m.group()):
                 continue
@@ -1471,7 +1616,7 @@ def _pattern_spans(text: str, lex: Lexicon, found: list[Span], taken: np.ndarray
                     _add(found, taken, m.start(), y.end(), "date")
                 break
     for needle, rx in lex.patterns["date"]:
-        if needle in low:
+        if needle in low if isinstance(needle, str) else needle.search(low):
             for m in rx.finditer(text):
                 inside = [sp for sp in found if sp.start < m.end() and sp.end > m.start()]
                 if inside and all(sp.kind == "date" and m.start() <= sp.start and sp.end <= m.end() for sp in inside):
@@ -1481,6 +1626,12 @@ def _pattern_spans(text: str, lex: Lexicon, found: list[Span], taken: np.ndarray
     for rx in lex.patterns["date_ta"] if tamil else ():
         for m in rx.finditer(text):
             _add(found, taken, m.start(), m.end(), "date")
+    for i, sp in enumerate(found):                  # "last Friday night", "ayer por la tarde", "நேற்று மாலை"
+        if sp.kind == "date" and not any(ch.isdigit() for ch in text[sp.start:sp.end]):
+            m = _DAY_PART_AFTER.match(text, sp.end)
+            if m and not taken[sp.end:m.end()].any():
+                taken[sp.end:m.end()] = True
+                found[i] = Span(sp.start, m.end(), "date")
     # a weekday before a date is part of it: "Wednesday, 12 May 1971", "Tue 4 Feb 1997", "வெள்ளிக்கிழமை 29-ஆம் தேதி"
     for i, sp in enumerate(found):
         if sp.kind == "date" and sp.start and (text[sp.start].isdigit() or text[sp.start].isupper()):
@@ -1559,6 +1710,17 @@ def _pattern_spans(text: str, lex: Lexicon, found: list[Span], taken: np.ndarray
             w = _KIN_BEFORE.search(text, max(0, m.start() - 40), m.start())
             if w and (_fold(w.group("w")) in lex.cues["kin"] or _fold(w.group("w").split("-")[-1]) in lex.cues["kin"]):
                 _add(found, taken, m.start(), m.end(), "age")
+        # an age after a name, before the relation in brackets: "Carer: Zubair Coetzee, 91 (grandmother)", "..., a
+        # hundred and two (great-aunt)"
+        for m in AGE_BEFORE_ROLE.finditer(text) if "(" in text else ():
+            r = _PAREN_ROLE.match(text, m.end())
+            if r and (_fold(r.group("r")) in lex.cues["kin"] or _fold(r.group("r").split("-")[-1]) in lex.cues["kin"]):
+                _add(found, taken, m.start(), m.end(), "age")
+    for m in POSTCODE_SHAPE.finditer(text) if ", " in text or "\n" in text else ():   # "..., Tolworth KT6 6MA"
+        if _POSTCODE_PLACE_BEFORE.search(text, max(0, m.start() - 60), m.start()) or \
+                text[m.start() - 2:m.start()] == ", " and any(sp.kind == "address" and sp.end == m.start() - 2
+                                                              for sp in found):      # "42 Elm Road, KT9 2MO"
+            _add(found, taken, m.start(), m.end(), "postcode")
     # a number's last short group: "6201 4471 8823 1", "318 447 291K" (the rules above stop one group early)
     for i, sp in enumerate(found):
         if sp.kind in _NUMBER_KINDS and sum(ch.isdigit() for ch in text[sp.start:sp.end]) >= 6:
@@ -1576,7 +1738,8 @@ _TA_INFLECTED_NOT_LOC = tuple(e for e in _TA_INFLECTED if e != "ில்")
 # endings of Tamil words that are no bare name: case endings, verb endings, joining consonants, emphatic ஏ
 _TA_NOT_BARE = _TA_INFLECTED + ("ிடம்", "ைச்", "ால்", "ுடன்", "ோடு", "ில", "ிருந்து", "ார்", "ேன்", "ோம்",
                                 "ினார்", "ப்", "த்", "ச்", "க்", "ை", "ே", "ாமல்", "வும்", "ற்கு",
-                                "கள்")                  # a plural: "ஆவணங்கள்" (documents)
+                                "கள்",                  # a plural: "ஆவணங்கள்" (documents)
+                                "ற்ற")                  # an adjective: "குற்ற உணர்வு" (guilt), r13 round
 # endings of Tamil verbs and of place cases, never of a name after a relation: "கணவர் இறந்தார்" (her husband died),
 # "உறவினர் வீட்டிலிருந்து" (from a relative's house), "நேரத்திற்கு" (on time)
 _TA_VERB_CASE = ("ந்தார்", "த்தார்", "ட்டார்", "ினார்", "ன்னார்", "ண்டார்", "ற்றார்", "ய்தார்", "கிறார்", "கிறது",
@@ -1594,6 +1757,13 @@ _TA_AREA = ("பகுதி", "நகரில்", "நகருக்கு",
             "மாவட்டம்", "கிராமத்தில்", "கிராமத்துக்கு", "கிராமத்திலிருந்து", "கிராமம்",
             # ஊர் (home town): "Croydon ஊரில்" (in the town of Croydon), "ஊருக்கு", "ஊரிலிருந்து", "ஊரைச்"
             "ஊரில", "ஊருக்கு", "ஊரை", "ஊர்")
+# Tamil words after a Latin-script town: near it ("Courtice அருகே")
+_TA_NEAR = frozenset({"அருகே", "அருகில்", "அருகிலுள்ள", "அருகில்தான்"})
+# a Tamil town by the ending of its name (r13 round): -பேட்டை, -கோட்டை, -பட்டி, -சேரி, -பாளையம், -புரம், -பாக்கம்,
+# -குளம், -பட்டினம், -குப்பம், -கோடு, -நல்லூர், with a case ending ("லாஸ்பேட்டை", "பாலக்கோடு", "ராசிபுரத்தில்")
+_TA_TOWN = regex.compile(r"[\p{L}\p{M}]{2,}?(?:(?:பேட்டை|கோட்டை|பட்டி|சேரி|பூண்டி)(?:யில்|யிலிருந்து|க்கு(?:ச்|ப்)?|யை)?"
+                         r"|(?:பாளைய|புர|பாக்க|குள|பட்டின|குப்ப|வாக்க)(?:ம்|த்தில்|த்திலிருந்து|த்துக்கு(?:ச்|ப்)?|த்தை)"
+                         r"|கோ(?:டு|ட்டில்|ட்டிலிருந்து|ட்டுக்கு(?:ச்|ப்)?)|நல்லூ(?:ர்|ரில்|ரிலிருந்து|ருக்கு(?:ச்|ப்)?))")
 _TA_NOT_NAME_AFTER = ("பகுதி", "தினம்", "எண்", "அருகே", "நகர", "மாவட்ட", "சாலை", "தெரு", "வீதி")
 # endings of Tamil adverbs, verbs and participles ("நிம்மதியாக", "வந்தார்", "பார்த்தபடி"): no name, even with a cue
 _TA_NOT_NOUN = ("ாக", "ாகச்", "ாகப்", "ாகத்", "ாகவே", "ார்", "ான்", "ான", "து", "ும்", "ே", "படி", "போது", "ாமல்",
@@ -1601,7 +1771,25 @@ _TA_NOT_NOUN = ("ாக", "ாகச்", "ாகப்", "ாகத்", "ா�
 _TA_NOT_NOUN_HON = tuple(e for e in _TA_NOT_NOUN if e not in ("ார்", "ான்"))    # "சிவகுமார் அவர்கள்"
 # a short number closing a heading after a Tamil word: "அமர்வு 29:", "அமர்வு 5.", "அமர்வு 8 / 12"
 _TA_HEADING_NUMBER = regex.compile(r" \d{1,3}(?:\s?/\s?\d{1,3})?\s?[:./](?!\d)")
-_TA_DEITIES = frozenset({"அம்மன்", "ஈஸ்வரர்", "பெருமாள்", "விநாயகர்", "சுவாமி", "ஆஞ்சநேயர்", "முருகன்", "சிவன்"})
+_TA_DEITIES = frozenset({"அம்மன்", "ஈஸ்வரர்", "பெருமாள்", "விநாயகர்", "சுவாமி", "ஆஞ்சநேயர்", "முருகன்", "சிவன்",
+                         "ஆண்டவர்", "மாதா"})
+# facility words that name one only after a modifier: "... அறிவியல் நிறுவனம்" (institute of ... science), not
+# "காப்பீட்டு நிறுவனம்" (an insurance company)
+_TA_WEAK_FACILITIES = ("நிறுவன",)
+# endings of Tamil names that a verb has too ("சிவகுமார்" like "வந்தார்"): a name still
+_TA_NAME_ENDINGS = ("குமார்",)
+# words for a place that name none: at the address, at home, in the room, in the town, village, area, country
+_TA_GENERIC_PLACES = ("முகவரி", "வீட்", "வீடு", "அறை", "ஊர", "நகர", "கிராம", "பகுதி", "தெரு", "இடத்", "நாட்",
+                      "மாநில", "மாவட்ட", "பக்கத்", "வெளிநாட்", "குடியிருப்", "தனியாக", "அங்", "இங்", "எங்")
+# verbs of living, staying and being born, after a town in the locative: "கொளத்தூரில் வசிக்கிறார்" (lives in Kolathur)
+_TA_DWELL = ("வசிக்", "வசித்", "வசிப்", "தங்கியிரு", "தங்கி", "பிறந்", "குடியிரு", "குடியேறி", "வாழ்")
+# words after a date or a time, not a name before "அவர்கள்": "1992 ஜூன் முதல் அவர்களுடன்" (with them from June 1992)
+_TA_POSTPOSITIONS = frozenset({"முதல்", "வரை", "முன்பு", "பின்பு", "பிறகு", "போது", "மட்டும்", "கூட"})
+# verbs that make a noun before them one action: "காலி செய்" (to vacate; not the town Galle)
+_TA_LIGHT_VERBS = ("செய்", "பண்ண", "ஆக", "ஆன", "ஆகி")
+# case endings on a relation ("அம்மாவுடன்", with mother): the relation, not a name after one
+_TA_KIN_CASES = frozenset({"வுடன்", "யுடன்", "வின்", "யின்", "வுக்கு", "க்கு", "விடம்", "யிடம்", "வை", "யை", "வும்",
+                           "யும்", "ின்", "ுடன்", "ிடம்", "ுக்கு", "ை", "ும்"})
 _TA_HONORIFIC = "அவர்கள"            # "செந்தில் அவர்களுடன்": a name ending in a consonant takes a separate honorific
 # a romanised given name of two syllables, the second in lower case ("Ye-rin", "Hye-jin"): a person even after a
 # place cue ("went to Ye-rin's"), unless the second part is an administrative suffix ("Jeju-do", "Mapo-gu")
@@ -1641,6 +1829,41 @@ _ES_ADJECTIVE_ENDINGS = ("atica", "atico", "aticas", "aticos", "mente", "ologica
                          "ivos", "able", "ible", "ista", "istas")
 # Spanish verbs in the first person plural and the preterite plural ("Ensayamos", "Elijamos", "Llegaron")
 _ES_VERB_ENDINGS = ("amos", "emos", "imos", "aron", "ieron")
+# Spanish words between a subject and its verb, or verbs themselves (r13 round): clitics, negation, adverbs
+_ES_BEFORE_VERB = frozenset({"me", "te", "le", "les", "nos", "se", "no", "ya", "nunca", "tambien", "siempre", "todavia",
+                             "aun", "apenas", "casi", "ha", "habia", "hizo", "va", "iba", "esta", "estaba"})
+# endings of Spanish participles, adverbs and nouns, which are no verb after a subject ("Luz apagada", "Toma diaria")
+_ES_NOT_VERB_ENDINGS = ("ado", "ada", "ido", "ida", "ados", "adas", "idos", "idas", "mente", "cion", "dad", "ista",
+                        "ismo")
+# a Spanish verb's stem changes back to its infinitive's: "duerme" dormir, "empieza" empezar, "juega" jugar, "pide"
+# pedir
+_ES_STEM_CHANGES = (("ue", "o"), ("ie", "e"), ("ue", "u"), ("i", "e"))
+# English adverbs between a subject and its verb: "Mthunzi last drank", "Tendai first noticed"
+_ADVERBS_BEFORE_VERB = frozenset({"last", "first", "just", "then", "once", "already", "recently", "suddenly", "only"})
+# endings of abstract nouns, symptoms and conditions, never of a name ("Derealisation", "Hypomania", "Catastrophising"
+# is no name either, but "-ing" ends names too: "Ling")
+_ABSTRACT_ENDINGS = ("ation", "isation", "ization", "ism", "ness", "osis", "itis", "mania", "phobia", "algia", "pathy",
+                     "ology", "ectomy", "ment")
+# verbs of a person (speaking, paying, driving...): after them even a rare dictionary word opening a sentence is a name
+# ("Ngaio described the flat"; not "Hypervigilance continued")
+_PERSON_VERBS = frozenset({"said", "says", "told", "tells", "asked", "asks", "described", "describes", "explained",
+                           "explains", "texted", "emailed", "phoned", "rang", "cried", "laughed", "smiled", "arrived",
+                           "pays", "paid", "drove", "drives", "wrote", "writes", "shared", "shares", "admitted",
+                           "denied", "agreed", "insisted", "mentioned", "talked", "spoke", "slept", "sleeps", "lives",
+                           "lived", "works", "worked", "moved", "visited", "visits", "called", "calls", "showed",
+                           "shows"})
+# words after a Spanish verb or noun that opens a sentence, never after a name: "Puntúa su ánimo", "Anota el resultado"
+_ES_AFTER_VERB = frozenset({"su", "sus", "el", "los", "las", "un", "una", "unos", "unas", "mi", "mis"})
+# words that head an organisation's name, a ministry or a bank, before the rest of it: not a place or a person after
+_ORG_HEADS = frozenset({"ministerio", "ministry", "secretaria", "subsecretaria", "consejeria", "superintendencia",
+                        "departamento", "department", "banco", "bank", "caja", "cooperativa"})
+# words before a wallet, an app or a bank that is paid through
+_PAYMENT_WORDS = frozenset({"pago", "pagos", "payment", "payments", "paid", "pay", "via", "vía", "facturación",
+                            "facturacion", "billing", "cobro", "abono", "transferencia", "transfer", "wallet",
+                            "billetera", "depósito", "deposito", "deposit"})
+# what follows a name in a list of names: "Lucila, Benedicta, la ...", "Lucila y Benedicta y ..."
+_LIST_GOES_ON = regex.compile(r"[,;.)]|\s+(?:y|and|e)\s")
+_QUOTES = frozenset('"“‘\'«')
 _QUOTE_CLOSED = regex.compile(r"['’\"”](?![sS]\b)")
 # a word in quotes is used as a word: 'called the letters "precious"'
 _QUOTED_WORD = regex.compile(r"[\"“‘'][\p{L}\p{M}'’-]+[\"”’']")
@@ -1662,16 +1885,22 @@ _ACCOUNT_BEFORE = frozenset({"cuenta", "account", "acct", "tarjeta", "card", "p�
 _CODE_AFTER = regex.compile(r"\s*[:#]?\s*(?:(?i:no|n[º°o]|number|núm|num)\.?\s*[:#]?\s*)?[A-Z]{0,4}[-/]?\d")
 # brand words with a capital inside, not names: "GPay", "GTBank", "PayPal", "PhonePe", "WhatsApp" (but "McDonald",
 # "DeShawn", "LaToya", "MacKenzie": a capital after two or three letters is a name's)
-_BRAND = regex.compile(r"\p{Lu}{2,}\p{Ll}{2,}\p{L}*|\p{Lu}\p{Ll}{3,}\p{Lu}\p{L}*")
+_BRAND = regex.compile(r"\p{Lu}{2,}\p{Ll}{2,}\p{L}*|\p{Lu}\p{Ll}{3,}\p{Lu}\p{L}*"
+                       # (r13 round) two capitals inside, a capital and a hyphen first: "GoFundMe", "M-Pesa", "T-Mobile"
+                       r"|\p{Lu}\p{Ll}+\p{Lu}\p{Ll}*\p{Lu}\p{L}*|\p{Lu}-\p{Lu}\p{Ll}+")
 # the head noun of a technique's Title Case name, and the word before it: "the Timeline exercise", "the Behavioural
 # Experiment", "Imagery Rehearsal", "Circular Questioning" (a method, not a person)
 _TECHNIQUE_HEADS = frozenset({"exercise", "exercises", "technique", "techniques", "experiment", "experiments",
                               "worksheet", "worksheets", "rehearsal", "questioning", "defusion", "restructuring",
                               "protocol", "intervention", "skill", "skills", "drill", "script", "ejercicio",
-                              "técnica", "tecnica"})
+                              "técnica", "tecnica",
+                              # (r13 round) "the Four Horsemen handout", "the Iceberg metaphor"
+                              "handout", "handouts", "metaphor", "diagram"})
 # an organisation's word or acronym right before a number: "SOCSO/PERKESO 2012...", "Garda PULSE 0666...", "la Nequi
 # 363 ...", an id's letter before the id "A A637431187"
 _ORG_BEFORE_NUMBER = regex.compile(r"\s*[:#]?\s*(?:\p{Lu}{2,}\s+)?\d|\s+\p{Lu}{1,2}\d{4}")
+# kinds of what is often written last on a line or before a new sentence with no full stop
+_ENDS_A_LINE = frozenset({"url", "email", "postcode", "id", "mrn", "account", "licence", "phone", "fax", "ssn", "ip"})
 _TA_HIS_HER = ("அவருடைய", "அவரது", "அவளுடைய", "அவனுடைய", "அவள்", "அவன்")
 _TA_SELF = ("தன்", "தனது", "தன்னுடைய")           # "கோகிலா தன் தம்பி" (Kokila her own brother)
 _TA_VOWEL_SIGNS = "ாிீுூெேைொோௌ"
@@ -1682,7 +1911,7 @@ _SENT_END = set('.!?:;\n•"“(-–—*')
 _ABBREV = {"dr", "mr", "mrs", "ms", "mx", "st", "sr", "sra", "prof", "no", "dra", "mt", "ft", "jr", "srta", "lic"}
 
 
-@dataclass
+@dataclass(slots=True)
 class _Tok:
     start: int
     end: int
@@ -1721,6 +1950,16 @@ def _name_spans(text: str, lex: Lexicon, roster: Roster | None, lang: str, found
     n = len(toks)
     ordinary_es = lang == "es"
     cues = lex.cues
+    # a capital straight after a web or e-mail address or a number, with no full stop between, opens a sentence (r13
+    # round): "...@kinfolkcare.org El abogado", "C.P. 62000 El registro", "forms.gle/rt1T Su abuela"
+    # (not before another capital: "41700 Dos Hermanas")
+    ends = {sp.end for sp in found if sp.kind in _ENDS_A_LINE}
+    for x, t in enumerate(toks) if ends else ():
+        if t.cap and not t.sent_start and (x + 1 == n or not toks[x + 1].cap):
+            k = t.start
+            while k > 0 and text[k - 1] in " )]":
+                k -= 1
+            t.sent_start = k < t.start and k in ends
 
     def ordinary(t: _Tok) -> bool:
         k = t.key
@@ -1734,8 +1973,10 @@ def _name_spans(text: str, lex: Lexicon, roster: Roster | None, lang: str, found
         # (a frequent four-letter word with an ending too: "Fees", "Toes")
         return (len(k) > 4 or k in lex.en_common and k not in lex.first_names) and _inflected(k, lex.en_words)
 
+    seen = memoryview(taken)                           # (a view of ``taken``: far faster to test a word's few chars)
+
     def free(t: _Tok) -> bool:
-        return not taken[t.start:t.end].any()
+        return 1 not in seen[t.start:t.end].tobytes()
 
     # safelisted phrases: mark their tokens as safe
     safe = np.zeros(n, bool)
@@ -1745,8 +1986,14 @@ def _name_spans(text: str, lex: Lexicon, roster: Roster | None, lang: str, found
                 safe[i:i + len(words)] = True
                 break
 
+    # the one and two words before each token (a cue is looked up in them first: throughput)
+    prev_1 = [""] + [t.key for t in toks[:-1]]
+    prev_2 = ["", ""] + [f"{a.key} {b.key}" for a, b in zip(toks, toks[1:-1])]
+
     def prev_is(i: int, section: str) -> bool:
         """Token i is preceded by a cue word of ``section`` (possibly two words)."""
+        if prev_1[i] not in cues[section] and prev_2[i] not in cues[section]:
+            return False
         if i == 0 or taken[toks[i - 1].start]:
             return False                                   # no cue inside an address: "...@centro.com.mx. Plan"
         between = text[toks[i - 1].end:toks[i].start]
@@ -1778,13 +2025,15 @@ def _name_spans(text: str, lex: Lexicon, roster: Roster | None, lang: str, found
         a name may end in ை, as தெய்வானை, அஞ்சலை do, when it is no object's ending: "பணத்தை", "வீட்டை", "கதையை")."""
         w = toks[i].word
         ending = w.endswith(_TA_NOT_BARE) and not (loose and w.endswith(("னை", "லை", "ரை", "ளை", "ழை", "ம்மை")) and
-                                                   not w.endswith(("ன்னை", "ல்லை", "ற்றை", "த்தை")))
+                                                   not w.endswith(("ன்னை", "ல்லை", "ற்றை", "த்தை"))) and \
+            not w.endswith(_TA_NAME_ENDINGS)
         return len(w) >= 3 and w not in lex.ta_common and not w.startswith(_TA_FUNCTION) and \
             not ending and toks[i].key not in cues["kin"] and w not in cues["titles"] and \
             _fold(w) not in lex.safe_words and not w.startswith(lex.patterns["ta_calendar"]) and \
             not _tamil_match(w, lex.tamil_places, 2) and w not in lex.patterns["ta_numbers"]
 
     first_ta = next((i for i, t in enumerate(toks) if t.tamil), -1)
+    ta_kin = tuple(k for k in cues["kin"] if _is_tamil(k) and " " not in k) if first_ta >= 0 else ()
     contact_starts = {sp.start for sp in found if sp.kind in ("phone", "email", "fax")}
 
     def contact_after(t: _Tok) -> bool:
@@ -1795,7 +2044,27 @@ def _name_spans(text: str, lex: Lexicon, roster: Roster | None, lang: str, found
     def verb_like(k: int) -> bool:
         w = toks[k].key
         return w in cues["followers"] or w in _VERBISH or (len(w) > 3 and w.endswith(("ed", "s"))) or \
-            toks[k].word.endswith("ó")                     # "Blanca empezó"
+            toks[k].word.endswith("ó") or lang == "es" and es_verb(k)      # "Blanca empezó", "Amable duerme"
+
+    def es_verb(k: int) -> bool:
+        """Token k is a Spanish verb after its subject (r13 round): a clitic, a negation or an adverb before one ("me
+        mostró", "no ha vuelto", "ya sabe"), a past ("enseñó"), or a present or an imperfect whose infinitive is a
+        word ("describe", "ahorra", "trae", "duerme" dormir, "empieza" empezar, "trabajaba", "dormía")."""
+        tk = toks[k]
+        w = tk.key
+        if tk.cap or tk.tamil:
+            return False
+        if w in _ES_BEFORE_VERB or w in cues["followers"] or tk.word.endswith("ó"):
+            return True
+        if len(w) < 4 or w.endswith(_ES_NOT_VERB_ENDINGS):
+            return False
+        for end, infinitives in (("aba", ("ar",)), ("ia", ("er", "ir")), ("a", ("ar",)), ("e", ("er", "ir"))):
+            if w.endswith(end):
+                stem = w[:-len(end)]
+                stems = {stem} | {stem[:x] + new + stem[x + len(old):] for old, new in _ES_STEM_CHANGES
+                                  for x in [stem.rfind(old)] if x >= 0}
+                return any(st + inf in lex.es_words for st in stems for inf in infinitives)
+        return False
 
     def roster_word_is_name(i: int) -> bool:
         """A roster name that is also a word ("Olive", "Grace", "luna"), written where it could be either: a name
@@ -1830,14 +2099,21 @@ def _name_spans(text: str, lex: Lexicon, roster: Roster | None, lang: str, found
         nxt = toks[i + 1] if i + 1 < n and text[t.end:toks[i + 1].start] == " " else None
         prv = toks[i - 1] if i > 0 and text[toks[i - 1].end:t.start] in (" ", ": ", ", ") else None
         if text[t.end:t.end + 2] in ("'s", "’s", " (") or prev_is(i, "titles") or prev_is(i, "naming") or \
-                prev_is(i, "kin") or t.sent_start or prv is not None and (
-                    prv.key in _BEFORE_LOWER_NAME or lang == "es" and prv.key == "a" or
-                    roster.match(prv.word) is not None):
+                prev_is(i, "kin") or t.sent_start and text[t.start - 1:t.start] not in _QUOTES or prv is not None and (
+                    prv.key in _BEFORE_LOWER_NAME and not (prv.key == "de" and t.key in lex.es_words) or
+                    lang == "es" and prv.key == "a" or roster.match(prv.word) is not None):
             return True                                    # "with logan was", "de baltasar:", "When irina talked"
+            #                                                (not the word after "de" or a quote, r13 round: "un
+            #                                                premio de consolación", 'the "merry little Christmas"')
         return nxt is not None and (nxt.cap or roster.match(nxt.word) is not None or (
             nxt.key in cues["followers"] and nxt.key not in _WEAK_FOLLOWERS) or (
             lang == "es" and nxt.key == "se" and (prv is None or prv.key not in _DETERMINERS)))
         #                                                    "hope o'neill", "rose said", "custodia se rio"
+
+    def cap_after(i: int) -> bool:
+        """The first word after token i that is no particle is capitalised: "Talavera de la Reina" (not "Escalera de
+        exposición")."""
+        return next((toks[x].cap for x in range(i + 1, min(n, i + 4)) if toks[x].key not in _PARTICLES), False)
 
     def technique_head_after(i: int) -> bool:
         """Title Case words run from token i to a technique's head noun: "the Safe Room technique"."""
@@ -1919,6 +2195,7 @@ def _name_spans(text: str, lex: Lexicon, roster: Roster | None, lang: str, found
 
     role_of: dict[int, int] = {}
     as_word: set[int] = set()                              # roster word-names used as the word
+    cued: set[int] = set()                                 # words a cue (a title, a relation, a role) calls a name
     # 1. roster: any case, misspelt, possessive
     if roster is not None and len(roster):
         for i, t in enumerate(toks):
@@ -1939,12 +2216,15 @@ def _name_spans(text: str, lex: Lexicon, roster: Roster | None, lang: str, found
                                                          lang != "es") and text[toks[i - 1].end:t.start] == " ":
                 continue                                   # after an article or a copula: "el rocío", "fuera clemente",
                 #                                            "a gale took the roof"
-            if not t.cap and not t.tamil and t.key in lex.freq_words and (ordinary(t) or lang == "es") and \
-                    not roster_lower_word_is_name(i):
+            if not t.cap and not t.tamil and (t.key in lex.freq_words or lang == "es") and (
+                    ordinary(t) or lang == "es" and t.key in lex.freq_words) and not roster_lower_word_is_name(i):
                 continue                                   # a word-name written as the word: "will skip meals", "un
                 #                                            invierno severo", "pidió clemencia al juez"
             if not t.tamil and ordinary(t) and t.key in lex.freq_words and not roster_word_is_name(i):
                 continue                                   # "an olive branch", "Ginger tea": the word, not Olive
+            if t.tamil and _QUOTED_WORD.match(text, t.start - 1):
+                continue                                   # a Tamil word-name in quotes, used as the word (r13 round):
+                #                                            'கேலி செய்யப்பட்டார்: "அழகன்" என்று'
             if t.tamil and t.word in lex.ta_common and not ta_roster_word_is_name(i):
                 as_word.add(i)
                 continue                                   # a Tamil word-name as the word: "மெல்லிய இசை" (soft music)
@@ -1959,8 +2239,11 @@ def _name_spans(text: str, lex: Lexicon, roster: Roster | None, lang: str, found
         if not free(t) or safe[i] or i in as_word:
             continue
         if (t.caps and len(t.key) <= 4 or len(t.key) == 1 or t.key in _CONTACT_WORDS) and \
-                _BEFORE_CODE.match(text, t.end):
-            continue                                       # "client IP 10.1.2.3", "A# A-985-018-305", "Ph: +1 ..."
+                _BEFORE_CODE.match(text, t.end) or t.key == "a" and text[t.end:t.end + 2] in ("/c", "/C"):
+            continue                                       # "client IP 10.1.2.3", "A# A-985-018-305", "Ph: +1 ...",
+            #                                                "SB A/c 7109..." (an account)
+        if t.cap and t.key in lex.number_cue_kind and _CODE_AFTER.match(text, t.end):
+            continue                                       # a number's own label (r13 round): "Ghana Card GHA-4936..."
         if t.cap and not t.tamil and (labels_code(t) or _BRAND.fullmatch(t.word) or bank_before_code(i)):
             continue                                       # "Case No. 76-97447", "Comcast account", "GPay", "PayPal"
         if lang == "es" and t.sent_start and i + 1 < n and not toks[i + 1].cap and i not in role_of and (
@@ -1976,6 +2259,11 @@ def _name_spans(text: str, lex: Lexicon, roster: Roster | None, lang: str, found
             # (in the Zurich area); a town's name may end as a locative does: "கொக்குவில் பகுதியில்" (in Kokkuvil)
             label[i] = "place"                             # "Tampines பகுதியில்" (in the Tampines area), "துபாய் நகரில்"
             continue
+        if t.cap and not t.tamil and i + 1 < n and toks[i + 1].word in _TA_NEAR and \
+                text[t.end:toks[i + 1].start] == " " and not ordinary(t) and t.key not in lex.first_names and \
+                t.key not in cues["kin"]:
+            label[i] = "place"                             # "Courtice அருகே" (near Courtice, r13 round)
+            continue
 
         if t.tamil:
             if t.start > 1 and text[t.start - 1] == "-" and text[t.start - 2].isascii() and \
@@ -1987,9 +2275,18 @@ def _name_spans(text: str, lex: Lexicon, roster: Roster | None, lang: str, found
                     i > 0 and (toks[i - 1].key in cues["kin"] or toks[i - 1].key in cues["titles"])):
                 continue                                   # a heading: "புதிய முகவரி:" (new address:), "அமர்வு 29:"
                 #                                            (session 29:)
-            if _tamil_match(t.word, lex.tamil_places, 2):
+            if _tamil_match(t.word, lex.tamil_places, 2) and not (
+                    t.word in lex.ta_common and i + 1 < n and toks[i + 1].word.startswith(_TA_LIGHT_VERBS)) or (
+                    _TA_TOWN.fullmatch(t.word) and t.word not in lex.ta_common and not _tamil_match(
+                        t.word, lex.tamil_names, 4)) or (
+                    # a town where someone lives, stays or was born (r13 round): "கொளத்தூரில் வசிக்கிறார்"
+                    t.word.endswith("ில்") and len(t.word) >= 6 and t.word not in lex.ta_common and i + 1 < n and
+                    toks[i + 1].word.startswith(_TA_DWELL) and text[t.end:toks[i + 1].start] == " " and
+                    not t.word.startswith(lex.patterns["ta_facilities"] + _TA_FUNCTION + _TA_GENERIC_PLACES) and
+                    not _tamil_match(t.word, lex.tamil_names, 4)):
                 label[i] = "place"
-            elif _tamil_match(t.word, lex.tamil_names, 4) or (i > 0 and toks[i - 1].key in cues["titles"]) or (
+            elif t.word in lex.tamil_names or _tamil_match(t.word, lex.tamil_names, 4) and \
+                    t.word not in lex.ta_common or (i > 0 and toks[i - 1].key in cues["titles"]) or (
                     i > 0 and (toks[i - 1].key in cues["kin"] or toks[i - 1].key in cues["naming"] and
                                text[toks[i - 1].end:t.start] == ": " or
                                i > 1 and toks[i - 1].tamil and
@@ -1997,6 +2294,7 @@ def _name_spans(text: str, lex: Lexicon, roster: Roster | None, lang: str, found
                     and (toks[i - 1].tamil and text[toks[i - 1].end:t.start] in (" ", ": ") or prev_is(i, "kin"))
                     and t.word not in lex.ta_common and not any(t.word.startswith(c) for c in _TA_FUNCTION)
                     and t.word not in cues["kin"] and not t.word.endswith(_TA_VERB_CASE)   # "கணவர் இறந்தார்" (husband
+                    and not any(t.word.startswith(k) and t.word[len(k):] in _TA_KIN_CASES for k in ta_kin)
                     and (toks[i - 1].tamil or not t.word.endswith(                        # died), "உறவினர்
                         (*_TA_NOT_NOUN, "ிய")))):                      # வீட்டிலிருந்து"; "GP அனுப்பிய referral" (GP sent)
                 label[i] = "name"
@@ -2009,7 +2307,10 @@ def _name_spans(text: str, lex: Lexicon, roster: Roster | None, lang: str, found
                         toks[i + 1].word.startswith("பற்றி") and t.sent_start or
                         (toks[i + 1].word in _TA_SUBJECT_ADVERBS or toks[i + 1].word.endswith(_TA_HON_PAST)) and (
                             t.sent_start or i > 0 and toks[i - 1].word in _TA_AFTER_WORDS)) or
-                    text[t.end:t.end + 2] == ", " and i + 1 < n and toks[i + 1].word == "வயது" and t.sent_start):
+                    text[t.end:t.end + 2] == ", " and i + 1 < n and toks[i + 1].word == "வயது" and t.sent_start or
+                    # a caller naming themself (r13 round): "நான் அங்கயற்கண்ணி, ..." (I am ..., ...), "நான் X பேசுகிறேன்"
+                    i > 0 and toks[i - 1].word == "நான்" and text[toks[i - 1].end:t.start] == " " and (
+                        text[t.end:t.end + 1] in (",", ".") or i + 1 < n and toks[i + 1].word.startswith("பேசு"))):
                 label[i] = "name"
             elif (
                     # an honorific or "தன்" (their own) after it: "பிரகாஷ் அவர்களை", "கோகிலா தன் தம்பி"
@@ -2017,7 +2318,7 @@ def _name_spans(text: str, lex: Lexicon, roster: Roster | None, lang: str, found
                         toks[i + 1].word.startswith(_TA_HONORIFIC) or toks[i + 1].word in _TA_SELF)
                     and len(t.word) >= 3 and not t.word.startswith(_TA_FUNCTION) and t.word not in cues["kin"]
                     and t.word not in cues["titles"] and not t.word.endswith(_TA_NOT_NOUN_HON)
-                    and not _tamil_match(t.word, lex.tamil_places, 2)) or (
+                    and not _tamil_match(t.word, lex.tamil_places, 2) and t.word not in _TA_POSTPOSITIONS) or (
                     # the first word of a note, its subject: "சரவணன் இந்த வாரம்...", "Session 17: சரவணன் ..."
                     i == first_ta and t.sent_start and ta_bare(i) and not (i + 1 < n and (toks[i + 1].word.startswith(
                         _TA_NOT_NAME_AFTER + lex.patterns["ta_facilities"])
@@ -2031,8 +2332,10 @@ def _name_spans(text: str, lex: Lexicon, roster: Roster | None, lang: str, found
         if t.key in cues["kin"] and any(sp.kind == "age" and 0 < sp.start - t.end <= 3 for sp in found):
             continue                                       # a relation in a genogram: "Gran 95", "Nan (93)"
         cue_name = prev_is(i, "titles") or prev_is(i, "kin") or prev_is(i, "naming") or (
-            t.cap and (paren_role(t) or colon_role(i) and not ordinary(t) and not t.caps))  # "Ha-eun (client)",
-        #                                                                               "Supervisor: Okoro"
+            t.cap and (paren_role(t) or colon_role(i) and (not ordinary(t) or t.key in lex.first_names) and
+                       not t.caps))                # "Ha-eun (client)", "Supervisor: Okoro", "Supervisora: Rut"
+        if cue_name:
+            cued.add(i)
         if not cue_name and t.cap and not t.sent_start and i > 0 and toks[i - 1].key in ("a", "an") and \
                 (lang == "en" or toks[i - 1].key == "an") and text[toks[i - 1].end:t.start] == " " and \
                 (ordinary(t) or t.key in lex.en_common) and t.key not in lex.first_names:
@@ -2055,6 +2358,28 @@ def _name_spans(text: str, lex: Lexicon, roster: Roster | None, lang: str, found
         if lang == "es" and t.cap and not cue_name and t.key.endswith(_ES_ADJECTIVE_ENDINGS) and \
                 t.key not in lex.first_names and t.key not in lex.surnames:
             continue                                       # "Respiración Diafragmática" (a technique's adjective)
+        nxt1 = toks[i + 1] if i + 1 < n and text[t.end:toks[i + 1].start] == " " else None
+        if lang == "es" and t.cap and t.sent_start and not cue_name and i not in role_of and nxt1 is not None and \
+                t.key not in lex.first_names and (nxt1.key in _ES_AFTER_VERB and t.key not in lex.surnames or
+                                                  t.key in lex.surnames and
+                                                  t.key in lex.freq_words and nxt1.key in ("de", "del", "para") and
+                                                  not cap_after(i)):
+            continue                                       # a verb or a noun opens the sentence (r13 round): "Puntúa su
+            #                                                ánimo", "Escalera de exposición" (a surname too)
+        if lang == "es" and t.cap and not cue_name and i not in role_of and t.key.endswith(("ar", "er", "ir")) and \
+                nxt1 is not None and nxt1.key in ("el", "la", "los", "las", "lo") and i + 2 < n and toks[i + 2].cap:
+            continue                                       # a technique named with a verb: "Surfear el Impulso"
+        if t.cap and not cue_name and i not in role_of and (
+                t.key in _ORG_HEADS and nxt1 is not None and (nxt1.key in ("de", "del", "of") or nxt1.cap) or
+                i > 0 and toks[i - 1].key in _ORG_HEADS and toks[i - 1].cap and text[toks[i - 1].end:t.start] == " " or
+                i > 1 and toks[i - 1].key in ("de", "del", "of") and toks[i - 2].key in _ORG_HEADS and
+                toks[i - 2].cap):
+            continue                                       # a ministry's or a bank's name, no place (r13 round):
+            #                                                "Ministerio de Salud", "Banco de Venezuela"
+        if t.cap and not cue_name and i not in role_of and i > 0 and toks[i - 1].key in _PAYMENT_WORDS and \
+                _ORG_BEFORE_NUMBER.match(text, t.end) and text[toks[i - 1].end:t.start] in (" ", ": "):
+            continue                                       # a wallet or a bank paid through (r13 round): "Pago: Yape
+            #                                                947959766", "paid via Venmo 555..."
         if not t.cap:
             # lower-case words are names only right after "named"/"called" and when not words
             if prev_is(i, "naming") and not ordinary(t) and len(t.key) >= 3:
@@ -2069,7 +2394,9 @@ def _name_spans(text: str, lex: Lexicon, roster: Roster | None, lang: str, found
                 len(t.key) > 4 and t.key not in lex.first_names and not cue_name)):
             continue                                       # "in August", "since June", "how hard December is"
         if not cue_name and next_to_postcode(t) and len(t.key) >= 3 and t.key not in lex.patterns["code_stopwords"] \
-                and (t.key in lex.places or not ordinary(t)) and i not in role_of:
+                and (t.key in lex.places or not ordinary(t)) and i not in role_of and not (
+                    (t.key in lex.es_common or t.key in lex.en_common) and nxt1 is not None and not nxt1.cap and
+                    not cap_after(i)):                     # (not "C.P. 41987 Carta del juzgado")
             label[i] = "place"
             continue
         is_first = t.key in lex.first_names
@@ -2110,6 +2437,13 @@ def _name_spans(text: str, lex: Lexicon, roster: Roster | None, lang: str, found
                     toks[i - 2].key in ("at", "to", "from", "in", "into", "near", "outside") and \
                     regex.match(r"\s*(?:[,.;:!?)]|$)", text[t.end:t.end + 2]):
                 label[i] = "place"                         # a rare word named as a place: "at the Banyan."
+            elif is_proper and not is_ord and len(t.key) >= 3 and t.key not in lex.safe_words and \
+                    t.key not in _STOP_CAPS and "'" not in t.key and _LIST_GOES_ON.match(text, t.end) and (
+                    label[i - 1] == "name" and text[toks[i - 1].end:t.start] == ", " or
+                    i > 1 and toks[i - 1].key in ("y", "and", "e") and label[i - 2] == "name" and
+                    text[toks[i - 2].end:t.start] == f" {toks[i - 1].word} "):
+                label[i] = "name"                          # a person listed after a person (r13 round): "La pareja
+                #                                            de Lucila, Benedicta, la encontró"
         else:
             nxt = toks[i + 1] if i + 1 < n else None
             gap = text[t.end:nxt.start] if nxt is not None else ""
@@ -2117,8 +2451,11 @@ def _name_spans(text: str, lex: Lexicon, roster: Roster | None, lang: str, found
                 nxt.key in cues["followers"] or (nxt.cap and (nxt.key in lex.surnames or nxt.key in lex.first_names)
                                                  and not ordinary(nxt))
                 or (gap == " " and not nxt.cap and len(nxt.key) > 3 and nxt.key[-2:] in ("ed", "es")
-                    and (nxt.key in lex.en_words or nxt.key in lex.en_common or _inflected(nxt.key, lex.en_words)))
-                or (nxt.key == "who" and not nxt.cap))            # "Ravneet, who is 41, ..." (a person)
+                    and (nxt.key in lex.en_words or nxt.key in lex.en_common or _inflected(nxt.key, lex.en_words))
+                    and (nxt.key[-2:] == "ed" or t.key not in lex.en_common))   # (not "Long pauses": a plural)
+                or (nxt.key == "who" and not nxt.cap)             # "Ravneet, who is 41, ..." (a person)
+                or (lang == "es" and gap == " " and not t.caps and t.key not in lex.es_words and
+                    es_verb(i + 1)))                      # "Erendira duerme" (not "Vino hace": a verb itself)
             # verbs after a subject that the followers list lacks: "Babatunde reminds me", "Hye-jin found",
             # "Meena apparently told" (for words that are no ordinary words only)
             nxt2 = toks[i + 2] if i + 2 < n else None
@@ -2126,8 +2463,11 @@ def _name_spans(text: str, lex: Lexicon, roster: Roster | None, lang: str, found
                 not _compound(t.key, lex) and text[nxt.end:nxt.end + 1] != ":" and (
                 nxt.key in _VERBISH or (len(nxt.key) > 3 and nxt.key.endswith("s") and not nxt.key.endswith("ss")
                                         and nxt.key[:-1] in lex.en_words and nxt.key in lex.freq_words)
-                or (nxt.key.endswith("ly") and nxt.key in lex.en_words and nxt2 is not None and
-                    text[nxt.end:nxt2.start] == " " and (nxt2.key in cues["followers"] or nxt2.key in _VERBISH)))
+                or ((nxt.key.endswith("ly") and nxt.key in lex.en_words or nxt.key in _ADVERBS_BEFORE_VERB) and
+                    nxt2 is not None and text[nxt.end:nxt2.start] == " " and (
+                        nxt2.key in cues["followers"] or nxt2.key in _VERBISH or
+                        len(nxt2.key) > 4 and nxt2.key.endswith("ed") and nxt2.key in lex.freq_words)))
+            #                                                "Mthunzi last drank", "Tendai first noticed"
             possessive = text[t.end:t.end + 2] in ("'s", "’s")
             # "Dilani, her mother Nirosha": a person listed with her relatives; "Thenmozhi +91 431 401 2395": a
             # contact's number after the name
@@ -2143,8 +2483,10 @@ def _name_spans(text: str, lex: Lexicon, roster: Roster | None, lang: str, found
                     len(t.key) >= 3 and \
                     not (is_place and not is_first) and t.key not in _CONTACT_WORDS:
                 label[i] = "name"
-            elif is_first and t.key not in lex.en_words and t.key not in _STOP_CAPS:
-                label[i] = "name"
+            elif is_first and t.key not in lex.en_words and t.key not in _STOP_CAPS and not (
+                    lang == "es" and t.key in lex.es_words and nxt is not None and gap == " " and not nxt.cap and
+                    not follows and not possessive):
+                label[i] = "name"                          # (not a Spanish word before no verb: "Toma sertralina")
             elif is_sur and not is_ord and not is_proper:
                 label[i] = "name"
             elif (is_first or is_sur) and (follows or possessive) and t.key not in _STOP_CAPS and \
@@ -2155,7 +2497,10 @@ def _name_spans(text: str, lex: Lexicon, roster: Roster | None, lang: str, found
                 label[i] = "place"
             elif not is_ord and len(t.key) >= 3 and t.key not in _STOP_CAPS and (
                     (not is_proper and (follows or possessive or verb_after))
-                    or (follows and nxt.key not in _WEAK_FOLLOWERS)) and not t.key.startswith("i'"):
+                    or (follows and nxt.key not in _WEAK_FOLLOWERS)) and not t.key.startswith("i'") and \
+                    t.key not in cues["kin"] and not t.key.endswith(_ABSTRACT_ENDINGS):
+                #                                            (not a relation, "Teenager seen with mum", nor a
+                #                                            symptom, "Derealisation moved in waves")
                 label[i] = "name"                          # "Sandeep looked", a rare proper word before a verb
             elif lang == "es" and follows and t.key not in lex.freq_words and t.key not in lex.en_words and \
                     t.key not in _STOP_CAPS and len(t.key) >= 4 and not t.caps and not is_place:
@@ -2166,6 +2511,11 @@ def _name_spans(text: str, lex: Lexicon, roster: Roster | None, lang: str, found
                     len(nxt.key) >= 3 and nxt.key not in lex.en_common and nxt.key not in lex.safe_words and \
                     nxt.key not in lex.places and nxt.key not in cues["facility_suffixes"] and free(nxt):
                 label[i] = "name"                          # a full name opening a clause: "(Jaswinder Talukdar)"
+            elif is_ord and t.key not in lex.freq_words and not is_proper and not t.caps and len(t.key) >= 3 and \
+                    nxt is not None and gap == " " and nxt.key in _PERSON_VERBS and t.key not in lex.safe_words and \
+                    t.key not in cues["kin"] and not t.key.endswith(_ABSTRACT_ENDINGS + ("ia",)):
+                label[i] = "name"                          # a rare dictionary word before a person's verb (r13
+                #                                            round): "Ngaio described the flat"
 
     # 2a. Tamil names seen once are names elsewhere in the note, with a case ending ("மீனாட்சியின்"), and a
     # surname follows a given name ("ஜனனி ராமநாதன்")
@@ -2173,7 +2523,8 @@ def _name_spans(text: str, lex: Lexicon, roster: Roster | None, lang: str, found
         stems = {toks[i].word for i in range(n) if label[i] == "name" and toks[i].tamil and ta_bare(i, loose=True)}
         if stems:
             for i, t in enumerate(toks):
-                if t.tamil and label[i] is None and free(t) and any(_tamil_stem(t.word, st) for st in stems):
+                if t.tamil and label[i] is None and free(t) and any(_tamil_stem(t.word, st) for st in stems) and \
+                        not _QUOTED_WORD.match(text, t.start - 1):       # (not the word in quotes: '"அழகன்" என்று')
                     label[i] = "name"
         # names joined by "மற்றும்" (and): one found makes the other one ("X மற்றும் Y நாகலிங்கம்"), and two bare words
         # before "இருவரும்" (both) are a pair of people ("அமர்வு: X மற்றும் Y இருவரும் வந்தனர்")
@@ -2194,7 +2545,7 @@ def _name_spans(text: str, lex: Lexicon, roster: Roster | None, lang: str, found
             j = i + 1
             if label[i] == "name" and toks[i].tamil and toks[j].tamil and label[j] is None and free(toks[j]) and \
                     text[toks[i].end:toks[j].start] == " " and ta_bare(j, loose=True) and \
-                    not toks[j].word.endswith(_TA_NOT_NOUN) and \
+                    (not toks[j].word.endswith(_TA_NOT_NOUN) or toks[j].word.endswith(_TA_NAME_ENDINGS)) and \
                     toks[j].word.endswith(("ன்", "ம்", "ா", "ி", "ர்", "ு", "ை")) and not toks[j].word.endswith("களை") \
                     and not (j + 1 < n and text[toks[j].end:toks[j + 1].start] == " " and (
                         toks[j + 1].word.startswith(_TA_NOT_NAME_AFTER + lex.patterns["ta_facilities"]) or
@@ -2220,6 +2571,8 @@ def _name_spans(text: str, lex: Lexicon, roster: Roster | None, lang: str, found
     for i, t in enumerate(toks):
         if not t.tamil or not free(t) or not t.word.startswith(ta_fac):
             continue
+        if t.word.startswith(_TA_WEAK_FACILITIES) and (i == 0 or toks[i - 1].word not in ta_mod):
+            continue                                       # "காப்பீட்டு நிறுவனம்" (an insurance company)
         k, proper, mods = i, 0, False
         # a name is the facility's only before a deity's title: "மீனாட்சி அம்மன் கோவில்" (the temple of the goddess
         # Meenakshi), not "பிரியா அரசு மருத்துவமனையில்" (Priya, at the government hospital)
@@ -2233,11 +2586,16 @@ def _name_spans(text: str, lex: Lexicon, roster: Roster | None, lang: str, found
                 mods = mods or w.word in _TA_DEITIES
             else:
                 if w.tamil and label[k - 1] not in ("name", "place") and (
-                        w.word in lex.ta_common or w.word.startswith(_TA_FUNCTION) or w.word.endswith(_TA_INFLECTED)):
-                    break                                  # "நேராக மருத்துவமனையிலிருந்து" (straight from hospital)
+                        w.word in lex.ta_common or w.word.startswith(_TA_FUNCTION) or w.word.endswith(_TA_INFLECTED)
+                        or w.key in cues["kin"] or w.word in cues["titles"]):
+                    break                                  # "நேராக மருத்துவமனையிலிருந்து" (straight from hospital),
+                    #                                        "பரிந்துரை அன்னை ... மருத்துவமனை" (referral: ...)
                 proper += 1
             k -= 1
-        while k < i and toks[k].word in ta_mod and not any(toks[x].word not in ta_mod for x in range(k, i)):
+        if not proper and mods and i - k >= 3:
+            proper = 1                                     # "புனித இருதய ஆண்டவர் பசிலிக்கா" (Sacred Heart Basilica)
+        while k < i and toks[k].word in ta_mod and not any(toks[x].word not in ta_mod for x in range(k, i)) and \
+                not mods:
             k += 1
         if proper:
             for x in range(k, i + 1):
@@ -2297,6 +2655,18 @@ def _name_spans(text: str, lex: Lexicon, roster: Roster | None, lang: str, found
             j -= 1                                  # "Tihar Jail Number 3": the unit's number, after the facility word
         run = list(range(i, j))
         keys = [toks[k].key for k in run]
+        # a facility after a word opening the sentence and "de", "del", "al" (r13 round): "Derivación del IES Sierra de
+        # Béjar", "Va al Centro Penitenciario de Teixeiro": the facility starts at its own word
+        p = next((x for x in run[1:] if toks[x - 1].key in _PARTICLES and (
+            toks[x].key in cues["facility_prefixes"] or toks[x].key in cues["weak_facility_prefixes"])), None)
+        if p is not None and t.sent_start and ordinary(t) and t.key not in lex.first_names and \
+                not any(k in role_of for k in range(i, p)):
+            i = p
+            continue
+        if p is not None and (label[i] == "name" or i in role_of):
+            j = p - 1                               # a person of a facility: "El pastor Yupanqui del Parroquia de San
+            run = list(range(i, j))                 # Juan Bautista" (the name, then the facility on its own)
+            keys = [toks[k].key for k in run]
         if lang == "en" and i > 0 and toks[i - 1].key in ("a", "an") and text[toks[i - 1].end:t.start] == " " and \
                 (ordinary(t) or t.key in lex.en_common) and not any(k in role_of for k in run):
             for k in run:                               # "a Life Line exercise", "a Care Home": a kind of thing
@@ -2336,9 +2706,15 @@ def _name_spans(text: str, lex: Lexicon, roster: Roster | None, lang: str, found
             else:
                 start_char = toks[start].start
             _add(found, taken, start_char, facility_end(run[-1]), "place")
-        elif keys[0] in cues["facility_prefixes"] and len(run) >= 2 and keys[-1] not in _PARTICLES and \
+        elif (keys[0] in cues["facility_prefixes"] or keys[0] in cues["weak_facility_prefixes"] and (
+                any(toks[k].key not in generic and (not ordinary(toks[k]) or toks[k].key in lex.places)
+                    for k in run[1:]) or facility_end(run[-1], number=True) > toks[run[-1]].end)) \
+                and len(run) >= 2 and keys[-1] not in _PARTICLES and \
                 not any(k in role_of for k in run) and not mp and \
                 not all(toks[k].key in lex.safe_words for k in run[1:]):        # "Hospital MRN", "Hospital UHID"
+            # (r13 round: a word that names many things first, with a name or a number in the run: "Centro
+            # Penitenciario de Teixeiro", "Complejo Penitenciario de Valparaíso", "Unidad Penal 9"; not "Centro de
+            # Salud Mental")
             # "Hospital General de Tijuana", "Secundaria Técnica 14", "St. Casimir's"
             for k in run:
                 label[k] = None
@@ -2385,6 +2761,10 @@ def _name_spans(text: str, lex: Lexicon, roster: Roster | None, lang: str, found
                 if toks[first].sent_start and label[first] != "name" and first not in role_of and \
                         toks[first].key in lex.en_common and toks[first].key not in lex.first_names:
                     run = run[1:]                       # "Called Marguerite Okafor": the verb is no name
+                if run and run[0] in cued:              # a surname that is a town's name too, after a role (r13
+                    for k in run[1:]:                   # round): "Profesional: Tonantzin Balam"
+                        if label[k] == "place" and toks[k].key not in lex.regions:
+                            label[k] = "name"
                 for k in run:
                     key = toks[k].key
                     if (key not in _STOP_CAPS or key in _PARTICLES) and key not in cues["titles"] and \
@@ -2709,18 +3089,39 @@ def _facilities_of(text: str, lex: Lexicon, found: list[Span], taken: np.ndarray
                 taken[sp.start:sp.end] = False             # England"
             continue
         if not (_OF_CUE.search(text, max(0, start - 12), start) or tail in lex.places or
-                any(sp.kind == "place" and sp.start == m.start("t") for sp in found)):
+                any(sp.kind == "place" and sp.start == m.start("t") for sp in found) or
+                # (r13 round) the head found as a facility already: "Newham Centre for Mental Health"
+                any(sp.kind == "place" and sp.start == start and sp.end == m.start() for sp in found)):
             continue
         _widen_to_place(found, taken, start, end)
 
 
 # the words before a facility joined to its name by "and", "the" or "of (the)": "Dumfries and Galloway Royal
 # Infirmary", "Christ the King Church", "Queen Elizabeth the Queen Mother Hospital", "Sisters of Charity Hospital"
+_AND_LINK = regex.compile(r" (?:and|&|y) ")
 _LINKED_HEAD = regex.compile(r"(?<![\p{L}\p{M}'’.-])(?P<h>\p{Lu}[\p{L}\p{M}'’-]*(?:\s\p{Lu}[\p{L}\p{M}'’-]*){0,2})"
                              r"\s(?P<c>and|&|the|of|of\sthe)\s$")
 
 
+def _facility_word(word: str, lex: Lexicon) -> bool:
+    key = _fold(_strip_possessive(word))
+    return word[:1].isupper() and (key in _FACILITY_HEADS or key in lex.cues["facility_suffixes"])
+
+
 def _linked_facilities(text: str, lex: Lexicon, found: list[Span], taken: np.ndarray) -> None:
+    # a facility and a second kind of it, which names nothing alone (r13 round): "Iwahig Prison and Penal Farm",
+    # "Mercy Hospital and Medical Center"
+    starts = {sp.start: sp for sp in found if sp.kind == "place"}
+    for sp in sorted(starts.values()):
+        m = _AND_LINK.match(text, sp.end)
+        nxt = starts.get(m.end()) if m else None
+        if nxt is None or sp not in found or nxt not in found:
+            continue
+        first, second = WORD.findall(text, sp.start, sp.end), WORD.findall(text, nxt.start, nxt.end)
+        if first and _facility_word(first[-1], lex) and _facility_word(second[-1], lex) and all(
+                _fold(w) in lex.en_words or _fold(w) in lex.es_words or _fold(w) in lex.cues["facility_prefixes"]
+                for w in second):
+            _widen_to_place(found, taken, sp.start, nxt.end)
     for sp in [sp for sp in found if sp.kind == "place"]:
         last = WORD.findall(text, sp.start, sp.end)
         if not last or _fold(_strip_possessive(last[-1])) not in _FACILITY_HEADS or not last[-1][:1].isupper():

@@ -391,8 +391,8 @@ PATTERN_KINDS = ("date", "age", "phone", "fax", "email", "url", "ip", "address",
 TUNING = ["identifiers_dev.jsonl", "identifiers_test.jsonl", "identifiers_holdout.jsonl",   # looked at while tuning
           "identifiers_final.jsonl", "identifiers_r5.jsonl", "identifiers_r6.jsonl", "identifiers_r7.jsonl",
           "identifiers_r8.jsonl", "identifiers_r9.jsonl", "identifiers_r10.jsonl", "identifiers_r11.jsonl",
-          "identifiers_r12.jsonl"]
-HELD_OUT = "identifiers_r13.jsonl"        # written last, blind; never tuned on
+          "identifiers_r12.jsonl", "identifiers_r13.jsonl"]
+HELD_OUT = "identifiers_r14.jsonl"        # written last, blind; never tuned on
 
 
 @pytest.mark.parametrize("name", TUNING)
@@ -408,21 +408,30 @@ def test_targets_hold_on_the_sets_used_for_tuning(name):
 
 def test_name_recall_target_on_the_held_out_set():
     scores = score_detector(_records(HELD_OUT)).set_index("kind")
-    assert scores.loc["name", "recall"] >= 0.95, scores                             # 0.975 reached
+    assert scores.loc["name", "recall"] >= 0.95, scores                             # 0.991 reached
+
+
+# What r14 measured when it was first scored, rounded down: a floor per kind, so that no change makes the detector worse
+# on the one set it has never been tuned on. (r13's floors were replaced by the >= 0.98 of the tuning sets.)
+HELD_OUT_FLOORS = {"date": 0.92, "address": 0.76, "mrn": 0.94, "id": 0.94, "ssn": 0.97, "account": 0.97,
+                   "licence": 0.98, "postcode": 0.99}
 
 
 def test_held_out_recall_does_not_fall_below_what_it_reached():
     """A floor at the held-out level reached (the issue's per-kind target is the xfail test below)."""
     scores = score_detector(_records(HELD_OUT)).set_index("kind")
     pattern = scores.loc[list(PATTERN_KINDS)]
-    assert pattern["found"].sum() / pattern["gold"].sum() >= 0.97, scores          # 0.975 reached
-    assert (pattern["recall"] >= 0.90).all(), scores                                # postcodes 0.906 reached
-    assert scores.loc["all", "precision"] >= 0.98, scores                           # 0.981 reached
+    assert pattern["found"].sum() / pattern["gold"].sum() >= 0.947, scores         # 0.947 reached (1746/1843)
+    floors = pd.Series({k: HELD_OUT_FLOORS.get(k, 1.0) for k in PATTERN_KINDS})   # the other six kinds are at 1.00
+    low = pattern[pattern["recall"] < floors]
+    assert low.empty, low
+    assert scores.loc["place", "recall"] >= 0.94, scores                            # 0.947 reached
+    assert scores.loc["all", "precision"] >= 0.98, scores                           # 0.984 reached
 
 
-@pytest.mark.xfail(reason="issue 4 still open: on the held-out set (identifiers_r13) postcodes 0.906, ages 0.935, "
-                          "licences 0.952, addresses 0.963 and dates 0.967 are below 0.98 (the other 9 pattern kinds "
-                          "reach it)",
+@pytest.mark.xfail(reason="issue 4 still open: on the held-out set (identifiers_r14, new locales) addresses 0.761, "
+                          "dates 0.924, MRNs 0.944, IDs 0.946, SSNs 0.975 and accounts 0.976 are below 0.98 (the "
+                          "other 8 pattern kinds reach it)",
                    strict=False)
 def test_pattern_recall_target_on_the_held_out_set():
     scores = score_detector(_records(HELD_OUT)).set_index("kind")
@@ -1178,4 +1187,122 @@ def test_rules_from_the_r12_round(text, lang, roster, expected):
     ("Es afiliado al sindicato.", "es", None),
 ])
 def test_clinical_prose_left_alone_by_the_r12_rules(text, lang, roster):
+    assert found(text, lang=lang, roster=roster) == []
+
+
+@pytest.mark.parametrize("text, lang, roster, expected", [
+    # a relative date with a part of the day, labelled whole: after the weekday, between it and what pins it
+    ("She relapsed last Thursday evening and again Tuesday night just gone.", "en", None,
+     [("last Thursday evening", "date"), ("Tuesday night just gone", "date")]),
+    ("We meet next Monday afternoon; he drank Friday evening last.", "en", None,
+     [("next Monday afternoon", "date"), ("Friday evening last", "date")]),
+    ("The call came yesterday afternoon and she flies tomorrow morning.", "en", None,
+     [("yesterday afternoon", "date"), ("tomorrow morning", "date")]),
+    ("Discharged a fortnight ago Sunday morning; the row was the Thursday night before last.", "en", None,
+     [("a fortnight ago Sunday morning", "date"), ("the Thursday night before last", "date")]),
+    ("Llegó el martes pasado por la tarde y vuelve el jueves por la noche que viene.", "es", None,
+     [("el martes pasado por la tarde", "date"), ("el jueves por la noche que viene", "date")]),
+    ("Ayer por la noche discutieron; mañana por la tarde tiene cita.", "es", None,
+     [("Ayer por la noche", "date"), ("mañana por la tarde", "date")]),
+    ("அவர் கடந்த வெள்ளிக்கிழமை இரவு அழைத்தார்; நாளை காலை வருவார்.", "ta", None,
+     [("கடந்த வெள்ளிக்கிழமை இரவு", "date"), ("நாளை காலை", "date")]),
+    # a day of the month that comes round every month, in words and digits
+    ("Rent goes out on the twelfth each month and the gym fee on the 3rd of every month.", "en", None,
+     [("the twelfth", "date"), ("the 3rd", "date")]),
+    ("Le descuentan la cuota el día 5 de cada mes.", "es", None, [("día 5", "date")]),
+    # UK, Irish and Canadian postcodes with letters the postal services never issue, where a postcode sits
+    ("Address: 14 Gorse Lane, Penrith QA9 7VX.", "en", None,
+     [("14 Gorse Lane", "address"), ("Penrith", "place"), ("QA9 7VX", "postcode")]),
+    ("New address: 9 Rathmore Park, Kilrush, V15 QO7U.", "en", None,
+     [("9 Rathmore Park", "address"), ("Kilrush", "place"), ("V15 QO7U", "postcode")]),
+    ("She rents at 88 Birchmount Road, Scarborough, ON M1Q 4IO now.", "en", None,
+     [("88 Birchmount Road", "address"), ("Scarborough", "place"), ("M1Q 4IO", "postcode")]),
+    ("Postcode: KT4 9MO. Eircode: F45 UV8O. She lives at 42 Elm Road, TW9 2IC with her aunt.", "en", None,
+     [("KT4 9MO", "postcode"), ("F45 UV8O", "postcode"), ("42 Elm Road", "address"), ("TW9 2IC", "postcode")]),
+    # an age after a name and before the relation in brackets; Tamil ordinal birthdays in words
+    ("Carer: Tamsin Okoro, 96 (great-aunt), lives nearby.", "en", None,
+     [("Tamsin Okoro", "name"), ("96", "age")]),
+    ("Next of kin: Rafe Dunmore, ninety-eight (grandfather).", "en", None,
+     [("Rafe Dunmore", "name"), ("ninety-eight", "age")]),
+    ("தாத்தாவின் தொண்ணூற்றைந்து-வது பிறந்தநாள் வருகிறது.", "ta", None, [("தொண்ணூற்றைந்து", "age")]),
+    ("பாட்டியின் நூற்றி இரண்டாவது பிறந்தநாள் வருகிறது.", "ta", None, [("நூற்றி இரண்டாவது", "age")]),
+    # plates after a vehicle's cue, with any province letters; Chilean mobiles; Chilean boxes; Peruvian lots
+    ("அவர்களின் வாகன இலக்கம் NP KDX-4471 பதிவு செய்யப்பட்டது.", "ta", None, [("NP KDX-4471", "licence")]),
+    ("The van (vehicle no. SX PQR-2215) was towed.", "en", None, [("SX PQR-2215", "licence")]),
+    ("Tel. 9 8124 5530 / fax (2) 2345 6789.", "es", None, [("9 8124 5530", "phone"), ("(2) 2345 6789", "fax")]),
+    ("Escribir a Casilla 1432, Temuco.", "es", None, [("Casilla 1432", "address"), ("Temuco", "place")]),
+    ("Vive en Mz. F Lote 12, Av. Los Próceres, Piura.", "es", None,
+     [("Mz. F Lote 12, Av. Los Próceres", "address"), ("Piura", "place")]),
+    # Irish-language estates in an address, after a flat or a number; Spanish court files
+    ("Address: Flat 2, Heather Court, Cnoc an Óir, Tralee.", "en", None,
+     [("Flat 2, Heather Court, Cnoc an Óir", "address"), ("Tralee", "place")]),
+    ("Moved to 31 Bruach na hAbhann, Listowel.", "en", None,
+     [("31 Bruach na hAbhann", "address"), ("Listowel", "place")]),
+    ("Consta en el número de procedimiento 1187/2021 y el atestado 4410/2022.", "es", None,
+     [("1187/2021", "id"), ("4410/2022", "id")]),
+    # a card's label before its number is no name
+    ("Her Loyalty Card LC-448170 was renewed.", "en", None, [("LC-448170", "account")]),
+    # a town in brackets after an IP address
+    ("Portal access from 81.2.69.160 (Dundalk).", "en", None, [("81.2.69.160", "ip"), ("Dundalk", "place")]),
+    # prisons, foundations, synagogues, Spanish schools and prisons, "X and Penal Farm", "Centre for ..."
+    ("Referred by Tranmere Research Foundation and Oakhollow Correctional Facility.", "en", None,
+     [("Tranmere Research Foundation", "place"), ("Oakhollow Correctional Facility", "place")]),
+    ("She was last seen at Temple Rodef Sholom on Friday.", "en", None, [("Temple Rodef Sholom", "place")]),
+    ("Derivación del IES Valle del Jerte. Derivación del Centro Penitenciario de Aranjuez.", "es", None,
+     [("IES Valle del Jerte", "place"), ("Centro Penitenciario de Aranjuez", "place")]),
+    ("Ingresa en la Unidad Penal 12 el mes que viene.", "es", None, [("Unidad Penal 12", "place")]),
+    ("Transferred from Kibangu Prison and Penal Farm last year.", "en", None,
+     [("Kibangu Prison and Penal Farm", "place")]),
+    ("ROI: Dr Lwazi, Tooting Centre for Mental Health, today.", "en", None,
+     [("Lwazi", "name"), ("Tooting Centre for Mental Health", "place")]),
+    ("பரிந்துரை: ஸ்ரீ பாலாஜி மனநல மருத்துவமனை.", "ta", None, [("ஸ்ரீ பாலாஜி மனநல மருத்துவமனை", "place")]),
+    # Tamil towns by the ending of their name; a Latin-script town before "near"
+    ("அவர் நாளை ராசிபுரத்தில் இருப்பார்.", "ta", None, [("நாளை", "date"), ("ராசிபுரத்தில்", "place")]),
+    ("Scarborough அருகே விபத்து நடந்தது.", "ta", None, [("Scarborough", "place")]),
+    ("அவர் கொளத்தூரில் வசிக்கிறார்.", "ta", None, [("கொளத்தூரில்", "place")]),
+    # a name opening a sentence before a verb (Spanish verbs by their infinitive, person verbs, note shorthand)
+    ("Ximena duerme mal. Casimiro describe la casa como fría. Dagoberto no contesta.", "es", None,
+     [("Ximena", "name"), ("Casimiro", "name"), ("Dagoberto", "name")]),
+    ("Tupac described the flat. Kahurangi last called in the spring.", "en", None,
+     [("Tupac", "name"), ("Kahurangi", "name")]),
+    ("Session 4. Oluwaseun tearful at first.", "en", None, [("Oluwaseun", "name")]),
+    # a role before a colon, a Tamil agent or carer, a caller naming themself, a person listed after a person
+    ("Profesional: Xóchitl Mendieta, tarjeta profesional 4471882.", "es", None,
+     [("Xóchitl Mendieta", "name"), ("4471882", "licence")]),
+    ("முகவர் இளங்கோவன் ராஜசேகரன், +60 12-345 6789.", "ta", None,
+     [("இளங்கோவன் ராஜசேகரன்", "name"), ("+60 12-345 6789", "phone")]),
+    ("குரல் அஞ்சல்: \"நான் பூங்குழலி, உங்கள் மருந்து தயார்.\"", "ta", None, [("பூங்குழலி", "name")]),
+    ("El hermano de Tomasa, Florentino, la llevó.", "es", None, [("Tomasa", "name"), ("Florentino", "name")]),
+    ("Trabajadora social: Remedios Ancasi. Key worker: Ffion Prydderch.", "es", None,
+     [("Remedios Ancasi", "name"), ("Ffion Prydderch", "name")]),
+])
+def test_rules_from_the_r13_round(text, lang, roster, expected):
+    assert found(text, lang=lang, roster=roster) == expected
+
+
+@pytest.mark.parametrize("text, lang, roster", [
+    # parts of the day with no day pinned, habits; a hundred and two percent is no age
+    ("On Wednesday afternoon we practised grounding. Every Friday night she drinks.", "en", None),
+    ("The last Friday evening of each month is group night.", "en", None),
+    ("She gave a hundred and two percent effort.", "en", None),
+    ("Por la tarde practicamos respiración. Los lunes por la noche bebe.", "es", None),
+    ("காலையில் நடைப்பயிற்சி செய்கிறார். அவர் வீட்டில் வசிக்கிறார். அவர் அறையில் தங்கினார்.", "ta", None),
+    ("She finished the third of five modules. On the first day we talked.", "en", None),
+    ("No durmió en tres días. Marcó la casilla 3 del formulario.", "es", None),
+    ("We reviewed items B12 and C34 on the form.", "en", None),
+    # note shorthand, relations and clinical nouns opening a sentence
+    ("Patient tearful. Mood low. Client anxious about court. Teenager seen with mum. Case transferred.", "en", None),
+    ("Anhedonia described as flatness. Derealisation moved in waves.", "en", None),
+    ("Toma sertralina 50 mg. Puntúa su ánimo en 4/10. Escalera de exposición: empezamos.", "es", None),
+    # a fundraiser, a wallet, a ministry, a bank, states after a town, technique names
+    ("She raised money on GoFundMe and paid by M-Pesa.", "en", None),
+    ("Según el Ministerio de Trabajo y el Banco de Bogotá, todo está en regla.", "es", None),
+    ("She moved back to Perak, then to Selangor.", "en", None),
+    ("We used the Four Horsemen handout.", "en", None),
+    ("Lo manejó con Aceptar la Realidad.", "es", None),
+    # Tamil words: to vacate, with mother, confidence, guilt, "from June"
+    ("வீட்டை காலி செய்ய வேண்டும். மாணவி அம்மாவுடன் வந்தார்.", "ta", None),
+    ("நம்பிக்கை 80%. குற்ற உணர்வு அதிகம்.", "ta", None),
+])
+def test_clinical_prose_left_alone_by_the_r13_rules(text, lang, roster):
     assert found(text, lang=lang, roster=roster) == []
