@@ -527,15 +527,22 @@ _HOLI = (r"(?:Christmas(?: Day| Eve)?|Thanksgiving(?: Day)?|Easter(?: Sunday)?|N
 YEAR = regex.compile(r"(?<=\s)(?:1[89]\d\d|20\d\d|'\d\d)\b")
 BEFORE_YEAR_DATES = (
     # (a Spanish article before the feast is the date's: "la Inmaculada del 2013", "el Carnaval de 2019")
+    # (r14 round: "Día de" before the feast, "Día de Todos los Santos de 2010")
     regex.compile(rf"\b(?:(?:la|el)\s+(?!(?:noche|mañana|tarde|víspera|vispera|fin)\b))?"
-                  rf"(?:(?:mañana|tarde|noche|víspera|vispera|fin\s+de\s+semana)\s+de\s+)?{_HOLI}"
+                  rf"(?:(?:mañana|tarde|noche|víspera|vispera|fin\s+de\s+semana)\s+de\s+)?"
+                  rf"(?:(?-i:D)[íi]a\s+de\s+(?:(?:los|las|la)\s+)?)?{_HOLI}"
                   r"(?:\s+(?:morning|afternoon|evening|night|day|eve|weekend|week|holidays?|break|season|period))?"
                   r"\s+(?:of\s+|de\s+|del\s+)?$", regex.IGNORECASE),
-    regex.compile(r"\b(?:(?:St\.?|Saint)\s+)?(?:\p{Lu}[\p{L}'’]*\s+){1,4}(?:Day|Eve|Night|Sunday|Monday|Tuesday|Wednesday"
-                  r"|Thursday|Friday|Saturday)(?:\s+(?i:morning|afternoon|evening|night))?"
+    # (r14 round: any named festival or feast, "Mid-Autumn Festival 2010", "Harvest Feast 2003"; a Spanish day's
+    # name with particles inside, "Día de la Virgen de los Ángeles de 2012")
+    regex.compile(r"\b(?:(?:St\.?|Saint)\s+)?(?:\p{Lu}[\p{L}'’-]*\s+){1,4}(?:Day|Eve|Night|Sunday|Monday|Tuesday|Wednesday"
+                  r"|Thursday|Friday|Saturday|Festival|Feast|Fiesta|Festa|Jubilee)(?:\s+(?i:morning|afternoon|evening|night))?"
                   r"\s+(?:of\s+)?$"
-                  r"|\b(?:Día|Dia)\s+(?:de|del)\s+(?:la\s+|los\s+|las\s+)?\p{Lu}[\p{L}]*(?:\s+\p{Lu}[\p{L}]*)?"
-                  r"\s+(?:de\s+|del\s+)?$"))
+                  r"|\b(?:Día|Dia)\s+(?:de|del)\s+(?:la\s+|los\s+|las\s+)?\p{Lu}[\p{L}]*"
+                  r"(?:\s+(?:(?:de|del|la|los|las)\s+){0,2}\p{Lu}[\p{L}]*){0,3}\s+(?:de\s+|del\s+)?$"),
+    # (r14 round) a feast's name of one to three capitalised words between "since"/"desde" and a year: "since Chung
+    # Yeung 2012", "since Sette Giugno 2016", "desde Corpus de 2004" (not an acronym: "since COVID 2020")
+    regex.compile(r"(?<=\b(?i:since|desde)\s)(?:\p{Lu}\p{Ll}[\p{L}\p{M}'’-]*\s+){1,3}(?:(?:de|del)\s+)?$"))
 _MES_AB = r"(?:ene|feb|mar|abr|may|jun|jul|ago|sept|sep|set|oct|nov|dic)(?:\.|(?!\w))"
 # days of the month in words: "the fifth of June", "March the twenty-third", "el quince de agosto"
 _ORDW = (r"(?:(?:twenty|thirty)[- ](?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)|first|second|third"
@@ -716,7 +723,8 @@ DATE_PATTERNS = [
     _needs(("mañana", "manana"),
         regex.compile(r"(?<!\w)(?:mañana|manana)(?!\s+(?:(?:por|en)(?!\s+la\s+(?:mañana|tarde|noche)\b)|de|temprano))"
                       r"(?=[\s,.;:!?)]|$)(?<!la mañana)"
-                      r"(?<!esta mañana)(?<!por la mañana)", _I)),
+                      # (r14 round: not a time of the day, "a media mañana")
+                      r"(?<!esta mañana)(?<!por la mañana)(?<!media mañana)", _I)),
     # on the 14th
     _needs(("the",), regex.compile(r"\b(?:on\s+)?the\s+(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)\b(?=\s*(?:[,.;:!?)]|$"
                                    r"|of\s+(?:this|that|the|next|last|each|every)\s+month\b|(?:each|every)\s+month\b|monthly\b|at\b|when\b"
@@ -876,6 +884,12 @@ IPV6 = regex.compile(r"(?<![\w:])(?:[0-9A-Fa-f]{1,4}:){1,7}(?::|(?::[0-9A-Fa-f]{
 # two prefix letters, never D, F, I, Q, U or V, the second never O, nor BG, GB, KN, NK, NT, TN or ZZ)
 SSN = regex.compile(r"(?<![\w-]|\d\s)\d{3}([- ])\d{2}\1\d{4}(?![\w-]|\s\d)")
 NINO = regex.compile(r"\b(?!BG|GB|KN|NK|NT|TN|ZZ)[A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z] ?\d{2} ?\d{2} ?\d{2} ?[A-D]\b")
+# (r14 round) a French social-security number (NIR) in its printed groups, "2 81 03 75 112 004 58" (sex, year,
+# month, department, commune, order, key), and a Swiss AHV number, "756.1234.5678.97"
+FR_NIR = regex.compile(r"(?<![\w.,-])[12] ?\d{2} ?(?:0[1-9]|1[0-2]|[2-9]\d) ?(?:\d{2}|2[AB]) ?\d{3} ?\d{3} ?\d{2}"
+                       r"(?![\w-]|[.,]\d| \d)")
+AHV = regex.compile(r"(?<![\w.-])756\.\d{4}\.\d{4}\.\d{2}(?![\w-]|\.\d)")
+HOSPITAL_NO = regex.compile(r"(?<![\w-])[A-Z]{1,5}H\s+(?:no|No|NO)\.?\s*(?P<code>[A-Z]{0,3}\d[\d/-]{2,}\d)(?![\w/-])")
 A_NUMBER = regex.compile(r"(?<![\w-])A-?\s?\d{3}[-\s]?\d{3}[-\s]?\d{3}(?![\w-])")
 CARD = regex.compile(r"(?<![\w-])\d{4}(?:[ -]\d{4}){3}(?![\w-])"
                     r"|(?<![\w*•])(?:[*•]{4}[ -]?){1,3}\d{4}\b|(?<![\w*•])[*•]{2,}\d{4}\b")      # masked: **** 1234
@@ -973,7 +987,9 @@ PLATE = regex.compile(r"[A-Z](?<=\b[A-Z])[A-Z](?:\d{2} ?[A-Z]{3}|[ -]?\d{1,2}[ -
 _UNITS = {"dollars", "pesos", "rupees", "euros", "pounds", "steps", "words", "people", "km", "miles", "kg",
           "calories", "meters", "metres", "usd", "mxn", "inr"}
 # (a later group is never the capital of the next word: "CP 22432 Mexicali")
-_CODE = r"(?:[A-Z]{1,7}[-\s/]?)?\d[\dA-Z]*(?:[-\s/][\dA-Z]+(?![\p{Ll}\p{M}])|\.\d{3}(?=\D|$))*(?:-[\dkK])?"
+# (r14 round: a Norwegian account's dotted groups first, "9710.45.30641")
+_CODE = (r"(?:\d{4}\.\d{2}\.\d{5}(?!\d)|(?:[A-Z]{1,7}[-\s/]?)?\d[\dA-Z]*(?:[-\s/][\dA-Z]+(?![\p{Ll}\p{M}])"
+         r"|\.\d{3}(?=\D|$))*(?:-[\dkK])?)")
 NUMBER_AFTER_CUE = regex.compile(
     r"\.?\s*(?:'?s)?\s*(?:(?:number|num|no|nr|n\.?[º°o]|#|is|was|ending|in|with|:|-|,|\(|of|es|número|numero|de|reads"
     r"|இல|இலக்கம்|எண்)\.?"
@@ -982,7 +998,8 @@ _YEARISH = regex.compile(r"(?:19|20)\d\d")
 # a plate of two letter groups and digits after a vehicle's cue (r13 round: Sri Lankan plates with any province letters,
 # "RF MFS-9510", "OF HNX-1883")
 _PLATE_AFTER_CUE = regex.compile(r"\.?\s*(?:(?:no|n[º°o]|number|num|#|:|இல|இலக்கம்|எண்)\.?\s*){0,2}"
-                                 r"(?P<code>[A-Z]{1,3}[ -][A-Z]{2,3}[ -]?\d{3,4})\b(?![-/]\d)")
+                                 # (r14 round: German plates, one letter after the district, "Kennzeichen K-A 71")
+                                 r"(?P<code>[A-Z]{1,3}[ -][A-Z]{1,3}[ -]?\d{1,4}[EH]?)\b(?![-/]\d)")
 _NUMBER_KINDS = {"phone", "fax", "ssn", "mrn", "account", "licence", "id", "postcode"}
 _LAST_GROUP = regex.compile(r"[ -](?:\d{1,3}[A-Z]?|[A-Z])(?![\w-]|[.,]\d|\s*(?:%|times|veces|sessions|sesiones"
                             r"|years|años|days|días|minutes|hours|mg|kg|km|points|puntos)\b)")
@@ -1108,12 +1125,16 @@ def _lexicon_patterns(conf: dict) -> dict:
         regex.compile(rf"\b(?i:{_alt(conf['box_words'], loose=True)})"
                       r"(?:\s*(?:(?i:no|n[º°o]|number|num)\.?|எண்|இல\.|இலக்கம்))?"
                       # P.O. Box 1234-00100 (Kenya: box-postcode), Private Bag X926 (South Africa)
-                      r"\s*[#:]?\s*(?:X\s?)?\d+(?:-\d{5}\b)?"
+                      # (r14 round: letters before the number, "Private Bag E178", "Private Bag BO 896")
+                      r"\s*[#:]?\s*(?:[A-Z]{1,2}\s?)?\d+(?:-\d{5}\b)?"
                       r"(?:,?\s+(?:Stn|STN|Station|Succ\.?|Succursale|RPO|Postal Station)\s+\p{Lu}[\p{L}\d]*\b)?"),
         # roads by number: Hwy 61, 4120 County Road 12, FM 1960, 88 State Route 9
-        regex.compile(r"(?:\b\d{1,6}\s+)?\b(?:(?:Highway|Hwy\.?|County Road|County Rd\.?|State Route|State Road|Route"
-                      r"|Rte\.?|Farm to Market Road)\s?#?\d{1,4}|(?:FM|CR|SR)\s?\d{3,4})\b"
-                      r"(?!,?\s*(?:Box|Bx|Site|Comp)\s*#?\d)(?:\s(?:East|West|North|South)\b)?"),
+        # (r14 round: "6845 Historic Route 66 #3", "1989 Route 1A"; not a named highway's unit, "3125 Kalanianaole
+        # Highway #20", which the pattern below finds whole)
+        regex.compile(r"(?:\b\d{1,6}\s+)?\b(?:(?:Historic|Old|Scenic)\s+|(?<!\p{Lu}[\p{L}\p{M}'’-]*\s))"
+                      r"(?:(?:Highway|Hwy\.?|County Road|County Rd\.?|State Route|State Road|Route"
+                      r"|Rte\.?|Farm to Market Road)\s?#?\d{1,4}[A-Z]?|(?:FM|CR|SR)\s?\d{3,4})\b"
+                      r"(?!,?\s*(?:Box|Bx|Site|Comp)\s*#?\d)(?:\s(?:East|West|North|South)\b)?(?:\s#\d{1,4}[A-Z]?\b)?"),
         # an Irish estate named in Irish before its street: "10 Ard Mhuire, Knockanree Avenue", "4 Cois Locha"
         # (r13 round: more of its words, "948 Fána Glas")
         regex.compile(rf"\b\d{{1,4}}[A-Za-z]?,?\s+{_IRISH_PLACE_WORDS}\s+(?:(?:na|an|a)\s+)?{_IRISH_NAME}"
@@ -1158,13 +1179,15 @@ def _lexicon_patterns(conf: dict) -> dict:
             rf"(?:(?:\s*,\s*|\s+)(?:{unit}(?:[A-Z]\b|\d{{1,4}}[A-Z]?\b)\.?|\d{{1,2}}\.?\s?[º°ª](?:\s?\d{{1,2}}\.?\s?[º°ª])?"
             r"(?:\s?[A-Z]\b)?|(?i:bajo|entresuelo|principal|ático|atico|planta baja|PB)\b(?:\s*\"?[A-Z]\"?)?"
             r"|(?i:izda|dcha|izq|der)\b\.?))*"
-            r"(?:\s+y\s+(?i:calle|avenida|av\.|pasaje|psje\.)\s+\p{Lu}[\p{L}\p{M}'’-]*(?:\s+\p{Lu}[\p{L}\p{M}'’-]*){0,2})?"
+            r"(?:\s+y\s+(?i:calle|avenida|av\.|pasaje|psje\.)\s+\p{Lu}[\p{L}\p{M}'’-]*(?:\s+\p{Lu}[\p{L}\p{M}'’-]*){0,2}"
+            # (r14 round) a Paraguayan cross street: "Calle Palma 812 c/ Alberdi"
+            r"|\s+c/\s*(?:(?i:calle|avda?\.|avenida)\s+)?\p{Lu}[\p{L}\p{M}'’.-]*(?:\s+\p{Lu}[\p{L}\p{M}'’-]*){0,2})?"
             rf"(?:,\s*(?i:{area})\.?\s+\p{{Lu}}[\p{{L}}\p{{M}}]+"
             r"(?:\s+(?:de\s+|del\s+|la\s+|las\s+|los\s+)?\p{Lu}[\p{L}\p{M}]+){0,3})?"),
         # 1702 Calle Sol, Apt B; 14 Jalan Ampang; 8, Lorong Chempaka 2; 883 SE Calle Ocho (a number before a street
         # type that comes first, a compass point between them)
         regex.compile(rf"\b(?:\d{{1,4}}-)?\d{{1,6}}[A-Za-z]?,?\s+(?:(?:[NSEW]|NE|NW|SE|SW|North|South|East|West)\.?\s+)?"
-                      rf"(?:(?:El|La|Los|Las)\s+)?{title_prefix}\s+(?:{particles}\s+)?\p{{Lu}}[\p{{L}}\p{{M}}'’-]+"
+                      rf"(?:(?:El|La|Los|Las)\s+)?{title_prefix}\s+(?:(?:{particles}|y|yr)\s+)?\p{{Lu}}[\p{{L}}\p{{M}}'’-]+"
                       rf"(?:\s+(?:{particles}\s+)?\p{{Lu}}[\p{{L}}\p{{M}}'’-]+){{0,2}}"
                       r"(?:\s\d{1,3}(?:/\d{1,3})?(?![\d.,:/]\d|\d|\s*(?:%|times|veces|years|años|days|días)))?"
                       rf"(?:,?\s+{unit}#?\w+|\s+#\s?\d+[A-Za-z]?\b)?"),
@@ -1174,14 +1197,18 @@ def _lexicon_patterns(conf: dict) -> dict:
                       r"(?![.,:/]\d|\s*(?:%|times|veces|vezes|volte|sessions|sesiones|minutes|minutos|years|años|days|días))"
                       rf"(?:,?\s+{unit}#?\w+)?"),
         # Hauptstraße 12, Keizersgracht 123, Storgatan 5 (the street type written on to the name)
+        # (r14 round: the type as a word after an adjective, "Dortmunder Straße 14", and a flat after, ", Wohnung 3")
         regex.compile(r"\b\p{Lu}[\p{L}\p{M}-]*(?:straße|strasse|str\.|weg|allee|platz|gasse|damm|ufer|chaussee|straat"
-                      r"|gracht|laan|plein|kade|singel|dijk|steeg|gatan|vägen|gränd|torget|vej|gade|veien|gata|vegen)"
-                      r"\s+(?!(?:19|20)\d\d\b)\d{1,4}(?:\s?[a-zA-Z]\b|-\d{1,4})?(?![\d.,:/]\d|\d)"),
+                      r"|gracht|laan|plein|kade|singel|dijk|steeg|gatan|vägen|gränd|torget|vej|gade|veien|gata|vegen"
+                      r"|\s(?:Straße|Strasse|Str\.|Weg|Allee|Platz|Gasse|Damm|Ufer|Chaussee))"
+                      r"\s+(?!(?:19|20)\d\d\b)\d{1,4}(?:\s?[a-zA-Z]\b|-\d{1,4})?(?![\d.,:/]\d|\d)"
+                      r"(?:,\s*(?:Wohnung|Whg\.|App\.|Appartement|Apt\.?)\s*\d{1,4}[a-zA-Z]?\b)?"),
         # 1187 boul. Saint-Laurent, 45 rue Sherbrooke Ouest
-        regex.compile(rf"\b(?:\d{{1,4}}-)?\d{{1,5}}[A-Za-z]?,?\s+(?i:{_alt(conf['street_words_fr'], loose=True)})"
-                      r"(?:(?<=\.)|\b)\s*"
+        # (r14 round: "17 bis rue de la Paix", several units after, "8 rue Voltaire, bât. B, apt 4")
+        regex.compile(rf"\b(?:\d{{1,4}}-)?\d{{1,5}}[A-Za-z]?(?:\s(?:bis|ter|quater)\b)?,?\s+"
+                      rf"(?i:{_alt(conf['street_words_fr'], loose=True)})(?:(?<=\.)|\b)\s*"
                       r"(?:(?:de\s+la|de|du|des)\s+)?\p{Lu}[\p{L}\p{M}'’-]+(?:\s+(?:Est|Ouest|Nord|Sud|\p{Lu}[\p{L}\p{M}'’-]+))?"
-                      rf"(?:,?\s+{unit}#?\w+)?"),
+                      rf"(?:,?\s+{unit}#?\w+(?!\w)){{0,3}}"),
         # British closes named with "The" and no street type, before their town: "12 The Paddocks, Stevenage"
         regex.compile(r"(?<=\b(?i:at|to|address|from|lives|into)\b:?\s{1,2})\d{1,4}[A-Za-z]?,?\s+The\s+\p{Lu}[\p{L}'’-]+"
                       r"(?:\s+\p{Lu}[\p{L}'’-]+)?(?=,\s*\p{Lu})"),
@@ -1226,6 +1253,60 @@ def _lexicon_patterns(conf: dict) -> dict:
     # throughput)
     street_first = regex.compile(rf"\b(?i:{_trie(conf['street_prefixes'])})|\b(?:C\.|Priv\.|Cjón\.|Cjon\.|Cda\.)")
     address = [(street_first if rx is street_first_rx or rx is street_first_number_rx else None, rx) for rx in address]
+    # (r14 round) addresses of more locales, tried last (each replaces the shorter addresses the patterns above find
+    # inside it), each behind a cheap search for its words (throughput)
+    # a chain of flats, floors, blocks, plots and named buildings, and the street after it: "Room 1207, Wah Fai
+    # House, Tin Shui Estate", "Flat B, 11/F, Kam Lok Mansion, 82 Ferry Road", "Block C, Flat 4, Triq il-Fosos",
+    # "Building 918, Apt 6", "Plot 3312, Block 7", "Stand 774, Mukuba Crescent", "No. 58, 2nd Cross, 5th Main",
+    # "Flat 2, 41 Kirkgate" (after a flat, a one-word street without a type)
+    unit_item = (rf"(?:\b(?:{unit}|{door})#?(?:[A-Z]{{1,2}}-?)?\d{{1,6}}[A-Z]?(?:[-/]\d{{1,4}}[A-Z]?)?"
+                 rf"|\b(?:{unit}|{door})[A-Z](?:-\d{{1,4}})?|\b\d{{1,2}}/F)(?![\w/-])")
+    named_item = (r"(?:\p{Lu}[\p{L}\p{M}'’-]*\s+){1,3}(?:House|Mansions?|Estate|Court|Building|Towers?|Apartments"
+                  r"|Centre|Gardens?|Village|Villas|Heights|Plaza|Complex|Lodge|Residency|Subdivision|Enclave|Flats"
+                  r"|Quarters)\b")
+    cross_item = r"\d{1,2}(?:st|nd|rd|th)\s+(?:Cross|Main|Stage|Block|Phase|Sector)(?:\s+(?:Road|Rd\.?))?\b"
+    # a Maltese street, its house's name before it: "Villa Rosa, Triq il-Kbira", "Dar il-Paċi, Triq San Ġwann"
+    mt_house = r"\p{Lu}[\p{L}\p{M}'’-]*(?:\s+(?:\p{Ll}{1,3}-)?\p{Lu}[\p{L}\p{M}'’-]*){0,2}"
+    mt_street = (r"Triq\s+(?:(?:il|l|ix|iż|iz|is|it|in|ir|id|iċ|ic|tal|tax|taż|tas|tat|tar|tad|taċ)-|ta['’]\s+)?"
+                 r"\p{Lu}[\p{L}\p{M}'’-]*(?:\s+(?:(?:il|l|ta['’]|tal)-?\s*)?\p{Lu}[\p{L}\p{M}'’-]*){0,2}")
+    # a Guatemalan or Mexican ordinal street, with its number and zone: "9a. Avenida 4-12, zona 1", "2a. Calle
+    # Poniente Norte 310-B"
+    es_ordinal = (r"\b\d{1,2}[aªoº]\.?\s+(?:Calle|Avenida|Av\.|Avda\.|Diagonal)(?:\s+(?:Norte|Sur|Oriente|Poniente|Este"
+                  r"|Oeste|Bis|[AB])\b)*(?:\s+(?:#\s*|n\.?[º°o]\.?\s*)?\d{1,5}(?:-[\dA-Z]{1,3})?\b)?"
+                  r"(?:,\s*(?i:zona)\s+\d{1,2}\b)?")
+    street_any = (rf"(?:{mt_house},\s+)?{mt_street}|{es_ordinal}"
+                  rf"|(?:\d{{1,5}}[A-Za-z]?,?\s+)?(?:(?:\p{{Lu}}[\p{{L}}\p{{M}}'’.-]*"
+                  rf"|\d{{1,3}}(?:st|nd|rd|th))\s+){{1,4}}{suffix}\b{suffix_dot}"
+                  r"|\d{1,4}[A-Za-z]?\s+\p{Lu}\p{Ll}{3,}(?=,\s*\p{Lu})")
+    # addresses built from parts (each with a cheap gate): a chain of flats, rooms, floors, blocks, plots and named
+    # buildings or estates ending in a street, a Maltese house and street, an ordinal street, a landmark direction, a
+    # French street before its number, a house number before a one-word street and a unit. A match longer than the
+    # address spans already found inside it replaces them.
+    compound_addresses = [
+        (regex.compile(r"\b\d{1,2}/F\b|\b(?i:flat|room|rm|unit|apt|block|blk|plot|stand|building|bldg|lot|lote|no|erf"
+                       r"|house)\b"),
+         regex.compile(rf"(?<!(?i:box|bag|p\.\s?b\.|p\.\s?o\.|pmb)\s)(?:{unit_item})(?:(?:,\s*(?:{unit_item}|{named_item}|{cross_item})){{1,5}}"
+                       rf"(?:,\s*(?:{street_any}))?"
+                       rf"|,\s*(?:{street_any}))")),
+        (regex.compile(r"\bTriq\s"), regex.compile(rf"\b(?:{mt_house},\s+)?{mt_street}")),
+        (regex.compile(r"\d[aªoº]\.?\s+(?:Calle|Av)"), regex.compile(es_ordinal)),
+        # a Costa Rican address by a landmark: "de la escuela 150 metros al norte y 25 al oeste, casa 7"
+        (regex.compile(r"metros\s+al\s"),
+         regex.compile(r"\b(?:del|de\s+la|de\s+los|de\s+las|frente\s+al?|contiguo\s+al?)\s+(?:[\p{L}\p{M}'’.-]+\s+){1,4}?"
+                       r"\d{1,4}\s+(?:metros|m|varas)\s+al\s+(?:norte|sur|este|oeste)(?:\s+y\s+\d{1,4}(?:\s+(?:metros|m"
+                       r"|varas))?\s+al\s+(?:norte|sur|este|oeste))?(?:,\s*(?i:casa|apto\.?|local)\s+(?:n\.?[º°o]\.?\s*)?"
+                       r"[\w-]+)?")),
+        # a French street first, its number after: "rue Jean Moulin 12", "avenue de la Gare 7"
+        (regex.compile(r"\b(?:rue|avenue|boulevard|allée|impasse|quai|chemin)\s", _I),
+         regex.compile(r"\b(?i:rue|avenue|boulevard|bd|allée|allee|impasse|quai|chemin)\s+(?:(?:de\s+la|de\s+l['’]|du|des"
+                       r"|de|d['’])\s*)?\p{Lu}[\p{L}\p{M}'’-]+(?:\s+(?:\p{Lu}[\p{L}\p{M}'’-]+|de|du|des|la)){0,3}\s+"
+                       r"\d{1,4}(?:\s(?:bis|ter))?\b(?![.,:/]\d|\s*(?:%|fois|ans|jours|times|years|minutes))")),
+        # a one-word street after its number, a flat after it: "2210 Broadway South, Apt 9"
+        (None, regex.compile(rf"\b\d{{1,5}}\s+\p{{Lu}}\p{{Ll}}{{3,}}(?:\s+(?:North|South|East|West))?,\s*{unit}"
+                             rf"#?\d{{1,5}}"
+                             r"[A-Z]?\b")),
+    ]
+    address = address + compound_addresses
     num = rf"(?:\d+|{_alt(w for w in conf['number_words'] if not _is_tamil(w))})"
     ta_num = rf"(?:\d+|{_alt(w for w in conf['number_words'] if _is_tamil(w))})"
     ta_months = _alt(conf["ta_months"])
@@ -1239,9 +1320,12 @@ def _lexicon_patterns(conf: dict) -> dict:
     # (a search in the lower-cased text for the words every match of a long pattern holds: "days ago", "day on")
     days_then = regex.compile(r"days?\s+(?:ago|back|before|earlier|later|prior|hence|previously|beforehand|after|from"
                               r"|on|out)")
+    week_or_fortnight = regex.compile(r"week|fortnight")
+    before_after = regex.compile(r"(?:before|after)\s+(?:this|that|last|next)")
     dates = [           # (a word the text must hold or a search it must pass, the pattern): a cheap test first
         # in three days, two days ago, dentro de tres días, en dos días, hace cuatro días, dos días después
-        ("day", regex.compile(rf"\bin\s+{num}\s+days?\b(?:['’]?\s+time\b)?"
+        # (r14 round: "in another twelve days", "in a further ten days")
+        ("day", regex.compile(rf"\bin\s+(?:another\s+|a\s+further\s+)?{num}\s+days?\b(?:['’]?\s+time\b)?"
                               rf"(?!\s+(?:ago|back|before|earlier|later|prior|from|hence|previously|beforehand"
                               rf"|afterwards?)\b)", _I)),
         # nine days previously, eighteen days from now, ten days beforehand, three days on (at a clause's end)
@@ -1288,6 +1372,17 @@ def _lexicon_patterns(conf: dict) -> dict:
         # a week Friday, a week this Monday (British: a week on from that day; not "once a week Friday")
         ("week", regex.compile(rf"(?<!\b(?i:once|twice|times|days|nights|per)\s)\b(?i:a\s+week\s+(?:this\s+)?)"
                                rf"{_WDF}\b")),
+        # (r14 round) a weekday placed by a week: "Thursday of the week before", "the Monday of the week after next",
+        # "Friday the week after", "Sunday a fortnight ago", "Tuesday a week ago", "Wednesday two weeks back"
+        (week_or_fortnight, regex.compile(rf"\b(?:the\s+)?{_WDF}\s+(?:of\s+)?the\s+week\s+(?:before|after|prior"
+                                          rf"|following)(?:\s+(?:last|next|that))?\b"
+                                          rf"|\b{_WDF}\s+(?:a|one|two|three)\s+(?:weeks?|fortnights?)\s+(?:ago|back"
+                                          rf"|hence|gone)\b", _I)),
+        # (r14 round) a weekday before or after this one: "the Wednesday before this one", "the Friday before last",
+        # "the Tuesday after next"; "this previous Sunday", "Monday just gone"
+        (before_after, regex.compile(rf"\bthe\s+{_WDF}\s+(?:before|after)\s+(?:(?:this|that)\s+one|last|next)\b", _I)),
+        ("previous", regex.compile(rf"\bthis\s+previous\s+{_WDF}\b", _I)),
+        ("gone", regex.compile(rf"\b{_WDF}\s+just\s+gone\b", _I)),
         # Monday in a fortnight, Friday in two weeks, Tuesday in three weeks' time
         ("week", regex.compile(rf"\b{_WD}\s+in\s+{num}\s+weeks?(?:['’]?\s+time)?\b", _I)),
         ("fortnight", regex.compile(rf"\b{_WD}\s+in\s+(?:a|one|two)\s+fortnights?(?:['’]?\s+time)?\b", _I)),
@@ -1324,8 +1419,18 @@ def _lexicon_patterns(conf: dict) -> dict:
                       rf"|(?<!\d)(?:1[89]|20)\d\d{ta_year}\s*,?\s*{ta_months}(?!\p{{L}})\p{{M}}*"),
         # நேற்று, நாளை, நேற்று முன்தினம்; மூன்று நாட்களுக்கு முன்பு, இரண்டு நாளில்
         regex.compile(_alt(conf["ta_days"])),
+        # (r14 round: within N days, "இன்னும் ஆறு நாட்களுக்குள்")
         regex.compile(rf"{ta_num}\s+நா(?:ள|ட்கள)[\p{{L}}\p{{M}}]*\s+{_alt(conf['ta_day_relations'])}"
-                      rf"[\p{{L}}\p{{M}}]*|(?:இன்னும்\s+)?{ta_num}\s+நா(?:ளில்|ட்களில்)"),     # இன்னும் ஐந்து நாட்களில்
+                      rf"[\p{{L}}\p{{M}}]*|(?:இன்னும்\s+)?{ta_num}\s+நா(?:ளில்|ட்களில்)"     # இன்னும் ஐந்து நாட்களில்
+                      rf"|இன்னும்\s+{ta_num}\s+நா(?:ளுக்குள்|ட்களுக்குள்)"),
+        # (r14 round) a month written short with a full stop: "அக். 9, 2015", "பிப். 21" (Oct., Feb.)
+        regex.compile(rf"(?<![\p{{L}}\p{{M}}])(?:ஜன|பிப்|மார்|ஏப்|ஆக|செப்|அக்|நவ|டிச)\.\s*{_DAY}(?!\d)"
+                      rf"(?:\s*,?\s*(?:1[89]|20)\d\d(?!\d))?"),
+        # (r14 round) any day or feast named with its year: "குழந்தைகள் தினம் 2011" (Children's Day), "உழைப்பாளர் தினம்
+        # 2009", "வைகாசி விசாகம் 2014" (a month and its star's feast)
+        regex.compile(rf"(?<![\p{{L}}\p{{M}}])[\p{{L}}\p{{M}}]+\s+(?:தினம்|திருநாள்|திருவிழா|ஜெயந்தி)\s*-?\s*"
+                      rf"(?:1[89]|20)\d\d(?!\d)|(?<![\p{{L}}\p{{M}}]){ta_months}(?:[கசதப]்)?\s+[\p{{L}}\p{{M}}]{{3,}}\s+"
+                      rf"(?:1[89]|20)\d\d(?!\d)"),
     ]
     # before a house number: "Old No. 32, New No. ", "Flat 3, ", "Door No. ", "Blk 7 Lot 22, ", a building's name
     # ("Room 12, Hillcrest House, ") (searched back from the number)
@@ -1338,9 +1443,12 @@ def _lexicon_patterns(conf: dict) -> dict:
     # building's)
     prefix = regex.compile(rf"(?:\b(?:{door}|{unit})#?\w+(?:/\w+)?,\s*(?:(?:\p{{Lu}}[\p{{L}}\p{{M}}'’-]*\s+){{0,2}}"
                            rf"\p{{Lu}}[\p{{L}}\p{{M}}'’-]*,\s*(?=(?:{door})))?|\b(?:{door}|{unit})#?\d[\w/]*\s+"
-                           rf"|#\d{{1,4}}[A-Za-z]?,\s*|\b[A-Z]{{1,2}}-?\d{{1,4}}[A-Za-z]?,\s*(?={building},)|{building},\s*)*"
+                           rf"|#\d{{1,4}}[A-Za-z]?,\s*|\b[A-Z]{{1,2}}-?\d{{1,4}}[A-Za-z]?,\s*(?={building},)|{building},\s*"
+                           # (r14 round) a Hong Kong floor: "Flat C, 12/F, "
+                           r"|\b\d{1,2}/F,\s*)*"
                            rf"(?:\b(?:{door}|{unit}))?$")
     return {"address": address, "address_ta": address_ta, "address_prefix": prefix, "date": dates, "date_ta": dates_ta,
+            "address_longer": frozenset(id(rx) for _, rx in compound_addresses),
             "title_prefixes": frozenset(w.rstrip(".") for w in conf["street_prefixes_title"]),
             "code_stopwords": frozenset(_fold(w) for w in conf["code_stopwords"]),
             "generic_facility_words": frozenset(_fold(w) for w in conf["generic_facility_words"]),
@@ -1493,10 +1601,12 @@ def _pattern_spans(text: str, lex: Lexicon, found: list[Span], taken: np.ndarray
                  if gate is None or gates.setdefault(id(gate), gate.search(text) is not None)
                  for m in rx.finditer(text)]
     house_numbers = {m.start() for m in addresses if text[m.start()].isdigit()}
+    longer = lex.patterns["address_longer"]
     # numbers introduced by a word saying what they are
     low = text.casefold().replace("’", "'")
     if len(low) != len(text):             # casefold changed lengths (ß, ligatures): positions by a safe path
         low = "".join(ch.lower() if len(ch.lower()) == 1 else ch for ch in text).replace("’", "'")
+    cued: list[tuple[int, int, int]] = []          # (a cue's start, its end, where its number starts)
     for m in lex.number_cue_rx.finditer(low):
         kind = lex.number_cue_kind.get(m.group()) or lex.number_cue_kind.get(_fold(m.group()))
         plate = _PLATE_AFTER_CUE.match(text, m.end()) if kind == "licence" else None
@@ -1507,6 +1617,7 @@ def _pattern_spans(text: str, lex: Lexicon, found: list[Span], taken: np.ndarray
         n = NUMBER_AFTER_CUE.match(text, m.end())
         if not kind or not n:
             continue
+        cued.append((m.start(), m.end(), n.start("code")))
         shape = POSTCODE_SHAPE.match(text, n.start("code")) if kind == "postcode" else None
         if shape:                                   # "Postcode: KT6 6MA", "Eircode: V15 QO7U" (any letters)
             _add(found, taken, shape.start(), shape.end(), kind)
@@ -1526,8 +1637,15 @@ def _pattern_spans(text: str, lex: Lexicon, found: list[Span], taken: np.ndarray
         letters = sum(ch.isalpha() for ch in code)
         if digits >= 4 or (kind == "licence" and digits >= 1 and len(code) >= 5 and not code.isdigit()) or (
                 digits >= 3 and letters >= 3 and digits + letters >= 8):      # "account A-4B3EF3FE" (hex-like)
-            if _add(found, taken, start, n.start("code") + len(code), kind) and kind == "licence":
-                taken[m.start():m.end()] = True         # a registration's label is no name: "Mat. Prof. 3318"
+            if _add(found, taken, start, n.start("code") + len(code), kind) and (kind == "licence" or
+                                                                                  m.end() - m.start() >= 4):
+                # a registration's label is no name: "Mat. Prof. 3318" (r14 round: nor any other number's longer
+                # label, "Fallnummer 4471", "Omang 8812..."; a short one may end a name, "Green Shield ID 4471")
+                taken[m.start():m.end()] = True
+    # (r14 round) a hospital's initials (ending in H, for "Hospital") before "no.": "KCH no. 88120", "QEH no. 4471/09"
+    for m in HOSPITAL_NO.finditer(text) if " no" in low else ():
+        if _add(found, taken, m.start("code"), m.end("code"), "mrn"):
+            taken[m.start():m.start("code")] = True
     for m in addresses:
         start, end = m.start(), m.end()
         while end > start and text[end - 1] in ",; ":
@@ -1559,8 +1677,15 @@ def _pattern_spans(text: str, lex: Lexicon, found: list[Span], taken: np.ndarray
         irish = _IRISH_ESTATE_AFTER.match(text, end) if "," in text[end:end + 1] else None
         if irish and not taken[end:irish.end()].any():
             end = irish.end()                         # "Apt 24, Alder Court, Cnoc na Gréine"
-        _add(found, taken, start, end, "address")
-    for rx, kind in ((SSN, "ssn"), (NINO, "ssn"), (A_NUMBER, "id"), (IBAN, "account"), (CARD, "account"),
+        if not _add(found, taken, start, end, "address"):
+            # (r14 round) an address of the patterns above over the shorter ones found across it, as one: "Block C,
+            # Flat 4, Triq il-Fosos" over "Flat 4", "2a. Avenida Sur 310, colonia Centro" over "Avenida Sur 310, ..."
+            inside = [sp for sp in found if sp.start < end and sp.end > start]
+            if id(m.re) in longer and inside and all(sp.kind == "address" for sp in inside):
+                _replace(found, taken, inside, min(start, *(sp.start for sp in inside)),
+                         max(end, *(sp.end for sp in inside)), "address")
+    for rx, kind in ((SSN, "ssn"), (NINO, "ssn"), (FR_NIR, "ssn"), (AHV, "ssn"), (A_NUMBER, "id"), (IBAN, "account"),
+                     (CARD, "account"),
                      (CASE_NUMBER, "id"), (CA_POSTCODE, "postcode"), (EIRCODE, "postcode"), (PLATE, "licence"),
                      (MX_PLATE, "licence"), (LK_PLATE, "licence"), (GH_KE_PLATE, "licence"),
                      (AR_POSTCODE_BRACKET, "postcode")):
@@ -1721,6 +1846,11 @@ def _pattern_spans(text: str, lex: Lexicon, found: list[Span], taken: np.ndarray
                 text[m.start() - 2:m.start()] == ", " and any(sp.kind == "address" and sp.end == m.start() - 2
                                                               for sp in found):      # "42 Elm Road, KT9 2MO"
             _add(found, taken, m.start(), m.end(), "postcode")
+    # (r14 round) a cue before a number found by its shape is no name either: "AHV-Nr. 756.1234.5678.97"
+    starts = {sp.start for sp in found if sp.kind in _NUMBER_KINDS}
+    for a, b, code in cued:
+        if code in starts and b - a >= 4:
+            taken[a:b] = True
     # a number's last short group: "6201 4471 8823 1", "318 447 291K" (the rules above stop one group early)
     for i, sp in enumerate(found):
         if sp.kind in _NUMBER_KINDS and sum(ch.isdigit() for ch in text[sp.start:sp.end]) >= 6:
@@ -1872,16 +2002,20 @@ _PAREN_ROLE = regex.compile(r" ?\((?:(?:her|his|their|my|the|client's|su|sus|அ
                             r"(?P<r>[\p{L}\p{M}][\p{L}\p{M}'’-]*(?:\s[\p{L}\p{M}][\p{L}\p{M}-]*)?)\)")
 # after a capitalised word: a number's label ("Case No. 76-97447", "Hosp # 4471") or an account word ("Comcast
 # account 8610...", "People's Bank account ...", "IOB a/c 9563..."): the word names an organisation or a record
+# (r14 round: a bank's IBAN, a Tamil account, "Sparkasse IBAN DE12 ...", "Indian Bank கணக்கு 4471...", and a
+# system's "no.", "Meditech no. KF4471")
 _LABELS_CODE = regex.compile(r"\.?(?:['’]s)?(?:\s+\p{Lu}[\p{L}\p{M}'’]*){0,2}\s+(?i:account|acct|a/c|card|bill|billing"
-                             r"|policy|plan|member|case|ref|reference)\.?\s*(?:(?i:no\.?|number|num\.?|n[º°o]\.?|#)|எண்|இலக்கம்)?"
+                             r"|policy|plan|member|case|ref|reference|iban|konto|compte|கணக்கு)\.?\s*(?:(?i:no\.?|number|num\.?|n[º°o]\.?|#)|எண்|இலக்கம்)?"
                              r"\s*:?"
                              r"\s*[A-Z]{0,4}[-/]?\d"
-                             r"|\.?\s+(?:No|NO|Nº|N°|Nr|Num|Number|No\.|#)\.?\s*[:#]?\s*[A-Z]{0,4}[-/.]?\d")
+                             r"|\.?\s+(?:No|NO|Nº|N°|Nr|Num|Number|No\.|no\.|#)\.?\s*[:#]?\s*[A-Z]{0,4}[-/.]?\d")
 # a word between an account or policy word and its number is the bank's or insurer's: "cuenta Davivienda: 1265...",
 # "póliza de Sanitas 752896043", "Visa card ending 4471"
 _ACCOUNT_BEFORE = frozenset({"cuenta", "account", "acct", "tarjeta", "card", "póliza", "poliza", "policy", "insurer",
                              "aseguradora", "banco", "bank", "seguro", "insurance", "plan", "a/c", "wallet",
-                             "billetera"})
+                             "billetera",
+                             # (r14 round) "cuenta de ahorro Cuscatlán 6211...", "savings account Westpac ..."
+                             "ahorro", "ahorros", "corriente", "savings", "checking", "கணக்கு"})
 _CODE_AFTER = regex.compile(r"\s*[:#]?\s*(?:(?i:no|n[º°o]|number|núm|num)\.?\s*[:#]?\s*)?[A-Z]{0,4}[-/]?\d")
 # brand words with a capital inside, not names: "GPay", "GTBank", "PayPal", "PhonePe", "WhatsApp" (but "McDonald",
 # "DeShawn", "LaToya", "MacKenzie": a capital after two or three letters is a name's)
@@ -1960,6 +2094,11 @@ def _name_spans(text: str, lex: Lexicon, roster: Roster | None, lang: str, found
             while k > 0 and text[k - 1] in " )]":
                 k -= 1
             t.sent_start = k < t.start and k in ends
+        # (r14 round) a common word on the line after one: "...@clinic.org.uk\nThe lift", "...@salud.cr\nEl PHQ-9"
+        if t.cap and not t.sent_start and text[t.start - 1:t.start] == "\n" and t.start - 1 in ends and (
+                t.key in _STOP_CAPS or t.key in lex.en_common or (
+                    t.key in lex.en_words or ordinary_es and t.key in lex.es_words) and t.key not in lex.first_names):
+            t.sent_start = True
 
     def ordinary(t: _Tok) -> bool:
         k = t.key
@@ -2927,6 +3066,8 @@ def find_identifiers(text: str, roster=None, lang: str | None = None, *, lexicon
     _pattern_spans(text, lex, found, taken)
     _localities(text, lex, found, taken)
     _name_spans(text, lex, _roster(roster), lang, found, taken)
+    if "Psychiatric" in text or "Behavio" in text:
+        _regional_facilities(text, lex, found, taken)
     if "of " in text or "colonia " in text or "de " in text:
         _area_phrases(text, lex, found, taken)
     _record_facilities(text, lex, found, taken)
@@ -3146,15 +3287,38 @@ def _linked_facilities(text: str, lex: Lexicon, found: list[Span], taken: np.nda
 
 # a town's name that goes on with "of" or "de (la/las/los)" after a place cue: "grew up in Forest of Dean", "Creció en
 # Tetuán de las Victorias", "desde San Juan de los Lagos" (not a country or a state after it)
+# (r14 round) a psychiatric facility named after a state, a region or a town, with only generic words between: "Oregon
+# Psychiatric Institute", "Kootenay Behavioral Health Hospital" (not "the State Psychiatric Hospital")
+_REGIONAL_FACILITY = regex.compile(r"(?<![\p{L}\p{M}'’.-])(?P<w>\p{Lu}[\p{L}\p{M}'’-]+)(?:\s+\p{Lu}[\p{L}\p{M}'’-]+)?"
+                                   r"\s+(?:Psychiatric|Behavioral|Behavioural)(?:\s+Health)?\s+(?:Institute|Hospital"
+                                   r"|Center|Centre|Facility|Clinic|Pavilion)\b")
+
+
+def _regional_facilities(text: str, lex: Lexicon, found: list[Span], taken: np.ndarray) -> None:
+    for m in _REGIONAL_FACILITY.finditer(text):
+        w = _fold(m.group("w"))
+        if w in _STOP_CAPS or w in lex.patterns["generic_facility_words"] or w in lex.cues["titles"] or \
+                w in _ORG_HEADS or w in ("state", "county", "national", "federal", "royal", "regional", "community",
+                                          "general", "university", "city", "district", "provincial", "central"):
+            continue
+        if not taken[m.start():m.end()].any():
+            _add(found, taken, m.start(), m.end(), "place")
+        else:
+            _widen_to_place(found, taken, m.start(), m.end())
+
+
 _PLACE_OF = regex.compile(r"\s(?:of|de|del|de\s+la|de\s+las|de\s+los)\s(?P<t>\p{Lu}[\p{L}\p{M}'’-]+)"
                           r"(?![\p{L}\p{M}'’-]|\s\p{Lu})")
 _PLACE_CUE_BEFORE = regex.compile(r"\b(?i:in|from|to|near|en|desde|hacia|a|de)\s$")
 
 
 def _linked_places(text: str, lex: Lexicon, found: list[Span], taken: np.ndarray) -> None:
+    ends = {x.end for x in found if x.kind in ("address", "postcode")}
     for sp in [sp for sp in found if sp.kind == "place"]:
         m = _PLACE_OF.match(text, sp.end)
-        if not m or not _PLACE_CUE_BEFORE.search(text, max(0, sp.start - 8), sp.start):
+        # (r14 round: or the town after an address or a postcode, "Casilla 12, Santa Cruz de la Sierra")
+        if not m or not (_PLACE_CUE_BEFORE.search(text, max(0, sp.start - 8), sp.start) or
+                         text[sp.start - 2:sp.start] == ", " and sp.start - 2 in ends):
             continue
         last = _fold(_strip_possessive(WORD.findall(text, sp.start, sp.end)[-1]))
         tail = _fold(m.group("t"))

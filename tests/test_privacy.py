@@ -391,8 +391,8 @@ PATTERN_KINDS = ("date", "age", "phone", "fax", "email", "url", "ip", "address",
 TUNING = ["identifiers_dev.jsonl", "identifiers_test.jsonl", "identifiers_holdout.jsonl",   # looked at while tuning
           "identifiers_final.jsonl", "identifiers_r5.jsonl", "identifiers_r6.jsonl", "identifiers_r7.jsonl",
           "identifiers_r8.jsonl", "identifiers_r9.jsonl", "identifiers_r10.jsonl", "identifiers_r11.jsonl",
-          "identifiers_r12.jsonl", "identifiers_r13.jsonl"]
-HELD_OUT = "identifiers_r14.jsonl"        # written last, blind; never tuned on
+          "identifiers_r12.jsonl", "identifiers_r13.jsonl", "identifiers_r14.jsonl"]
+HELD_OUT = "identifiers_r15.jsonl"        # written last, blind; never tuned on
 
 
 @pytest.mark.parametrize("name", TUNING)
@@ -406,31 +406,37 @@ def test_targets_hold_on_the_sets_used_for_tuning(name):
     assert scores.loc["all", "precision"] >= 0.95, scores
 
 
+@pytest.mark.xfail(reason="issue 4 still open: on the held-out set (identifiers_r15) names are at 0.943 (1094/1160), "
+                          "under the 0.95 target for the first time in fifteen rounds; most misses are a lone surname "
+                          "or first name after a role cue the rules do not know ('Clinician:', 'Safety plan "
+                          "contacts:', 'Visitor log:', 'provider', Tamil 'அனுப்புநர்' and 'பாதுகாப்புத் திட்டம்:')",
+                   strict=False)
 def test_name_recall_target_on_the_held_out_set():
     scores = score_detector(_records(HELD_OUT)).set_index("kind")
-    assert scores.loc["name", "recall"] >= 0.95, scores                             # 0.991 reached
+    assert scores.loc["name", "recall"] >= 0.95, scores
 
 
-# What r14 measured when it was first scored, rounded down: a floor per kind, so that no change makes the detector worse
-# on the one set it has never been tuned on. (r13's floors were replaced by the >= 0.98 of the tuning sets.)
-HELD_OUT_FLOORS = {"date": 0.92, "address": 0.76, "mrn": 0.94, "id": 0.94, "ssn": 0.97, "account": 0.97,
-                   "licence": 0.98, "postcode": 0.99}
+# What r15 measured when it was first scored, rounded down: a floor per kind, so that no change makes the detector worse
+# on the one set it has never been tuned on. (r14's floors were replaced by the >= 0.95 and >= 0.98 of the tuning sets.)
+HELD_OUT_FLOORS = {"date": 0.94, "phone": 0.97, "fax": 0.97, "address": 0.78, "postcode": 0.99, "account": 0.98,
+                   "licence": 0.94, "id": 0.96}
 
 
 def test_held_out_recall_does_not_fall_below_what_it_reached():
-    """A floor at the held-out level reached (the issue's per-kind target is the xfail test below)."""
+    """A floor at the held-out level reached (the issue's targets are the xfail tests)."""
     scores = score_detector(_records(HELD_OUT)).set_index("kind")
+    assert scores.loc["name", "recall"] >= 0.94, scores                             # 0.943 reached
     pattern = scores.loc[list(PATTERN_KINDS)]
-    assert pattern["found"].sum() / pattern["gold"].sum() >= 0.947, scores         # 0.947 reached (1746/1843)
+    assert pattern["found"].sum() / pattern["gold"].sum() >= 0.951, scores         # 0.951 reached (2020/2123)
     floors = pd.Series({k: HELD_OUT_FLOORS.get(k, 1.0) for k in PATTERN_KINDS})   # the other six kinds are at 1.00
     low = pattern[pattern["recall"] < floors]
     assert low.empty, low
-    assert scores.loc["place", "recall"] >= 0.94, scores                            # 0.947 reached
-    assert scores.loc["all", "precision"] >= 0.98, scores                           # 0.984 reached
+    assert scores.loc["place", "recall"] >= 0.94, scores                            # 0.943 reached
+    assert scores.loc["all", "precision"] >= 0.99, scores                           # 0.998 reached
 
 
-@pytest.mark.xfail(reason="issue 4 still open: on the held-out set (identifiers_r14, new locales) addresses 0.761, "
-                          "dates 0.924, MRNs 0.944, IDs 0.946, SSNs 0.975 and accounts 0.976 are below 0.98 (the "
+@pytest.mark.xfail(reason="issue 4 still open: on the held-out set (identifiers_r15, new locales) addresses 0.781, "
+                          "dates 0.941, licences 0.949, IDs 0.970, faxes 0.974 and phones 0.975 are below 0.98 (the "
                           "other 8 pattern kinds reach it)",
                    strict=False)
 def test_pattern_recall_target_on_the_held_out_set():
@@ -1305,4 +1311,132 @@ def test_rules_from_the_r13_round(text, lang, roster, expected):
     ("நம்பிக்கை 80%. குற்ற உணர்வு அதிகம்.", "ta", None),
 ])
 def test_clinical_prose_left_alone_by_the_r13_rules(text, lang, roster):
+    assert found(text, lang=lang, roster=roster) == []
+
+
+@pytest.mark.parametrize("text, lang, roster, expected", [
+    # flats, floors, blocks, plots and named buildings before a street or alone (Hong Kong, Malta, Botswana, Zambia,
+    # Nunavut, India), a one-word street after a flat, Welsh street types, Trinidadian light poles, US routes
+    ("New address: Room 1108, Kwai Lok House, Tai Wo Estate, Tai Po.", "en", None,
+     [("Room 1108, Kwai Lok House, Tai Wo Estate", "address"), ("Tai Po", "place")]),
+    ("Moved to Flat C, 9/F, Wing Fat Mansion, 41 Kimberley Road, Mong Kok.", "en", None,
+     [("Flat C, 9/F, Wing Fat Mansion, 41 Kimberley Road", "address"), ("Mong Kok", "place")]),
+    ("Statement to 22/F, 118 Ferry Street, Tsuen Wan.", "en", None,
+     [("22/F, 118 Ferry Street", "address"), ("Tsuen Wan", "place")]),
+    ("Address: Block A, Flat 6, Triq il-Merħla, Żabbar ZBR 1190.", "en", None,
+     [("Block A, Flat 6, Triq il-Merħla", "address"), ("Żabbar", "place"), ("ZBR 1190", "id")]),
+    ("She stays at Villa Serena, Triq San Pawl, Naxxar.", "en", None,
+     [("Villa Serena, Triq San Pawl", "address"), ("Naxxar", "place")]),
+    ("New address: Plot 40417, Phase 3, Mogoditshane.", "en", None,
+     [("Plot 40417, Phase 3", "address"), ("Mogoditshane", "place")]),
+    ("He has moved to Stand 2291, Kalulu Crescent, Mansa.", "en", None,
+     [("Stand 2291, Kalulu Crescent", "address"), ("Mansa", "place")]),
+    ("Tenancy: Building 512, Apt 3, Rankin Inlet.", "en", None,
+     [("Building 512, Apt 3", "address"), ("Rankin Inlet", "place")]),
+    ("Staying at No. 88, 4th Cross, 7th Main, Hubli.", "en", None,
+     [("No. 88, 4th Cross, 7th Main", "address"), ("Hubli", "place")]),
+    ("Moved to Flat 8, 14 Highgate, Kendal LA9 4HE.", "en", None,
+     [("Flat 8, 14 Highgate", "address"), ("Kendal", "place"), ("LA9 4HE", "postcode")]),
+    ("Post to Flat 2, 19 Heol y Felin, Llandeilo SA19 6AB.", "en", None,
+     [("Flat 2, 19 Heol y Felin", "address"), ("Llandeilo", "place"), ("SA19 6AB", "postcode")]),
+    ("Current address LP 17 Tumpuna Road, Arouca.", "en", None,
+     [("LP 17 Tumpuna Road", "address"), ("Arouca", "place")]),
+    ("New address: 412 Old Route 9 #4, Keene, NH 03431.", "en", None,
+     [("412 Old Route 9 #4", "address"), ("Keene", "place"), ("03431", "postcode")]),
+    ("Moved to 77 Route 3B, Colebrook.", "en", None, [("77 Route 3B", "address"), ("Colebrook", "place")]),
+    ("He lives at 2210 Broadway South, Apt 9, Fargo.", "en", None,
+     [("2210 Broadway South, Apt 9", "address"), ("Fargo", "place")]),
+    ("Post to P. Bag 7730, Marondera. Post to Private Bag K41, Kasama.", "en", None,
+     [("P. Bag 7730", "address"), ("Marondera", "place"), ("Private Bag K41", "address"), ("Kasama", "place")]),
+    # German, Swiss and French street-first addresses, "bis", units after; Guatemalan and Mexican ordinal streets,
+    # Costa Rican landmark addresses, a Paraguayan cross street and a street named after a marshal
+    ("Adresse: Dortmunder Straße 14, 44135 Dortmund.", "en", None,
+     [("Dortmunder Straße 14", "address"), ("44135", "postcode"), ("Dortmund", "place")]),
+    ("Adresse: Lindenhofstrasse 8, Wohnung 4, 3048 Worblaufen.", "en", None,
+     [("Lindenhofstrasse 8, Wohnung 4", "address"), ("3048", "postcode"), ("Worblaufen", "place")]),
+    ("Adresse: rue Jean Moulin 12, 69003 Lyon.", "en", None,
+     [("rue Jean Moulin 12", "address"), ("69003", "postcode"), ("Lyon", "place")]),
+    ("Adresse: 9 bis rue de la Gare, bât. B, apt 4, 59000 Lille.", "en", None,
+     [("9 bis rue de la Gare, bât. B, apt 4", "address"), ("59000", "postcode"), ("Lille", "place")]),
+    ("Membrete: 9a. Avenida 4-12, zona 1, Quetzaltenango.", "es", None,
+     [("9a. Avenida 4-12, zona 1", "address"), ("Quetzaltenango", "place")]),
+    ("Domicilio 2a. Calle Poniente Norte 310-B, Tapachula.", "es", None,
+     [("2a. Calle Poniente Norte 310-B", "address"), ("Tapachula", "place")]),
+    ("Domicilio de la escuela Rincón 150 metros al norte y 25 al oeste, casa 7, Nicoya.", "es", None,
+     [("de la escuela Rincón 150 metros al norte y 25 al oeste, casa 7", "address"), ("Nicoya", "place")]),
+    ("Domicilio Calle Palma 812 c/ Alberdi, Encarnación.", "es", None,
+     [("Calle Palma 812 c/ Alberdi", "address"), ("Encarnación", "place")]),
+    ("Membrete: Mcal. López 1200, Luque.", "es", None, [("Mcal. López 1200", "address"), ("Luque", "place")]),
+    # a festival or feast with its year, after "since"/"desde"; Tamil days and feasts with their year, short months
+    ("They have not spoken since Dragon Boat Festival 2014.", "en", None, [("Dragon Boat Festival 2014", "date")]),
+    ("They have not spoken since Santa Marija 2009.", "en", None, [("Santa Marija 2009", "date")]),
+    ("No se hablan desde Día de la Virgen de los Ángeles de 2012.", "es", None,
+     [("Día de la Virgen de los Ángeles de 2012", "date")]),
+    ("அவர்கள் குழந்தைகள் தினம் 2011 முதல் பேசவில்லை.", "ta", None, [("குழந்தைகள் தினம் 2011", "date")]),
+    ("அவர்கள் வைகாசி விசாகம் 2014 முதல் பேசவில்லை.", "ta", None, [("வைகாசி விசாகம் 2014", "date")]),
+    ("பரிந்துரை அக். 9, 2015 அன்று வந்தது.", "ta", None, [("அக். 9, 2015", "date")]),
+    ("அக்கா இன்னும் ஆறு நாட்களுக்குள் வருகிறார்.", "ta", None, [("இன்னும் ஆறு நாட்களுக்குள்", "date")]),
+    # a weekday placed by a week, before or after this one; "in another N days"
+    ("The fall was Wednesday of the week before.", "en", None, [("Wednesday of the week before", "date")]),
+    ("She arrives Saturday the week after.", "en", None, [("Saturday the week after", "date")]),
+    ("It happened Tuesday a fortnight ago, or Friday a week ago.", "en", None,
+     [("Tuesday a fortnight ago", "date"), ("Friday a week ago", "date")]),
+    ("It happened the Friday before this one.", "en", None, [("the Friday before this one", "date")]),
+    ("It happened this previous Monday.", "en", None, [("this previous Monday", "date")]),
+    ("Her son arrives in another nineteen days.", "en", None, [("in another nineteen days", "date")]),
+    # identity, social, hospital and account numbers of more countries, by their cues and shapes
+    ("Copia de su CI 4.512.338-7 y CI 6120443 SC en la carpeta.", "es", None,
+     [("4.512.338-7", "id"), ("6120443 SC", "id")]),
+    ("NRC 224471/11/1 | DPI 2231 44718 0101", "es", None, [("224471/11/1", "id"), ("2231 44718 0101", "id")]),
+    ("Pt seen. Casualty no. 88120. KCH no. 4471/09.", "en", None, [("88120", "mrn"), ("4471/09", "mrn")]),
+    ("கிளினிக் இல. 12/4471 பதிவு.", "ta", None, [("12/4471", "mrn")]),
+    ("numéro de sécurité sociale 2 81 03 75 112 004 58", "en", None, [("2 81 03 75 112 004 58", "ssn")]),
+    ("AHV-Nr. 756.1234.5678.97, Fallnummer 4471203.", "en", None,
+     [("756.1234.5678.97", "ssn"), ("4471203", "mrn")]),
+    ("தொகை கணக்கு எண் 448120337761-இலிருந்து செல்கிறது.", "ta", None, [("448120337761", "account")]),
+    ("வாகனம் Kennzeichen K-A 71.", "ta", None, [("K-A 71", "licence")]),
+    ("தொகை DNB கணக்கு 1503.22.40871-இலிருந்து செல்கிறது.", "ta", None, [("1503.22.40871", "account")]),
+    # a bank's name before an account word, a territory before a card, a common word on the line after an e-mail
+    ("தொகை Sparkasse IBAN DE89 3704 0044 0532 0130 00 செல்கிறது.", "ta", None,
+     [("DE89 3704 0044 0532 0130 00", "account")]),
+    ("Nunavut health card 4471203 on file.", "en", None, [("4471203", "id")]),
+    ("Contact: desk@harbourview.org.uk\nThe lift was broken again.", "en", None,
+     [("desk@harbourview.org.uk", "email")]),
+    ("Correo: mesa@apoyo.org\nSu hermano llega tarde.", "es", None, [("mesa@apoyo.org", "email")]),
+    # a Tamil nursing home, a psychiatric retreat, a town with "de la" after a postcode, a Tamil volunteer
+    ("அவர் கமலா நர்சிங் ஹோம் கடிதத்துடன் வந்தார்.", "ta", None, [("கமலா நர்சிங் ஹோம்", "place")]),
+    ("Referral from Dr Okoro, Idaho Psychiatric Institute, by fax.", "en", None,
+     [("Okoro", "name"), ("Idaho Psychiatric Institute", "place")]),
+    ("Letter from Dr Oyelaran at Millbrook Retreat.", "en", None,
+     [("Oyelaran", "name"), ("Millbrook Retreat", "place")]),
+    ("Domicilio Calle Sucre 410, C.P. 68000, Villa de la Paloma.", "es", None,
+     [("Calle Sucre 410", "address"), ("68000", "postcode"), ("Villa de la Paloma", "place")]),
+    ("ஓட்டுநர் தன்னார்வலர் தேன்மொழி: உரிமம் சரிபார்க்கப்பட்டது.", "ta", None, [("தேன்மொழி", "name")]),
+    # a post bag's number is no flat before the town
+    ("Post to P.B. No. 5512, Anna Nagar - 600040.", "en", None,
+     [("P.B. No. 5512", "address"), ("Anna Nagar", "place"), ("600040", "postcode")]),
+])
+def test_rules_from_the_r14_round(text, lang, roster, expected):
+    assert found(text, lang=lang, roster=roster) == expected
+
+
+@pytest.mark.parametrize("text, lang, roster", [
+    # rooms, floors and counts that are no address
+    ("We met in room 4 on the second floor. Group 3 of 5 went well.", "en", None),
+    ("Scored 12 on the PHQ-9, flat affect, slept 5 hours.", "en", None),
+    ("She has been sober since Easter and works on Mondays.", "en", None),
+    # weekdays that pin no day, plain weeks
+    ("Every Wednesday before group she feels sick. A week ago she felt better.", "en", None),
+    ("The Monday routine helped; the week after was harder.", "en", None),
+    # Spanish time of day, street words as words
+    ("Se salta el desayuno y a media mañana está cansada.", "es", None),
+    ("Caminó cien metros y se sentó.", "es", None),
+    ("La avenida estaba llena de gente.", "es", None),
+    # Tamil everyday words; a silent retreat; a driving licence's words
+    ("அவர் துக்கம் பற்றி பேசினார்.", "ta", None),
+    ("She went on a silent retreat and came back calmer.", "en", None),
+    ("The Community Behavioral Health Center called about groups.", "en", None),
+    ("அவருடைய ஓட்டுநர் உரிமம் காலாவதியானது.", "ta", None),
+])
+def test_clinical_prose_left_alone_by_the_r14_rules(text, lang, roster):
     assert found(text, lang=lang, roster=roster) == []
