@@ -955,7 +955,8 @@ UPI_ID = regex.compile(r"(?<![\w.+@-])(?:[\w.-]*\w@(?:ok[a-z]+|ybl|ibl|axl|apl|u
 _MONEY_BEFORE = regex.compile(r"(?:[$€£₹]|\b(?i:pesos|euros|bs|cop|ars|clp|usd|mxn))\s*$")
 _MONEY_WORDS = {"pesos", "euros", "dólares", "dolares", "bolívares", "soles", "reales", "al", "por", "de", "mensuales",
                 "anuales", "cop", "ars", "clp", "mil", "millones"}
-ZIP4 = regex.compile(r"(?<![\w$.,-])\d{5}-\d{4}(?![\w-])")
+# (not a phone's groups after a country code, r15 round: a Panamanian mobile "+507 6612-3480", "+507 61234-5678")
+ZIP4 = regex.compile(r"(?<![\w$.,-])(?<!\+\d{1,3}[\s.]?)\d{5}-\d{4}(?![\w-])")
 # Indian PIN codes: 600073, 600 073, also written on to the place ("Tambaram-600073")
 PIN = regex.compile(r"[1-8](?<=(?:^|[^\w-]|[\p{L}\p{M}][-–])[1-8])(?<![A-Z][-–][1-8])\d{2} ?\d{3}"
                    r"(?!\w|-(?!\p{Tamil})|\s\d)")                  # "625001-இல்" (a Tamil case ending)
@@ -987,8 +988,9 @@ PLATE = regex.compile(r"[A-Z](?<=\b[A-Z])[A-Z](?:\d{2} ?[A-Z]{3}|[ -]?\d{1,2}[ -
 _UNITS = {"dollars", "pesos", "rupees", "euros", "pounds", "steps", "words", "people", "km", "miles", "kg",
           "calories", "meters", "metres", "usd", "mxn", "inr"}
 # (a later group is never the capital of the next word: "CP 22432 Mexicali")
-# (r14 round: a Norwegian account's dotted groups first, "9710.45.30641")
-_CODE = (r"(?:\d{4}\.\d{2}\.\d{5}(?!\d)|(?:[A-Z]{1,7}[-\s/]?)?\d[\dA-Z]*(?:[-\s/][\dA-Z]+(?![\p{Ll}\p{M}])"
+# (r14 round: a Norwegian account's dotted groups first, "9710.45.30641"; r15 round: any such three groups,
+# "412.508.77120")
+_CODE = (r"(?:\d{3,4}\.\d{2,3}\.\d{5,6}(?!\d|\.\d)|(?:[A-Z]{1,7}[-\s/]?)?\d[\dA-Z]*(?:[-\s/][\dA-Z]+(?![\p{Ll}\p{M}])"
          r"|\.\d{3}(?=\D|$))*(?:-[\dkK])?)")
 NUMBER_AFTER_CUE = regex.compile(
     r"\.?\s*(?:'?s)?\s*(?:(?:number|num|no|nr|n\.?[º°o]|#|is|was|ending|in|with|:|-|,|\(|of|es|número|numero|de|reads"
@@ -999,7 +1001,10 @@ _YEARISH = regex.compile(r"(?:19|20)\d\d")
 # "RF MFS-9510", "OF HNX-1883")
 _PLATE_AFTER_CUE = regex.compile(r"\.?\s*(?:(?:no|n[º°o]|number|num|#|:|இல|இலக்கம்|எண்)\.?\s*){0,2}"
                                  # (r14 round: German plates, one letter after the district, "Kennzeichen K-A 71")
-                                 r"(?P<code>[A-Z]{1,3}[ -][A-Z]{1,3}[ -]?\d{1,4}[EH]?)\b(?![-/]\d)")
+                                 r"(?P<code>[A-Z]{1,3}[ -][A-Z]{1,3}[ -]?\d{1,4}[EH]?"
+                                 # (r15 round) Nepali plates, the zone's and the class's letters in words with the
+                                 # numbers: "Ba 2 Kha 4471", "Lu 1 Cha 208"
+                                 r"|\p{Lu}\p{Ll}{0,2} \d{1,2} \p{Lu}\p{Ll}{0,3} \d{1,4})\b(?![-/]\d)")
 _NUMBER_KINDS = {"phone", "fax", "ssn", "mrn", "account", "licence", "id", "postcode"}
 _LAST_GROUP = regex.compile(r"[ -](?:\d{1,3}[A-Z]?|[A-Z])(?![\w-]|[.,]\d|\s*(?:%|times|veces|sessions|sesiones"
                             r"|years|años|days|días|minutes|hours|mg|kg|km|points|puntos)\b)")
@@ -1265,6 +1270,9 @@ def _lexicon_patterns(conf: dict) -> dict:
                   r"|Centre|Gardens?|Village|Villas|Heights|Plaza|Complex|Lodge|Residency|Subdivision|Enclave|Flats"
                   r"|Quarters)\b")
     cross_item = r"\d{1,2}(?:st|nd|rd|th)\s+(?:Cross|Main|Stage|Block|Phase|Sector)(?:\s+(?:Road|Rd\.?))?\b"
+    # (r15 round) a numbered road, a township's extension and a municipal ward in the chain: "House 12, Road 7",
+    # "Erf 311, Extension 4", "Ward No. 9, Thapathali Marg"
+    numbered_item = r"(?:Road|Rd\.?|Extension|Ext\.|Ward(?:\s+No\.?)?)\s*\d{1,3}[A-Z]?\b(?![.,:/]\d)"
     # a Maltese street, its house's name before it: "Villa Rosa, Triq il-Kbira", "Dar il-Paċi, Triq San Ġwann"
     mt_house = r"\p{Lu}[\p{L}\p{M}'’-]*(?:\s+(?:\p{Ll}{1,3}-)?\p{Lu}[\p{L}\p{M}'’-]*){0,2}"
     mt_street = (r"Triq\s+(?:(?:il|l|ix|iż|iz|is|it|in|ir|id|iċ|ic|tal|tax|taż|tas|tat|tar|tad|taċ)-|ta['’]\s+)?"
@@ -1277,25 +1285,44 @@ def _lexicon_patterns(conf: dict) -> dict:
     street_any = (rf"(?:{mt_house},\s+)?{mt_street}|{es_ordinal}"
                   rf"|(?:\d{{1,5}}[A-Za-z]?,?\s+)?(?:(?:\p{{Lu}}[\p{{L}}\p{{M}}'’.-]*"
                   rf"|\d{{1,3}}(?:st|nd|rd|th))\s+){{1,4}}{suffix}\b{suffix_dot}"
-                  r"|\d{1,4}[A-Za-z]?\s+\p{Lu}\p{Ll}{3,}(?=,\s*\p{Lu})")
+                  r"|\d{1,4}[A-Za-z]?\s+\p{Lu}\p{Ll}{3,}(?:\s+\p{Lu}\p{Ll}{2,})?(?=,\s*\p{Lu})"
+                  # (r15 round) a two-word street without a type, "Flat 4, 27 Ashby Meadows", and a quarter's one word
+                  # before a town and its postcode, "House 9, Road 4, Shantinagar, Dhaka 1217"
+                  r"|\p{Lu}\p{Ll}{3,}(?=,\s*\p{Lu}\p{Ll}+(?:\s\p{Lu}\p{Ll}+)?\s+\d{4}\b)")
     # addresses built from parts (each with a cheap gate): a chain of flats, rooms, floors, blocks, plots and named
     # buildings or estates ending in a street, a Maltese house and street, an ordinal street, a landmark direction, a
     # French street before its number, a house number before a one-word street and a unit. A match longer than the
     # address spans already found inside it replaces them.
     compound_addresses = [
         (regex.compile(r"\b\d{1,2}/F\b|\b(?i:flat|room|rm|unit|apt|block|blk|plot|stand|building|bldg|lot|lote|no|erf"
-                       r"|house)\b"),
-         regex.compile(rf"(?<!(?i:box|bag|p\.\s?b\.|p\.\s?o\.|pmb)\s)(?:{unit_item})(?:(?:,\s*(?:{unit_item}|{named_item}|{cross_item})){{1,5}}"
+                       r"|house)\b|\bWard\s+No\b"),
+         regex.compile(rf"(?<!(?i:box|bag|p\.\s?b\.|p\.\s?o\.|pmb)\s)(?:{unit_item}|\bWard\s+No\.?\s*\d{{1,3}}\b)"
+                       rf"(?:(?:,\s*(?:{unit_item}|{named_item}|{cross_item}|{numbered_item})){{1,5}}"
                        rf"(?:,\s*(?:{street_any}))?"
                        rf"|,\s*(?:{street_any}))")),
         (regex.compile(r"\bTriq\s"), regex.compile(rf"\b(?:{mt_house},\s+)?{mt_street}")),
         (regex.compile(r"\d[aªoº]\.?\s+(?:Calle|Av)"), regex.compile(es_ordinal)),
         # a Costa Rican address by a landmark: "de la escuela 150 metros al norte y 25 al oeste, casa 7"
-        (regex.compile(r"metros\s+al\s"),
-         regex.compile(r"\b(?:del|de\s+la|de\s+los|de\s+las|frente\s+al?|contiguo\s+al?)\s+(?:[\p{L}\p{M}'’.-]+\s+){1,4}?"
-                       r"\d{1,4}\s+(?:metros|m|varas)\s+al\s+(?:norte|sur|este|oeste)(?:\s+y\s+\d{1,4}(?:\s+(?:metros|m"
-                       r"|varas))?\s+al\s+(?:norte|sur|este|oeste))?(?:,\s*(?i:casa|apto\.?|local)\s+(?:n\.?[º°o]\.?\s*)?"
-                       r"[\w-]+)?")),
+        # (r15 round: any unit, "100 varas al oeste", "2 cuadras al sur", "media cuadra abajo", the first word
+        # capitalised, "Del mercado ...", and the house's description after, ", casa esquinera", ", portón verde")
+        (regex.compile(r"(?:metros|varas|cuadras?|kil[oó]metros?|km|m)\s+(?:al|hacia\s+el)\s|cuadra\s+(?:al|abajo"
+                       r"|arriba)"),
+         regex.compile(r"\b(?i:del|de\s+la|de\s+los|de\s+las|de\s+el|frente\s+al?|contiguo\s+al?)\s+"
+                       r"(?:[\p{L}\p{M}'’.-]+\s+){1,4}?"
+                       r"(?:\d{1,4}|media|una|dos|tres|cuatro|cinco)\s+(?:metros|m|varas|cuadras?|kil[oó]metros?|km)\s+"
+                       r"(?:al|hacia\s+el)\s+(?:norte|sur|este|oeste|lago|abajo|arriba)(?:\s+y\s+(?:\d{1,4}|media|una|dos"
+                       r"|tres)(?:\s+(?:metros|m|varas|cuadras?))?\s+al\s+(?:norte|sur|este|oeste|lago|abajo|arriba))?"
+                       r"(?:,\s*(?i:casa|apto\.?|local|portón|porton|puerta|verja|reja|edificio|mano)\s+"
+                       r"(?:n\.?[º°o]\.?\s*)?[\w-]+(?:\s(?:de|con)\s\w+(?:\s\w+)?)?)?")),
+        # (r15 round) a Panamanian street, or a barriada, and the building and flat, or the house: "Avenida Perú,
+        # edificio Miramar, apto. 3C", "Calle 2.ª Oeste, casa n.º 41", "barriada Los Pinos, casa 12A"
+        (regex.compile(r"(?i:edificio|casa)\s"),
+         regex.compile(r"\b(?:Calle|Avenida|Av\.|Avda\.|Vía|Via|Carrera|Paseo|Camino|Calzada|Callejón|[Bb]arriada"
+                       r"|[Uu]rbanización|[Rr]esidencial|[Bb]arrio|[Rr]eparto)\s+(?:\d{1,3}(?:\.?[ªº])?"
+                       r"|\p{Lu}[\p{L}\p{M}'’.-]*)(?:\s+(?:(?:de|del|de\s+la|de\s+los|de\s+las)\s+)?(?:\p{Lu}[\p{L}\p{M}'’.-]*"
+                       r"|\d{1,3}(?:\.?[ªº])?)){0,4}(?:,\s*(?i:edificio|edif\.|torre|bloque)\s+\p{Lu}[\p{L}\p{M}'’-]*"
+                       r"(?:\s+\p{Lu}[\p{L}\p{M}'’-]*){0,2})?,\s*(?i:apto\.?|apartamento|casa|local|depto\.?)\s*"
+                       r"(?:n\.?[º°o]\.?\s*)?\d{1,4}[A-Z]?\b")),
         # a French street first, its number after: "rue Jean Moulin 12", "avenue de la Gare 7"
         (regex.compile(r"\b(?:rue|avenue|boulevard|allée|impasse|quai|chemin)\s", _I),
          regex.compile(r"\b(?i:rue|avenue|boulevard|bd|allée|allee|impasse|quai|chemin)\s+(?:(?:de\s+la|de\s+l['’]|du|des"
@@ -1377,12 +1404,20 @@ def _lexicon_patterns(conf: dict) -> dict:
         (week_or_fortnight, regex.compile(rf"\b(?:the\s+)?{_WDF}\s+(?:of\s+)?the\s+week\s+(?:before|after|prior"
                                           rf"|following)(?:\s+(?:last|next|that))?\b"
                                           rf"|\b{_WDF}\s+(?:a|one|two|three)\s+(?:weeks?|fortnights?)\s+(?:ago|back"
-                                          rf"|hence|gone)\b", _I)),
+                                          rf"|hence|gone)\b"
+                                          # (r15 round: any count, "the", and "out", "on", "gone by": "the Monday
+                                          # five weeks back", "Friday four weeks out", "the Sunday two weeks gone by")
+                                          rf"|\b(?:the\s+)?{_WDF}\s+(?:{num}|a)\s+(?:weeks?|fortnights?)\s+(?:ago|back"
+                                          rf"|hence|out|on|later|earlier|gone(?:\s+by)?)\b", _I)),
         # (r14 round) a weekday before or after this one: "the Wednesday before this one", "the Friday before last",
         # "the Tuesday after next"; "this previous Sunday", "Monday just gone"
-        (before_after, regex.compile(rf"\bthe\s+{_WDF}\s+(?:before|after)\s+(?:(?:this|that)\s+one|last|next)\b", _I)),
+        # (r15 round: "the Thursday after this coming one", "the Monday before that past one")
+        (before_after, regex.compile(rf"\bthe\s+{_WDF}\s+(?:before|after)\s+(?:(?:this|that)\s+(?:(?:coming|past"
+                                     rf"|last|next)\s+)?one|last|next)\b", _I)),
         ("previous", regex.compile(rf"\bthis\s+previous\s+{_WDF}\b", _I)),
-        ("gone", regex.compile(rf"\b{_WDF}\s+just\s+gone\b", _I)),
+        ("gone", regex.compile(rf"\b{_WDF}\s+just\s+gone\b"
+                               # (r15 round) "the Tuesday gone by", "Saturday just gone by"
+                               rf"|\b(?:the\s+)?{_WDF}\s+(?:just\s+)?gone\s+by\b", _I)),
         # Monday in a fortnight, Friday in two weeks, Tuesday in three weeks' time
         ("week", regex.compile(rf"\b{_WD}\s+in\s+{num}\s+weeks?(?:['’]?\s+time)?\b", _I)),
         ("fortnight", regex.compile(rf"\b{_WD}\s+in\s+(?:a|one|two)\s+fortnights?(?:['’]?\s+time)?\b", _I)),
@@ -1656,8 +1691,9 @@ def _pattern_spans(text: str, lex: Lexicon, found: list[Span], taken: np.ndarray
         if not text[start].isdigit():
             words = WORD.findall(text, start, min(end, start + 40))
             if len(words) >= 2 and words[0] in lex.patterns["title_prefixes"] and _fold(words[1]) in lex.safe_words \
-                    and _fold(words[1]) not in lex.regions:
-                continue                                  # "Via Zoom, 3 of us"
+                    and _fold(words[1]) not in lex.regions and id(m.re) not in longer:
+                continue                                  # "Via Zoom, 3 of us" (not with its house after, r15
+                #                                           round: "Calle Central, casa n.º 12")
         # a house number ("Flat 3, ", "Old No. 32, " before it), also with a letter first ("H/No. A143, ")
         if text[start].isdigit() or tamil or regex.match(r"[A-Z][-/]?\d", text[start:start + 3]):
             before = lex.patterns["address_prefix"].search(text, max(0, start - 60), start)
@@ -1944,7 +1980,10 @@ _CONTACT_WORDS = frozenset({"tel", "tele", "ph", "phone", "mob", "mobile", "cell
 # function words before a name written in lower case ("today with logan", "teléfono de baltasar", "when irina talked")
 _BEFORE_LOWER_NAME = frozenset({"with", "about", "to", "for", "from", "by", "at", "and", "or", "when", "while", "if",
                                 "but", "con", "de", "para", "por", "sin", "y", "e", "o", "que", "cuando", "si", "pero",
-                                "según", "segun"})
+                                "según", "segun",
+                                # (r15 round) a roster name seen or met: "Saw bibi for a follow-up"
+                                "saw", "met", "seen"})
+_SEEN_BEFORE = frozenset({"saw", "met", "seen"})
 _DETERMINERS = frozenset({"the", "an", "this", "that", "such", "el", "la", "los", "las", "un", "una", "unos", "unas",
                           "lo", "del", "al", "este", "esta", "esa", "ese", "aquel", "aquella", "muy", "más", "mas",
                           "tan", "so", "very", "too", "quite", "is", "was", "are", "were", "be", "been", "es", "era",
@@ -2015,7 +2054,10 @@ _ACCOUNT_BEFORE = frozenset({"cuenta", "account", "acct", "tarjeta", "card", "p�
                              "aseguradora", "banco", "bank", "seguro", "insurance", "plan", "a/c", "wallet",
                              "billetera",
                              # (r14 round) "cuenta de ahorro Cuscatlán 6211...", "savings account Westpac ..."
-                             "ahorro", "ahorros", "corriente", "savings", "checking", "கணக்கு"})
+                             "ahorro", "ahorros", "corriente", "savings", "checking", "கணக்கு",
+                             # (r15 round) a utility's supply contract or meter number: "contrato Iberdrola 4471...",
+                             # "NIS de Enel 2231...", "suministro Aguas 5523..."
+                             "contrato", "contract", "nis", "suministro", "medidor", "contador", "meter"})
 _CODE_AFTER = regex.compile(r"\s*[:#]?\s*(?:(?i:no|n[º°o]|number|núm|num)\.?\s*[:#]?\s*)?[A-Z]{0,4}[-/]?\d")
 # brand words with a capital inside, not names: "GPay", "GTBank", "PayPal", "PhonePe", "WhatsApp" (but "McDonald",
 # "DeShawn", "LaToya", "MacKenzie": a capital after two or three letters is a name's)
@@ -2359,7 +2401,8 @@ def _name_spans(text: str, lex: Lexicon, roster: Roster | None, lang: str, found
                     ordinary(t) or lang == "es" and t.key in lex.freq_words) and not roster_lower_word_is_name(i):
                 continue                                   # a word-name written as the word: "will skip meals", "un
                 #                                            invierno severo", "pidió clemencia al juez"
-            if not t.tamil and ordinary(t) and t.key in lex.freq_words and not roster_word_is_name(i):
+            if not t.tamil and ordinary(t) and t.key in lex.freq_words and not roster_word_is_name(i) and (
+                    t.cap or not (i > 0 and toks[i - 1].key in _SEEN_BEFORE and text[toks[i - 1].end:t.start] == " ")):
                 continue                                   # "an olive branch", "Ginger tea": the word, not Olive
             if t.tamil and _QUOTED_WORD.match(text, t.start - 1):
                 continue                                   # a Tamil word-name in quotes, used as the word (r13 round):
@@ -3066,6 +3109,7 @@ def find_identifiers(text: str, roster=None, lang: str | None = None, *, lexicon
     _pattern_spans(text, lex, found, taken)
     _localities(text, lex, found, taken)
     _name_spans(text, lex, _roster(roster), lang, found, taken)
+    _cue_names(text, lex, found, taken)
     if "Psychiatric" in text or "Behavio" in text:
         _regional_facilities(text, lex, found, taken)
     if "of " in text or "colonia " in text or "de " in text:
@@ -3083,6 +3127,165 @@ def find_identifiers(text: str, roster=None, lang: str | None = None, *, lexicon
         _tamil_initials(text, lex, found, taken)
     _place_postcodes(text, found, taken)
     return sorted(found)
+
+
+# (r15 round) a person named by the cue of a form's role or of a contact list, whose name no list knows:
+# "Clinician: Okoro-Vance, HCPC reg. ...", "provider Tembo Ngwira, licence no. ...", "payer Brackwater, House 12",
+# "Volunteer driver Ostrander checked", "El voluntario Anselmo presentó", "según Eustaquia", "que Eustaquia dice",
+# "Sesión conjunta con Eustaquia", "Eustaquia irá a verlo", "அனுப்புநர் X," (sender X); and a name directly before
+# a phone number in a list: "Safety plan contacts: Drummelow 01632 960412; ...", "Visitor log: Quassim (+44 ...)
+# and ...", "from Kettlewick, tel (807) ...", "பாதுகாப்புத் திட்டம்: X 04175-..." (safety plan: X ...).
+_CUE_NAME = r"\p{Lu}[\p{Ll}\p{M}'’]+(?:-\p{Lu}?[\p{Ll}\p{M}'’]+)?"
+_CUE_NAMES = rf"{_CUE_NAME}(?:\s{_CUE_NAME}){{0,2}}"
+_TA_CUE_NAME = r"[\u0b80-\u0bff]{3,}"
+_ROLE_NAME = regex.compile(
+    rf"\b(?:(?:Clinician|Therapist|Counsell?or|Psychologist|Psychiatrist|Caseworker|Case\sworker"
+    rf"|Key\sworker|Social\sworker|Provider|Referrer|Sender|Payer|Interpreter|Attending|Clínico|Clínica|Terapeuta"
+    rf"|Psicólog[oa]|Remitente|Pagadora?):\s|(?:provider|payer|[Vv]olunteer\sdriver|[Vv]olunteer|[Dd]river"
+    rf"|[Ii]nterpreter|[Ee]l\s(?:voluntario|conductor|chofer|intérprete|acompañante|pagador)"
+    rf"|[Ll]a\s(?:voluntaria|conductora|intérprete|acompañante|pagadora)|según|segun)\s)"
+    rf"(?P<n>{_CUE_NAMES})(?=\s*[,;(]|\s\p{{Ll}}|\.\s)")
+# (each form starts with its cue's literal words, and a name before its verb is looked for behind the verb:
+# throughput)
+_ES_NAME_VERB = regex.compile(
+    rf"\bque\s(?P<a>{_CUE_NAMES})(?=\s(?:dice|dijo|cuenta|contó|cree|piensa|afirma|asegura|niega)\b)"
+    rf"|\b(?:Sesión|Sesion|Llamada|Cita|Consulta|Visita|Entrevista)(?:\s[\p{{Ll}}\d]+){{0,3}}"
+    rf"\scon\s(?P<c>{_CUE_NAMES})(?=[\s.,;:])"
+    rf"|\b(?:Joint\ssession|Session|Call|Visit|Appointment)(?:\s[\p{{Ll}}\d]+){{0,3}}"
+    rf"(?:\swith)?:?\s(?P<d>{_CUE_NAMES})(?=\s(?:and|y)\s\p{{Lu}})"
+    rf"|\b(?:[Ll]a|[Ee]l|[Ss]u)\s(?:abuel[oa]|madre|padre|herman[oa]|hij[oa]|tía|tío|espos[oa]|pareja|novi[oa]"
+    rf"|prim[oa]|niet[oa]|sobrin[oa]|suegr[oa]|cuñad[oa]|madrina|padrino)\sde\s(?P<g>{_CUE_NAMES})(?=,)"
+    rf"|அனுப்புநர்:?\s(?P<e>{_TA_CUE_NAME})(?=[,\s])")
+# a verb after a person (the name is looked for before it): "Anselma irá a verlo", "X அவர்களைச் சந்தித்தேன்"
+_AFTER_A_PERSON = regex.compile(r"\s(?:irá|iría|vendrá|volverá|pasará|visitará|llamará|acompañará|llevará|traerá)\b"
+                                r"|\sஅவர்கள(?:ைச்|ைப்|ை|ின்|ிடம்|ுக்கு|ோடு|ுடன்)?\s(?:சந்தித்|பார்த்|அழைத்|பேசின|பாட்டி"
+                                r"|தாத்தா|அம்மா|அப்பா|மகன்|மகள்|கணவர்|மனைவி)")
+_AND_NAME = regex.compile(rf"\s(?:and|y)\s(?P<n>{_CUE_NAMES})")
+_PERSON_BEFORE = regex.compile(rf"(?:(?:^|[.;:]\s|\n)(?P<b>{_CUE_NAMES})|(?<![\u0b80-\u0bff])(?P<f>{_TA_CUE_NAME}))$")
+# a list's item before a phone number: after a colon, a semicolon, "and"/"y", or "from"/"de"/"அனுப்புநர்" and a comma
+_ITEM_BEFORE_PHONE = regex.compile(
+    rf"(?:(?:[:;]|(?<![\p{{L}}\p{{M}}])(?:and|y|e))\s+(?P<n>{_CUE_NAMES}|{_TA_CUE_NAME})\s?\(?"
+    rf"|(?<![\p{{L}}\p{{M}}])(?:from|de|அனுப்புநர்)\s+(?P<n>{_CUE_NAMES}|{_TA_CUE_NAME}),\s"
+    rf"(?:(?i:tel|tél|ph|phone|mob|móvil|cel)\.?:?\s)?)$")
+_NOT_CUE_NAME = frozenset("""tel tele phone ph mob mobile cell fax home work office móvil movil celular teléfono
+telefono tfno telf landline pager whatsapp helpline hotline crisis emergency emergencias line línea linea contact
+contacto contacts contactos number número numero the el la los las his her their su sus and y reg dr dra mr mrs ms
+doctor doctora nurse police policía ambulance ambulancia reception recepción clinic clínica clinica hospital oficina
+ward sala team equipo duty guardia main direct switchboard centralita general local urgent urgencias urgente mother
+father mum dad sister brother madre padre hermana hermano hija hijo son daughter wife husband esposa esposo partner
+pareja friend amiga amigo gp pharmacy farmacia school escuela trabajo casa""".split())
+
+
+# (r15 round) a town before a Tamil verb of going, bare (no case ending): "X செல்கிறார்" (goes to X), "Port Louis
+# சென்றார்" (went to Port Louis), "Grand-Baie போவார்" (will go to Grand-Baie)
+_TA_GOING = regex.compile(r"\s(?:செல்கிறார்|சென்றார்|செல்வார்|செல்கிறாள்|சென்றாள்|செல்லவிருக்கிறார்|போகிறார்|போனார்"
+                          r"|போவார்)(?![\p{L}\p{M}])")
+_TA_GOES_TO = regex.compile(r"(?<![\p{L}\p{M}'’-])(?P<p>\p{Lu}[\p{L}\p{M}'’]*(?:(?:-|\s(?:(?:de|du|des|la|le)\s)?)"
+                            r"\p{Lu}[\p{L}\p{M}'’]*){0,2}|[\u0b80-\u0bff]{3,})$")
+# (r15 round) a facility named by its type first, the place after: "Mental Hospital Patan", "Zonal Hospital
+# Birgunj"; and Mexican technical schools by their acronym and number: "CBTis 41", "CETis n.º 12", "CONALEP 118"
+_TYPE_FIRST_FACILITY = regex.compile(r"(?<![\p{L}\p{M}])(?:(?:Mental|District|Zonal|Provincial|Regional|Military|Civil"
+                                     r"|Teaching)\s+Hospital\s+\p{Lu}\p{Ll}{3,}(?![\p{L}\p{M}])"
+                                     r"|(?:CBTis|CBTIS|CBTa|CETis|CETIS|CBETis|CECyT|CONALEP|Conalep|COBACH|Cobach"
+                                     r"|CETMar)\s+(?:(?:No\.|n\.º|Nº|#)\s?)?\d{1,3}\b)")
+_TA_CASE_ENDINGS = ("க்கு", "ுக்கு", "ிற்கு", "ில்", "இல்", "ிடம்", "ை", "ும்", "ாக", "ோடு", "ுடன்", "ால்", "து", "ர்", "ன்",
+                    # a joining consonant: a verb's or a case's form before the verb, "சொல்லிச் சென்றார்" (said and
+                    # went), "பார்க்கப் போகிறார்" (goes to see), "வளாகத்திற்குச் செல்கிறார்"
+                    "ப்", "ச்", "க்", "த்")
+# Tamil words for a phone, a fax, a mobile before the number: "கைபேசி +91 ...", "தொலைநகல் 04324 ..."
+_TA_CONTACT_WORDS = ("பேசி", "தொலைநகல்", "நகல்", "மொபைல்", "போன்", "தொடர்பு", "எண்", "அழைப்பு", "வாட்ஸ்அப்")
+
+
+def _dictionary_word(word: str, lex: Lexicon) -> bool:
+    """A word of the dictionary that no list of names knows: "Clinician: Psychology Services, ..." names no one."""
+    key = _fold(word)
+    return (key in lex.en_words or key in lex.es_words) and key not in lex.first_names and key not in lex.surnames
+
+
+def _ordinary_cue_word(word: str, lex: Lexicon) -> bool:
+    key = _fold(word)
+    return key in _NOT_CUE_NAME or key in lex.safe_words or key in lex.cues["titles"] or key in lex.cues["kin"] or \
+        key in lex.en_common or key in lex.es_common or key in lex.ta_common or key in lex.regions
+
+
+def _put_name(found: list[Span], taken: np.ndarray, start: int, end: int, *, over_places: bool = False) -> None:
+    """``start``-``end`` as one name, over the names (and, when ``over_places``, places) found inside it."""
+    inside = [sp for sp in found if sp.start < end and sp.end > start]
+    kinds = ("name", "place") if over_places else ("name",)
+    if any(sp.kind not in kinds or sp.start < start or sp.end > end for sp in inside):
+        return
+    if len(inside) == 1 and inside[0].kind == "name" and (inside[0].start, inside[0].end) == (start, end):
+        return
+    _replace(found, taken, inside, start, end, "name")
+
+
+def _cue_names(text: str, lex: Lexicon, found: list[Span], taken: np.ndarray) -> None:
+    for m in _ROLE_NAME.finditer(text):
+        words = m.group("n").split()
+        while words and _ordinary_cue_word(words[-1], lex):
+            words.pop()
+        if words and not any(_ordinary_cue_word(w, lex) for w in words) and (
+                m.group().startswith(("según", "segun")) or not all(_dictionary_word(w, lex) for w in words)):
+            start = m.start("n")                           # a role's cue names no place: "Clinician: Shabani"
+            _put_name(found, taken, start, start + len(" ".join(words)), over_places=True)
+    spans: list[tuple[str, int, int]] = []                # (the form, where the name starts, where it ends)
+    if any(c in text for c in ("que ", "con ", "ssion", " de ", "அனுப்புநர்")):
+        for m in _ES_NAME_VERB.finditer(text):
+            g = next(k for k in "acdeg" if m.group(k) is not None)
+            spans.append((g, m.start(g), m.end(g)))
+    if "rá " in text or "ía " in text or "அவர்கள" in text:
+        for v in _AFTER_A_PERSON.finditer(text):
+            base = max(0, v.start() - 60)
+            m = _PERSON_BEFORE.search(text, base, v.start())
+            if m and (m.start() > base or base == 0):
+                g = "b" if m.group("b") is not None else "f"
+                spans.append((g, m.start(g), m.end(g)))
+    for g, start, end in spans:
+        words = text[start:end].split()
+        if g == "e":                                       # the sender's cue taken into the name: "அனுப்புநர் X"
+            for sp in [sp for sp in found if sp.kind == "name" and sp.start < start < sp.end and sp.end == end]:
+                _replace(found, taken, [sp], start, end, "name")
+        if not any(_ordinary_cue_word(w, lex) for w in words):
+            _put_name(found, taken, start, end, over_places=g in "abcg")
+        if g == "d":                                       # "Joint session: X and Y": Y too
+            after = _AND_NAME.match(text, end)
+            if after and not any(_ordinary_cue_word(w, lex) for w in after.group("n").split()):
+                _put_name(found, taken, after.start("n"), after.end("n"))
+    if "Hospital " in text or "CBT" in text or "CET" in text or "onalep" in text or "ONALEP" in text or \
+            "obach" in text or "OBACH" in text or "CECyT" in text:
+        for m in _TYPE_FIRST_FACILITY.finditer(text):
+            last = m.group().split()[-1]
+            if not last[0].isdigit() and _ordinary_cue_word(last, lex):
+                continue                                   # "General Hospital Monday"
+            inside = [sp for sp in found if sp.start < m.end() and sp.end > m.start()]
+            if all(sp.kind in ("place", "name") and sp.roster is None and m.start() <= sp.start and
+                   sp.end <= m.end() for sp in inside):
+                _replace(found, taken, inside, m.start(), m.end(), "place")
+    if "செல்" in text or "சென்ற" in text or "போ" in text:
+        for v in _TA_GOING.finditer(text):
+            m = _TA_GOES_TO.search(text, max(0, v.start() - 40), v.start())
+            if m is None or m.start() == max(0, v.start() - 40) > 0:
+                continue
+            word = m.group("p")
+            if _is_tamil(word) and (word.endswith(_TA_CASE_ENDINGS) or word in lex.ta_common) or \
+                    not _is_tamil(word) and all(_ordinary_cue_word(w, lex) for w in regex.split(r"[-\s]", word)
+                                                if w[:1].isupper()):
+                continue
+            _add(found, taken, m.start("p"), m.end("p"), "place")
+    for sp in [sp for sp in found if sp.kind in ("phone", "fax")]:
+        m = _ITEM_BEFORE_PHONE.search(text[max(0, sp.start - 60):sp.start])
+        if m is None:
+            continue
+        words = m.group("n").split()
+        if _is_tamil(words[0]) and (words[0].endswith(_TA_CONTACT_WORDS + ("க்கு", "ில்", "ிடம்", "ப்", "ச்", "க்")) or
+                                    words[0] in lex.ta_common):
+            continue                                       # "கைபேசி 98...", "சந்தேகங்களுக்கு 0452 ..." (for doubts)
+        before = regex.search(r"([\p{L}\p{M}]+)\W*$", text[max(0, sp.start - 90):max(0, sp.start - 60) + m.start()])
+        if any(_ordinary_cue_word(w, lex) for w in words) or before is not None and \
+                before.group(1).lower() in _PAYMENT_WORDS:
+            continue                                       # a wallet paid through: "Facturación: Yappy +507 ..."
+        base = max(0, sp.start - 60)
+        _put_name(found, taken, base + m.start("n"), base + m.end("n"), over_places=True)
 
 
 # a court or tribunal, which locates no one: "Leeds Crown Court", "Ontario Court of Justice", "the Employment
@@ -3173,9 +3376,12 @@ _OUR_LADY = regex.compile(
     r"\p{Lu}[\p{L}'’]+(?: \p{Lu}[\p{L}'’]+){0,2})"
     r"|(?P<b>Our Lady of (?:the )?\p{Lu}[\p{L}'’]+(?: \p{Lu}[\p{L}'’]+){0,2}?)"
     r"(?= (?i:Parish|Church|Catholic Church|School|Catholic School|High School|Hospital|College|Academy|Cathedral"
-    r"|Shrine|Chapel|Convent|Basilica|Mission|Medical Center|Medical Centre)\b))"
+    r"|Shrine|Chapel|Convent|Basilica|Mission|Medical Center|Medical Centre|Regional|Regional Hospital)\b)"
+    # (r15 round) after a letterhead's label: "Letterhead: Our Lady of Fatima Regional, 12 ..."
+    r"|(?<=(?i:letterhead|membrete|from|desde):\s)(?P<c>Our Lady of (?:the )?\p{Lu}[\p{L}'’]+"
+    r"(?: \p{Lu}[\p{L}'’]+){0,2}))"
     r"(?P<f> (?:Parish|Church|Catholic Church|School|Catholic School|High School|Hospital|College|Academy|Cathedral"
-    r"|Shrine|Chapel|Convent|Basilica|Mission|Medical Center|Medical Centre)\b)?")
+    r"|Shrine|Chapel|Convent|Basilica|Mission|Medical Center|Medical Centre|Regional Hospital|Regional)\b)?")
 
 
 def _our_lady(text: str, found: list[Span], taken: np.ndarray) -> None:
@@ -3363,12 +3569,15 @@ def _place_postcodes(text: str, found: list[Span], taken: np.ndarray) -> None:
 
 
 _LOCALITY = regex.compile(r"(?:,\s*|(?<=\(\p{Lu}?\d{4}(?:\p{Lu}{3})?\)|\b[A-HJ-NP-Z]\d{4}[A-Z]{3}"   # "(8300) Neuquén",
-                          r"|\b(?i:c\.\s?p\.|cp|cpa)\s?\d{4,5})\s)"           # "N3300WWE Posadas", "CP 22432 Mexicali"
+                          r"|\b(?i:c\.\s?p\.|cp|cpa)\s?\d{4,5}"     # "N3300WWE Posadas", "CP 22432 Mexicali"
+                          r"|,\s\d{5})\s)"                          # (r15 round) ", 30012 Lorca"
                           # initials before an Indian locality are part of it: "T. Nagar", "K.K. Nagar", "R.S. Puram"
                           r"(?P<p>(?:(?:\p{Lu}\.\s?){1,3}(?=\p{Lu}\p{Ll})|Co\.\s(?=\p{Lu}\p{Ll}))?"   # Irish "Co. Cork"
                           r"\p{Lu}(?:[\p{L}\p{M}'’]|-(?!\p{Tamil}))*"        # not "Trichy-இல்"'s case ending
-                          r"(?:(?:\s+(?:de|del|la|el|los|las|upon|on))?\s+(?!\p{Lu}{2,3}\b)\p{Lu}(?:[\p{L}\p{M}'’]|-(?!\p{Tamil}))*)"
-                          r"{0,2}"
+                          # (r15 round: the French particles, "Rivière des Anguilles", "Pointe aux Sables")
+                          r"(?:(?:\s+(?:de\s+(?:la|La|los|Los|las|Las)|de|del|la|el|los|las|upon|on|du|des|le|les"
+                          r"|aux))?\s+(?!\p{Lu}{2,3}\b)"
+                          r"\p{Lu}(?:[\p{L}\p{M}'’]|-(?!\p{Tamil}))*){0,2}"
                           r"|\p{Tamil}[\p{Tamil}\p{M}]*)")
 _NOT_LOCALITY = regex.compile(r"(?:[A-Z]\.?){1,3}|(?i:c\.?\s?p\.?|cpa|pin|zip|apt|apto|unit|flat|suite|depto|dpto|int"
                               r"|piso|col|colonia|fracc|km)\.?")
@@ -3402,12 +3611,15 @@ _BRACKET_POSTCODE = regex.compile(r"(?:,\s*|\s)\((?P<pc>(?!(?:19|20)\d\d)\d{4}|[
                                   r"(?=\s\p{Lu})")
 
 
+_TAMIL_NEXT = regex.compile(r"\s\p{Tamil}")
+
+
 def _localities(text: str, lex: Lexicon, found: list[Span], taken: np.ndarray) -> None:
     """The neighbourhood and town written after a street address ("..., Coyoacán, C.P. 04100",
     "..., El Poblado, Medellín"): places, up to two of them, and a postcode before or after them."""
     for sp in [sp for sp in found if sp.kind == "address"]:
         end = sp.end
-        postcode = False
+        postcode = latin_town = False
         for _ in range(3):
             pc = None if postcode else _ADDRESS_POSTCODE.match(text, end) or _BRACKET_POSTCODE.match(text, end)
             if pc and (not taken[pc.start("pc"):pc.end("pc")].any() or
@@ -3424,8 +3636,9 @@ def _localities(text: str, lex: Lexicon, found: list[Span], taken: np.ndarray) -
                 break
             name = m.group("p").rstrip(" .")
             start = m.start("p")
-            if _NOT_LOCALITY.fullmatch(name) or taken[start:start + len(name)].any():
-                break
+            if _NOT_LOCALITY.fullmatch(name) or taken[start:start + len(name)].any() or latin_town and _is_tamil(
+                    name) and _TAMIL_NEXT.match(text, start + len(name)):
+                break                               # (r15 round) no Tamil prose after a Latin town
             initials = regex.match(r"(?:\p{Lu}\.\s?){2,3}", name)
             if initials and regex.sub(r"[.\s]", "", initials.group()).casefold() in lex.regions:
                 end = start + len(initials.group().rstrip())   # a state's initials, then a new sentence: "N.L. Andrés"
@@ -3446,6 +3659,7 @@ def _localities(text: str, lex: Lexicon, found: list[Span], taken: np.ndarray) -
                 continue                            # "Villupuram 605036, Tamil Nadu")
             _add(found, taken, start, start + len(name), "place")
             end = start + len(name)
+            latin_town = not _is_tamil(name)
 
 
 # --------------------------------------------------------------------------- replacing

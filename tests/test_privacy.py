@@ -391,8 +391,8 @@ PATTERN_KINDS = ("date", "age", "phone", "fax", "email", "url", "ip", "address",
 TUNING = ["identifiers_dev.jsonl", "identifiers_test.jsonl", "identifiers_holdout.jsonl",   # looked at while tuning
           "identifiers_final.jsonl", "identifiers_r5.jsonl", "identifiers_r6.jsonl", "identifiers_r7.jsonl",
           "identifiers_r8.jsonl", "identifiers_r9.jsonl", "identifiers_r10.jsonl", "identifiers_r11.jsonl",
-          "identifiers_r12.jsonl", "identifiers_r13.jsonl", "identifiers_r14.jsonl"]
-HELD_OUT = "identifiers_r15.jsonl"        # written last, blind; never tuned on
+          "identifiers_r12.jsonl", "identifiers_r13.jsonl", "identifiers_r14.jsonl", "identifiers_r15.jsonl"]
+HELD_OUT = "identifiers_r16.jsonl"        # written last, blind; never tuned on
 
 
 @pytest.mark.parametrize("name", TUNING)
@@ -406,38 +406,32 @@ def test_targets_hold_on_the_sets_used_for_tuning(name):
     assert scores.loc["all", "precision"] >= 0.95, scores
 
 
-@pytest.mark.xfail(reason="issue 4 still open: on the held-out set (identifiers_r15) names are at 0.943 (1094/1160), "
-                          "under the 0.95 target for the first time in fifteen rounds; most misses are a lone surname "
-                          "or first name after a role cue the rules do not know ('Clinician:', 'Safety plan "
-                          "contacts:', 'Visitor log:', 'provider', Tamil 'அனுப்புநர்' and 'பாதுகாப்புத் திட்டம்:')",
-                   strict=False)
 def test_name_recall_target_on_the_held_out_set():
     scores = score_detector(_records(HELD_OUT)).set_index("kind")
-    assert scores.loc["name", "recall"] >= 0.95, scores
+    assert scores.loc["name", "recall"] >= 0.95, scores                             # 0.968 reached (r15 had 0.943)
 
 
-# What r15 measured when it was first scored, rounded down: a floor per kind, so that no change makes the detector worse
-# on the one set it has never been tuned on. (r14's floors were replaced by the >= 0.95 and >= 0.98 of the tuning sets.)
-HELD_OUT_FLOORS = {"date": 0.94, "phone": 0.97, "fax": 0.97, "address": 0.78, "postcode": 0.99, "account": 0.98,
-                   "licence": 0.94, "id": 0.96}
+# What r16 measured when it was first scored, rounded down: a floor per kind, so that no change makes the detector worse
+# on the one set it has never been tuned on. (r15's floors were replaced by the >= 0.95 and >= 0.98 of the tuning sets.)
+HELD_OUT_FLOORS = {"date": 0.91, "address": 0.86, "postcode": 0.96, "licence": 0.92}
 
 
 def test_held_out_recall_does_not_fall_below_what_it_reached():
-    """A floor at the held-out level reached (the issue's targets are the xfail tests)."""
+    """A floor at the held-out level reached (the issue's per-kind target is the xfail test below)."""
     scores = score_detector(_records(HELD_OUT)).set_index("kind")
-    assert scores.loc["name", "recall"] >= 0.94, scores                             # 0.943 reached
+    assert scores.loc["name", "recall"] >= 0.96, scores                             # 0.968 reached
     pattern = scores.loc[list(PATTERN_KINDS)]
-    assert pattern["found"].sum() / pattern["gold"].sum() >= 0.951, scores         # 0.951 reached (2020/2123)
-    floors = pd.Series({k: HELD_OUT_FLOORS.get(k, 1.0) for k in PATTERN_KINDS})   # the other six kinds are at 1.00
+    assert pattern["found"].sum() / pattern["gold"].sum() >= 0.963, scores         # 0.964 reached (2065/2143)
+    floors = pd.Series({k: HELD_OUT_FLOORS.get(k, 1.0) for k in PATTERN_KINDS})   # the other ten kinds are at 1.00
     low = pattern[pattern["recall"] < floors]
     assert low.empty, low
-    assert scores.loc["place", "recall"] >= 0.94, scores                            # 0.943 reached
-    assert scores.loc["all", "precision"] >= 0.99, scores                           # 0.998 reached
+    assert scores.loc["place", "recall"] >= 0.89, scores                            # 0.900 reached
+    assert scores.loc["all", "precision"] >= 0.98, scores                           # 0.988 reached
 
 
-@pytest.mark.xfail(reason="issue 4 still open: on the held-out set (identifiers_r15, new locales) addresses 0.781, "
-                          "dates 0.941, licences 0.949, IDs 0.970, faxes 0.974 and phones 0.975 are below 0.98 (the "
-                          "other 8 pattern kinds reach it)",
+@pytest.mark.xfail(reason="issue 4 still open: on the held-out set (identifiers_r16, new locales) addresses 0.867, "
+                          "dates 0.917, licences 0.924 and postcodes 0.969 are below 0.98 (the other 10 pattern kinds "
+                          "reach it)",
                    strict=False)
 def test_pattern_recall_target_on_the_held_out_set():
     scores = score_detector(_records(HELD_OUT)).set_index("kind")
@@ -1439,4 +1433,117 @@ def test_rules_from_the_r14_round(text, lang, roster, expected):
     ("அவருடைய ஓட்டுநர் உரிமம் காலாவதியானது.", "ta", None),
 ])
 def test_clinical_prose_left_alone_by_the_r14_rules(text, lang, roster):
+    assert found(text, lang=lang, roster=roster) == []
+
+
+@pytest.mark.parametrize("text, lang, roster, expected", [
+    # a person after a form's role cue, whose name no list knows; items of a contact list before their numbers
+    ("Clinician: Okonkwo-Barre, HCPC reg. PYL 2231, on file.", "en", None,
+     [("Okonkwo-Barre", "name"), ("PYL 2231", "licence")]),
+    ("Clinician: Tembo Ngwira, LCSW no. 418830, by post.", "en", None,
+     [("Tembo Ngwira", "name"), ("418830", "licence")]),
+    ("Volunteer driver Ostrander checked the forms.", "en", None, [("Ostrander", "name")]),
+    ("Safety plan contacts: Drummelow 01632 960412; Fenwickstone 07700 900123.", "en", None,
+     [("Drummelow", "name"), ("01632 960412", "phone"), ("Fenwickstone", "name"), ("07700 900123", "phone")]),
+    ("Visitor log: Quassim (+44 7700 900321) and Delphine.", "en", None,
+     [("Quassim", "name"), ("+44 7700 900321", "phone"), ("Delphine", "name")]),
+    ("Fax cover: fax (250) 555-0146; from Kettlewick, tel (807) 555-0165.", "en", None,
+     [("(250) 555-0146", "fax"), ("Kettlewick", "name"), ("(807) 555-0165", "phone")]),
+    ("Joint session: Quassim and Ottoline. Quassim was quiet.", "en", None,
+     [("Quassim", "name"), ("Ottoline", "name"), ("Quassim", "name")]),
+    ("Saw bibi for a review.", "en", ["Bibi Rahman"], [("bibi", "name")]),
+    ("Contactos del plan de seguridad: Quiñonal +52 747 806 3156; Eulalio Barrenechea +52 747 266 2789.", "es",
+     None, [("Quiñonal", "name"), ("+52 747 806 3156", "phone"), ("Eulalio Barrenechea", "name"),
+            ("+52 747 266 2789", "phone")]),
+    ("La multa llegó por un coche que Anselma dice no conocer.", "es", None, [("Anselma", "name")]),
+    ("Está en el hospital; Anselma irá a verlo pronto.", "es", None, [("Anselma", "name")]),
+    ("El voluntario Crisóstomo presentó su placa.", "es", None, [("Crisóstomo", "name")]),
+    ("Sesión conjunta con Anselma y su pareja.", "es", None, [("Anselma", "name")]),
+    ("La abuela de Crisóstomo, doña Eulalia, vive sola.", "es", None,
+     [("Crisóstomo", "name"), ("Eulalia", "name")]),
+    ("அனுப்புநர் மதிவாணன், +91 98400 12345; நன்றி.", "ta", None,
+     [("மதிவாணன்", "name"), ("+91 98400 12345", "phone")]),
+    ("பாதுகாப்புத் திட்டம்: மதிவாணன் 04175-221133; தேன்மொழி 98765 43210.", "ta", None,
+     [("மதிவாணன்", "name"), ("04175-221133", "phone"), ("தேன்மொழி", "name"), ("98765 43210", "phone")]),
+    # addresses of more locales: landmark directions in any unit, a ward and a marg, a house and a road, an erf and
+    # its extension, a Panamanian street and its building, a Mauritian estate, a two-word street after a flat
+    ("Vive en De la escuela Rubén Darío 100 varas al sur, casa esquinera, León.", "es", None,
+     [("De la escuela Rubén Darío 100 varas al sur, casa esquinera", "address"), ("León", "place")]),
+    ("Domicilio: Del mercado 2 cuadras al norte, portón negro, Masaya.", "es", None,
+     [("Del mercado 2 cuadras al norte, portón negro", "address"), ("Masaya", "place")]),
+    ("She lives alone at Ward No. 7, Thapathali Marg, Pokhara 33700.", "en", None,
+     [("Ward No. 7, Thapathali Marg", "address"), ("Pokhara", "place"), ("33700", "postcode")]),
+    ("She lives at House 12, Road 7, Shantinagar, Dhaka 1217.", "en", None,
+     [("House 12, Road 7, Shantinagar", "address"), ("Dhaka", "place"), ("1217", "postcode")]),
+    ("She lives at Erf 311, Extension 4, Rundu.", "en", None,
+     [("Erf 311, Extension 4", "address"), ("Rundu", "place")]),
+    ("Domicilio: Avenida Perú, edificio Miramar, apto. 3C, Colón.", "es", None,
+     [("Avenida Perú, edificio Miramar, apto. 3C", "address"), ("Colón", "place")]),
+    ("Domicilio: Calle Central, casa n.º 195, Colón.", "es", None,
+     [("Calle Central, casa n.º 195", "address"), ("Colón", "place")]),
+    ("Vive en barriada Los Pinos, casa 12A, Boquete.", "es", None,
+     [("barriada Los Pinos, casa 12A", "address"), ("Boquete", "place")]),
+    ("Address: 14 Morcellement Les Flamants, Curepipe 74494.", "en", None,
+     [("14 Morcellement Les Flamants", "address"), ("Curepipe", "place"), ("74494", "postcode")]),
+    ("Addr: Flat 4, 27 Ashby Meadows, Holsworthy EX22 6RU", "en", None,
+     [("Flat 4, 27 Ashby Meadows", "address"), ("Holsworthy", "place"), ("EX22 6RU", "postcode")]),
+    # a weekday by any count of weeks, "the ... gone by", "after this coming one"; Tamil "gone past", "yet to come"
+    ("She turned up the Friday five weeks back.", "en", None, [("the Friday five weeks back", "date")]),
+    ("Booked for Tuesday four weeks out.", "en", None, [("Tuesday four weeks out", "date")]),
+    ("It happened the Sunday gone by.", "en", None, [("the Sunday gone by", "date")]),
+    ("He visits the Monday after this coming one.", "en", None, [("the Monday after this coming one", "date")]),
+    ("அவர் கடந்து போன வியாழக்கிழமை வந்தார்.", "ta", None, [("கடந்து போன வியாழக்கிழமை", "date")]),
+    ("அவர் இனி வரும் சனிக்கிழமை வருகிறார்.", "ta", None, [("இனி வரும் சனிக்கிழமை", "date")]),
+    # a phone after a country code in five and four, professional and health numbers, plates, dotted accounts
+    ("Tel. +507 61234-5678, fax +507 69876-5432.", "es", None,
+     [("+507 61234-5678", "phone"), ("+507 69876-5432", "fax")]),
+    ("Police called (PHN 9123 456 789). Also (DOC # 44718).", "en", None,
+     [("9123 456 789", "id"), ("44718", "id")]),
+    ("Seguro al día; idoneidad n.º 4471.", "es", None, [("4471", "licence")]),
+    ("Clinician: Mfaume Kato, number plate Ba 2 Kha 4471.", "en", None,
+     [("Mfaume Kato", "name"), ("Ba 2 Kha 4471", "licence")]),
+    ("Direct debit form: DBBL account 412.508.77120.", "en", None, [("412.508.77120", "account")]),
+    # contact words, wallets and utilities before a number are no names
+    ("Safety plan: Home 01632 960412; Helpline 0800 123 4567.", "en", None,
+     [("01632 960412", "phone"), ("0800 123 4567", "phone")]),
+    ("Facturación: Yappy +507 6612-3480; contrato Endesa 85037669.", "es", None,
+     [("+507 6612-3480", "phone"), ("85037669", "id")]),
+    ("அவர் அழைப்பார்; கைபேசி 98400 12345; தொலைநகல் 04324 377965.", "ta", None,
+     [("98400 12345", "phone"), ("04324 377965", "phone")]),
+    # places: a town before a Tamil verb of going, French particles and a Spanish postcode before a town,
+    # facilities named by type first, a Canadian collegiate, Our Lady after a letterhead
+    ("அவர் பதினாறு நாட்கள் கழித்து Grand-Baie செல்கிறார்.", "ta", None,
+     [("பதினாறு நாட்கள் கழித்து", "date"), ("Grand-Baie", "place")]),
+    ("அவர் அடுத்த திங்கள்கிழமை திருவண்ணாமலை செல்கிறார்.", "ta", None,
+     [("அடுத்த திங்கள்கிழமை", "date"), ("திருவண்ணாமலை", "place")]),
+    ("Address: 12 Rue Laval, Rivière des Anguilles 51201", "en", None,
+     [("12 Rue Laval", "address"), ("Rivière des Anguilles", "place"), ("51201", "postcode")]),
+    ("Letterhead: Mental Hospital Patan, Kathmandu.", "en", None,
+     [("Mental Hospital Patan", "place"), ("Kathmandu", "place")]),
+    ("Membrete: CBTis 41, con sello.", "es", None, [("CBTis 41", "place")]),
+    ("He attended Eastdale Collegiate for two years.", "en", None, [("Eastdale Collegiate", "place")]),
+    ("Letterhead: Our Lady of Fatima Regional, by fax.", "en", None, [("Our Lady of Fatima Regional", "place")]),
+])
+def test_rules_from_the_r15_round(text, lang, roster, expected):
+    assert found(text, lang=lang, roster=roster) == expected
+
+
+@pytest.mark.parametrize("text, lang, roster", [
+    # helplines, contact words and wallets before a number; a role's cue before common words
+    ("Clinician: Psychology Services, by referral.", "en", None),
+    ("Volunteer driver needed; the payer changed.", "en", None),
+    # lower-case words a roster shares, verbs after "to"
+    ("She tends to fawn over anyone in authority.", "en", ["Fawn Ito"]),
+    # weekdays and weeks that pin no day
+    ("Every Tuesday for four weeks she walked. The weeks gone by felt long.", "en", None),
+    # Spanish directions and houses as words
+    ("Caminó cien varas al norte y volvió a casa.", "es", None),
+    ("La casa esquinera tiene un portón verde.", "es", None),
+    # Tamil verbs before a verb of going; a letterhead's label
+    ("அவர் என்று சொல்லிச் சென்றார். அவர் வீட்டை விட்டுப் போனார்.", "ta", None),
+    ("அவர் வீட்டுக்குச் செல்கிறார். அவர் மருத்துவமனை செல்கிறார்.", "ta", None),
+    ("தம்பதியர் அமர்வு. துக்க வேலை தொடர்கிறது.", "ta", None),
+    ("Membrete: sin datos.", "es", None),
+])
+def test_clinical_prose_left_alone_by_the_r15_rules(text, lang, roster):
     assert found(text, lang=lang, roster=roster) == []
