@@ -625,7 +625,9 @@ DATE_PATTERNS = [
                       r"|\b\d{1,2}/(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Set|Oct|Nov|Dec|Ene|Abr|Ago|Dic)\.?/(?:\d{4}|\d{2})\b",
                       _I)),
     # 3/VII, 12-III-1958 (months in Roman numerals)
-    regex.compile(r"\b\d{1,2}[-/.](?:XII|XI|X|IX|VIII|VII|VI|V|IV|III|II|I)(?:[-/.](?:\d{4}|\d{2}))?\b"
+    # (r16 round: with a hyphen only before a year; "Lindenlaan 31-II" is a Dutch floor)
+    regex.compile(r"\b\d{1,2}(?:[-/.](?:XII|XI|X|IX|VIII|VII|VI|V|IV|III|II|I)[-/.](?:\d{4}|\d{2})"
+                  r"|[/.](?:XII|XI|X|IX|VIII|VII|VI|V|IV|III|II|I))\b"
                   r"|\b\d{1,2}([-/.])(?:xii|xi|x|ix|viii|vii|vi|v|iv|iii|ii|i)\1(?:\d{4}|\d{2})\b"),   # 4/iii/24
     # 14th inst., 3rd ult. (of this month, of last month)
     _needs(("inst", "ult", "prox"),
@@ -638,7 +640,9 @@ DATE_PATTERNS = [
                       rf"(?:{_MON}|{_MES})\b)", _I)),
     # (Tuesday,) March (the) 3(rd)(, 2024)
     _needs(_MON_NEEDS,
-        regex.compile(rf"\b(?:{_WD},?\s+)?(?:the\s+)?{_MON}\s+(?:the\s+)?{_ORD}(?:\s*[-–]\s*{_ORD})?\b(?:,?\s+{_YEAR}\b)?")),
+        # (r16 round: not a time after the month, "the 2nd of May 21:14")
+        regex.compile(rf"\b(?:{_WD},?\s+)?(?:the\s+)?{_MON}\s+(?:the\s+)?{_ORD}(?:\s*[-–]\s*{_ORD})?\b(?![:.]\d)"
+                      rf"(?:,?\s+{_YEAR}\b)?")),
     # (the) 3(rd) (of) March (2024)
     _needs(_MON_NEEDS, regex.compile(rf"\b(?:{_WD},?\s+)?(?:the\s+)?{_ORD}\s+(?:of\s+)?{_MON}(?:,?\s+{_YEAR}\b)?")),
     # March 2024, March of 2024
@@ -667,7 +671,8 @@ DATE_PATTERNS = [
     _needs(("yesterday", "tomorrow", "today", "ayer", "antier", "mañana"),
         regex.compile(r"\b(?:the\s+day\s+(?:before|after)\s+(?:yesterday|tomorrow)|(?:today|tomorrow|yesterday)\s+(?:week|fortnight)\b"
                       r"|yesterday|tomorrow"
-                      r"|anteayer|antier|antes\s+de\s+ayer|ayer|pasado\s+mañana)\b", _I)),
+                      # (r16 round: not a possessive, the town "Ayer's Cliff")
+                      r"|anteayer|antier|antes\s+de\s+ayer|ayer|pasado\s+mañana)\b(?!['’]s\b)", _I)),
     # a modifier before a weekday after "the" (r12 round): "the upcoming Monday", "the most recent Wednesday", "the very
     # next Friday", "the past Sunday"; "upcoming Monday", "this upcoming Tuesday" (not "the last Monday of the month")
     # (first, before "next Sunday" alone)
@@ -1341,7 +1346,9 @@ def _lexicon_patterns(conf: dict) -> dict:
     nth = rf"(?:\s*-?\s*(?:ஆம்|ம்)?\s*{ta_nouns}[\p{{L}}\p{{M}}]*)?"
     ta_year = r"(?:\s*-?\s*(?:ஆம்|ம்)\s*ஆண்டு[\p{L}\p{M}]*)?"          # 2019-ஆம் ஆண்டு (the year 2019)
     ta_fest = _alt(conf["ta_festivals"])
-    day_pre = r"(?:a\s+(?:full|good|whole|clear)\s+|exactly\s+|precisely\s+)?"
+    # (r16 round: "just over", "a little over" before the count: "just over eight days back")
+    day_pre = (r"(?:a\s+(?:full|good|whole|clear)\s+|exactly\s+|precisely\s+"
+               r"|(?:just|a\s+little|a\s+bit|well)\s+(?:over|under)\s+)?")
     day_mid = r"(?:(?:full|whole|clear)\s+)?"
     dias_post = r"(?:\s+(?:justos|exactos|cabales|completos)\b)?"
     # (a search in the lower-cased text for the words every match of a long pattern holds: "days ago", "day on")
@@ -1360,8 +1367,13 @@ def _lexicon_patterns(conf: dict) -> dict:
         # (r12 round: with "a full", "a good", "exactly" before or "full" between, "in" before "from now": "a full
         # nine days ago", "exactly ten days back", "in twelve days from now"; "N days out" at a clause's end)
         (days_then, regex.compile(rf"(?<!\b(?i:for|full|good|whole|clear)\s|-)\b{day_pre}{num}\s+{day_mid}days?\s+"
-                              rf"(?:ago|back|before|earlier|later|prior|hence|previously|beforehand|afterwards?"
+                              # (r16 round: counted from today, "six days before today", "eleven days
+                              # earlier than today", "nine days later than today", "three days after today")
+                              rf"(?:(?:before|after|earlier\s+than|later\s+than|prior\s+to)\s+today"
+                              rf"|ago|back|before|earlier|later|prior|hence|previously|beforehand|afterwards?"
                               rf"|from\s+(?:now|today|tomorrow|yesterday|{_WD}\b))\b"
+                              rf"|(?<=\b(?i:for)\s)(?:just|a\s+little|a\s+bit|well)\s+(?:over|under)\s+{num}\s+"
+                              rf"days?\s+(?:ago|back)\b"
                               rf"|\b{day_pre}{num}\s+{day_mid}days?\s+on{_ORDW_END}"
                               rf"|\bin\s+{day_pre}{num}\s+{day_mid}days?\s+from\s+(?:now|today|tomorrow)\b"
                               rf"|(?<=\b(?i:for)\s){day_pre}{num}\s+{day_mid}days?\s+from\s+(?:now|today|tomorrow)\b"
@@ -1379,7 +1391,11 @@ def _lexicon_patterns(conf: dict) -> dict:
         ("día", regex.compile(rf"\b(?:dentro\s+de|(?<!\b(?i:no|nunca)\s+(?:\p{{L}}+\s+){{1,2}})en|de\s+aqu[íi]\s+a"
                               rf"|de\s+ac[áa]\s+a|de\s+hoy\s+en)\s+{num}"
                               rf"\s+días?\b(?:\s+m[áa]s\b)?{dias_post}", _I)),
-        ("día", regex.compile(rf"\bhace\s+(?:justo\s+|justamente\s+|exactamente\s+)?{num}\s+días?\b{dias_post}", _I)),
+        # (r16 round: a weekday of that day, "el domingo de hace quince días", "el jueves de dentro de quince días";
+        # the future of conjecture, "hará seis días" (it must be six days ago); approximate, "hace cosa de doce días")
+        ("día", regex.compile(rf"\b(?:el\s+(?:{_DS})\s+de\s+)?(?:hace|har[áa])\s+(?:justo\s+|justamente\s+"
+                              rf"|exactamente\s+|cosa\s+de\s+|unos\s+|poco\s+más\s+de\s+)?{num}\s+días?\b{dias_post}"
+                              rf"|\bel\s+(?:{_DS})\s+de\s+dentro\s+de\s+{num}\s+días\b", _I)),
         # a los catorce días, a los dos días (counted from another day); hoy hace una semana, hoy hace ocho días
         ("día", regex.compile(rf"\ba\s+los\s+{num}\s+días\b", _I)),
         ("hace", regex.compile(rf"\b(?:hoy|mañana|ayer)\s+hace\s+{num}\s+(?:semanas?|días?|meses|mes|años?)\b", _I)),
@@ -1415,7 +1431,11 @@ def _lexicon_patterns(conf: dict) -> dict:
         (before_after, regex.compile(rf"\bthe\s+{_WDF}\s+(?:before|after)\s+(?:(?:this|that)\s+(?:(?:coming|past"
                                      rf"|last|next)\s+)?one|last|next)\b", _I)),
         ("previous", regex.compile(rf"\bthis\s+previous\s+{_WDF}\b", _I)),
-        ("gone", regex.compile(rf"\b{_WDF}\s+just\s+gone\b"
+        # (r16 round) "the Thursday immediately before", "Monday this week just gone"
+        ("immediately", regex.compile(rf"\b(?:the\s+)?{_WDF}\s+immediately\s+(?:before|after|prior|preceding"
+                                      rf"|following)\b", _I)),
+        ("gone", regex.compile(rf"\b{_WDF}\s+(?:of\s+)?this\s+week\s+(?:just\s+)?(?:gone|past)\b"
+                               rf"|\b{_WDF}\s+just\s+gone\b"
                                # (r15 round) "the Tuesday gone by", "Saturday just gone by"
                                rf"|\b(?:the\s+)?{_WDF}\s+(?:just\s+)?gone\s+by\b", _I)),
         # Monday in a fortnight, Friday in two weeks, Tuesday in three weeks' time
@@ -2467,7 +2487,8 @@ def _name_spans(text: str, lex: Lexicon, roster: Roster | None, lang: str, found
                     not t.word.startswith(lex.patterns["ta_facilities"] + _TA_FUNCTION + _TA_GENERIC_PLACES) and
                     not _tamil_match(t.word, lex.tamil_names, 4)):
                 label[i] = "place"
-            elif t.word in lex.tamil_names or _tamil_match(t.word, lex.tamil_names, 4) and \
+            elif t.word in lex.tamil_names and t.word not in lex.safe_words or \
+                    _tamil_match(t.word, lex.tamil_names, 4) and \
                     t.word not in lex.ta_common or (i > 0 and toks[i - 1].key in cues["titles"]) or (
                     i > 0 and (toks[i - 1].key in cues["kin"] or toks[i - 1].key in cues["naming"] and
                                text[toks[i - 1].end:t.start] == ": " or
@@ -3091,12 +3112,15 @@ def _tamil_match(word: str, names: frozenset, min_len: int) -> bool:
     return word in names or any(word[:k] in names for k in range(max(min_len, len(word) - 4), len(word)))
 
 
-def find_identifiers(text: str, roster=None, lang: str | None = None, *, lexicon: Lexicon | None = None) -> list[Span]:
+def find_identifiers(text: str, roster=None, lang: str | None = None, *, lexicon: Lexicon | None = None,
+                     tagger: bool = True) -> list[Span]:
     """Where the identifiers in ``text`` are: a sorted list of :class:`Span`.
 
     ``roster`` is a :class:`Roster` or a list of names (or ``{"name", "role"}``
     dicts) known to occur; ``lang`` is ``"en"``, ``"es"`` or ``"ta"`` (detected
     when None; it decides which ordinary words may start a sentence).
+    ``tagger=False`` leaves out the learned recall layer
+    (:mod:`rapportlib.privacy_tagger`) and runs the rules alone.
     """
     if not isinstance(text, str) or not text.strip():
         return []
@@ -3108,8 +3132,10 @@ def find_identifiers(text: str, roster=None, lang: str | None = None, *, lexicon
         _courts(text, lex, found, taken)
     _pattern_spans(text, lex, found, taken)
     _localities(text, lex, found, taken)
+    _lines_before_postcodes(text, lex, found, taken)
     _name_spans(text, lex, _roster(roster), lang, found, taken)
     _cue_names(text, lex, found, taken)
+    _unknown_people(text, lex, found, taken)
     if "Psychiatric" in text or "Behavio" in text:
         _regional_facilities(text, lex, found, taken)
     if "of " in text or "colonia " in text or "de " in text:
@@ -3125,8 +3151,22 @@ def find_identifiers(text: str, roster=None, lang: str | None = None, *, lexicon
         _linked_places(text, lex, found, taken)
     if "." in text and _is_tamil(text):
         _tamil_initials(text, lex, found, taken)
+    _new_facilities(text, lex, found, taken)
     _place_postcodes(text, found, taken)
+    _names_again(text, lex, found, taken)
+    if tagger:
+        _tagged(text, lang, lex, found, taken)
     return sorted(found)
+
+
+def _tagged(text: str, lang: str, lex: Lexicon, found: list[Span], taken: np.ndarray) -> None:
+    """The learned recall layer: what the token tagger marks where the rules found nothing (an unknown name in a
+    new role, a street shape of a new locale); see :mod:`rapportlib.privacy_tagger`."""
+    from rapportlib import privacy_tagger
+    model = privacy_tagger.load_tagger()
+    if model is not None:
+        for start, end, kind in privacy_tagger.tag(text, lang, model=model, lexicon=lex, taken=taken):
+            _add(found, taken, start, end, kind)
 
 
 # (r15 round) a person named by the cue of a form's role or of a contact list, whose name no list knows:
@@ -3286,6 +3326,129 @@ def _cue_names(text: str, lex: Lexicon, found: list[Span], taken: np.ndarray) ->
             continue                                       # a wallet paid through: "Facturación: Yappy +507 ..."
         base = max(0, sp.start - 60)
         _put_name(found, taken, base + m.start("n"), base + m.end("n"), over_places=True)
+
+
+# (r16 round) a person whose name no list knows, by the verb after it or the words before it:
+# - before a person's verb, opening a sentence or a clause: "Tamsin showed me the letter", "Odhran drives out every
+#   Sunday", "Quilla moved out of ...", "Bexley now lives at ...", "Orrin keeps calling", "Ysolde arrived ten minutes
+#   late", "Dervla came in with ...", "Marisol described ...", "Tiago mentioned ...", "Ansel was calmer than ...";
+# - after a session's or a carer's words: "Session 4 with Tamsin.", "check-in w/ Tamsin —", "custody of Ysolde",
+#   "protective of Ysolde", "came in with Orrin, who ...";
+# - before a possessive and a person's thing: "Bexley's NI no. ...", "Dervla's funeral";
+# - a fax cover's sender: "From: Ansel Pryke. Pages: 3";
+# - a Tamil name after an English role word or a form's label: "Social worker X அவர்களை", "Client: X Y |".
+# (each form is looked for by its verb or its thing first, and the name behind it: throughput)
+_PERSON_VERB = regex.compile(
+    r"\s(?:was\s(?:calmer|quieter|tearful|late|born|angry|upset|anxious|withdrawn|brighter)"
+    r"|showed|shows|drives|drove|moved\s(?:out|in|back)|moves\s(?:out|in|back)|lives|lived|keeps\s(?:calling|texting"
+    r"|ringing|asking)|kept\s(?:calling|texting|ringing|asking)|arrived|arrives|came\sin|comes\sin|described|describes"
+    r"|mentioned|mentions|disclosed|discloses|texted|phoned|rang)\b")
+_NAME_BEFORE_VERB = regex.compile(rf"(?:^|(?<=[.;:!?]\s|\n|[—–]\s))(?P<n>{_CUE_NAME})(?:\s(?:now|still|also|then|just"
+                                  rf"|later|finally|often|always|never|again))?$")
+_PERSON_VERB_NEEDS = ("was calm", "was quiet", "was tear", "was late", "was born", "was angr", "was upset",
+                      "was anx", "was withdr", "was bright", "show", "driv", "drove", "move", "live", "keep", "kept",
+                      "arriv", "came in", "comes in", "describ", "mention", "disclos", "texted", "phoned", "rang")
+_PERSON_AFTER_WORDS = regex.compile(
+    rf"\b(?:[Ss]ession(?:\s\d{{1,3}})?|[Cc]heck-in|[Cc]all|[Vv]isit|[Ww]alk|[Mm]eeting)\s(?:with|w/)\s"
+    rf"(?P<a>{_CUE_NAMES})(?=\s?[.,;:—–]|\s(?:around|and|about|at|in|on|today|re)\b)"
+    rf"|\b(?:custody|protective|afraid|scared|frightened|jealous|proud|fond|worried|wary)\sof\s(?P<b>{_CUE_NAME})"
+    rf"(?=[\s.,;:]|['’]s\b)"
+    rf"|\bwith\s(?P<c>{_CUE_NAME}),\swho\b"
+    rf"|\b(?:From|Sender|De|Remitente):\s(?P<e>{_CUE_NAMES})(?=\.\s(?:Pages|Páginas|Paginas|Re|Date|Fecha)\b)"
+    rf"|\b(?:Social\sworker|Case\sworker|Caseworker|Key\sworker|Counsell?or|Nurse|Teacher|Interpreter)\s"
+    rf"(?P<f>{_TA_CUE_NAME})(?=\sஅவர)"
+    rf"|\b(?:Client|Patient|Name|Pt\sname):\s(?P<g>{_TA_CUE_NAME}(?:\s{_TA_CUE_NAME})?)(?=\s*[|,;]|\s*$)")
+_PERSONS_THING = regex.compile(r"['’]s\s(?:NI|NINO|NHS|SSN|SIN|SS#|national\sinsurance|funeral|memorial|grave|wake"
+                             r"|passport|birthday|phone|mobile)\b")
+_NAME_BEFORE_THING = regex.compile(rf"(?<![\p{{L}}\p{{M}}'’-])(?P<n>{_CUE_NAME})$")
+_PERSON_CUES = (" with ", " w/ ", "stody of", "ive of", "aid of", "red of", "ened of", "ous of", "oud of",
+                "ond of", "ied of", "ary of", "From:", "Sender:", "De:", "Remitente:", "worker ", "ounsel",
+                "Nurse ", "Teacher ", "Interpreter ", "Client:", "Patient:", "Name:", "name:")
+_NOT_A_PERSON_WORD = frozenset("""monday tuesday wednesday thursday friday saturday sunday january february march april
+may june july august september october november december god dios mum mom dad she he they it this that there here
+everyone everything nobody someone something referral referrals letter letters report reports message messages
+paperwork results result mail post parcel package email fax form forms summary invoice bill notice request payment
+application update scan prescription discharge news call text reply response cheque check money""".split())
+_TA_NAME_BEFORE = regex.compile(rf"(?:^|[.:|]\s)(?P<n>{_TA_CUE_NAME})\s$")
+# a word-name used as a word: "Hope is a dangerous word", "Faith felt like a luxury" (dropped when no roster names it)
+_WORD_AS_WORD = regex.compile(r"\s(?:is|was|feels|felt|seems|seemed)\s(?:like\s)?(?:a|an)\s(?:\p{Ll}+\s){0,2}"
+                              r"(?:word|thing|feeling|idea|concept|notion|luxury|gift)\b")
+
+
+_CLINICAL_NOUN_ENDINGS = tuple(e for e in _ABSTRACT_ENDINGS if e != "ness") + ("ion", "ity", "ety")
+
+
+def _unknown_person_word(word: str, lex: Lexicon, *, places_ok: bool = False) -> bool:
+    """A capitalised word that may name someone: no ordinary or frequent word, and no place unless a person's
+    verb or a sender's cue tells (the list of towns holds many names: "Boon", "Meng")."""
+    if _is_tamil(word):
+        return word not in lex.ta_common and not word.endswith(_TA_CASE_ENDINGS)
+    key = _fold(_strip_possessive(word))
+    if key.endswith(_CLINICAL_NOUN_ENDINGS) or key in lex.en_words and key.endswith(("ia", "ness")):
+        return False                                       # "Derealisation moved in waves", "Anhedonia described"
+    return not _ordinary_cue_word(word, lex) and key not in _NOT_A_PERSON_WORD and \
+        (places_ok or key not in lex.places) and key not in lex.regions and key not in lex.cues["place_cues"] and \
+        key not in lex.cues["facility_suffixes"] and key not in lex.cues["street_suffixes"]
+
+
+def _unknown_people(text: str, lex: Lexicon, found: list[Span], taken: np.ndarray) -> None:
+    for v in _PERSON_VERB.finditer(text) if any(c in text for c in _PERSON_VERB_NEEDS) else ():
+        m = _NAME_BEFORE_VERB.search(text, max(0, v.start() - 40), v.start())
+        if m and (m.start() > 0 or v.start() <= 40) and _unknown_person_word(m.group("n"), lex, places_ok=True):
+            _put_name(found, taken, m.start("n"), m.end("n"), over_places=True)
+    if "'s " in text or "’s " in text:
+        for v in _PERSONS_THING.finditer(text):
+            m = _NAME_BEFORE_THING.search(text, max(0, v.start() - 40), v.start())
+            if m and _unknown_person_word(m.group("n"), lex):
+                _put_name(found, taken, m.start("n"), m.end("n"))
+    if any(c in text for c in _PERSON_CUES):
+        for m in _PERSON_AFTER_WORDS.finditer(text):
+            g = next(k for k in "abcefg" if m.group(k) is not None)
+            words = m.group(g).split()
+            if all(_unknown_person_word(w, lex, places_ok=g in "aefg") for w in words):
+                _put_name(found, taken, m.start(g), m.end(g), over_places=g in "abefg")
+    if _TA_HONORIFIC in text:                              # a Tamil given name before a found one, opening a
+        for sp in [sp for sp in found if sp.kind == "name"]:   # sentence: "X Y அவர்களின் ..."
+            m = _TA_NAME_BEFORE.search(text, max(0, sp.start - 40), sp.start)
+            if m and text.startswith(" " + _TA_HONORIFIC, sp.end) and m.group("n") not in lex.ta_common and \
+                    m.group("n") not in lex.safe_words and not m.group("n").endswith(_TA_INFLECTED + ("ாளர்",)) and \
+                    m.group("n") not in lex.cues["titles"] and m.group("n") not in lex.cues["kin"] and \
+                    not taken[m.start("n"):m.end("n")].any():
+                _replace(found, taken, [sp], m.start("n"), sp.end, "name")
+    if " a" in text:
+        for sp in [sp for sp in found if sp.kind == "name" and sp.roster is None]:
+            word = text[sp.start:sp.end]
+            if " " not in word and _fold(word) in lex.en_common and _WORD_AS_WORD.match(text, sp.end) and (
+                    sp.start == 0 or text[sp.start - 2:sp.start] in (". ", "? ", "! ") or text[sp.start - 1] == "\n"):
+                found.remove(sp)
+                taken[sp.start:sp.end] = False
+
+
+# (r16 round) a name said once by a strong cue names that person in the rest of the record too: "Session 8 with
+# Tamsin. Tamsin and Idris met at ...", "no longer recognises Tamsin most days" (Latin-script capitalised words
+# only, and no ordinary, frequent or place word)
+_NAME_TOKEN = regex.compile(r"\p{Lu}[\p{Ll}\p{M}'’]{2,}(?:-\p{Lu}?[\p{Ll}\p{M}]+)?")
+
+
+_CAPITALISED_WORD = regex.compile(r"(?<![\p{L}\p{M}'’.-])\p{Lu}[\p{L}\p{M}'’-]*(?<![-'’])")
+
+
+def _names_again(text: str, lex: Lexicon, found: list[Span], taken: np.ndarray) -> None:
+    words: set[str] = set()
+    for sp in found:
+        if sp.kind == "name":
+            for w in _NAME_TOKEN.findall(text[sp.start:sp.end]):
+                if _unknown_person_word(w, lex) and _fold(w) not in lex.en_common and _fold(w) not in lex.es_common \
+                        and _fold(w) not in lex.freq_words:     # not a name that is a word too: "Olive oil
+                    words.add(w)
+    if not words:
+        return
+    for m in _CAPITALISED_WORD.finditer(text):            # one pass over the text (throughput)
+        w = m.group()
+        if w.endswith(("'s", "’s")):
+            w = w[:-2]
+        if w in words:
+            _add(found, taken, m.start(), m.start() + len(w), "name")
 
 
 # a court or tribunal, which locates no one: "Leeds Crown Court", "Ontario Court of Justice", "the Employment
@@ -3614,6 +3777,11 @@ _BRACKET_POSTCODE = regex.compile(r"(?:,\s*|\s)\((?P<pc>(?!(?:19|20)\d\d)\d{4}|[
 _TAMIL_NEXT = regex.compile(r"\s\p{Tamil}")
 
 
+# (r16 round) a city-state or an emirate is state-level even before its postcode: "..., Singapore 312530"
+_CITY_STATES = frozenset({"singapore", "dubai", "abu dhabi", "sharjah", "ajman", "fujairah", "ras al khaimah",
+                          "umm al quwain", "monaco", "san marino"})
+
+
 def _localities(text: str, lex: Lexicon, found: list[Span], taken: np.ndarray) -> None:
     """The neighbourhood and town written after a street address ("..., Coyoacán, C.P. 04100",
     "..., El Poblado, Medellín"): places, up to two of them, and a postcode before or after them."""
@@ -3654,12 +3822,152 @@ def _localities(text: str, lex: Lexicon, found: list[Span], taken: np.ndarray) -
                 or abbr and _fold(abbr.group("s").replace(" ", "").rstrip(".")) in lex.regions and
                 _fold(abbr.group("s")) != _fold(name))
             if (_fold(name) in lex.regions or words in lex.safe_phrases.get(words[0] if words else "", ())) and \
-                    not town_like_state:
+                    (not town_like_state or _fold(name) in _CITY_STATES):
                 end = start + len(name)             # a state after the town ("Torreón, Coah.", "Iztapalapa, CDMX",
                 continue                            # "Villupuram 605036, Tamil Nadu")
             _add(found, taken, start, start + len(name), "place")
             end = start + len(name)
             latin_town = not _is_tamil(name)
+
+
+# (r16 round) street lines of new locales, and a street line or a town directly before a postcode in any locale:
+# - a Dutch postcode (four digits, two capitals) before its town, after a street line: "Lindengracht 44-II,
+#   1015 KL Amsterdam", "Mereveld 7b, 3521 AB Utrecht" (the street is any word with a house number and its suffix);
+# - before a postcode found already, after a comma: the town ("..., Spring Vale BB19091"), and before the town a
+#   street line whatever its last word ("18 Bishopgate Within, Tewkesbury GL20 1AA"; "Rose Cottage, Hill View Road,
+#   Ryde PO33 1AA": a house named by a Cottage/House/Farm/... word before a street);
+# - a Quebec post-office box with its station: "CP 812, Succ. Centre-ville";
+# - Cuban lines: "Calle 21 No. 404 e/ 8 y 10", "Avenida 31 No. 88, apto. 4", "Edificio 12, apto. 3, Reparto Sueño";
+# - Tamil flats on a street: "பிளாட் 7, கோவில் தெரு" (flat 7, temple street), "பிளாட் 2, X மெயின் ரோடு".
+_NL_POSTCODE = regex.compile(r"(?:(?<=,\s)|(?<=\n))(?P<pc>[1-9]\d{3}\s(?!SA|SD|SS)[A-Z]{2})"
+                             r"(?=\s(?P<t>\p{Lu}[\p{Ll}\p{M}'’-]+(?:\s(?:aan\sden\s|aan\sde\s|a/d\s)?\p{Lu}[\p{Ll}'’-]+)?)"
+                             r"(?![\p{L}\p{M}]))")
+_FOUR_DIGITS = regex.compile(r"\d{4} [A-Z]{2}\b")
+_TOWN_BEFORE_POSTCODE = regex.compile(r"(?:,\s|[—–]\s)(?P<t>(?:\p{Lu}[\p{L}\p{M}'’.-]*\s){0,2}"
+                                      r"\p{Lu}[\p{L}\p{M}'’.-]*)\s$")
+_BB_POSTCODE = regex.compile(r"(?<=\p{Lu}[\p{Ll}'’-]+ )BB\d{5}(?![\w-])")
+_HOUSE_WORDS = r"(?:Cottage|Cottages|House|Farm|Farmhouse|Lodge|Barn|Mill|Villa|Grange|Manor|Croft|Bungalow|Chalet)"
+_STREET_BEFORE_TOWN = regex.compile(
+    rf"(?:(?<![\p{{L}}\p{{M}}\d#'’.-])(?P<a>#?\d{{1,5}}[a-z]?\s(?:\p{{Lu}}[\p{{L}}\p{{M}}'’-]*\s){{0,3}}\p{{Lu}}[\p{{L}}\p{{M}}'’-]*)"
+    rf"|(?<![\p{{L}}\p{{M}}'’-])(?P<a>\p{{Lu}}[\p{{L}}\p{{M}}'’-]*\s{_HOUSE_WORDS},\s(?:\p{{Lu}}[\p{{L}}\p{{M}}'’-]*\s){{0,3}}"
+    rf"\p{{Lu}}[\p{{L}}\p{{M}}'’-]*)"
+    rf"|(?<![\p{{L}}\p{{M}}'’-])(?P<a>\p{{Lu}}\p{{Ll}}{{3,}}\s\d{{1,4}}(?:[a-z]|-(?:I{{1,3}}|IV|hs|bis|\d{{1,3}}))?))"
+    rf",\s$")
+_NEW_LOCALE_ADDRESS = regex.compile(
+    r"\b(?:CP|C\.P\.|Case\spostale)\s\d{1,6},\s(?:Succ\.|Succursale)\s\p{Lu}[\p{L}\p{M}'’-]*"
+    r"|\b(?:Calle|Avenida|Ave\.|Calzada|Carretera)\s[\dA-Z][\w-]*\sNo\.\s\d{1,5}[A-Z]?(?:\se/\s[\w-]+\sy\s[\w-]+)?"
+    r"(?:,\s(?:apto|apt|apartamento)\.?\s\w+)?"
+    r"|\bEdificio\s\d{1,4}[A-Z]?,\s(?:apto|apt|apartamento)\.?\s\w+(?:,\sReparto\s\p{Lu}[\p{L}\p{M}'’-]*"
+    r"(?:\s(?:de\s|del\s)?\p{Lu}[\p{L}\p{M}'’-]*){0,2})?"
+    r"|பிளாட்\s\d{1,4}[A-Z]?,\s(?:[\p{Tamil}.\d-]+\s){0,4}(?:மெயின்\sரோடு|ரோடு|தெரு|சாலை|வீதி)")
+_NEW_LOCALE_CUES = ("Succ", "No. ", "Edificio ", "பிளாட்")
+
+
+def _put_over(found: list[Span], taken: np.ndarray, start: int, end: int, kind: str) -> bool:
+    """``start``-``end`` as one span of ``kind`` over the names and places found inside it (none of a roster)."""
+    inside = [sp for sp in found if sp.start < end and sp.end > start]
+    if any(sp.kind not in ("name", "place", kind) or sp.roster is not None or sp.start < start or sp.end > end
+           for sp in inside):
+        return False
+    _replace(found, taken, inside, start, end, kind)
+    return True
+
+
+def _lines_before_postcodes(text: str, lex: Lexicon, found: list[Span], taken: np.ndarray) -> None:
+    if any(c in text for c in _NEW_LOCALE_CUES):
+        for m in _NEW_LOCALE_ADDRESS.finditer(text):
+            _put_over(found, taken, m.start(), m.end(), "address")
+    if "BB" in text:                                       # a Barbados postcode after its town: "Oistins BB17089"
+        for m in _BB_POSTCODE.finditer(text):
+            inside = [sp for sp in found if sp.start < m.end() and sp.end > m.start()]
+            if all(sp.kind in ("id", "postcode") and (sp.start, sp.end) == m.span() for sp in inside):
+                _replace(found, taken, inside, m.start(), m.end(), "postcode")
+    for m in _NL_POSTCODE.finditer(text) if _FOUR_DIGITS.search(text) else ():
+        if _ordinary_cue_word(m.group("t").split()[0], lex):
+            continue
+        if _put_over(found, taken, m.start("pc"), m.end("pc"), "postcode"):
+            _put_over(found, taken, m.start("t"), m.end("t"), "place")
+    for pc in [sp for sp in found if sp.kind == "postcode"]:
+        head = max(0, pc.start - 90)
+        t = _TOWN_BEFORE_POSTCODE.search(text, max(0, pc.start - 50), pc.start)
+        if t is None:
+            a = _STREET_BEFORE_TOWN.search(text, head, pc.start)   # "Kievitstraat 48-II, 7311 VA Apeldoorn"
+        else:
+            town = t.group("t").split()
+            if any(w.isupper() or w.endswith(".") or _fold(w) in _NOT_A_PERSON_WORD for w in town) or \
+                    all(_ordinary_cue_word(w, lex) for w in town):
+                continue
+            _put_over(found, taken, t.start("t"), t.end("t"), "place")
+            a = _STREET_BEFORE_TOWN.search(text, head, t.start("t"))
+        if a is not None and not (a.group("a")[0].isdigit() and _YEARISH.fullmatch(a.group("a").split()[0])):
+            _put_over(found, taken, a.start("a"), a.end("a"), "address")
+
+
+# (r16 round) facilities of new locales and shapes:
+# - a facility's number after it: "Unidad de Medicina Familiar número 12", "Clínica del ISSSTE núm. 4";
+# - a Catalan particle, or "at" and a place, after a facility: "Hospital Comarcal d'Olot", "Asylum at Pine Ridge";
+# - Spanish school acronyms before the school's name: "IES Ramon d'Alòs", "CEIP Sant Jordi";
+# - two possessives joined before a facility word: "Women's and Children's Hospital" (and an acronym before it);
+# - a Dutch hospital or clinic after its name: "Tergooi ziekenhuis", "Rijnstate Ziekenhuis";
+# - a Tamil facility: one or two name words, a type word (primary health, mental health, medical) and a facility
+#   word: "X ஆரம்ப சுகாதார நிலையம்" (X primary health centre), "X மனநல மையம்", "X Y மருத்துவக் கல்லூரி".
+_FACILITY_TAIL = regex.compile(r"\s(?:número|numero|núm\.|núm|No\.|n\.º|nº|Nº|N°|#)\s?\d{1,3}(?![\d.,:/-]\d|\d)"
+                               r"|\sd['’]\p{Lu}[\p{Ll}\p{M}]+(?:\s\p{Lu}[\p{Ll}\p{M}]+)?"
+                               r"|\sat\s\p{Lu}[\p{Ll}\p{M}'’]+(?:\s\p{Lu}[\p{Ll}\p{M}'’]+)?(?![\p{L}\p{M}])")
+_FACILITY_TAIL_HEADS = frozenset("""hospital clinic clínica clinica centre center infirmary asylum hospice sanatorium
+imss issste sanatorio policlínico policlinico comarcal unidad centro instituto""".split())
+_NEW_FACILITY = regex.compile(
+    r"\b(?:IES|IESO|CEIP|CIFP|CPEPA|CEE|CRA)\s\p{Lu}[\p{Ll}\p{M}]+(?:\s(?:d['’]|de\s|del\s|de\sla\s)?\p{Lu}[\p{Ll}\p{M}'’]+){0,3}"
+    r"|(?:(?<![\p{L}\p{M}'’-])(?P<pre>\p{Lu}[\p{L}\p{M}]*)\s)?\p{Lu}\p{Ll}+['’]s\s(?:and|&)\s\p{Lu}\p{Ll}+['’]s\s(?:Hospital|Clinic|Centre"
+    r"|Center|Home|Hospice)\b"
+    r"|(?<![\p{L}\p{M}'’-])\p{Lu}\p{Ll}{2,}(?:[\s-]\p{Lu}\p{Ll}+)?\s(?:ziekenhuis|Ziekenhuis|kliniek|Kliniek|Medisch\sCentrum"
+    r"|Zorggroep|GGZ)(?![\p{L}\p{M}])"
+    r"|(?<![\p{L}\p{M}])(?P<ta>(?:[\p{Tamil}]{3,}\s){1,2})(?:ஆரம்ப\sசுகாதார|சுகாதார|மனநல|மருத்துவக்|மருத்துவ|பல்\sமருத்துவ)"
+    r"\s(?:நிலையம்|மையம்|கல்லூரி|மருத்துவமனை)(?![\p{L}\p{M}])")
+_FACILITY_AT = regex.compile(r"(?<![\p{L}\p{M}'’-])(?:\p{Lu}\p{Ll}+\s){0,3}(?:Hospital|Clinic|Asylum|Infirmary|Hospice"
+                           r"|Sanatorium)\sat\s$")
+_TA_NOT_FACILITY_NAME = ("ுடன்", "ோடு", "ிடம்", "ால்", "ும்", "ிற்கு")
+# a town where someone lives or was born: "still lives alone in Fox Hollow", "born on 3 May 1950 in Nun's Cross"
+_DWELL_IN = regex.compile(r"\b(?:lives|lived|living|grew\sup|raised|born(?:\son\s[\w ,]{3,30}?)?)\s"
+                          r"(?:alone\s|still\s)?in\s"
+                          r"(?P<p>\p{Lu}[\p{Ll}\p{M}]+(?:['’]s)?(?:\s\p{Lu}[\p{Ll}\p{M}]+){0,2})(?=[\s,.;:)]|$)")
+_NEW_FACILITY_CUES = ("IES", "CEIP", "CIFP", "CPEPA", "CEE ", "CRA ", "'s and", "’s and", "'s &", "iekenhuis",
+                      "liniek", "Medisch", "Zorggroep", "GGZ", "நிலையம்", "மையம்", "கல்லூரி", "மருத்துவமனை")
+
+
+def _new_facilities(text: str, lex: Lexicon, found: list[Span], taken: np.ndarray) -> None:
+    if any(c in text for c in _NEW_FACILITY_CUES):
+        for m in _NEW_FACILITY.finditer(text):
+            start = m.start()
+            if m.group("ta") is not None:                  # drop the words before the name: "அன்று X ..." (on that day)
+                words = m.group("ta").split()
+                while words and (words[0] in lex.ta_common or words[0].endswith(_TA_INFLECTED + _TA_NOT_FACILITY_NAME)
+                                 or words[0] in _TA_SUBJECT_ADVERBS):
+                    start += len(words.pop(0)) + 1
+                if not words:
+                    continue
+            if m.group("pre") is not None and _ordinary_cue_word(m.group("pre"), lex):
+                start = m.end("pre") + 1                   # "the Women's and Children's Hospital"
+            _put_over(found, taken, start, m.end(), "place")
+    if " in " in text:
+        for m in _DWELL_IN.finditer(text):
+            first = _strip_possessive(m.group("p").split()[0])
+            if _fold(m.group("p")) not in lex.regions and _fold(first) not in lex.regions and not (
+                    _ordinary_cue_word(first, lex) and _fold(first) not in lex.places):
+                _put_over(found, taken, m.start("p"), m.end("p"), "place")
+    if " at " in text:                                    # the facility before "at" and a place found already
+        for sp in [sp for sp in found if sp.kind == "place"]:
+            m = _FACILITY_AT.search(text, max(0, sp.start - 60), sp.start)
+            if m is not None:
+                _put_over(found, taken, m.start(), sp.end, "place")
+    for sp in sorted([sp for sp in found if sp.kind == "place"], key=lambda s: s.start):
+        if not any(_fold(w) in _FACILITY_TAIL_HEADS or len(w) > 3 and _fold(w) in lex.cues["facility_suffixes"]
+                   for w in text[sp.start:sp.end].split()):
+            continue
+        m = _FACILITY_TAIL.match(text, sp.end)
+        if m and sp in found and not any(w[:1].isupper() and _ordinary_cue_word(w, lex) and _fold(w) not in lex.places
+                                         for w in m.group().split()[1:]):   # not "Hospital at Christmas"
+            _put_over(found, taken, sp.start, m.end(), "place")
 
 
 # --------------------------------------------------------------------------- replacing

@@ -19,8 +19,11 @@ ROOT = Path(__file__).resolve().parent.parent
 DATA = Path(__file__).resolve().parent / "data"
 
 
+# The tests of single sentences here test the rules, without the learned recall layer (rapportlib.privacy_tagger):
+# the layer has its own tests in test_privacy_tagger.py, among them how many of these clean sentences it touches.
+# The scores on the labelled sets below are of the whole detector.
 def found(text, **kw):
-    return [(text[s.start:s.end], s.kind) for s in find_identifiers(text, **kw)]
+    return [(text[s.start:s.end], s.kind) for s in find_identifiers(text, tagger=False, **kw)]
 
 
 # --------------------------------------------------------------------------- each kind, literally
@@ -391,8 +394,9 @@ PATTERN_KINDS = ("date", "age", "phone", "fax", "email", "url", "ip", "address",
 TUNING = ["identifiers_dev.jsonl", "identifiers_test.jsonl", "identifiers_holdout.jsonl",   # looked at while tuning
           "identifiers_final.jsonl", "identifiers_r5.jsonl", "identifiers_r6.jsonl", "identifiers_r7.jsonl",
           "identifiers_r8.jsonl", "identifiers_r9.jsonl", "identifiers_r10.jsonl", "identifiers_r11.jsonl",
-          "identifiers_r12.jsonl", "identifiers_r13.jsonl", "identifiers_r14.jsonl", "identifiers_r15.jsonl"]
-HELD_OUT = "identifiers_r16.jsonl"        # written last, blind; never tuned on
+          "identifiers_r12.jsonl", "identifiers_r13.jsonl", "identifiers_r14.jsonl", "identifiers_r15.jsonl",
+          "identifiers_r16.jsonl"]
+HELD_OUT = "identifiers_r17.jsonl"        # written last, blind; never tuned on
 
 
 @pytest.mark.parametrize("name", TUNING)
@@ -408,30 +412,44 @@ def test_targets_hold_on_the_sets_used_for_tuning(name):
 
 def test_name_recall_target_on_the_held_out_set():
     scores = score_detector(_records(HELD_OUT)).set_index("kind")
-    assert scores.loc["name", "recall"] >= 0.95, scores                             # 0.968 reached (r15 had 0.943)
+    assert scores.loc["name", "recall"] >= 0.95, scores                             # 0.995 reached (r15 had 0.943)
 
 
-# What r16 measured when it was first scored, rounded down: a floor per kind, so that no change makes the detector worse
-# on the one set it has never been tuned on. (r15's floors were replaced by the >= 0.95 and >= 0.98 of the tuning sets.)
-HELD_OUT_FLOORS = {"date": 0.91, "address": 0.86, "postcode": 0.96, "licence": 0.92}
+# What r17 measured when it was first scored, rounded down: a floor per kind, so that no change makes the detector worse
+# on the one set it has never been tuned on. (r16's floors were replaced by the >= 0.95 and >= 0.98 of the tuning sets.)
+HELD_OUT_FLOORS = {"date": 0.94, "address": 0.88, "licence": 0.88}
 
 
 def test_held_out_recall_does_not_fall_below_what_it_reached():
     """A floor at the held-out level reached (the issue's per-kind target is the xfail test below)."""
     scores = score_detector(_records(HELD_OUT)).set_index("kind")
-    assert scores.loc["name", "recall"] >= 0.96, scores                             # 0.968 reached
+    assert scores.loc["name", "recall"] >= 0.99, scores                             # 0.995 reached
     pattern = scores.loc[list(PATTERN_KINDS)]
-    assert pattern["found"].sum() / pattern["gold"].sum() >= 0.963, scores         # 0.964 reached (2065/2143)
-    floors = pd.Series({k: HELD_OUT_FLOORS.get(k, 1.0) for k in PATTERN_KINDS})   # the other ten kinds are at 1.00
+    assert pattern["found"].sum() / pattern["gold"].sum() >= 0.976, scores         # 0.977 reached (2438/2495)
+    floors = pd.Series({k: HELD_OUT_FLOORS.get(k, 1.0) for k in PATTERN_KINDS})   # the other 11 kinds are at 1.00
     low = pattern[pattern["recall"] < floors]
     assert low.empty, low
-    assert scores.loc["place", "recall"] >= 0.89, scores                            # 0.900 reached
-    assert scores.loc["all", "precision"] >= 0.98, scores                           # 0.988 reached
+    assert scores.loc["place", "recall"] >= 0.95, scores                            # 0.954 reached
+    # 0.964 reached: r17 writes admin fields after separators ("... 905-522-4189 · Home address ...", "| Born
+    # 3/9/64"), and the rules take the field's first word for a name (128 of their 138 false spans are "names")
+    assert scores.loc["all", "precision"] >= 0.96, scores
 
 
-@pytest.mark.xfail(reason="issue 4 still open: on the held-out set (identifiers_r16, new locales) addresses 0.867, "
-                          "dates 0.917, licences 0.924 and postcodes 0.969 are below 0.98 (the other 10 pattern kinds "
-                          "reach it)",
+def test_the_learned_layer_adds_recall_on_the_held_out_set_at_little_cost_in_precision():
+    """The tagger (rapportlib.privacy_tagger) against the rules alone, on the set neither has seen."""
+    records = _records(HELD_OUT)
+    both = score_detector(records).set_index("kind")
+    rules = score_detector(records, find=lambda t, r, lang: find_identifiers(t, r, lang, tagger=False))
+    rules = rules.set_index("kind")
+    # r17: names 1251 -> 1260 of 1266, pattern kinds 2424 -> 2438 of 2495, places 468 -> 478 of 501
+    assert both.loc["name", "found"] >= rules.loc["name", "found"] + 5
+    assert both.loc[list(PATTERN_KINDS), "found"].sum() >= rules.loc[list(PATTERN_KINDS), "found"].sum() + 10
+    assert both.loc["place", "found"] >= rules.loc["place", "found"] + 10
+    assert both.loc["all", "precision"] >= rules.loc["all", "precision"] - 0.01    # 0.969 -> 0.964
+
+
+@pytest.mark.xfail(reason="issue 4 still open: on the held-out set (identifiers_r17, new locales) addresses 0.890, "
+                          "dates 0.948 and licences 0.886 are below 0.98 (the other 11 pattern kinds reach 1.00)",
                    strict=False)
 def test_pattern_recall_target_on_the_held_out_set():
     scores = score_detector(_records(HELD_OUT)).set_index("kind")
@@ -442,7 +460,7 @@ def test_pattern_recall_target_on_the_held_out_set():
 
 
 def _kinds(text, lang=None, roster=None):
-    return {(text[s.start:s.end], s.kind) for s in find_identifiers(text, roster, lang)}
+    return {(text[s.start:s.end], s.kind) for s in find_identifiers(text, roster, lang, tagger=False)}
 
 
 def test_tamil_names_by_honorific_first_word_and_case_ending():
@@ -1546,4 +1564,95 @@ def test_rules_from_the_r15_round(text, lang, roster, expected):
     ("Membrete: sin datos.", "es", None),
 ])
 def test_clinical_prose_left_alone_by_the_r15_rules(text, lang, roster):
+    assert found(text, lang=lang, roster=roster) == []
+
+
+# --------------------------------------------------------------------------- r16 round
+@pytest.mark.parametrize("text, lang, roster, expected", [
+    # unknown first names before a person's verb, after a session's or a carer's words, before a possessive
+    ("Tamsin showed me the drawings. Later Tamsin cried.", "en", None, [("Tamsin", "name"), ("Tamsin", "name")]),
+    ("He is fine; Odhran drives out on Fridays.", "en", None, [("Odhran", "name")]),
+    ("Quilla now lives at the hostel.", "en", None, [("Quilla", "name")]),
+    ("Ysolde keeps calling the office.", "en", None, [("Ysolde", "name")]),
+    ("Walk-and-talk session with Brennagh around the park.", "en", None, [("Brennagh", "name")]),
+    ("Video check-in w/ Oriel — audio only.", "en", None, [("Oriel", "name")]),
+    ("The hearing about custody of Talwyn is soon.", "en", None, [("Talwyn", "name")]),
+    ("Dervla came in with Ottoline, who waited outside.", "en", None, [("Dervla", "name"), ("Ottoline", "name")]),
+    ("Appeal for Gwenllian's funeral costs.", "en", None, [("Gwenllian", "name")]),
+    ("Fax cover. From: Ansel Pryddoch. Pages: 3.", "en", None, [("Ansel Pryddoch", "name")]),
+    ("Social worker செண்பகவல்லி அவர்களை அழைத்தேன்.", "ta", None, [("செண்பகவல்லி", "name")]),
+    # a name said once by a strong cue names that person in the rest of the record
+    ("Session 3 with Merewyn. Later we spoke about Merewyn and the move.", "en", None,
+     [("Merewyn", "name"), ("Merewyn", "name")]),
+    # relative dates counted from today, approximate, Spanish weekdays of that day, Tamil compound numbers
+    ("The school phoned nine days earlier than today.", "en", None, [("nine days earlier than today", "date")]),
+    ("He served notice fourteen days before today.", "en", None, [("fourteen days before today", "date")]),
+    ("Booked for just over five days back.", "en", None, [("just over five days back", "date")]),
+    ("She rang the Friday immediately before.", "en", None, [("the Friday immediately before", "date")]),
+    ("It came Tuesday this week just gone.", "en", None, [("Tuesday this week just gone", "date")]),
+    ("Logged in the 3rd of June 09:40.", "en", None, [("the 3rd of June", "date")]),
+    ("Fue el martes de hace quince días.", "es", None, [("el martes de hace quince días", "date")]),
+    ("Será el sábado de dentro de quince días.", "es", None, [("el sábado de dentro de quince días", "date")]),
+    ("Le avisaron hará nueve días.", "es", None, [("hará nueve días", "date")]),
+    ("Ingresó hace cosa de once días.", "es", None, [("hace cosa de once días", "date")]),
+    ("அடுத்த session இருபத்தைந்து நாள் கழித்து.", "ta", None, [("இருபத்தைந்து நாள் கழித்து", "date")]),
+    # street lines of new locales; a street line or a town before a postcode whatever its last word
+    ("Postal box: CP 733, Succ. Centre-ville, Sherbrooke.", "en", None,
+     [("CP 733, Succ. Centre-ville", "address"), ("Sherbrooke", "place")]),
+    ("Lives at 27 Fishgate Within, Tewkesbury GL20 5PT now.", "en", None,
+     [("27 Fishgate Within", "address"), ("Tewkesbury", "place"), ("GL20 5PT", "postcode")]),
+    ("Next of kin: Plum Cottage, Orchard Rise Lane, Bude EX23 8QA.", "en", None,
+     [("Plum Cottage, Orchard Rise Lane", "address"), ("Bude", "place"), ("EX23 8QA", "postcode")]),
+    ("Address: 9 Chalky Mount Gap, Speightstown BB26017.", "en", None,
+     [("9 Chalky Mount Gap", "address"), ("Speightstown", "place"), ("BB26017", "postcode")]),
+    ("Nuevo domicilio: Calle 42 No. 318 e/ 7 y 9, Guanabo.", "es", None,
+     [("Calle 42 No. 318 e/ 7 y 9", "address"), ("Guanabo", "place")]),
+    ("Vive en Edificio 14, apto. 6, Reparto Vista Alegre.", "es", None,
+     [("Edificio 14, apto. 6, Reparto Vista Alegre", "address")]),
+    ("புதிய முகவரி: Lindeveld 31-II, 3811 KM Amersfoort.", "ta", None,
+     [("Lindeveld 31-II", "address"), ("3811 KM", "postcode"), ("Amersfoort", "place")]),
+    ("வீடு பிளாட் 9, கோவில் தெரு, மதுராந்தகம் - 603306.", "ta", None,
+     [("பிளாட் 9, கோவில் தெரு", "address"), ("மதுராந்தகம்", "place"), ("603306", "postcode")]),
+    # a professional register and plates of new countries
+    ("Identity check: SPR no. 5127 seen.", "en", None, [("5127", "licence")]),
+    ("Visitor log: vehicle SGQ 3318 M.", "en", None, [("SGQ 3318 M", "licence")]),
+    ("விவரம்: kenteken ZT-417-R.", "ta", None, [("ZT-417-R", "licence")]),
+    # facilities: a number after, a Catalan particle, school acronyms, two possessives, Dutch and Tamil facilities,
+    # "Hospital at" a place; a town where someone lives or was born
+    ("Cita en la Unidad de Medicina Familiar número 12 del IMSS.", "es", None,
+     [("Unidad de Medicina Familiar número 12", "place")]),
+    ("Ingresó en el Hospital Comarcal d'Olot.", "es", None, [("Hospital Comarcal d'Olot", "place")]),
+    ("Su hijo empezó en IES Ramon d'Alòs en septiembre.", "es", None, [("IES Ramon d'Alòs", "place")]),
+    ("ROI signed for Mercy Women's and Children's Hospital.", "en", None,
+     [("Mercy Women's and Children's Hospital", "place")]),
+    ("பரிந்துரை: Tergooi ziekenhuis, records.", "ta", None, [("Tergooi ziekenhuis", "place")]),
+    ("அன்று செங்குன்றம் ஆரம்ப சுகாதார நிலையம் சார்பில் வந்தார்.", "ta", None,
+     [("செங்குன்றம் ஆரம்ப சுகாதார நிலையம்", "place")]),
+    ("Letterhead: Mental Hospital at Cedar Point, by fax.", "en", None,
+     [("Mental Hospital at Cedar Point", "place")]),
+    ("Her aunt still lives alone in Fox Hollow.", "en", None, [("Fox Hollow", "place")]),
+    ("Address: Blk 40 Bedok North Street 3, #05-12, Singapore 460040.", "en", None,
+     [("Blk 40 Bedok North Street 3, #05-12", "address"), ("460040", "postcode")]),
+])
+def test_rules_from_the_r16_round(text, lang, roster, expected):
+    assert found(text, lang=lang, roster=roster) == expected
+
+
+@pytest.mark.parametrize("text, lang, roster", [
+    # documents and clinical nouns before a person's verb; a word-name used as a word; form labels
+    ("Referral came in by post. The letter arrived late.", "en", None),
+    ("Dissociation moved in waves. Depersonalisation described as fog.", "en", None),
+    ("Faith is a complicated word for her.", "en", None),
+    ("Acct/MRN pending. Pt ID: pending. Billing: pending.", "en", None),
+    ("இன்று நல்ல alliance.", "ta", None),
+    # days counted from another day, not today
+    ("For three days afterwards she slept badly.", "en", None),
+    ("Hará ejercicio tres días por semana.", "es", None),
+    # state abbreviations before a postcode; countries after "raised in"; "Ayer" as a town's possessive
+    ("Raised in England, she moved at nine.", "en", None),
+    # a city-state and an emirate are state-level
+    ("She flew in from Singapore; her brother works in Dubai.", "en", None),
+    ("The plan: walk, eat, sleep. The Hospital at night was loud.", "en", None),
+])
+def test_clinical_prose_left_alone_by_the_r16_rules(text, lang, roster):
     assert found(text, lang=lang, roster=roster) == []

@@ -1,0 +1,316 @@
+"""A learned recall layer for the identifier detector: a token tagger trained on the labelled sets.
+
+The rules in :mod:`rapportlib.privacy` catch what their cues and word lists know. Every new locale or writer brings
+shapes they have never seen ("132 Bondgate Without", "hará seis días"). This tagger looks at the shape of each token
+and of its neighbours (capitals, digits, word lists, the words around it) and marks the tokens that look like part of
+an identifier. :func:`rapportlib.find_identifiers` adds what it marks where the rules found nothing.
+
+The model is a multinomial logistic regression over hashed features (no vocabulary is stored: only weights of
+hashed feature buckets, so no word of the training texts ships). It is trained offline by :func:`train` on the
+labelled sets in ``tests/data`` that were used for tuning (never on the held-out set), and saved to
+``data/lexicons/identifier_tagger.npz`` with the names and SHA-256 digests of the files it learned from.
+Retrain with ``python -m rapportlib.privacy_tagger``.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import zlib
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+import numpy as np
+import regex
+
+from rapportlib._resources import bundled
+
+# the tagger's classes; several identifier kinds share one ("number" covers SSNs, MRNs, accounts, licences, IDs,
+# phones and faxes), and a "number" span is reported as kind "id"
+CLASSES = ("O", "name", "place", "address", "date", "age", "postcode", "number", "net")
+_CLASS_OF = {"name": "name", "place": "place", "address": "address", "date": "date", "age": "age",
+             "postcode": "postcode", "ssn": "number", "mrn": "number", "account": "number", "licence": "number",
+             "id": "number", "phone": "number", "fax": "number", "email": "net", "url": "net", "ip": "net"}
+_KIND_OF = {"name": "name", "place": "place", "address": "address", "date": "date", "age": "age",
+            "postcode": "postcode", "number": "id", "net": "url"}
+FEATURES_VERSION = "2"
+MODEL_PATH = ("data", "lexicons", "identifier_tagger.npz")
+# a token is marked when its most likely identifier class has at least this probability: chosen on the four sets
+# r13-r16, each with the tagger trained on the sets before it and the rules as they were before tuning on it
+THRESHOLD = 0.4
+# classes whose marks are not used: the rules' patterns for e-mails, URLs and IPs are exact, and ...
+_RULES_ONLY = frozenset({"net", "date", "age"})
+
+TOKEN = regex.compile(r"[\p{L}\p{M}]+|\d+|[^\s\p{L}\p{M}\d]")
+_SENT_END = frozenset(".!?\n")
+
+
+def _shape(tok: str) -> str:
+    """"Xxxx", "dd", "XX", "x", "ta" (Tamil), "-": the run-length-squeezed character classes of a token."""
+    if "\u0b80" <= tok[0] <= "\u0bff":
+        return "ta"
+    out = []
+    for ch in tok[:8]:
+        c = "X" if ch.isupper() else "x" if ch.isalpha() else "d" if ch.isdigit() else ch
+        if not out or out[-1] != c:
+            out.append(c)
+    return "".join(out) + ("+" if len(tok) > 8 else "")
+
+
+def _lex_flags(low: str, lex) -> str:
+    """Which word lists know a token (folded): f first name, s surname, p place, t Tamil name, r region,
+    e common English, E English word, c common Spanish, k common Tamil."""
+    return "".join(flag for flag, words in (("f", lex.first_names), ("s", lex.surnames), ("p", lex.places),
+                                            ("t", lex.tamil_names), ("r", lex.regions), ("e", lex.en_common),
+                                            ("E", lex.en_words), ("c", lex.es_common), ("k", lex.ta_common))
+                   if low in words) or "-"
+
+
+_WORD_CODES: dict = {}        # word -> its codes, for one lexicon at a time (words repeat a lot: throughput)
+_MULT = np.array([0x9E3779B97F4A7C15, 0xC2B2AE3D27D4EB4F, 0x165667B19E3779F9, 0xD6E8FEB86659FD93], np.uint64)
+
+
+def _crc(s: str) -> int:
+    return zlib.crc32(s.encode()) + 1
+
+
+def _word_codes(word: str, lex) -> tuple[int, int, int, int, int, int]:
+    """Hash codes of a token's folded form, shape, word-list flags, first and last three letters, and length."""
+    from rapportlib.privacy import _fold
+    if _WORD_CODES.get("") is not lex:
+        _WORD_CODES.clear()
+        _WORD_CODES[""] = lex
+    codes = _WORD_CODES.get(word)
+    if codes is None:
+        low, sh = _fold(word), _shape(word)
+        flags = _lex_flags(low, lex) if word[0].isalpha() else "#"
+        codes = (_crc("w" + low), _crc("s" + sh), _crc("x" + flags), _crc("p" + low[:3]), _crc("q" + low[-3:]),
+                 _crc(f"n{min(len(word), 12)}{sh[:1]}"))
+        if len(_WORD_CODES) < 200_000:
+            _WORD_CODES[word] = codes
+    return codes
+
+
+def _token_features(text: str, lang: str, lex, bits: int) -> tuple[list[tuple[int, int]], np.ndarray]:
+    """Tokens (start, end) of ``text`` and the hashed feature buckets of each (one row of ``N_FEATURES`` per token).
+
+    A token's features: its folded form, shape, word-list flags, first and last three letters, length, whether it
+    starts a sentence, the language; the forms and shapes of the three tokens either side; the word-list flags of
+    its neighbours; the pairs of neighbouring forms; the shapes of the three tokens centred on it. Each feature is a
+    template number and one to three codes, mixed by multiplication into ``bits`` bits."""
+    spans = [(m.start(), m.end()) for m in TOKEN.finditer(text)]
+    n = len(spans)
+    rows = [(7,) * 7] * 3                          # three rows of padding either side
+    prev_end, prev_char = 0, "."
+    for s, e in spans:
+        rows.append((*_word_codes(text[s:e], lex), 2 if prev_char in _SENT_END or "\n" in text[prev_end:s] else 1))
+        prev_end, prev_char = e, text[s]
+    codes = np.array(rows + [(7,) * 7] * 3, np.uint64)
+    at = lambda off, col: codes[3 + off:3 + off + n, col]  # noqa: E731
+    w, sh, fl = 0, 1, 2
+    lang_code = np.full(n, _crc(lang), np.uint64)
+    parts = [(np.ones(n, np.uint64),), (lang_code,), (at(0, w),), (at(0, sh),), (at(0, fl),), (at(0, 3),),
+             (at(0, 4),), (at(0, 5),), (at(0, sh), at(0, 6)), (at(0, fl), at(0, sh))]
+    for off in (-3, -2, -1, 1, 2, 3):
+        parts += [(at(off, w),), (at(off, sh),)]
+        if abs(off) == 1:
+            parts += [(at(off, fl),), (at(off, w), at(0, sh))]
+    parts += [(at(-1, w), at(0, w)), (at(0, w), at(1, w)), (at(-2, w), at(-1, w)), (at(1, w), at(2, w)),
+              (at(-1, sh), at(0, sh), at(1, sh))]
+    out = np.empty((n, len(parts)), np.uint64)
+    with np.errstate(over="ignore"):
+        for t, codes_of in enumerate(parts):
+            h = np.full(n, ((t + 1) * 0x2545F4914F6CDD1D) % (1 << 64), np.uint64)
+            for k, c in enumerate(codes_of):
+                h = h + c * _MULT[k]
+            out[:, t] = (h * _MULT[3]) >> np.uint64(64 - bits)
+    return spans, out.astype(np.int64)
+
+
+@dataclass
+class TaggerModel:
+    """Weights of the hashed features (``2**bits`` x classes, int8 with one scale per class) and where they came
+    from (``trained_on``: file name -> SHA-256 of its bytes)."""
+
+    weights: np.ndarray
+    scale: np.ndarray
+    bits: int
+    trained_on: dict = field(default_factory=dict)
+    version: str = FEATURES_VERSION
+
+    def logits(self, rows: np.ndarray) -> np.ndarray:
+        """Scores of each class for tokens given as rows of feature buckets."""
+        return self.weights[rows].sum(axis=1, dtype=np.int32) * self.scale
+
+    def save(self, path: Path) -> None:
+        np.savez_compressed(path, weights=self.weights, scale=self.scale,
+                            meta=np.array(json.dumps({"bits": self.bits, "trained_on": self.trained_on,
+                                                      "version": self.version, "classes": CLASSES})))
+
+    @classmethod
+    def load(cls, path: Path) -> TaggerModel:
+        with np.load(path) as z:
+            meta = json.loads(str(z["meta"]))
+            if tuple(meta["classes"]) != CLASSES or meta["version"] != FEATURES_VERSION:
+                raise ValueError(f"{path}: the tagger was trained for other features or classes; retrain it "
+                                 "with `python -m rapportlib.privacy_tagger`")
+            return cls(z["weights"], z["scale"], meta["bits"], meta["trained_on"], meta["version"])
+
+
+def _labelled_tokens(records, lex, bits):
+    from rapportlib.privacy import parse_marked
+    rows, labels = [], []
+    for rec in records:
+        text, gold = parse_marked(rec["marked"])
+        spans, feats = _token_features(text, rec.get("lang") or "en", lex, bits)
+        cls = np.zeros(len(text) + 1, np.int8)
+        for g in gold:
+            cls[g.start:g.end] = CLASSES.index(_CLASS_OF[g.kind])
+        rows.append(feats)
+        labels += [int(cls[s]) for s, _ in spans]
+    return np.concatenate(rows), np.array(labels)
+
+
+def train(files: list[Path], *, bits: int = 18, c: float = 1.0, max_iter: int = 150, lexicon=None) -> TaggerModel:
+    """Fit the tagger on labelled JSONL files (``{"marked", "lang", ...}``, see ``tests/data/identifiers_README.md``).
+
+    Deterministic: the same files give the same weights."""
+    from scipy import sparse
+    from sklearn.linear_model import LogisticRegression
+
+    from rapportlib.privacy import load_lexicon
+    lex = lexicon or load_lexicon()
+    records = [json.loads(line) for p in files for line in Path(p).read_text(encoding="utf-8").splitlines()
+               if line.strip()]
+    rows, y = _labelled_tokens(records, lex, bits)
+    indptr = np.arange(0, rows.size + 1, rows.shape[1])
+    x = sparse.csr_matrix((np.ones(rows.size, np.float32), rows.ravel(), indptr), shape=(len(rows), 1 << bits))
+    x.sum_duplicates()
+    fit = LogisticRegression(C=c, max_iter=max_iter, tol=1e-4).fit(x, y)
+    coef = np.zeros((1 << bits, len(CLASSES)), np.float32)
+    coef[:, fit.classes_] = fit.coef_.T
+    coef[_token_features("x", "en", lex, bits)[1][0, 0], fit.classes_] += fit.intercept_   # the bias bucket
+    scale = np.maximum(np.abs(coef).max(axis=0), 1e-9) / 127
+    weights = np.round(coef / scale).astype(np.int8)
+    trained_on = {Path(p).name: hashlib.sha256(Path(p).read_bytes()).hexdigest() for p in files}
+    return TaggerModel(weights, scale.astype(np.float32), bits, trained_on)
+
+
+@lru_cache(maxsize=1)
+def load_tagger() -> TaggerModel | None:
+    """The shipped model, or None when it is missing (the rules then work alone)."""
+    path = bundled(*MODEL_PATH)
+    return TaggerModel.load(path) if path.is_file() else None
+
+
+def _safe_tokens(text: str, spans: list[tuple[int, int]], lex) -> list[bool]:
+    """Which tokens belong to a phrase of the detector's safelist ("Hospital Anxiety and Depression Scale",
+    "Behavioural Activation", "Mother's Day"): the rules know these are not identifiers, and the tagger must not
+    mark them either."""
+    from rapportlib.privacy import _fold
+    words = [(i, _fold(text[s:e])) for i, (s, e) in enumerate(spans) if text[s].isalnum()]
+    safe = [False] * len(spans)
+    for n, (i, key) in enumerate(words):
+        for phrase in lex.safe_phrases.get(key, ()):
+            if tuple(k for _, k in words[n:n + len(phrase)]) == phrase:
+                for j in range(i, words[n + len(phrase) - 1][0] + 1):
+                    safe[j] = True
+    return safe
+
+
+def _kin_word(key: str, lex) -> bool:
+    """A word for a relative or a title, also with a Tamil case ending ("Nan", "Grandpa", "தாத்தாவின்")."""
+    words = lex.cues["kin"] | lex.cues["titles"]
+    return key in words or "\u0b80" <= key[:1] <= "\u0bff" and any(
+        key.startswith(w) for w in words if len(w) >= 3 and "\u0b80" <= w[:1] <= "\u0bff")
+
+
+def tag(text: str, lang: str, *, model: TaggerModel, lexicon, threshold: float = THRESHOLD,
+        taken: np.ndarray | None = None) -> list[tuple[int, int, str]]:
+    """Spans ``(start, end, kind)`` of the runs of tokens the model marks as one identifier class with a probability
+    of at least ``threshold``; with ``taken`` (a mask over ``text`` of what the rules found), only the parts of
+    those runs the rules left uncovered.
+
+    Left out: e-mails, URLs and IPs (the rules' patterns are exact); a lone year, or a number of one or two digits,
+    as a date (the "09" of a time after a date); an ID number with fewer than four digits or no run of three (a
+    score, a label's acronym, "ICD-10 F43"); a part made only of words the detector's safelist knows ("Monday",
+    "Arabic"); a part that is one common word ("most days", a sentence's "Su"); a possessive "'s" or one letter."""
+    from rapportlib.privacy import _fold
+    spans, rows = _token_features(text, lang, lexicon, model.bits)
+    if not spans:
+        return []
+    z = model.logits(rows)
+    z -= z.max(axis=1, keepdims=True)
+    p = np.exp(z)
+    p /= p.sum(axis=1, keepdims=True)
+    best = p[:, 1:].argmax(axis=1) + 1
+    safe = _safe_tokens(text, spans, lexicon)
+    hit = p[np.arange(len(spans)), best] >= threshold
+    runs: list[list] = []
+    for i, (s, e) in enumerate(spans):
+        if not hit[i] or CLASSES[best[i]] in _RULES_ONLY:
+            continue
+        free = (taken is None or not taken[s:e].any()) and not safe[i]
+        if runs and runs[-1][2] == best[i] and runs[-1][3] == free and not text[runs[-1][1]:s].strip(" "):
+            runs[-1][1] = e
+            runs[-1][4].append(i)
+        elif free or taken is None:
+            runs.append([s, e, best[i], free, [i]])
+    common = (lexicon.en_common, lexicon.es_common, lexicon.ta_common)
+    out = []
+    for s, e, cls, free, toks in runs:
+        if not free:
+            continue
+        words = [text[spans[i][0]:spans[i][1]] for i in toks]
+        alnum = [w for w in words if w[0].isalnum()]
+        keys = [_fold(w) for w in alnum if not w.isdigit()]
+        if sum(len(w) for w in alnum) < 2 or len(keys) == len(alnum) and (
+                all(k in lexicon.safe_words for k in keys)
+                or len(keys) == 1 and (any(keys[0] in c for c in common))):
+            continue
+        if len(keys) == 1 and len(alnum) == 1 and (_kin_word(keys[0], lexicon)
+                                                   or CLASSES[cls] == "name" and text[e:e + 1] == ":"):
+            continue
+        digits = sum(ch.isdigit() for w in alnum for ch in w)
+        if CLASSES[cls] == "date" and (len(alnum) == 1 and regex.fullmatch(r"(?:1[89]|20)\d\d", alnum[0])
+                                       or len(keys) == 0 and digits <= 2):
+            continue
+        if CLASSES[cls] == "number" and (digits < 4 or max(len(r) for r in regex.findall(r"\d+", text[s:e])) < 4
+                                         or len(alnum) == 1 and regex.fullmatch(r"(?:1[89]|20)\d\d", alnum[0])):
+            continue
+        first, last = spans[next(i for i in toks if text[spans[i][0]].isalnum())][0], \
+            spans[next(i for i in reversed(toks) if text[spans[i][0]].isalnum())][1]
+        out.append((first, last, _KIND_OF[CLASSES[cls]]))     # without punctuation at either end
+    return out
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Train the shipped model: ``python -m rapportlib.privacy_tagger --held-out identifiers_r17.jsonl
+    tests/data/identifiers_*.jsonl``. The held-out set (the newest blind set) must be named, so that it is never
+    learned from."""
+    import argparse
+    import time
+    ap = argparse.ArgumentParser(prog="python -m rapportlib.privacy_tagger", description=main.__doc__)
+    ap.add_argument("files", nargs="+", type=Path, help="labelled JSONL files (tests/data/identifiers_*.jsonl)")
+    ap.add_argument("--held-out", action="append", required=True, metavar="NAME",
+                    help="file name of a set to leave out (the held-out set); may repeat")
+    ap.add_argument("--out", type=Path, default=None, help="where to save (default: the shipped model)")
+    args = ap.parse_args(argv)
+    files = sorted({p for p in args.files if p.name not in args.held_out}, key=lambda p: p.name)
+    missing = [p for p in files if not p.is_file()]
+    if missing:
+        ap.error(f"no such file: {missing[0]}")
+    if len(files) == len({p.name for p in args.files}):
+        ap.error(f"none of the files is named {' or '.join(args.held_out)}: check the held-out name")
+    t = time.perf_counter()
+    model = train(files)
+    out = args.out or bundled(*MODEL_PATH)
+    model.save(out)
+    print(f"trained on {len(files)} files in {time.perf_counter() - t:.0f} s (held out: "
+          f"{', '.join(args.held_out)}); saved {out}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
