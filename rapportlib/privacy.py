@@ -322,7 +322,7 @@ def load_lexicon(extra: tuple[str, ...] = ()) -> Lexicon:
     cue_kind = {_fold(p): k for k, v in conf["number_cues"].items() for p in v}
     cue_kind.update({p.casefold(): k for k, v in conf["number_cues"].items() for p in v})
     cue_sections = ("titles", "kin", "naming", "followers", "place_cues", "facility_suffixes",
-                    "facility_prefixes", "weak_facility_prefixes", "street_suffixes", "fax_cues")
+                    "facility_prefixes", "weak_facility_prefixes", "street_suffixes", "fax_cues", "field_labels")
     return Lexicon(
         first_names=frozenset(lists["first_names"]), surnames=frozenset(lists["surnames"]),
         tamil_names=frozenset(lists["tamil_names"]), en_words=frozenset(lists["en_words"]),
@@ -356,7 +356,8 @@ _LEXICON_LISTS = ("titles", "kin", "naming", "followers", "place_cues", "facilit
                   "safe_words", "safe_phrases", "regions", "fax_cues", "code_stopwords", "ta_months", "ta_weekdays",
                   "ta_relative", "ta_days", "ta_date_nouns", "number_words", "ta_day_relations",
                   "generic_facility_words", "ta_facility_modifiers", "street_words_fr", "area_words",
-                  "street_prefixes_title", "ta_festivals", "street_abbreviations", "weak_facility_prefixes")
+                  "street_prefixes_title", "ta_festivals", "street_abbreviations", "weak_facility_prefixes",
+                  "field_labels")
 
 
 def _check_lexicon(conf: dict, files: list[Path]) -> None:
@@ -1115,7 +1116,9 @@ def _lexicon_patterns(conf: dict) -> dict:
     address_ta = [
         # எண் 13, கிழக்கு மாசி வீதி; 62/25, காந்தி ரோடு; வீட்டு எண் 19, அண்ணா நகர் இரண்டாவது தெரு (an ordinal word
         # before the street word)
-        regex.compile(rf"(?:{door}\d{{1,4}}(?:/\d{{1,4}})?[A-Za-z]?(?:,\s*|\s+)|\d{{1,4}}(?:/\d{{1,4}})?[A-Za-z]?,\s*)"
+        # (r17 round: a Tamil letter after the number, "கதவு எண் 7-ஆ" door no. 7-B)
+        regex.compile(rf"(?:{door}\d{{1,4}}(?:/\d{{1,4}})?(?:[A-Za-z]|-[\u0B85-\u0BB9]\p{{M}}?)?(?:,\s*|\s+)"
+                      rf"|\d{{1,4}}(?:/\d{{1,4}})?[A-Za-z]?,\s*)"
                       rf"\p{{L}}[\p{{L}}\p{{M}}.]*(?:\s+\p{{L}}[\p{{L}}\p{{M}}.]*)?(?:\s+[\p{{L}}\p{{M}}]+வது)?\s+{ta_street}"),
         # 3-வது குறுக்குத் தெரு (3rd cross street)
         regex.compile(rf"(?:\d{{1,4}}(?:/\d{{1,4}})?,\s*)?\d{{1,3}}\s*-?\s*(?:வது|ஆவது|ம்)\s+(?:[\p{{L}}\p{{M}}]+\s+)?{ta_street}"),
@@ -1322,9 +1325,14 @@ def _lexicon_patterns(conf: dict) -> dict:
         # (r15 round) a Panamanian street, or a barriada, and the building and flat, or the house: "Avenida Perú,
         # edificio Miramar, apto. 3C", "Calle 2.ª Oeste, casa n.º 41", "barriada Los Pinos, casa 12A"
         (regex.compile(r"(?i:edificio|casa)\s"),
-         regex.compile(r"\b(?:Calle|Avenida|Av\.|Avda\.|Vía|Via|Carrera|Paseo|Camino|Calzada|Callejón|[Bb]arriada"
+         # (r17 round: a Honduran street in lower case, or an ordinal word's, and its block: "calle del Sol, bloque
+         # B, casa 7", "segunda avenida, casa 40")
+         regex.compile(r"\b(?:(?i:primera|segunda|tercera|cuarta|quinta|sexta|séptima|septima|octava|novena|décima"
+                       r"|decima)\s+(?i:calle|avenida)(?:\s+(?i:norte|sur|este|oeste|oriente|poniente))?(?=,)"
+                       r"|(?:[Cc]alle|[Aa]venida|Av\.|Avda\.|Vía|Via|Carrera|Paseo|Camino|Calzada|Callejón|[Bb]arriada"
                        r"|[Uu]rbanización|[Rr]esidencial|[Bb]arrio|[Rr]eparto)\s+(?:\d{1,3}(?:\.?[ªº])?"
-                       r"|\p{Lu}[\p{L}\p{M}'’.-]*)(?:\s+(?:(?:de|del|de\s+la|de\s+los|de\s+las)\s+)?(?:\p{Lu}[\p{L}\p{M}'’.-]*"
+                       r"|\p{Lu}[\p{L}\p{M}'’.-]*|(?:del|de\s+la|de\s+los|de\s+las)\s+\p{Lu}[\p{L}\p{M}'’.-]*))"
+                       r"(?:\s+(?:(?:de|del|de\s+la|de\s+los|de\s+las)\s+)?(?:\p{Lu}[\p{L}\p{M}'’.-]*"
                        r"|\d{1,3}(?:\.?[ªº])?)){0,4}(?:,\s*(?i:edificio|edif\.|torre|bloque)\s+\p{Lu}[\p{L}\p{M}'’-]*"
                        r"(?:\s+\p{Lu}[\p{L}\p{M}'’-]*){0,2})?,\s*(?i:apto\.?|apartamento|casa|local|depto\.?)\s*"
                        r"(?:n\.?[º°o]\.?\s*)?\d{1,4}[A-Z]?\b")),
@@ -1333,6 +1341,10 @@ def _lexicon_patterns(conf: dict) -> dict:
          regex.compile(r"\b(?i:rue|avenue|boulevard|bd|allée|allee|impasse|quai|chemin)\s+(?:(?:de\s+la|de\s+l['’]|du|des"
                        r"|de|d['’])\s*)?\p{Lu}[\p{L}\p{M}'’-]+(?:\s+(?:\p{Lu}[\p{L}\p{M}'’-]+|de|du|des|la)){0,3}\s+"
                        r"\d{1,4}(?:\s(?:bis|ter))?\b(?![.,:/]\d|\s*(?:%|fois|ans|jours|times|years|minutes))")),
+        # (r17 round) a one-word street's extension, a direction before it: "418 S. Meridian Ext", "77 Elmhurst
+        # Extension"
+        (regex.compile(r"\sExt"),
+         regex.compile(r"\b\d{1,5}\s+(?:[NSEW]\.?\s+)?\p{Lu}\p{Ll}{3,}\s+(?:Ext|Extension)\b\.?")),
         # a one-word street after its number, a flat after it: "2210 Broadway South, Apt 9"
         (None, regex.compile(rf"\b\d{{1,5}}\s+\p{{Lu}}\p{{Ll}}{{3,}}(?:\s+(?:North|South|East|West))?,\s*{unit}"
                              rf"#?\d{{1,5}}"
@@ -1366,12 +1378,19 @@ def _lexicon_patterns(conf: dict) -> dict:
         # (not a duration after "for": "tired for a day afterwards")
         # (r12 round: with "a full", "a good", "exactly" before or "full" between, "in" before "from now": "a full
         # nine days ago", "exactly ten days back", "in twelve days from now"; "N days out" at a clause's end)
-        (days_then, regex.compile(rf"(?<!\b(?i:for|full|good|whole|clear)\s|-)\b{day_pre}{num}\s+{day_mid}days?\s+"
+        # (r17 round: "for" after a booking is no duration, "rebooked for nine days earlier than today"; counted
+        # from a meeting, "six days before the session", "two days after our appointment"; "out" before "from
+        # now", "eleven days out from now")
+        (days_then, regex.compile(rf"(?<!(?<!\b(?i:booked|rebooked|scheduled|rescheduled|moved|set|arranged|planned"
+                              rf"|pencilled|penciled|brought\s+forward|put\s+back)\s)\b(?i:for)\s"
+                              rf"|\b(?i:full|good|whole|clear)\s|-)\b{day_pre}{num}\s+{day_mid}days?\s+"
                               # (r16 round: counted from today, "six days before today", "eleven days
                               # earlier than today", "nine days later than today", "three days after today")
                               rf"(?:(?:before|after|earlier\s+than|later\s+than|prior\s+to)\s+today"
+                              rf"|(?:before|after|ahead\s+of|prior\s+to)\s+(?:the|this|our|their|today['’]s|that)\s+"
+                              rf"(?:session|appointment|visit|meeting|review|call|consultation)"
                               rf"|ago|back|before|earlier|later|prior|hence|previously|beforehand|afterwards?"
-                              rf"|from\s+(?:now|today|tomorrow|yesterday|{_WD}\b))\b"
+                              rf"|(?:out\s+)?from\s+(?:now|today|tomorrow|yesterday|{_WD}\b))\b"
                               rf"|(?<=\b(?i:for)\s)(?:just|a\s+little|a\s+bit|well)\s+(?:over|under)\s+{num}\s+"
                               rf"days?\s+(?:ago|back)\b"
                               rf"|\b{day_pre}{num}\s+{day_mid}days?\s+on{_ORDW_END}"
@@ -1393,7 +1412,7 @@ def _lexicon_patterns(conf: dict) -> dict:
                               rf"\s+días?\b(?:\s+m[áa]s\b)?{dias_post}", _I)),
         # (r16 round: a weekday of that day, "el domingo de hace quince días", "el jueves de dentro de quince días";
         # the future of conjecture, "hará seis días" (it must be six days ago); approximate, "hace cosa de doce días")
-        ("día", regex.compile(rf"\b(?:el\s+(?:{_DS})\s+de\s+)?(?:hace|har[áa])\s+(?:justo\s+|justamente\s+"
+        ("día", regex.compile(rf"\b(?:el\s+(?:{_DS})\s+de\s+)?(?:hace|har[áa])\s+(?:ya\s+)?(?:justo\s+|justamente\s+"
                               rf"|exactamente\s+|cosa\s+de\s+|unos\s+|poco\s+más\s+de\s+)?{num}\s+días?\b{dias_post}"
                               rf"|\bel\s+(?:{_DS})\s+de\s+dentro\s+de\s+{num}\s+días\b", _I)),
         # a los catorce días, a los dos días (counted from another day); hoy hace una semana, hoy hace ocho días
@@ -1434,6 +1453,9 @@ def _lexicon_patterns(conf: dict) -> dict:
         # (r16 round) "the Thursday immediately before", "Monday this week just gone"
         ("immediately", regex.compile(rf"\b(?:the\s+)?{_WDF}\s+immediately\s+(?:before|after|prior|preceding"
                                       rf"|following)\b", _I)),
+        # (r17 round) "this Monday just passed", "the Friday just past", "this Sunday past"
+        ("pas", regex.compile(rf"\b(?:this|the)\s+{_WDF}\s+(?:just\s+)?(?:passed|past)\b"
+                              rf"|\b{_WDF}\s+just\s+(?:passed|past)\b", _I)),
         ("gone", regex.compile(rf"\b{_WDF}\s+(?:of\s+)?this\s+week\s+(?:just\s+)?(?:gone|past)\b"
                                rf"|\b{_WDF}\s+just\s+gone\b"
                                # (r15 round) "the Tuesday gone by", "Saturday just gone by"
@@ -1606,6 +1628,15 @@ _DAY_PART_AFTER = regex.compile(
 OWN_TOKEN = regex.compile(r"\[(?:[A-Z]+-\d+|DATE|\d{4}-\d{2}-\d{2}|\d{1,2} [A-Z][a-z]+)\]|(?<!\d)90\+")
 
 
+_BODY_BEFORE = regex.compile(r"(?<![\w.])(?P<p>[A-Z]{2,6})(?:\.|\s?#\s?|\s)$")
+_ADDRESS_BEFORE = regex.compile(r"(?:\b(?:Mile|Km\.?|Kilómetro|Kilometro)\s+|\b(?:RR|R\.R\.|Rural\s+Route)\s*#?\s*"
+                                r"\d{1,3},?\s+)$")
+_ADDRESS_AFTER = regex.compile(r"(?:,?\s+(?i:upstairs|downstairs|rear|basement|ground\s+floor|first\s+floor"
+                               r"|top\s+floor|(?:\d{1,2}(?:st|nd|rd|th)?\.?|\d{1,2}\.?[ºª°]|1er)\s*(?:floor|stock|etage"
+                               r"|og|piso|planta))|\s+(?:Ext|Extension)\.?)(?=\s*(?:[,;.)|/]|$)|\s\s|\s*\n|\s+\p{Lu}"
+                               r"|\s+(?:since|with|and|for|from|until|at|in|where|while|but|now)\b)")
+
+
 def _pattern_spans(text: str, lex: Lexicon, found: list[Span], taken: np.ndarray) -> None:
     for m in OWN_TOKEN.finditer(text):           # what anonymise() wrote is not an identifier
         taken[m.start():m.end()] = True
@@ -1705,6 +1736,8 @@ def _pattern_spans(text: str, lex: Lexicon, found: list[Span], taken: np.ndarray
         start, end = m.start(), m.end()
         while end > start and text[end - 1] in ",; ":
             end -= 1
+        if text[start].isdigit() and start >= 2 and text[start - 1] in "./" and text[start - 2].isdigit():
+            continue                                  # (r17 round) a date's end, no house: "Review: 1.3.25 Friend"
         if _YEARISH.match(text, start, start + 4) and not text[start + 4:start + 5].isalnum() and \
                 _YEAR_NOT_HOUSE.search(text, max(0, start - 12), start):
             continue                                  # "In 2019 Central Park was...": a year, no house number
@@ -1730,6 +1763,15 @@ def _pattern_spans(text: str, lex: Lexicon, found: list[Span], taken: np.ndarray
                     found.remove(sp)                  # "Flat 11B, Riverside Court, " found before: one address
                     taken[sp.start:sp.end] = False
                     start = min(start, sp.start)
+        # (r17 round) a rural route or a highway's mile before the house, a floor or a side of the house after the
+        # street: "RR 2, 418 Lakeshore Rd", "Mile 14, Orchid Street", "12 Palm Street, upstairs", "Lindenweg 4, 2.
+        # Stock"
+        pre = _ADDRESS_BEFORE.search(text, max(0, start - 24), start) if text[start].isdigit() else None
+        if pre and not taken[pre.start():start].any():
+            start = pre.start()
+        post = _ADDRESS_AFTER.match(text, end)
+        if post and not taken[end:post.end()].any():
+            end = post.end()
         irish = _IRISH_ESTATE_AFTER.match(text, end) if "," in text[end:end + 1] else None
         if irish and not taken[end:irish.end()].any():
             end = irish.end()                         # "Apt 24, Alder Court, Cnoc na Gréine"
@@ -1914,6 +1956,23 @@ def _pattern_spans(text: str, lex: Lexicon, found: list[Span], taken: np.ndarray
             if m and not taken[sp.end:m.end()].any():
                 taken[sp.end:m.end()] = True
                 found[i] = Span(sp.start, m.end(), sp.kind)
+    # (r17 round) a licensing body's letters glued to the number, after the licence's own cue or label, are the
+    # number's: "License plate: LPCC.8963858", "Plate # CRPO #59936", "Licence: RCI A57450", "DL # OCSWSSW #4411"
+    # (not a space before digits, "LMHC 54497": the number alone, as earlier rounds mark it)
+    for i, sp in enumerate(found):
+        m = _BODY_BEFORE.search(text, max(0, sp.start - 10), sp.start) if sp.kind == "licence" else None
+        if m and m.group().endswith(" ") and not regex.match(r"[A-Z]\d", text[sp.start:sp.start + 2]):
+            continue
+        if not m or lex.number_cue_kind.get(m.group("p").casefold()) != "licence" or \
+                any(o.start < sp.start and o.end > m.start() for o in found):
+            continue
+        head = text[max(0, m.start() - 30):m.start()].rstrip()
+        words = [_fold(w) for w in WORD.findall(head)[-2:]]
+        cue_word = words and regex.match(r"[\p{L}\p{M}]", head.rstrip(" .#:-")[-1:] or " ") and (
+            lex.number_cue_kind.get(words[-1]) == "licence" or lex.number_cue_kind.get(" ".join(words)) == "licence")
+        if head.endswith((":", "#", "-")) or cue_word:
+            taken[m.start():sp.start] = True
+            found[i] = Span(m.start(), sp.end, sp.kind)
 
 
 _TA_FUNCTION = ("பற்றி", "மேல்", "உடன்", "இடம்", "க்கு", "ஆக", "என்", "தன்", "அவர", "இன்று", "நேற்று", "நாளை")
@@ -2103,7 +2162,17 @@ _TA_VOWEL_SIGNS = "ாிீுூெேைொோௌ"
 _BEFORE_MONTH = {"in", "since", "until", "till", "by", "during", "before", "after", "from", "through", "early", "late",
                  "mid", "en", "desde", "hasta", "durante", "antes", "después", "last", "next", "this", "that", "every",
                  "each", "the", "for", "past", "of", "around", "a", "el", "de", "del", "este", "cada"}
+_FIELD_AFTER = regex.compile(r"\s?(?:[:#=]|[-–]\s)|\s(?:\p{Lu}{2,4}|(?i:no|number|address|ip|id))\b")
+_LABEL_LINKS = frozenset({"of", "on", "in", "the", "for", "de", "del", "la", "el", "no", "nº", "number", "num", "y",
+                          "and", "to", "from", "by", "per"})     # (r17 round) the small words of a field's label
+_ROLE_GAPS = frozenset({": ", " # ", "# ", " - ", " – ", " : "})
+# (r17 round) fields of a form that a person's name fills (folded; one to three words)
+_PERSON_FIELDS = frozenset({"usuaria", "usuario", "paciente", "nombre", "cliente", "client", "patient", "name",
+                            "pt name", "patient name", "client name", "service user", "familiar de referencia",
+                            "contacto de emergencia", "emergency contact", "next of kin", "nok", "tutor", "tutora",
+                            "nombre completo", "full name", "paciente nombre", "beneficiaria", "beneficiario"})
 _SENT_END = set('.!?:;\n•"“(-–—*')
+_FIELD_SEPARATORS = set("·|")                # (r17 round) fields of an admin line: "Tel 555 0134 · Home address ..."
 _ABBREV = {"dr", "mr", "mrs", "ms", "mx", "st", "sr", "sra", "prof", "no", "dra", "mt", "ft", "jr", "srta", "lic"}
 
 
@@ -2132,7 +2201,9 @@ def _tokens(text: str) -> list[_Tok]:
             text[toks[-1].start - 1:toks[-1].start] not in (".", "@")
         # a closing quote after a sentence's end ("no. 7645.' Hard to ...", ": 'The respondent") and a line break
         # start a sentence too
-        sent = not toks or (between.rstrip("'’‘").rstrip()[-1:] in _SENT_END and not abbrev) or "\n" in between
+        # (r17 round) so does a form's field separator: "... · Home address", "... | Born", "...  /  Date of birth"
+        sent = not toks or (between.rstrip("'’‘").rstrip()[-1:] in _SENT_END and not abbrev) or "\n" in between or \
+            between[-1:] in _FIELD_SEPARATORS or between[-2:] in (" /", "\t/")
         first = word[:1]
         toks.append(_Tok(m.start(), m.start() + len(word), word, _fold(word), first.isupper(),
                          word.isupper() and len(word) > 1, sent, _is_tamil(word)))
@@ -2141,7 +2212,8 @@ def _tokens(text: str) -> list[_Tok]:
 
 
 def _name_spans(text: str, lex: Lexicon, roster: Roster | None, lang: str, found: list[Span],
-                taken: np.ndarray) -> None:
+                taken: np.ndarray) -> list[tuple[int, int]]:
+    """Names and places by their words; returns where a form's field labels are (r17 round), no identifiers."""
     toks = _tokens(text)
     n = len(toks)
     ordinary_es = lang == "es"
@@ -2149,15 +2221,25 @@ def _name_spans(text: str, lex: Lexicon, roster: Roster | None, lang: str, found
     # a capital straight after a web or e-mail address or a number, with no full stop between, opens a sentence (r13
     # round): "...@kinfolkcare.org El abogado", "C.P. 62000 El registro", "forms.gle/rt1T Su abuela"
     # (not before another capital: "41700 Dos Hermanas")
-    ends = {sp.end for sp in found if sp.kind in _ENDS_A_LINE}
-    for x, t in enumerate(toks) if ends else ():
+    # (r17 round) and so does one after a date written with a number last, a form's field: "Seen: March 2011 They've
+    # started", "D.O.B. 12/08/47 Frank conversation about ...", "Fecha: 3 de mayo de 2009 El juicio"
+    ends = {sp.end for sp in found
+            if sp.kind in _ENDS_A_LINE or sp.kind == "date" and text[sp.end - 1:sp.end].isdigit()}
+
+    def roster_has(t: _Tok) -> bool:
+        return roster is not None and len(roster) > 0 and roster.match(t.word) is not None
+
+    # (r17 round: any line's first word that is an everyday word and no given name, "...Polyclinic\nThe
+    # anniversary", "...\nService user # ...")
+    for x, t in enumerate(toks) if ends or "\n" in text else ():
         if t.cap and not t.sent_start and (x + 1 == n or not toks[x + 1].cap):
             k = t.start
             while k > 0 and text[k - 1] in " )]":
                 k -= 1
             t.sent_start = k < t.start and k in ends
         # (r14 round) a common word on the line after one: "...@clinic.org.uk\nThe lift", "...@salud.cr\nEl PHQ-9"
-        if t.cap and not t.sent_start and text[t.start - 1:t.start] == "\n" and t.start - 1 in ends and (
+        if t.cap and not t.sent_start and text[t.start - 1:t.start] == "\n" and (t.start - 1 in ends or (
+                t.key not in lex.first_names and not roster_has(t))) and (
                 t.key in _STOP_CAPS or t.key in lex.en_common or (
                     t.key in lex.en_words or ordinary_es and t.key in lex.es_words) and t.key not in lex.first_names):
             t.sent_start = True
@@ -2181,11 +2263,71 @@ def _name_spans(text: str, lex: Lexicon, roster: Roster | None, lang: str, found
 
     # safelisted phrases: mark their tokens as safe
     safe = np.zeros(n, bool)
+    # (r17 round) a safelisted facility phrase after a proper word is that facility's end: "Hollins Community College"
+    fac_safe = np.zeros(n, bool)
     for i, t in enumerate(toks):
         for words in lex.safe_phrases.get(t.key, ()):
             if tuple(x.key for x in toks[i:i + len(words)]) == words:
                 safe[i:i + len(words)] = True
+                if words[-1] in cues["facility_suffixes"] and i > 0 and toks[i - 1].cap and not safe[i - 1] and \
+                        text[toks[i - 1].end:t.start] == " " and t.cap:
+                    fac_safe[i:i + len(words)] = True
                 break
+
+    # (r17 round) a form's field label is no name: a label word, or a capitalised dictionary word no given name,
+    # opening a field (a sentence's or a line's start, after a separator, a comma or a value) and running, with up
+    # to three more words ("Home address", "Date of birth", "Card on file", "Ward/unit", "Driver's permit", "Last
+    # IP", "From the portal log"), to a colon, "#", a dash or a value: "..., Home address 41 Elm Rd", "| Born
+    # 2/9/61", "Correo - ...", "மின்னஞ்சல் - ..." (email); not "Frank: ..." or "Rose 07700 ..." (names, no labels)
+    field_words = cues["field_labels"]
+    value_starts = {sp.start for sp in found}
+    value_ends = {sp.end for sp in found}
+
+    def field_label(i: int) -> bool:
+        t = toks[i]
+        if t.tamil:
+            if t.key not in field_words:
+                return False
+        elif not t.cap or t.caps or not (t.key in field_words or ordinary(t) and t.key not in lex.first_names and
+                                         t.key not in cues["facility_prefixes"] and
+                                         t.key not in cues["weak_facility_prefixes"] and
+                                         t.key not in cues["facility_suffixes"]):
+            return False                                # (a facility's first word is none: "Clínica del IMSS número 7")
+        before = text[max(0, t.start - 3):t.start].rstrip(" \t")
+        opens = t.sent_start or before[-1:] in (",", "#", "/", "\n") or before == "" or \
+            len(text[:t.start].rstrip()) in value_ends
+        if not opens and t.key not in field_words:
+            return False
+        k, slashed = i, False
+        while k + 1 < n and k - i < 3:
+            gap = text[toks[k].end:toks[k + 1].start]
+            nk = toks[k + 1]
+            if gap == "/" and not nk.cap:
+                slashed = True                              # "Ward/unit", "Dir./Address"
+            elif not (gap in (" ", "'s ", "’s ", ". ") and (nk.key in _LABEL_LINKS or nk.key in field_words or
+                                                            nk.caps and len(nk.key) <= 4)) or \
+                    nk.start in value_starts or gap == ". " and toks[k].key not in _ABBREV:
+                break
+            k += 1
+        rest = k - i
+        label_end[i] = toks[k].end
+        after = text[toks[k].end:toks[k].end + 4]
+        stripped = after.lstrip(" .")
+        if stripped[:1] in (":", "#", "=") or stripped[:2] in ("- ", "– ") or after[:3] in (" - ", " – "):
+            return opens and (rest > 0 or t.key in field_words) or rest > 0 and toks[k].key in field_words
+        if not opens:
+            return False                                # (a label word mid-line only before its own words and
+        if slashed:                                     # a colon: "Dalia Ruiz Familiar de referencia: ...")
+            return True
+        pos = toks[k].end + len(after) - len(after.lstrip(" "))
+        return (pos in value_starts or stripped[:1].isdigit()) and (rest > 0 or t.key in field_words)
+
+    label_end: dict[int, int] = {}
+    labels = []                                         # (kept from the learned layer too: "Ward/unit", "Mailing")
+    for i in range(n):
+        if not safe[i] and (toks[i].cap or toks[i].tamil) and field_label(i):
+            safe[i] = True
+            labels.append((toks[i].start, label_end[i]))
 
     # the one and two words before each token (a cue is looked up in them first: throughput)
     prev_1 = [""] + [t.key for t in toks[:-1]]
@@ -2344,12 +2486,25 @@ def _name_spans(text: str, lex: Lexicon, roster: Roster | None, lang: str, found
         return bool(m) and _fold(m.group("r")) in cues["kin"]
 
     def colon_role(i: int) -> bool:
-        """A relation or role and a colon before the word: "Supervisor: Revathi", "Emergency contact: ..."."""
-        if i == 0 or text[toks[i - 1].end:toks[i].start] != ": " or taken[toks[i - 1].start]:
+        """A relation or role and a colon before the word: "Supervisor: Revathi", "Emergency contact: ..."; (r17
+        round) also a "#" or a dash: "Contacto # Rut Ibarra", "Guardian - Okoro"."""
+        if i == 0 or text[toks[i - 1].end:toks[i].start] not in _ROLE_GAPS or taken[toks[i - 1].start]:
             return False
         k1 = toks[i - 1].key
         k2 = f"{toks[i - 2].key} {k1}" if i >= 2 else ""
         return k1 in cues["kin"] or k2 in cues["kin"] or _strip_plural(k1) in cues["kin"]
+
+    def person_field(i: int) -> bool:
+        """(r17 round) a form's field for a person before a full name: "Usuaria # Dulce Marchena", "Nombre - Rut
+        Ibarra", "Familiar de referencia: Dulce Ibarra (madre)", "Service user # Tova Quist" (its first word a word
+        too, "Argelia", "Rose"; the next word capitalised)."""
+        if i < 1 or text[toks[i - 1].end:toks[i].start] not in _ROLE_GAPS or taken[toks[i - 1].start] or \
+                i + 1 >= n or text[toks[i].end:toks[i + 1].start] != " " or not toks[i + 1].cap or toks[i + 1].caps:
+            return False
+        k1 = toks[i - 1].key
+        k2 = f"{toks[i - 2].key} {k1}" if i >= 2 else ""
+        k3 = f"{toks[i - 3].key} {k2}" if i >= 3 else ""
+        return k1 in _PERSON_FIELDS or k2 in _PERSON_FIELDS or k3 in _PERSON_FIELDS
 
     def labels_code(t: _Tok) -> bool:
         """The word names a number or an account, not a person: "Case No. 76-97447", "Hosp No. 4471",
@@ -2536,7 +2691,8 @@ def _name_spans(text: str, lex: Lexicon, roster: Roster | None, lang: str, found
             continue                                       # a relation in a genogram: "Gran 95", "Nan (93)"
         cue_name = prev_is(i, "titles") or prev_is(i, "kin") or prev_is(i, "naming") or (
             t.cap and (paren_role(t) or colon_role(i) and (not ordinary(t) or t.key in lex.first_names) and
-                       not t.caps))                # "Ha-eun (client)", "Supervisor: Okoro", "Supervisora: Rut"
+                       not t.caps or not t.caps and person_field(i)))
+        #                                            "Ha-eun (client)", "Supervisor: Okoro", "Supervisora: Rut"
         if cue_name:
             cued.add(i)
         if not cue_name and t.cap and not t.sent_start and i > 0 and toks[i - 1].key in ("a", "an") and \
@@ -2701,7 +2857,8 @@ def _name_spans(text: str, lex: Lexicon, roster: Roster | None, lang: str, found
             elif not is_ord and len(t.key) >= 3 and t.key not in _STOP_CAPS and (
                     (not is_proper and (follows or possessive or verb_after))
                     or (follows and nxt.key not in _WEAK_FOLLOWERS)) and not t.key.startswith("i'") and \
-                    t.key not in cues["kin"] and not t.key.endswith(_ABSTRACT_ENDINGS):
+                    t.key not in cues["kin"] and not t.key.endswith(_ABSTRACT_ENDINGS) and \
+                    not ("'" in t.key and t.key in lex.en_common):      # (r17 round) nor "They've started"
                 #                                            (not a relation, "Teenager seen with mum", nor a
                 #                                            symptom, "Derealisation moved in waves")
                 label[i] = "name"                          # "Sandeep looked", a rare proper word before a verb
@@ -2782,7 +2939,8 @@ def _name_spans(text: str, lex: Lexicon, roster: Roster | None, lang: str, found
         # a person's name after a modifier is the facility's too: "அரசு ராஜாஜி மருத்துவமனை" (Government Rajaji
         # Hospital), and a town that is also a common word before one: "கோவை அரசு மருத்துவமனை"
         while k > 0 and i - k < 5 and text[toks[k - 1].end:toks[k].start] == " " and free(toks[k - 1]) and \
-                (toks[k - 1].tamil or toks[k - 1].cap) and (label[k - 1] != "name" or mods or (
+                (toks[k - 1].tamil or toks[k - 1].cap and not (     # (r17 round: not a label, "Referral X ...")
+                    toks[k - 1].key in field_words or ordinary(toks[k - 1]))) and (label[k - 1] != "name" or mods or (
                     k > 1 and toks[k - 2].word in ta_mod and text[toks[k - 2].end:toks[k - 1].start] == " ")):
             w = toks[k - 1]
             if w.word in ta_mod:
@@ -2848,7 +3006,7 @@ def _name_spans(text: str, lex: Lexicon, roster: Roster | None, lang: str, found
             i += 1
             continue
         j = i + 1
-        while j < n and free(toks[j]) and not safe[j] and text[toks[j - 1].end:toks[j].start] in (
+        while j < n and free(toks[j]) and (not safe[j] or fac_safe[j]) and text[toks[j - 1].end:toks[j].start] in (
                 " ", ". ", "'s ", "’s ", "' ") and (
                 toks[j].cap or (toks[j].key in _PARTICLES and j + 1 < n and toks[j + 1].cap)):
             if text[toks[j - 1].end:toks[j].start] == ". " and toks[j - 1].key not in ("st", "mt", "dr", "ft"):
@@ -2876,6 +3034,15 @@ def _name_spans(text: str, lex: Lexicon, roster: Roster | None, lang: str, found
                 label[k] = None
             i = max(j, i + 1)
             continue
+        # (r17 round) a facility's name run on into the next sentence's first word, its full stop left out:
+        # "Referred from: Hollins High School Sertraline went up", "Ward/unit # Elm Community College Intake form"
+        if len(run) >= 3 and keys[-2] in cues["facility_suffixes"] and j < n and not toks[j].cap and \
+                text[toks[j - 1].end:toks[j].start] == " " and (ordinary(toks[run[-1]]) or toks[run[-1]].caps) and \
+                keys[-1] not in cues["facility_suffixes"] and keys[-1] not in generic and \
+                (keys[-1] not in lex.places or toks[run[-1]].caps) and keys[-1] not in lex.first_names and \
+                label[run[-1]] != "name":
+            j -= 1
+            run, keys = run[:-1], keys[:-1]
         mp = _multi_place(keys, lex)
         # a facility with its town after it: "Christian Medical College Vellore", "Royal Infirmary Edinburgh"
         if len(run) >= 3 and keys[-2] in cues["facility_suffixes"] and keys[-1] in lex.places and \
@@ -3023,6 +3190,7 @@ def _name_spans(text: str, lex: Lexicon, roster: Roster | None, lang: str, found
         a = m.group("a").casefold()
         if a not in lex.safe_words and a not in lex.patterns["code_stopwords"] and not taken[m.start():m.end()].any():
             _add(found, taken, m.start(), m.end(), "place")
+    return labels
 
 
 def _inflected(key: str, words: frozenset) -> bool:
@@ -3133,7 +3301,7 @@ def find_identifiers(text: str, roster=None, lang: str | None = None, *, lexicon
     _pattern_spans(text, lex, found, taken)
     _localities(text, lex, found, taken)
     _lines_before_postcodes(text, lex, found, taken)
-    _name_spans(text, lex, _roster(roster), lang, found, taken)
+    labels = _name_spans(text, lex, _roster(roster), lang, found, taken)
     _cue_names(text, lex, found, taken)
     _unknown_people(text, lex, found, taken)
     if "Psychiatric" in text or "Behavio" in text:
@@ -3155,18 +3323,24 @@ def find_identifiers(text: str, roster=None, lang: str | None = None, *, lexicon
     _place_postcodes(text, found, taken)
     _names_again(text, lex, found, taken)
     if tagger:
-        _tagged(text, lang, lex, found, taken)
+        _tagged(text, lang, lex, found, taken, labels)
     return sorted(found)
 
 
-def _tagged(text: str, lang: str, lex: Lexicon, found: list[Span], taken: np.ndarray) -> None:
+def _tagged(text: str, lang: str, lex: Lexicon, found: list[Span], taken: np.ndarray,
+            labels: list[tuple[int, int]]) -> None:
     """The learned recall layer: what the token tagger marks where the rules found nothing (an unknown name in a
-    new role, a street shape of a new locale); see :mod:`rapportlib.privacy_tagger`."""
+    new role, a street shape of a new locale); see :mod:`rapportlib.privacy_tagger`. The field labels the rules
+    recognised ("Ward/unit #", "Mailing address:") are kept from it too (r17 round)."""
     from rapportlib import privacy_tagger
     model = privacy_tagger.load_tagger()
-    if model is not None:
-        for start, end, kind in privacy_tagger.tag(text, lang, model=model, lexicon=lex, taken=taken):
-            _add(found, taken, start, end, kind)
+    if model is None:
+        return
+    keep_out = taken.copy()
+    for a, b in labels:
+        keep_out[a:b] = True
+    for start, end, kind in privacy_tagger.tag(text, lang, model=model, lexicon=lex, taken=keep_out):
+        _add(found, taken, start, end, kind)
 
 
 # (r15 round) a person named by the cue of a form's role or of a contact list, whose name no list knows:
@@ -3394,8 +3568,11 @@ def _unknown_person_word(word: str, lex: Lexicon, *, places_ok: bool = False) ->
 def _unknown_people(text: str, lex: Lexicon, found: list[Span], taken: np.ndarray) -> None:
     for v in _PERSON_VERB.finditer(text) if any(c in text for c in _PERSON_VERB_NEEDS) else ():
         m = _NAME_BEFORE_VERB.search(text, max(0, v.start() - 40), v.start())
-        if m and (m.start() > 0 or v.start() <= 40) and _unknown_person_word(m.group("n"), lex, places_ok=True):
-            _put_name(found, taken, m.start("n"), m.end("n"), over_places=True)
+        k = _fold(m.group("n")) if m else ""
+        if m and (m.start() > 0 or v.start() <= 40) and _unknown_person_word(m.group("n"), lex, places_ok=True) and \
+                not (k in lex.en_words and k in lex.freq_words and k not in lex.first_names and k not in lex.places):
+            _put_name(found, taken, m.start("n"), m.end("n"), over_places=True)   # (r17 round: not a frequent
+            #                                                                        word, "Grief still comes")
     if "'s " in text or "’s " in text:
         for v in _PERSONS_THING.finditer(text):
             m = _NAME_BEFORE_THING.search(text, max(0, v.start() - 40), v.start())
@@ -3807,6 +3984,9 @@ def _localities(text: str, lex: Lexicon, found: list[Span], taken: np.ndarray) -
             if _NOT_LOCALITY.fullmatch(name) or taken[start:start + len(name)].any() or latin_town and _is_tamil(
                     name) and _TAMIL_NEXT.match(text, start + len(name)):
                 break                               # (r15 round) no Tamil prose after a Latin town
+            if _FIELD_AFTER.match(text, start + len(name)) and (
+                    words_of := [_fold(w) for w in WORD.findall(name)]) and words_of[0] in lex.cues["field_labels"]:
+                break                               # (r17 round) a form's next field: "..., 04760 Berja, Email - ..."
             initials = regex.match(r"(?:\p{Lu}\.\s?){2,3}", name)
             if initials and regex.sub(r"[.\s]", "", initials.group()).casefold() in lex.regions:
                 end = start + len(initials.group().rstrip())   # a state's initials, then a new sentence: "N.L. Andrés"
@@ -3917,13 +4097,14 @@ _FACILITY_TAIL = regex.compile(r"\s(?:número|numero|núm\.|núm|No\.|n\.º|nº|
 _FACILITY_TAIL_HEADS = frozenset("""hospital clinic clínica clinica centre center infirmary asylum hospice sanatorium
 imss issste sanatorio policlínico policlinico comarcal unidad centro instituto""".split())
 _NEW_FACILITY = regex.compile(
-    r"\b(?:IES|IESO|CEIP|CIFP|CPEPA|CEE|CRA)\s\p{Lu}[\p{Ll}\p{M}]+(?:\s(?:d['’]|de\s|del\s|de\sla\s)?\p{Lu}[\p{Ll}\p{M}'’]+){0,3}"
+    r"\b(?:IES|IESO|CEIP|CIFP|CPEPA|CEE|CRA)\s(?:\p{Lu}\p{Ll}{1,3}\.|\p{Lu}[\p{Ll}\p{M}]+)"
+    r"(?:\s(?:d['’]|de\s|del\s|de\sla\s)?(?:\p{Lu}\p{Ll}{1,3}\.|\p{Lu}[\p{Ll}\p{M}'’]+)){0,4}"
     r"|(?:(?<![\p{L}\p{M}'’-])(?P<pre>\p{Lu}[\p{L}\p{M}]*)\s)?\p{Lu}\p{Ll}+['’]s\s(?:and|&)\s\p{Lu}\p{Ll}+['’]s\s(?:Hospital|Clinic|Centre"
     r"|Center|Home|Hospice)\b"
     r"|(?<![\p{L}\p{M}'’-])\p{Lu}\p{Ll}{2,}(?:[\s-]\p{Lu}\p{Ll}+)?\s(?:ziekenhuis|Ziekenhuis|kliniek|Kliniek|Medisch\sCentrum"
     r"|Zorggroep|GGZ)(?![\p{L}\p{M}])"
     r"|(?<![\p{L}\p{M}])(?P<ta>(?:[\p{Tamil}]{3,}\s){1,2})(?:ஆரம்ப\sசுகாதார|சுகாதார|மனநல|மருத்துவக்|மருத்துவ|பல்\sமருத்துவ)"
-    r"\s(?:நிலையம்|மையம்|கல்லூரி|மருத்துவமனை)(?![\p{L}\p{M}])")
+    r"\s(?:நிலையம்|மையம்|கல்லூரி(?:\sமருத்துவமனை)?|மருத்துவமனை)(?![\p{L}\p{M}])")
 _FACILITY_AT = regex.compile(r"(?<![\p{L}\p{M}'’-])(?:\p{Lu}\p{Ll}+\s){0,3}(?:Hospital|Clinic|Asylum|Infirmary|Hospice"
                            r"|Sanatorium)\sat\s$")
 _TA_NOT_FACILITY_NAME = ("ுடன்", "ோடு", "ிடம்", "ால்", "ும்", "ிற்கு")
@@ -3939,6 +4120,12 @@ def _new_facilities(text: str, lex: Lexicon, found: list[Span], taken: np.ndarra
     if any(c in text for c in _NEW_FACILITY_CUES):
         for m in _NEW_FACILITY.finditer(text):
             start = m.start()
+            # (r17 round) a facility found shorter takes in the rest: "X அரசு மருத்துவக் கல்லூரி" found, then "...
+            # மருத்துவமனை" (X Government Medical College Hospital)
+            within = [sp.start for sp in found if sp.kind == "place" and start <= sp.start < sp.end < m.end()]
+            if within:
+                _put_over(found, taken, min(within), m.end(), "place")
+                continue
             if m.group("ta") is not None:                  # drop the words before the name: "அன்று X ..." (on that day)
                 words = m.group("ta").split()
                 while words and (words[0] in lex.ta_common or words[0].endswith(_TA_INFLECTED + _TA_NOT_FACILITY_NAME)
@@ -3948,7 +4135,9 @@ def _new_facilities(text: str, lex: Lexicon, found: list[Span], taken: np.ndarra
                     continue
             if m.group("pre") is not None and _ordinary_cue_word(m.group("pre"), lex):
                 start = m.end("pre") + 1                   # "the Women's and Children's Hospital"
-            _put_over(found, taken, start, m.end(), "place")
+            end = m.end() - (text[m.end() - 1] == ".")      # (r17 round) "CEIP Ntra. Sra. de la Paz" (its
+            #                                                 abbreviations, not the full stop after it)
+            _put_over(found, taken, start, end, "place")
     if " in " in text:
         for m in _DWELL_IN.finditer(text):
             first = _strip_possessive(m.group("p").split()[0])

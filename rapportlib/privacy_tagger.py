@@ -92,6 +92,26 @@ def _word_codes(word: str, lex) -> tuple[int, int, int, int, int, int]:
     return codes
 
 
+def _templates():
+    """The feature templates: each a list of (offset of the token, code column); columns 0-5 are the codes of
+    :func:`_word_codes`, 6 whether the token starts a sentence, 7 a constant (the bias), 8 the language, 9 zero (to
+    pad a template to three codes)."""
+    w, sh, fl = 0, 1, 2
+    t = [[(0, 7)], [(0, 8)], [(0, w)], [(0, sh)], [(0, fl)], [(0, 3)], [(0, 4)], [(0, 5)], [(0, sh), (0, 6)],
+         [(0, fl), (0, sh)]]
+    for off in (-3, -2, -1, 1, 2, 3):
+        t += [[(off, w)], [(off, sh)]]
+        if abs(off) == 1:
+            t += [[(off, fl)], [(off, w), (0, sh)]]
+    t += [[(-1, w), (0, w)], [(0, w), (1, w)], [(-2, w), (-1, w)], [(1, w), (2, w)], [(-1, sh), (0, sh), (1, sh)]]
+    t = [parts + [(0, 9)] * (3 - len(parts)) for parts in t]
+    seeds = np.array([((i + 1) * 0x2545F4914F6CDD1D) % (1 << 64) for i in range(len(t))], np.uint64)
+    return np.array([[o for o, _ in p] for p in t]), np.array([[c for _, c in p] for p in t]), seeds
+
+
+_TEMPLATE_OFFSETS, _TEMPLATE_COLUMNS, _TEMPLATE_SEEDS = _templates()
+
+
 def _token_features(text: str, lang: str, lex, bits: int) -> tuple[list[tuple[int, int]], np.ndarray]:
     """Tokens (start, end) of ``text`` and the hashed feature buckets of each (one row of ``N_FEATURES`` per token).
 
@@ -106,25 +126,15 @@ def _token_features(text: str, lang: str, lex, bits: int) -> tuple[list[tuple[in
     for s, e in spans:
         rows.append((*_word_codes(text[s:e], lex), 2 if prev_char in _SENT_END or "\n" in text[prev_end:s] else 1))
         prev_end, prev_char = e, text[s]
-    codes = np.array(rows + [(7,) * 7] * 3, np.uint64)
-    at = lambda off, col: codes[3 + off:3 + off + n, col]  # noqa: E731
-    w, sh, fl = 0, 1, 2
-    lang_code = np.full(n, _crc(lang), np.uint64)
-    parts = [(np.ones(n, np.uint64),), (lang_code,), (at(0, w),), (at(0, sh),), (at(0, fl),), (at(0, 3),),
-             (at(0, 4),), (at(0, 5),), (at(0, sh), at(0, 6)), (at(0, fl), at(0, sh))]
-    for off in (-3, -2, -1, 1, 2, 3):
-        parts += [(at(off, w),), (at(off, sh),)]
-        if abs(off) == 1:
-            parts += [(at(off, fl),), (at(off, w), at(0, sh))]
-    parts += [(at(-1, w), at(0, w)), (at(0, w), at(1, w)), (at(-2, w), at(-1, w)), (at(1, w), at(2, w)),
-              (at(-1, sh), at(0, sh), at(1, sh))]
-    out = np.empty((n, len(parts)), np.uint64)
+    rows += [(7,) * 7] * 3
+    codes = np.zeros((n + 6, 10), np.uint64)
+    codes[:, :7] = rows
+    codes[:, 7] = 1
+    codes[:, 8] = _crc(lang)
+    at = 3 + np.arange(n)[:, None, None] + _TEMPLATE_OFFSETS
     with np.errstate(over="ignore"):
-        for t, codes_of in enumerate(parts):
-            h = np.full(n, ((t + 1) * 0x2545F4914F6CDD1D) % (1 << 64), np.uint64)
-            for k, c in enumerate(codes_of):
-                h = h + c * _MULT[k]
-            out[:, t] = (h * _MULT[3]) >> np.uint64(64 - bits)
+        h = _TEMPLATE_SEEDS + (codes[at, _TEMPLATE_COLUMNS] * _MULT[:3]).sum(axis=2, dtype=np.uint64)
+        out = (h * _MULT[3]) >> np.uint64(64 - bits)
     return spans, out.astype(np.int64)
 
 

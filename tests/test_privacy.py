@@ -395,8 +395,8 @@ TUNING = ["identifiers_dev.jsonl", "identifiers_test.jsonl", "identifiers_holdou
           "identifiers_final.jsonl", "identifiers_r5.jsonl", "identifiers_r6.jsonl", "identifiers_r7.jsonl",
           "identifiers_r8.jsonl", "identifiers_r9.jsonl", "identifiers_r10.jsonl", "identifiers_r11.jsonl",
           "identifiers_r12.jsonl", "identifiers_r13.jsonl", "identifiers_r14.jsonl", "identifiers_r15.jsonl",
-          "identifiers_r16.jsonl"]
-HELD_OUT = "identifiers_r17.jsonl"        # written last, blind; never tuned on
+          "identifiers_r16.jsonl", "identifiers_r17.jsonl"]
+HELD_OUT = "identifiers_r18.jsonl"        # written last, blind; never tuned on
 
 
 @pytest.mark.parametrize("name", TUNING)
@@ -415,24 +415,22 @@ def test_name_recall_target_on_the_held_out_set():
     assert scores.loc["name", "recall"] >= 0.95, scores                             # 0.995 reached (r15 had 0.943)
 
 
-# What r17 measured when it was first scored, rounded down: a floor per kind, so that no change makes the detector worse
-# on the one set it has never been tuned on. (r16's floors were replaced by the >= 0.95 and >= 0.98 of the tuning sets.)
-HELD_OUT_FLOORS = {"date": 0.94, "address": 0.88, "licence": 0.88}
+# What r18 measured when it was first scored, rounded down: a floor per kind, so that no change makes the detector worse
+# on the one set it has never been tuned on. (r17's floors were replaced by the >= 0.95 and >= 0.98 of the tuning sets.)
+HELD_OUT_FLOORS = {"age": 0.61, "date": 0.82, "address": 0.94, "ssn": 0.98, "licence": 0.98}
 
 
 def test_held_out_recall_does_not_fall_below_what_it_reached():
     """A floor at the held-out level reached (the issue's per-kind target is the xfail test below)."""
     scores = score_detector(_records(HELD_OUT)).set_index("kind")
-    assert scores.loc["name", "recall"] >= 0.99, scores                             # 0.995 reached
+    assert scores.loc["name", "recall"] >= 0.99, scores                             # 0.994 reached
     pattern = scores.loc[list(PATTERN_KINDS)]
-    assert pattern["found"].sum() / pattern["gold"].sum() >= 0.976, scores         # 0.977 reached (2438/2495)
-    floors = pd.Series({k: HELD_OUT_FLOORS.get(k, 1.0) for k in PATTERN_KINDS})   # the other 11 kinds are at 1.00
+    assert pattern["found"].sum() / pattern["gold"].sum() >= 0.944, scores         # 0.945 reached (2040/2158)
+    floors = pd.Series({k: HELD_OUT_FLOORS.get(k, 1.0) for k in PATTERN_KINDS})   # the other 9 kinds are at 1.00
     low = pattern[pattern["recall"] < floors]
     assert low.empty, low
-    assert scores.loc["place", "recall"] >= 0.95, scores                            # 0.954 reached
-    # 0.964 reached: r17 writes admin fields after separators ("... 905-522-4189 · Home address ...", "| Born
-    # 3/9/64"), and the rules take the field's first word for a name (128 of their 138 false spans are "names")
-    assert scores.loc["all", "precision"] >= 0.96, scores
+    assert scores.loc["place", "recall"] >= 0.94, scores                            # 0.948 reached
+    assert scores.loc["all", "precision"] >= 0.97, scores                           # 0.979 reached
 
 
 def test_the_learned_layer_adds_recall_on_the_held_out_set_at_little_cost_in_precision():
@@ -441,15 +439,16 @@ def test_the_learned_layer_adds_recall_on_the_held_out_set_at_little_cost_in_pre
     both = score_detector(records).set_index("kind")
     rules = score_detector(records, find=lambda t, r, lang: find_identifiers(t, r, lang, tagger=False))
     rules = rules.set_index("kind")
-    # r17: names 1251 -> 1260 of 1266, pattern kinds 2424 -> 2438 of 2495, places 468 -> 478 of 501
+    # r18: names 1225 -> 1234 of 1241, pattern kinds 2011 -> 2040 of 2158, places 447 -> 473 of 499
     assert both.loc["name", "found"] >= rules.loc["name", "found"] + 5
-    assert both.loc[list(PATTERN_KINDS), "found"].sum() >= rules.loc[list(PATTERN_KINDS), "found"].sum() + 10
-    assert both.loc["place", "found"] >= rules.loc["place", "found"] + 10
-    assert both.loc["all", "precision"] >= rules.loc["all", "precision"] - 0.01    # 0.969 -> 0.964
+    assert both.loc[list(PATTERN_KINDS), "found"].sum() >= rules.loc[list(PATTERN_KINDS), "found"].sum() + 20
+    assert both.loc["place", "found"] >= rules.loc["place", "found"] + 20
+    assert both.loc["all", "precision"] >= rules.loc["all", "precision"] - 0.01    # 0.984 -> 0.979
 
 
-@pytest.mark.xfail(reason="issue 4 still open: on the held-out set (identifiers_r17, new locales) addresses 0.890, "
-                          "dates 0.948 and licences 0.886 are below 0.98 (the other 11 pattern kinds reach 1.00)",
+@pytest.mark.xfail(reason="issue 4 still open: on the held-out set (identifiers_r18, new locales) ages 0.612 (spelt "
+                          "out after a form's label: 'Age: ninety-four', 'Edad - noventa y tres'), dates 0.824 and "
+                          "addresses 0.941 are below 0.98 (the other 11 pattern kinds reach it)",
                    strict=False)
 def test_pattern_recall_target_on_the_held_out_set():
     scores = score_detector(_records(HELD_OUT)).set_index("kind")
@@ -1655,4 +1654,80 @@ def test_rules_from_the_r16_round(text, lang, roster, expected):
     ("The plan: walk, eat, sleep. The Hospital at night was loud.", "en", None),
 ])
 def test_clinical_prose_left_alone_by_the_r16_rules(text, lang, roster):
+    assert found(text, lang=lang, roster=roster) == []
+
+
+# --------------------------------------------------------------------------- r17 round (rules alone; strings invented)
+@pytest.mark.parametrize("text, lang, roster, expected", [
+    # field labels of an admin line are no names (" · ", " | ", "  /  ", ", ", "#", " - ", a line break)
+    ("Contact: Orsolya Vantreight (aunt) 555-0142 · Home address - 17 Quarry Lane", "en", None,
+     [("Orsolya Vantreight", "name"), ("555-0142", "phone"), ("17 Quarry Lane", "address")]),
+    ("NOK: Tobiah Crane (son) 555-0199 | Born 4/11/58 | Link: https://meet.example.org/tcrane", "en", None,
+     [("Tobiah Crane", "name"), ("555-0199", "phone"), ("4/11/58", "date"),
+      ("https://meet.example.org/tcrane", "url")]),
+    ("Pt name Wendeline Marrowby, Card on file: 4111 1111 1111 1111, Last IP: 10.44.7.201", "en", None,
+     [("Wendeline Marrowby", "name"), ("4111 1111 1111 1111", "account"), ("10.44.7.201", "ip")]),
+    ("Seen: 14 March 2019\nLink: https://portal.example.org/x", "en", None,
+     [("14 March 2019", "date"), ("https://portal.example.org/x", "url")]),
+    # an everyday word opening the next field after a date is no name
+    ("D.O.B. # May 3, 1951 Frank talk about the move today.", "en", None, [("May 3, 1951", "date")]),
+    ("Fecha de nacimiento: 3 de mayo de 1960 El juicio sigue pendiente.", "es", None, [("3 de mayo de 1960", "date")]),
+    ("Correo: quintina.arroyo@example.es", "es", None, [("quintina.arroyo@example.es", "email")]),
+    ("மின்னஞ்சல் - kavin.r@example.in", "ta", None, [("kavin.r@example.in", "email")]),
+    # a person's field with "#" or a dash before a full name whose first word is a word too
+    ("Usuaria # Argentina Valcárcel / Tel. 600 111 222", "es", None,
+     [("Argentina Valcárcel", "name"), ("600 111 222", "phone")]),
+    ("Familiar de referencia # Paloma Iturbe (hermana)", "es", None, [("Paloma Iturbe", "name")]),
+    # days counted from a meeting, out from now, after a booking; a weekday just passed; "hace ya"
+    ("Rebooked for nineteen days earlier than today.", "en", None, [("nineteen days earlier than today", "date")]),
+    ("She called twelve days before the session.", "en", None, [("twelve days before the session", "date")]),
+    ("Follow-up is eight days out from now.", "en", None, [("eight days out from now", "date")]),
+    ("Moved to this Tuesday just passed.", "en", None, [("this Tuesday just passed", "date")]),
+    ("La vi hace ya doce días.", "es", None, [("hace ya doce días", "date")]),
+    # a floor or a side of the house after the street; a rural route or a highway's mile before it
+    ("Address: 22 Coral Street, upstairs; phone pending.", "en", None, [("22 Coral Street, upstairs", "address")]),
+    ("Addr: RR 3, 905 Lakeview Rd", "en", None, [("RR 3, 905 Lakeview Rd", "address")]),
+    ("New address: Mile 12, Orchid Street.", "en", None, [("Mile 12, Orchid Street", "address")]),
+    ("New address: 418 S. Meridian Ext, ok", "en", None, [("418 S. Meridian Ext", "address")]),
+    ("Adresse: Lindenweg 4, 2. Stock, 3000 Bern", "en", None,
+     [("Lindenweg 4, 2. Stock", "address"), ("3000", "postcode"), ("Bern", "place")]),
+    ("Dir.: segunda avenida, bloque C, casa 41; teléfono pendiente.", "es", None,
+     [("segunda avenida, bloque C, casa 41", "address")]),
+    ("Domicilio: calle del Pinar, bloque A, casa 9; sin teléfono.", "es", None,
+     [("calle del Pinar, bloque A, casa 9", "address")]),
+    ("முகவரி: கதவு எண் 7-ஆ, மேல ரத வீதி", "ta", None, [("கதவு எண் 7-ஆ, மேல ரத வீதி", "address")]),
+    # a licensing body's letters glued to the number after the licence's cue
+    ("License plate: LPCC.4417290 ; next review pending", "en", None, [("LPCC.4417290", "licence")]),
+    ("Plate # CRPO #40172", "en", None, [("CRPO #40172", "licence")]),
+    ("Licence: RCI B20931 / Facility: pending", "en", None, [("RCI B20931", "licence")]),
+    ("ஓட்டுநர் உரிமம் RCI C55102 பதிவு செய்யப்பட்டது.", "ta", None, [("RCI C55102", "licence")]),
+    # facilities after a form's label, their full stop left out; a safelisted facility phrase after a proper word
+    ("Ward/unit # Elmstead Community College Intake form signed.", "en", None,
+     [("Elmstead Community College", "place")]),
+    ("Centro: CEIP Ntra. Sra. del Pilar; curso 3.º", "es", None, [("CEIP Ntra. Sra. del Pilar", "place")]),
+    ("Previously at Justizvollzugsanstalt Thorberg for two years.", "en", None,
+     [("Justizvollzugsanstalt Thorberg", "place")]),
+    ("அனுப்பியவர்: மதுரை அரசு மருத்துவக் கல்லூரி மருத்துவமனை", "ta", None,
+     [("மதுரை அரசு மருத்துவக் கல்லூரி மருத்துவமனை", "place")]),
+    ("Referral கடலூர் அரசு மருத்துவக் கல்லூரி மருத்துவமனை சார்பில் வந்தது.", "ta", None,
+     [("கடலூர் அரசு மருத்துவக் கல்லூரி மருத்துவமனை", "place")]),
+    ("நண்பர் அவர்கள் வேலூர் கிராமம் ஊரிலிருந்து வந்தார்.", "ta", None, [("வேலூர் கிராமம்", "place")]),
+])
+def test_rules_from_the_r17_round(text, lang, roster, expected):
+    assert found(text, lang=lang, roster=roster) == expected
+
+
+@pytest.mark.parametrize("text, lang, roster", [
+    ("Grief still comes in waves, mostly at night.", "en", None),
+    ("She said they've started sleeping better. They've started walking again.", "en", None),
+    ("Date of the next session to be agreed.", "en", None),
+    ("Home practice: breathing, twice a day.", "en", None),
+    ("She went to community college for a year and hated it.", "en", None),
+    ("She slept for two days before the session and felt better.", "en", None),
+    ("We met at the corner of the street, back in spring.", "en", None),
+    ("Last contact was friendly; no concerns.", "en", None),
+    ("Correo pendiente de confirmar.", "es", None),
+    ("அவர் சொந்த கிராமம் செல்ல விரும்புகிறார்.", "ta", None),
+])
+def test_clinical_prose_left_alone_by_the_r17_rules(text, lang, roster):
     assert found(text, lang=lang, roster=roster) == []
