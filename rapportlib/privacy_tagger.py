@@ -1,7 +1,7 @@
 """A learned recall layer for the identifier detector: a token tagger trained on the labelled sets.
 
 The rules in :mod:`rapportlib.privacy` catch what their cues and word lists know. Every new locale or writer brings
-shapes they have never seen ("132 Bondgate Without", "hará seis días"). This tagger looks at the shape of each token
+shapes they have never seen ("132 Bondgate Without", "Zwanenveld 109"). This tagger looks at the shape of each token
 and of its neighbours (capitals, digits, word lists, the words around it) and marks the tokens that look like part of
 an identifier. :func:`rapportlib.find_identifiers` adds what it marks where the rules found nothing.
 
@@ -9,7 +9,7 @@ The model is a multinomial logistic regression over hashed features (no vocabula
 hashed feature buckets, so no word of the training texts ships). It is trained offline by :func:`train` on the
 labelled sets in ``tests/data`` that were used for tuning (never on the held-out set), and saved to
 ``data/lexicons/identifier_tagger.npz`` with the names and SHA-256 digests of the files it learned from.
-Retrain with ``python -m rapportlib.privacy_tagger``.
+Retrain with ``python -m rapportlib.privacy_tagger --held-out <held-out file name> tests/data/identifiers_*.jsonl``.
 """
 
 from __future__ import annotations
@@ -39,7 +39,8 @@ MODEL_PATH = ("data", "lexicons", "identifier_tagger.npz")
 # a token is marked when its most likely identifier class has at least this probability: chosen on the four sets
 # r13-r16, each with the tagger trained on the sets before it and the rules as they were before tuning on it
 THRESHOLD = 0.4
-# classes whose marks are not used: the rules' patterns for e-mails, URLs and IPs are exact, and ...
+# classes whose marks are not used: the rules' patterns for e-mails, URLs and IPs are exact, and the tagger's dates
+# and ages marked too much ordinary prose ("two days", "the week before last", "a hundred", "BP 120/80")
 _RULES_ONLY = frozenset({"net", "date", "age"})
 
 TOKEN = regex.compile(r"[\p{L}\p{M}]+|\d+|[^\s\p{L}\p{M}\d]")
@@ -208,10 +209,13 @@ def train(files: list[Path], *, bits: int = 18, c: float = 1.0, max_iter: int = 
 
 
 @lru_cache(maxsize=1)
-def load_tagger() -> TaggerModel | None:
-    """The shipped model, or None when it is missing (the rules then work alone)."""
+def load_tagger() -> TaggerModel:
+    """The shipped model. A missing file is an error, not a quiet fall back to the rules alone (which find less)."""
     path = bundled(*MODEL_PATH)
-    return TaggerModel.load(path) if path.is_file() else None
+    if not path.is_file():
+        raise FileNotFoundError(f"the identifier tagger's weights are missing from this install ({path}); "
+                                "reinstall rapportlib, or pass tagger=False to run the rules alone")
+    return TaggerModel.load(path)
 
 
 def _safe_tokens(text: str, spans: list[tuple[int, int]], lex) -> list[bool]:
