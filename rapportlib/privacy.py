@@ -1582,14 +1582,15 @@ def _replace(found: list[Span], taken: np.ndarray, inside: list[Span], start: in
     _add(found, taken, start, end, kind)
 
 
-def _widen_to_place(found: list[Span], taken: np.ndarray, start: int, end: int) -> bool:
-    """Make ``start``-``end`` one place when every span found across it is a place or a name (not a roster name)
-    lying wholly inside it: the parts of a longer place ("Forest" + "Dean" in "Forest of Dean")."""
+def _widen(found: list[Span], taken: np.ndarray, start: int, end: int, kind: str = "place") -> bool:
+    """Make ``start``-``end`` one span of ``kind`` (a place by default) when every span found across it is a place,
+    a name (not a roster name) or of that kind, lying wholly inside it: the parts of a longer place ("Forest" +
+    "Dean" in "Forest of Dean"), the town and street words of one address line."""
     inside = [sp for sp in found if sp.start < end and sp.end > start]
-    if any(sp.kind not in ("place", "name") or sp.roster is not None or sp.start < start or sp.end > end
+    if any(sp.kind not in ("place", "name", kind) or sp.roster is not None or sp.start < start or sp.end > end
            for sp in inside):
         return False
-    _replace(found, taken, inside, start, end, "place")
+    _replace(found, taken, inside, start, end, kind)
     return True
 
 
@@ -2213,7 +2214,8 @@ def _tokens(text: str) -> list[_Tok]:
 
 def _name_spans(text: str, lex: Lexicon, roster: Roster | None, lang: str, found: list[Span],
                 taken: np.ndarray) -> list[tuple[int, int]]:
-    """Names and places by their words; returns where a form's field labels are (r17 round), no identifiers."""
+    """Names and places by their words. Returns what the learned layer must not mark either: the safelisted phrases
+    and (r17 round) a form's field labels, as (start, end) spans."""
     toks = _tokens(text)
     n = len(toks)
     ordinary_es = lang == "es"
@@ -2263,12 +2265,14 @@ def _name_spans(text: str, lex: Lexicon, roster: Roster | None, lang: str, found
 
     # safelisted phrases: mark their tokens as safe
     safe = np.zeros(n, bool)
+    keep_out: list[tuple[int, int]] = []
     # (r17 round) a safelisted facility phrase after a proper word is that facility's end: "Hollins Community College"
     fac_safe = np.zeros(n, bool)
     for i, t in enumerate(toks):
         for words in lex.safe_phrases.get(t.key, ()):
             if tuple(x.key for x in toks[i:i + len(words)]) == words:
                 safe[i:i + len(words)] = True
+                keep_out.append((t.start, toks[i + len(words) - 1].end))
                 if words[-1] in cues["facility_suffixes"] and i > 0 and toks[i - 1].cap and not safe[i - 1] and \
                         text[toks[i - 1].end:t.start] == " " and t.cap:
                     fac_safe[i:i + len(words)] = True
@@ -2323,11 +2327,10 @@ def _name_spans(text: str, lex: Lexicon, roster: Roster | None, lang: str, found
         return (pos in value_starts or stripped[:1].isdigit()) and (rest > 0 or t.key in field_words)
 
     label_end: dict[int, int] = {}
-    labels = []                                         # (kept from the learned layer too: "Ward/unit", "Mailing")
     for i in range(n):
         if not safe[i] and (toks[i].cap or toks[i].tamil) and field_label(i):
             safe[i] = True
-            labels.append((toks[i].start, label_end[i]))
+            keep_out.append((toks[i].start, label_end[i]))
 
     # the one and two words before each token (a cue is looked up in them first: throughput)
     prev_1 = [""] + [t.key for t in toks[:-1]]
@@ -3190,7 +3193,7 @@ def _name_spans(text: str, lex: Lexicon, roster: Roster | None, lang: str, found
         a = m.group("a").casefold()
         if a not in lex.safe_words and a not in lex.patterns["code_stopwords"] and not taken[m.start():m.end()].any():
             _add(found, taken, m.start(), m.end(), "place")
-    return labels
+    return keep_out
 
 
 def _inflected(key: str, words: frozenset) -> bool:
@@ -3301,7 +3304,7 @@ def find_identifiers(text: str, roster=None, lang: str | None = None, *, lexicon
     _pattern_spans(text, lex, found, taken)
     _localities(text, lex, found, taken)
     _lines_before_postcodes(text, lex, found, taken)
-    labels = _name_spans(text, lex, _roster(roster), lang, found, taken)
+    keep_out = _name_spans(text, lex, _roster(roster), lang, found, taken)
     _cue_names(text, lex, found, taken)
     _unknown_people(text, lex, found, taken)
     if "Psychiatric" in text or "Behavio" in text:
@@ -3323,21 +3326,22 @@ def find_identifiers(text: str, roster=None, lang: str | None = None, *, lexicon
     _place_postcodes(text, found, taken)
     _names_again(text, lex, found, taken)
     if tagger:
-        _tagged(text, lang, lex, found, taken, labels)
+        _tagged(text, lang, lex, found, taken, keep_out)
     return sorted(found)
 
 
 def _tagged(text: str, lang: str, lex: Lexicon, found: list[Span], taken: np.ndarray,
-            labels: list[tuple[int, int]]) -> None:
+            keep_out: list[tuple[int, int]]) -> None:
     """The learned recall layer: what the token tagger marks where the rules found nothing (an unknown name in a
-    new role, a street shape of a new locale); see :mod:`rapportlib.privacy_tagger`. The field labels the rules
-    recognised ("Ward/unit #", "Mailing address:") are kept from it too (r17 round)."""
+    new role, a street shape of a new locale); see :mod:`rapportlib.privacy_tagger`. What the rules know is no
+    identifier is kept from it too: safelisted phrases ("Hospital Anxiety and Depression Scale") and a form's field
+    labels ("Ward/unit #", "Mailing address:")."""
     from rapportlib import privacy_tagger
     model = privacy_tagger.load_tagger()
-    keep_out = taken.copy()
-    for a, b in labels:
-        keep_out[a:b] = True
-    for start, end, kind in privacy_tagger.tag(text, lang, model=model, lexicon=lex, taken=keep_out):
+    closed = taken.copy()
+    for a, b in keep_out:
+        closed[a:b] = True
+    for start, end, kind in privacy_tagger.tag(text, lang, model=model, lexicon=lex, taken=closed):
         _add(found, taken, start, end, kind)
 
 
@@ -3661,7 +3665,7 @@ def _area_phrases(text: str, lex: Lexicon, found: list[Span], taken: np.ndarray)
     for m in _AREA_PHRASE.finditer(text):
         if _fold(m.group("n")) in lex.regions or _fold(m.group()) in lex.regions or taken[m.start():m.end()].all():
             continue
-        _widen_to_place(found, taken, m.start(), m.end())
+        _widen(found, taken, m.start(), m.end())
 
 
 # a Tamil name after its initials, which are part of it: "வே. பரத்", "க. மு. ராஜா" (one letter, its vowel sign, a dot)
@@ -3778,7 +3782,7 @@ def _facilities_of(text: str, lex: Lexicon, found: list[Span], taken: np.ndarray
                 # (r13 round) the head found as a facility already: "Newham Centre for Mental Health"
                 any(sp.kind == "place" and sp.start == start and sp.end == m.start() for sp in found)):
             continue
-        _widen_to_place(found, taken, start, end)
+        _widen(found, taken, start, end)
 
 
 # the words before a facility joined to its name by "and", "the" or "of (the)": "Dumfries and Galloway Royal
@@ -3806,7 +3810,7 @@ def _linked_facilities(text: str, lex: Lexicon, found: list[Span], taken: np.nda
         if first and _facility_word(first[-1], lex) and _facility_word(second[-1], lex) and all(
                 _fold(w) in lex.en_words or _fold(w) in lex.es_words or _fold(w) in lex.cues["facility_prefixes"]
                 for w in second):
-            _widen_to_place(found, taken, sp.start, nxt.end)
+            _widen(found, taken, sp.start, nxt.end)
     for sp in [sp for sp in found if sp.kind == "place"]:
         last = WORD.findall(text, sp.start, sp.end)
         if not last or _fold(_strip_possessive(last[-1])) not in _FACILITY_HEADS or not last[-1][:1].isupper():
@@ -3826,7 +3830,7 @@ def _linked_facilities(text: str, lex: Lexicon, found: list[Span], taken: np.nda
         if m.group("c") != "the" and not any(w in lex.places or w not in lex.en_common for w in words) or \
                 m.group("c") in ("and", "&") and not any(w in lex.places for w in words):
             continue
-        _widen_to_place(found, taken, m.start(), sp.end)
+        _widen(found, taken, m.start(), sp.end)
 
 
 # a town's name that goes on with "of" or "de (la/las/los)" after a place cue: "grew up in Forest of Dean", "Creció en
@@ -3848,7 +3852,7 @@ def _regional_facilities(text: str, lex: Lexicon, found: list[Span], taken: np.n
         if not taken[m.start():m.end()].any():
             _add(found, taken, m.start(), m.end(), "place")
         else:
-            _widen_to_place(found, taken, m.start(), m.end())
+            _widen(found, taken, m.start(), m.end())
 
 
 _PLACE_OF = regex.compile(r"\s(?:of|de|del|de\s+la|de\s+las|de\s+los)\s(?P<t>\p{Lu}[\p{L}\p{M}'’-]+)"
@@ -3869,7 +3873,7 @@ def _linked_places(text: str, lex: Lexicon, found: list[Span], taken: np.ndarray
         if last in _FACILITY_HEADS or last in lex.cues["facility_suffixes"] or tail in lex.regions or \
                 tail in lex.safe_words or tail in _STOP_CAPS or tail in _MONTH_NUM:
             continue                                       # facilities are found whole on their own
-        _widen_to_place(found, taken, sp.start, m.end())
+        _widen(found, taken, sp.start, m.end())
 
 
 def _record_facilities(text: str, lex: Lexicon, found: list[Span], taken: np.ndarray) -> None:
@@ -4041,20 +4045,10 @@ _NEW_LOCALE_ADDRESS = regex.compile(
 _NEW_LOCALE_CUES = ("Succ", "No. ", "Edificio ", "பிளாட்")
 
 
-def _put_over(found: list[Span], taken: np.ndarray, start: int, end: int, kind: str) -> bool:
-    """``start``-``end`` as one span of ``kind`` over the names and places found inside it (none of a roster)."""
-    inside = [sp for sp in found if sp.start < end and sp.end > start]
-    if any(sp.kind not in ("name", "place", kind) or sp.roster is not None or sp.start < start or sp.end > end
-           for sp in inside):
-        return False
-    _replace(found, taken, inside, start, end, kind)
-    return True
-
-
 def _lines_before_postcodes(text: str, lex: Lexicon, found: list[Span], taken: np.ndarray) -> None:
     if any(c in text for c in _NEW_LOCALE_CUES):
         for m in _NEW_LOCALE_ADDRESS.finditer(text):
-            _put_over(found, taken, m.start(), m.end(), "address")
+            _widen(found, taken, m.start(), m.end(), "address")
     if "BB" in text:                                       # a Barbados postcode after its town: "Oistins BB17089"
         for m in _BB_POSTCODE.finditer(text):
             inside = [sp for sp in found if sp.start < m.end() and sp.end > m.start()]
@@ -4063,8 +4057,8 @@ def _lines_before_postcodes(text: str, lex: Lexicon, found: list[Span], taken: n
     for m in _NL_POSTCODE.finditer(text) if _FOUR_DIGITS.search(text) else ():
         if _ordinary_cue_word(m.group("t").split()[0], lex):
             continue
-        if _put_over(found, taken, m.start("pc"), m.end("pc"), "postcode"):
-            _put_over(found, taken, m.start("t"), m.end("t"), "place")
+        if _widen(found, taken, m.start("pc"), m.end("pc"), "postcode"):
+            _widen(found, taken, m.start("t"), m.end("t"))
     for pc in [sp for sp in found if sp.kind == "postcode"]:
         head = max(0, pc.start - 90)
         t = _TOWN_BEFORE_POSTCODE.search(text, max(0, pc.start - 50), pc.start)
@@ -4075,10 +4069,10 @@ def _lines_before_postcodes(text: str, lex: Lexicon, found: list[Span], taken: n
             if any(w.isupper() or w.endswith(".") or _fold(w) in _NOT_A_PERSON_WORD for w in town) or \
                     all(_ordinary_cue_word(w, lex) for w in town):
                 continue
-            _put_over(found, taken, t.start("t"), t.end("t"), "place")
+            _widen(found, taken, t.start("t"), t.end("t"))
             a = _STREET_BEFORE_TOWN.search(text, head, t.start("t"))
         if a is not None and not (a.group("a")[0].isdigit() and _YEARISH.fullmatch(a.group("a").split()[0])):
-            _put_over(found, taken, a.start("a"), a.end("a"), "address")
+            _widen(found, taken, a.start("a"), a.end("a"), "address")
 
 
 # (r16 round) facilities of new locales and shapes:
@@ -4122,7 +4116,7 @@ def _new_facilities(text: str, lex: Lexicon, found: list[Span], taken: np.ndarra
             # மருத்துவமனை" (X Government Medical College Hospital)
             within = [sp.start for sp in found if sp.kind == "place" and start <= sp.start < sp.end < m.end()]
             if within:
-                _put_over(found, taken, min(within), m.end(), "place")
+                _widen(found, taken, min(within), m.end())
                 continue
             if m.group("ta") is not None:                  # drop the words before the name: "அன்று X ..." (on that day)
                 words = m.group("ta").split()
@@ -4135,18 +4129,18 @@ def _new_facilities(text: str, lex: Lexicon, found: list[Span], taken: np.ndarra
                 start = m.end("pre") + 1                   # "the Women's and Children's Hospital"
             end = m.end() - (text[m.end() - 1] == ".")      # (r17 round) "CEIP Ntra. Sra. de la Paz" (its
             #                                                 abbreviations, not the full stop after it)
-            _put_over(found, taken, start, end, "place")
+            _widen(found, taken, start, end)
     if " in " in text:
         for m in _DWELL_IN.finditer(text):
             first = _strip_possessive(m.group("p").split()[0])
             if _fold(m.group("p")) not in lex.regions and _fold(first) not in lex.regions and not (
                     _ordinary_cue_word(first, lex) and _fold(first) not in lex.places):
-                _put_over(found, taken, m.start("p"), m.end("p"), "place")
+                _widen(found, taken, m.start("p"), m.end("p"))
     if " at " in text:                                    # the facility before "at" and a place found already
         for sp in [sp for sp in found if sp.kind == "place"]:
             m = _FACILITY_AT.search(text, max(0, sp.start - 60), sp.start)
             if m is not None:
-                _put_over(found, taken, m.start(), sp.end, "place")
+                _widen(found, taken, m.start(), sp.end)
     for sp in sorted([sp for sp in found if sp.kind == "place"], key=lambda s: s.start):
         if not any(_fold(w) in _FACILITY_TAIL_HEADS or len(w) > 3 and _fold(w) in lex.cues["facility_suffixes"]
                    for w in text[sp.start:sp.end].split()):
@@ -4154,7 +4148,7 @@ def _new_facilities(text: str, lex: Lexicon, found: list[Span], taken: np.ndarra
         m = _FACILITY_TAIL.match(text, sp.end)
         if m and sp in found and not any(w[:1].isupper() and _ordinary_cue_word(w, lex) and _fold(w) not in lex.places
                                          for w in m.group().split()[1:]):   # not "Hospital at Christmas"
-            _put_over(found, taken, sp.start, m.end(), "place")
+            _widen(found, taken, sp.start, m.end())
 
 
 # --------------------------------------------------------------------------- replacing

@@ -69,6 +69,7 @@ def _lex_flags(low: str, lex) -> str:
 
 
 _WORD_CODES: dict = {}        # word -> its codes, for one lexicon at a time (words repeat a lot: throughput)
+_CODES_LEXICON = None         # ... the lexicon they were computed with
 _MULT = np.array([0x9E3779B97F4A7C15, 0xC2B2AE3D27D4EB4F, 0x165667B19E3779F9, 0xD6E8FEB86659FD93], np.uint64)
 
 
@@ -78,10 +79,11 @@ def _crc(s: str) -> int:
 
 def _word_codes(word: str, lex) -> tuple[int, int, int, int, int, int]:
     """Hash codes of a token's folded form, shape, word-list flags, first and last three letters, and length."""
+    global _CODES_LEXICON
     from rapportlib.privacy import _fold
-    if _WORD_CODES.get("") is not lex:
+    if _CODES_LEXICON is not lex:
         _WORD_CODES.clear()
-        _WORD_CODES[""] = lex
+        _CODES_LEXICON = lex
     codes = _WORD_CODES.get(word)
     if codes is None:
         low, sh = _fold(word), _shape(word)
@@ -218,21 +220,6 @@ def load_tagger() -> TaggerModel:
     return TaggerModel.load(path)
 
 
-def _safe_tokens(text: str, spans: list[tuple[int, int]], lex) -> list[bool]:
-    """Which tokens belong to a phrase of the detector's safelist ("Hospital Anxiety and Depression Scale",
-    "Behavioural Activation", "Mother's Day"): the rules know these are not identifiers, and the tagger must not
-    mark them either."""
-    from rapportlib.privacy import _fold
-    words = [(i, _fold(text[s:e])) for i, (s, e) in enumerate(spans) if text[s].isalnum()]
-    safe = [False] * len(spans)
-    for n, (i, key) in enumerate(words):
-        for phrase in lex.safe_phrases.get(key, ()):
-            if tuple(k for _, k in words[n:n + len(phrase)]) == phrase:
-                for j in range(i, words[n + len(phrase) - 1][0] + 1):
-                    safe[j] = True
-    return safe
-
-
 def _kin_word(key: str, lex) -> bool:
     """A word for a relative or a title, also with a Tamil case ending ("Nan", "Grandpa", "தாத்தாவின்")."""
     words = lex.cues["kin"] | lex.cues["titles"]
@@ -243,13 +230,14 @@ def _kin_word(key: str, lex) -> bool:
 def tag(text: str, lang: str, *, model: TaggerModel, lexicon, threshold: float = THRESHOLD,
         taken: np.ndarray | None = None) -> list[tuple[int, int, str]]:
     """Spans ``(start, end, kind)`` of the runs of tokens the model marks as one identifier class with a probability
-    of at least ``threshold``; with ``taken`` (a mask over ``text`` of what the rules found), only the parts of
-    those runs the rules left uncovered.
+    of at least ``threshold``; with ``taken`` (a mask over ``text`` of what the rules found, and of what they know
+    is no identifier: safelisted phrases, a form's field labels), only the parts of those runs left uncovered.
 
     Left out: e-mails, URLs and IPs (the rules' patterns are exact); a lone year, or a number of one or two digits,
-    as a date (the "09" of a time after a date); an ID number with fewer than four digits or no run of three (a
-    score, a label's acronym, "ICD-10 F43"); a part made only of words the detector's safelist knows ("Monday",
-    "Arabic"); a part that is one common word ("most days", a sentence's "Su"); a possessive "'s" or one letter."""
+    as a date (the "09" of a time after a date); an ID number with fewer than four digits or no run of four (a
+    score, a label's acronym, "ICD-10 F43", "BP 120/80"); a part made only of words the detector's safelist knows
+    ("Monday", "Arabic"); a part that is one common word ("most days", a sentence's "Su"); a possessive "'s" or one
+    letter."""
     from rapportlib.privacy import _fold
     spans, rows = _token_features(text, lang, lexicon, model.bits)
     if not spans:
@@ -259,23 +247,19 @@ def tag(text: str, lang: str, *, model: TaggerModel, lexicon, threshold: float =
     p = np.exp(z)
     p /= p.sum(axis=1, keepdims=True)
     best = p[:, 1:].argmax(axis=1) + 1
-    safe = _safe_tokens(text, spans, lexicon)
     hit = p[np.arange(len(spans)), best] >= threshold
     runs: list[list] = []
     for i, (s, e) in enumerate(spans):
-        if not hit[i] or CLASSES[best[i]] in _RULES_ONLY:
+        if not hit[i] or CLASSES[best[i]] in _RULES_ONLY or taken is not None and taken[s:e].any():
             continue
-        free = (taken is None or not taken[s:e].any()) and not safe[i]
-        if runs and runs[-1][2] == best[i] and runs[-1][3] == free and not text[runs[-1][1]:s].strip(" "):
+        if runs and runs[-1][2] == best[i] and not text[runs[-1][1]:s].strip(" "):    # (a token between: no run)
             runs[-1][1] = e
-            runs[-1][4].append(i)
-        elif free or taken is None:
-            runs.append([s, e, best[i], free, [i]])
+            runs[-1][3].append(i)
+        else:
+            runs.append([s, e, best[i], [i]])
     common = (lexicon.en_common, lexicon.es_common, lexicon.ta_common)
     out = []
-    for s, e, cls, free, toks in runs:
-        if not free:
-            continue
+    for s, e, cls, toks in runs:
         words = [text[spans[i][0]:spans[i][1]] for i in toks]
         alnum = [w for w in words if w[0].isalnum()]
         keys = [_fold(w) for w in alnum if not w.isdigit()]
