@@ -322,7 +322,13 @@ def load_lexicon(extra: tuple[str, ...] = ()) -> Lexicon:
     cue_kind = {_fold(p): k for k, v in conf["number_cues"].items() for p in v}
     cue_kind.update({p.casefold(): k for k, v in conf["number_cues"].items() for p in v})
     cue_sections = ("titles", "kin", "naming", "followers", "place_cues", "facility_suffixes",
-                    "facility_prefixes", "weak_facility_prefixes", "street_suffixes", "fax_cues", "field_labels")
+                    "facility_prefixes", "weak_facility_prefixes", "street_suffixes", "fax_cues", "field_labels",
+                    "time_units", "duration_words", "frequency_words", "age_labels", "not_age_units",
+                    "count_modifiers")
+    cues = {s: frozenset(_fold(w) for w in conf[s]) for s in cue_sections}
+    # the single words of a count, "twenty-one" as "twenty" and "one" ("a", "a few", "un par de" left out)
+    cues["number_tokens"] = frozenset(_fold(t) for w in conf["number_words"] if " " not in w and w != "a"
+                                      for t in w.split("-"))
     return Lexicon(
         first_names=frozenset(lists["first_names"]), surnames=frozenset(lists["surnames"]),
         tamil_names=frozenset(lists["tamil_names"]), en_words=frozenset(lists["en_words"]),
@@ -335,7 +341,7 @@ def load_lexicon(extra: tuple[str, ...] = ()) -> Lexicon:
         safe_words=frozenset(w for w in safe_single if " " not in w),
         regions=frozenset({_fold(w) for w in conf["regions"]} | {r for r in lists["regions"] if " " not in r}),
         safe_phrases=_phrase_index(safe_phr),
-        cues={s: frozenset(_fold(w) for w in conf[s]) for s in cue_sections},
+        cues=cues,
         number_cue_rx=regex.compile(r"(?<!\w)" + _trie(cue_kind) + r"(?!\w)"),
         number_cue_kind=cue_kind,
         patterns=_lexicon_patterns(conf),
@@ -357,7 +363,8 @@ _LEXICON_LISTS = ("titles", "kin", "naming", "followers", "place_cues", "facilit
                   "ta_relative", "ta_days", "ta_date_nouns", "number_words", "ta_day_relations",
                   "generic_facility_words", "ta_facility_modifiers", "street_words_fr", "area_words",
                   "street_prefixes_title", "ta_festivals", "street_abbreviations", "weak_facility_prefixes",
-                  "field_labels")
+                  "field_labels", "time_units", "duration_words", "frequency_words", "age_labels",
+                  "not_age_units", "count_modifiers")
 
 
 def _check_lexicon(conf: dict, files: list[Path]) -> None:
@@ -783,7 +790,25 @@ _HUNDRED = (r"(?>(?:a|one) hundred(?:(?: and)? (?:one|two|three|four|five|six|se
             r"|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)\b)?)")
 # 90 to 99 in words: "ninety", "ninety-four", "ninety four"
 _NINETY_W = r"ninety(?:[- ](?:one|two|three|four|five|six|seven|eight|nine)\b)?"
+# (r18 round) 90 to 120 in words, composed from tens and units rather than listed: English "ninety-four", "a hundred
+# and one", "one hundred twelve"; Spanish "noventa y tres", "cien", "ciento doce"; Tamil "தொண்ணூற்றைந்து" (95, one
+# word), "தொண்ணூற்றி இரண்டு" (92, two words), "நூறு", "நூற்றி ஐந்து" (105)
+_EN_UNIT = r"(?:one|two|three|four|five|six|seven|eight|nine)"
+_EN_TEEN = r"(?:ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty)"
+_ES_UNIT = r"(?:uno|una|un|dos|tres|cuatro|cinco|seis|siete|ocho|nueve)"
+_ES_TEEN = (r"(?:diez|once|doce|trece|catorce|quince|dieciséis|dieciseis|diecisiete|dieciocho|diecinueve|veinte)")
+_TA_UNIT = r"(?:ஒன்று|ஒன்ரு|இரண்டு|மூன்று|நான்கு|ஐந்து|ஆறு|ஏழு|எட்டு|ஒன்பது|பத்து)"
+_AGE_IN_WORDS = (rf"(?>ninety(?:[- ]{_EN_UNIT})?|(?:a|one)\s+hundred(?:\s+(?:and\s+)?(?:{_EN_UNIT}|{_EN_TEEN}))?"
+                 rf"|noventa(?:\s+y\s+{_ES_UNIT})?|ciento\s+(?:{_ES_UNIT}|{_ES_TEEN})|cien"
+                 rf"|(?:தொண்ணூற்றி|தொண்ணூற்று|நூற்றி|நூற்று)\s+{_TA_UNIT}|தொண்ணூ[\p{{L}}\p{{M}}]+|நூற[\p{{L}}\p{{M}}]*|நூறு)"
+                 r"(?![\p{L}\p{M}-])")
 AGE_PATTERNS = [
+    # (r18 round) an age after an age label, in digits or words, whatever the separator: "Age - 104", "AGE:
+    # ninety-four", "Edad noventa y tres", "Edad: cien", "வயது: தொண்ணூற்றைந்து"
+    regex.compile(rf"(?<=(?:\b(?i:age|edad)|வயது)\s*(?:[:=\-–—]\s*)?)(?:{_NINETY}(?!\d)|(?i:{_AGE_IN_WORDS}))"
+                  r"(?!\s*(?:%|percent|per cent|days|weeks|months|días|semanas|meses)\b)(?![.,]\d)"),
+    # (r18 round) Tamil words composed before வயது (years of age): "தொண்ணூற்றி இரண்டு வயது"
+    regex.compile(rf"(?:தொண்ணூற்றி|தொண்ணூற்று|நூற்றி|நூற்று)\s+{_TA_UNIT}(?=\s*-?\s*வய)"),
     regex.compile(rf"\b{_NINETY}(?=\s*-?\s*(?:years?|yrs?|y/?o\b|y\.\s?o\b\.?|year-old|yo\b|años|ans\b|வயது))", _I),
     regex.compile(rf"(?<=\b(?:aged|age:|age|edad|edad:|of age) ){_NINETY}\b", _I),
     regex.compile(rf"(?<=\b(?:turned|turns|turning|is now|now|cumplió|cumple|cumplirá|tiene|celebrated|be|reached) )"
@@ -874,7 +899,9 @@ KIN_AGE = regex.compile(rf"(?<![\p{{L}}\p{{M}}\d.,/-])(?:{_NINETY}(?!\d)|{_HUNDR
                         r"(?=\s*[,.;:)|]|\s*$|\s+(?:and|y|e|now|today|still|lives|who|yrs?|years?|y/?o|años|vive|sigue"
                         r"|que|ya|aún|வயது)\b|\s+[-–—]\s)", _I)
 AGE_BEFORE_ROLE = regex.compile(rf"(?<=\p{{L}},\s)(?:{_NINETY}(?!\d)|{_HUNDRED}|{_NINETY_W}|{_NOVENTA})(?=\s\()", _I)
-_KIN_BEFORE = regex.compile(r"(?P<w>[\p{L}\p{M}][\p{L}\p{M}'’-]*)(?:\s*[:=(]|\s+(?:de|of|aged|age))?\s*$")
+# (r18 round: and a time word after a comma, "her grandmother, then 98, fell", "his uncle, now 101,")
+_KIN_BEFORE = regex.compile(r"(?P<w>[\p{L}\p{M}][\p{L}\p{M}'’-]*)(?:\s*[:=(]|\s+(?:de|of|aged|age)"
+                            r"|,\s+(?:then|now|aged|already|still))?\s*$")
 # every age pattern needs a number from 90 to 119 or one of these words (cheap tests first)
 _AGE_NUMBER = regex.compile(r"(?<!\d)(?:9\d|1[01]\d)(?!\d)")
 _AGE_WORDS = ("ninet", "hundred", "noventa", "cien", "nonagen", "centen", "தொண்ணூ", "நூற", "நூறு")
@@ -1139,7 +1166,9 @@ def _lexicon_patterns(conf: dict) -> dict:
                       r"(?:\s*(?:(?i:no|n[º°o]|number|num)\.?|எண்|இல\.|இலக்கம்))?"
                       # P.O. Box 1234-00100 (Kenya: box-postcode), Private Bag X926 (South Africa)
                       # (r14 round: letters before the number, "Private Bag E178", "Private Bag BO 896")
-                      r"\s*[#:]?\s*(?:[A-Z]{1,2}\s?)?\d+(?:-\d{5}\b)?"
+                      # (r18 round: a box and its post office, any length, "P.O. Box 14-3307"; letters with a dash,
+                      # "P.O. Box CB-1207")
+                      r"\s*[#:]?\s*(?:[A-Z]{1,2}[\s-]?)?\d+(?:-\d{4,5}\b)?"
                       r"(?:,?\s+(?:Stn|STN|Station|Succ\.?|Succursale|RPO|Postal Station)\s+\p{Lu}[\p{L}\d]*\b)?"),
         # roads by number: Hwy 61, 4120 County Road 12, FM 1960, 88 State Route 9
         # (r14 round: "6845 Historic Route 66 #3", "1989 Route 1A"; not a named highway's unit, "3125 Kalanianaole
@@ -1393,7 +1422,7 @@ def _lexicon_patterns(conf: dict) -> dict:
                               rf"|(?:out\s+)?from\s+(?:now|today|tomorrow|yesterday|{_WD}\b))\b"
                               rf"|(?<=\b(?i:for)\s)(?:just|a\s+little|a\s+bit|well)\s+(?:over|under)\s+{num}\s+"
                               rf"days?\s+(?:ago|back)\b"
-                              rf"|\b{day_pre}{num}\s+{day_mid}days?\s+on{_ORDW_END}"
+                              rf"|\b{day_pre}{num}\s+{day_mid}days?\s+on(?!\s+and\s+off\b){_ORDW_END}"
                               rf"|\bin\s+{day_pre}{num}\s+{day_mid}days?\s+from\s+(?:now|today|tomorrow)\b"
                               rf"|(?<=\b(?i:for)\s){day_pre}{num}\s+{day_mid}days?\s+from\s+(?:now|today|tomorrow)\b"
                               rf"|(?<!\b(?i:for)\s)\b(?!(?i:a|one)\s){num}\s+days\s+out{_ORDW_END}(?!\s+(?i:at|in|on)\b)",
@@ -1407,7 +1436,9 @@ def _lexicon_patterns(conf: dict) -> dict:
         # dentro de tres días, de aquí a ocho días, de hoy en quince días
         # (r12 round: "justos", "exactos" after the days, "justo", "exactamente" before: "hace trece días justos")
         # (r13 round: not a span after a negated verb, "no contestó en dos días")
-        ("día", regex.compile(rf"\b(?:dentro\s+de|(?<!\b(?i:no|nunca)\s+(?:\p{{L}}+\s+){{1,2}})en|de\s+aqu[íi]\s+a"
+        # (r18 round: not the interval to the next appointment, "Próxima cita en quince días")
+        ("día", regex.compile(rf"\b(?:dentro\s+de|(?<!\b(?i:no|nunca)\s+(?:\p{{L}}+\s+){{1,2}})"
+                              rf"(?<!\b(?i:cita|sesión|sesion|consulta|revisión|revision|control)\s)en|de\s+aqu[íi]\s+a"
                               rf"|de\s+ac[áa]\s+a|de\s+hoy\s+en)\s+{num}"
                               rf"\s+días?\b(?:\s+m[áa]s\b)?{dias_post}", _I)),
         # (r16 round: a weekday of that day, "el domingo de hace quince días", "el jueves de dentro de quince días";
@@ -1473,6 +1504,36 @@ def _lexicon_patterns(conf: dict) -> dict:
                                  rf"|proxima|entrante|siguiente|que\s+entra|que\s+pas[óo]|reci[ée]n\s+pasada|antepasada"
                                  rf"|subsiguiente)|la\s+(?:otra|próxima|proxima|pasada|siguiente)\s+semana"
                                  rf"|esta\s+semana|hace\s+{num}\s+semanas?|dentro\s+de\s+{num}\s+semanas?)\b")),
+    ]
+    # (r18 round) a count of days and a direction, with an open class of directions: "ten days down the line",
+    # "eleven days from this one", "eight days earlier this month", "four days gone", "some nine days back", "a
+    # further six days on", "sixteen days prior"; a line's entry is no duration ("Late entry for six days prior:")
+    count_pre = r"(?:(?:a\s+further|another|some|about|around|roughly|approximately|nearly|almost|just)\s+)?"
+    field_end = rf"(?:(?=\s*[|/—–·]|\s+-\s)|{_ORDW_END})"
+    dates += [
+        (regex.compile(r"days?\s+(?:down|from\s+th|earlier\s+th|later\s+th|gone|prior|back|on|ahead|hence)"),
+         regex.compile(rf"(?:(?<=\b(?i:entry|note|notes|booking|slot|log|appointment|review)\s+for\s)|(?<!\b(?i:for|over"
+                       rf"|lasting|lasted|within)\s))\b(?!(?i:a|one)\s+day\b)(?i:{count_pre}{num}\s+days?\s+(?:down\s+the\s+(?:line|road|track)"
+                       rf"|from\s+(?:this|that)\s+(?:one|session|visit|appointment)|(?:earlier|later)\s+(?:this|that)\s+month"
+                       rf"|(?:gone|prior|back|on|ahead|hence)(?!\s+and\s+off\b){field_end}))")),
+        # a weekday placed from this one by a following word: "this Thursday ahead", "this Monday gone", "the
+        # Saturday following", "the Friday that just went", "the Sunday that has just passed"
+        (regex.compile(r"(?:this|the)\s+\w+day\s+(?:ahead|gone|following|that|just)"),
+         regex.compile(rf"\b(?i:this|the)\s+{_WDF}\s+(?i:that\s+(?:just\s+)?(?:went|passed|has\s+(?:just\s+)?(?:gone|passed))\b"
+                       rf"|(?:just\s+)?(?:ahead|gone|following){field_end})")),
+        # Spanish: "a siete días de hoy", "de aquí a unos once días", "dentro de unos nueve días", "el martes de
+        # aquí a dos semanas"
+        ("día", regex.compile(rf"\ba\s+(?:unos\s+)?{num}\s+días\s+de\s+(?:hoy|la\s+fecha)\b"
+                              rf"|\b(?:dentro\s+de|de\s+aqu[íi]\s+a|de\s+ac[áa]\s+a|de\s+hoy\s+en)\s+(?:unos|unas"
+                              rf"|cerca\s+de|aproximadamente|casi)\s+{num}\s+días?\b", _I)),
+        ("semana", regex.compile(rf"\b[Ee]l\s+(?:{_DS})\s+de\s+(?:aqu[íi]|ac[áa])\s+a\s+(?:unas\s+)?{num}"
+                                 rf"\s+semanas\b")),
+        # Tamil: "சுமார் பத்து நாட்களுக்கு முன்" (about ten days ago), "இன்னும் இரண்டு நாள் கழித்து" (two days on from
+        # now), "இரண்டு வாரங்களுக்கு முன் ஞாயிற்றுக்கிழமை" (Sunday two weeks ago), "மூன்று வாரம் கழித்து புதன்கிழமை"
+        ("நா", regex.compile(rf"(?:சுமார்|இன்னும்|கிட்டத்தட்ட|ஏறக்குறைய)\s+{ta_num}\s+நா(?:ள|ட்கள)[\p{{L}}\p{{M}}]*\s+"
+                             rf"{_alt(conf['ta_day_relations'])}(?![\p{{L}}\p{{M}}])")),
+        ("வார", regex.compile(rf"(?<![\p{{L}}\p{{M}}]){ta_num}\s+வார[\p{{L}}\p{{M}}]*\s+{_alt(conf['ta_day_relations'])}"
+                              rf"\s+{_alt(conf['ta_weekdays'])}[\p{{L}}\p{{M}}]*")),
     ]
     dates_ta = [        # போன ஞாயிற்றுக்கிழமை, அடுத்த வெள்ளிக்கிழமை (a bare weekday is not a date)
         # also with the week between: கடந்த வாரம் புதன்கிழமை (Wednesday last week), கடந்த வார புதன்கிழமை; two
@@ -1632,6 +1693,14 @@ OWN_TOKEN = regex.compile(r"\[(?:[A-Z]+-\d+|DATE|\d{4}-\d{2}-\d{2}|\d{1,2} [A-Z]
 _BODY_BEFORE = regex.compile(r"(?<![\w.])(?P<p>[A-Z]{2,6})(?:\.|\s?#\s?|\s)$")
 _ADDRESS_BEFORE = regex.compile(r"(?:\b(?:Mile|Km\.?|Kilómetro|Kilometro)\s+|\b(?:RR|R\.R\.|Rural\s+Route)\s*#?\s*"
                                 r"\d{1,3},?\s+)$")
+_ADDRESS_UNIT_TAIL = regex.compile(r",\s(?:(?i:scala)\s[A-Z0-9]{1,2}(?:,\s(?i:interno|int\.)\s?\d{1,3}[A-Z]?)?"
+                                   r"|(?i:interno)\s\d{1,3}[A-Z]?|\d{1,2}(?:r|n|er|o|t|º|ª|\.º)\s\d{1,2}(?:a|ª|º|o)"
+                                   r"|(?i:àtic|atic|entresòl|entresol|baixos)(?:\s\d{1,2}(?:a|ª))?)(?=\s*[,;|/]|\s*$)")
+_FLOOR_DOOR_REST = regex.compile(r"(?:r|n|er|t|º|ª|\.º)\s\d{1,2}(?:a|ª|º)(?=\s*[,;|/]|\s*$)")
+_ADDRESS_LANDMARK = regex.compile(r",\s(?i:opposite|behind|beside|near|next\sto|across\sfrom|close\sto|facing"
+                                  r"|frente\sa|enfrente\sde|detrás\sde|detras\sde|junto\sa|cerca\sde|al\slado\sde)"
+                                  r"\s(?i:the|la|el|los|las|del)\s(?:\p{Lu}[\p{L}\p{M}'’-]*\s){0,2}\p{Ll}[\p{L}\p{M}'’-]*"
+                                  r"(?=\s*[,;|/]|\s*$)")
 _ADDRESS_AFTER = regex.compile(r"(?:,?\s+(?i:upstairs|downstairs|rear|basement|ground\s+floor|first\s+floor"
                                r"|top\s+floor|(?:\d{1,2}(?:st|nd|rd|th)?\.?|\d{1,2}\.?[ºª°]|1er)\s*(?:floor|stock|etage"
                                r"|og|piso|planta))|\s+(?:Ext|Extension)\.?)(?=\s*(?:[,;.)|/]|$)|\s\s|\s*\n|\s+\p{Lu}"
@@ -1739,6 +1808,9 @@ def _pattern_spans(text: str, lex: Lexicon, found: list[Span], taken: np.ndarray
             end -= 1
         if text[start].isdigit() and start >= 2 and text[start - 1] in "./" and text[start - 2].isdigit():
             continue                                  # (r17 round) a date's end, no house: "Review: 1.3.25 Friend"
+        if text[start].isdigit() and any(n.start() < start < n.end() for n in NINO.finditer(
+                text, max(0, start - 10), min(len(text), start + 4))):
+            continue                                  # (r18 round) an NI number's end: "QQ 12 34 56 C Court letter"
         if _YEARISH.match(text, start, start + 4) and not text[start + 4:start + 5].isalnum() and \
                 _YEAR_NOT_HOUSE.search(text, max(0, start - 12), start):
             continue                                  # "In 2019 Central Park was...": a year, no house number
@@ -1773,6 +1845,17 @@ def _pattern_spans(text: str, lex: Lexicon, found: list[Span], taken: np.ndarray
         post = _ADDRESS_AFTER.match(text, end)
         if post and not taken[end:post.end()].any():
             end = post.end()
+        rest = _FLOOR_DOOR_REST.match(text, end) if text[end - 1:end].isdigit() else None
+        if rest and not taken[end:rest.end()].any():
+            end = rest.end()                          # (r18 round) "..., 1" found of "Carrer Nou 8, 1r 2a"
+        while "," in text[end:end + 1]:
+            # (r18 round) a stair and door, a floor and door, a landmark after the street: "Via Roma 12, scala B,
+            # interno 4", "Carrer Nou 8, 3r 1a", "14 Ashmun Street, behind the Total station", "Calle Real 5, frente a
+            # la iglesia"
+            tail = _ADDRESS_UNIT_TAIL.match(text, end) or _ADDRESS_LANDMARK.match(text, end)
+            if not tail or taken[end:tail.end()].any():
+                break
+            end = tail.end()
         irish = _IRISH_ESTATE_AFTER.match(text, end) if "," in text[end:end + 1] else None
         if irish and not taken[end:irish.end()].any():
             end = irish.end()                         # "Apt 24, Alder Court, Cnoc na Gréine"
@@ -2163,9 +2246,16 @@ _TA_VOWEL_SIGNS = "ாிீுூெேைொோௌ"
 _BEFORE_MONTH = {"in", "since", "until", "till", "by", "during", "before", "after", "from", "through", "early", "late",
                  "mid", "en", "desde", "hasta", "durante", "antes", "después", "last", "next", "this", "that", "every",
                  "each", "the", "for", "past", "of", "around", "a", "el", "de", "del", "este", "cada"}
-_FIELD_AFTER = regex.compile(r"\s?(?:[:#=]|[-–]\s)|\s(?:\p{Lu}{2,4}|(?i:no|number|address|ip|id))\b")
+_FIELD_AFTER = regex.compile(r"\s?(?:[:#=]|[-–]\s)|\s(?:\p{Lu}{2,4}|(?i:no|number|address|ip|id|e-?mail|link|plate|card"
+                             r"|phone|fax|request|log|date|ref|at|from)\b)")
 _LABEL_LINKS = frozenset({"of", "on", "in", "the", "for", "de", "del", "la", "el", "no", "nº", "number", "num", "y",
-                          "and", "to", "from", "by", "per"})     # (r17 round) the small words of a field's label
+                          "and", "to", "from", "by", "per", "n"})     # (r17 round) the small words of a field's label
+_LABEL_PREPOSITION = regex.compile(r"\s(?:at|from|to|by)(?=\s(?:[:-]\s)?\p{Lu})")
+_LOWER_RUN_TO_COLON = regex.compile(r"(?:\s\p{Ll}[\p{Ll}\p{M}]*){1,3}:")
+_VALUE_SHAPE = regex.compile(r"[+(]{0,2}\d")
+# (r18 round) a brand before a wallet or an account word is that field's label: "Orange Money wallet 0581...",
+# "Zenith acct: ..." (the number is an account, the brand no name)
+_WALLET_WORDS = frozenset({"wallet", "acct", "account", "money", "a/c"})
 _ROLE_GAPS = frozenset({": ", " # ", "# ", " - ", " – ", " : "})
 # (r17 round) fields of a form that a person's name fills (folded; one to three words)
 _PERSON_FIELDS = frozenset({"usuaria", "usuario", "paciente", "nombre", "cliente", "client", "patient", "name",
@@ -2287,15 +2377,37 @@ def _name_spans(text: str, lex: Lexicon, roster: Roster | None, lang: str, found
     value_starts = {sp.start for sp in found}
     value_ends = {sp.end for sp in found}
 
+    # (r18 round) a dotted abbreviation opening a field is a label too, whatever the word: "Lic. plate ...", "Nat.
+    # Ins. - ...", "Dom.: ...", "Tfno. (+34) ...", "Home addr. - ..."; and an upper-case label word is ("POLICE CASE
+    # NO. - ...")
+    def dotted(t: _Tok) -> bool:
+        return t.cap and 2 <= len(t.word) <= 5 and text[t.end:t.end + 1] == "." and \
+            text[t.end + 1:t.end + 2] in (" ", ":", "\u00a0") and not t.tamil
+
+    def dotted_label(i: int) -> bool:
+        """A dotted abbreviation that opens a label: a given name only before ':', '-', a lower-case word or
+        another abbreviation ("Nat. Ins.", not "... her partner, Divya. Telehealth: ...")."""
+        t = toks[i]
+        if not dotted(t):
+            return False
+        if t.key not in lex.first_names and not roster_has(t):
+            return True
+        return text[t.end + 1:t.end + 2] == ":" or text[t.end + 1:t.end + 3] in (" -", " –") or \
+            i + 1 < n and (dotted(toks[i + 1]) or toks[i + 1].word[:1].islower())
+
+    def brand_label(i: int) -> bool:
+        return i + 1 < n and toks[i + 1].key in _WALLET_WORDS and text[toks[i].end:toks[i + 1].start] == " "
+
     def field_label(i: int) -> bool:
         t = toks[i]
         if t.tamil:
             if t.key not in field_words:
                 return False
-        elif not t.cap or t.caps or not (t.key in field_words or ordinary(t) and t.key not in lex.first_names and
-                                         t.key not in cues["facility_prefixes"] and
-                                         t.key not in cues["weak_facility_prefixes"] and
-                                         t.key not in cues["facility_suffixes"]):
+        elif not t.cap or t.caps and t.key not in field_words or not (
+                t.key in field_words or dotted_label(i) or brand_label(i) or
+                ordinary(t) and t.key not in lex.first_names and
+                t.key not in cues["facility_prefixes"] and t.key not in cues["weak_facility_prefixes"] and
+                t.key not in cues["facility_suffixes"]):
             return False                                # (a facility's first word is none: "Clínica del IMSS número 7")
         before = text[max(0, t.start - 3):t.start].rstrip(" \t")
         opens = t.sent_start or before[-1:] in (",", "#", "/", "\n") or before == "" or \
@@ -2309,28 +2421,51 @@ def _name_spans(text: str, lex: Lexicon, roster: Roster | None, lang: str, found
             if gap == "/" and not nk.cap:
                 slashed = True                              # "Ward/unit", "Dir./Address"
             elif not (gap in (" ", "'s ", "’s ", ". ") and (nk.key in _LABEL_LINKS or nk.key in field_words or
-                                                            nk.caps and len(nk.key) <= 4)) or \
-                    nk.start in value_starts or gap == ". " and toks[k].key not in _ABBREV:
-                break
+                                                            nk.caps and len(nk.key) <= 4 or dotted(nk))) or \
+                    nk.start in value_starts or gap == ". " and toks[k].key not in _ABBREV and not (
+                        dotted(toks[k]) and (nk.word[:1].islower() or dotted(nk))):    # "Lic. plate", "Nat. Ins.", not
+                break                                                       # "... Court House. Last IP #"
             k += 1
         rest = k - i
         label_end[i] = toks[k].end
         after = text[toks[k].end:toks[k].end + 4]
         stripped = after.lstrip(" .")
+        if opens and (t.key in field_words or rest > 0 and toks[k].key in field_words):
+            # (r18 round) a label with its preposition before a facility or source: "Seen at Elm Clinic", "Referred
+            # from - ...", "Forwarded to ..."
+            m = _LABEL_PREPOSITION.match(text, toks[k].end)
+            if m:
+                label_end[i] = m.end()
+                return True
+        if opens and not t.tamil and rest == 0:
+            # (r18 round) an everyday word and a few lower-case words up to a colon: "Sustituye esta semana: ..."
+            m = _LOWER_RUN_TO_COLON.match(text, t.end)
+            if m:
+                label_end[i] = m.end() - 1
+                return True
         if stripped[:1] in (":", "#", "=") or stripped[:2] in ("- ", "– ") or after[:3] in (" - ", " – "):
-            return opens and (rest > 0 or t.key in field_words) or rest > 0 and toks[k].key in field_words
+            # (r18 round) one everyday word, no given name, opening a field before its colon or dash is a label
+            # too: "Age: ...", "Appt - ...", "Targa ..." ("Frank: ..." stays a name)
+            return opens or rest > 0 and toks[k].key in field_words
         if not opens:
             return False                                # (a label word mid-line only before its own words and
         if slashed:                                     # a colon: "Dalia Ruiz Familiar de referencia: ...")
             return True
         pos = toks[k].end + len(after) - len(after.lstrip(" "))
-        return (pos in value_starts or stripped[:1].isdigit()) and (rest > 0 or t.key in field_words)
+        near = text[toks[k].end:toks[k].end + 6]
+        shaped = _VALUE_SHAPE.match(text, toks[k].end + len(near) - len(near.lstrip(" ."))) is not None
+        return (pos in value_starts or shaped) and (
+            rest > 0 or t.key in field_words or dotted(t))
 
     label_end: dict[int, int] = {}
     for i in range(n):
         if not safe[i] and (toks[i].cap or toks[i].tamil) and field_label(i):
             safe[i] = True
             keep_out.append((toks[i].start, label_end[i]))
+            j = i + 1                                   # (r18 round) the label's other words too: "Orange Money wallet"
+            while j < n and toks[j].end <= label_end[i]:
+                safe[j] = True
+                j += 1
 
     # the one and two words before each token (a cue is looked up in them first: throughput)
     prev_1 = [""] + [t.key for t in toks[:-1]]
@@ -3323,6 +3458,8 @@ def find_identifiers(text: str, roster=None, lang: str | None = None, *, lexicon
     if "." in text and _is_tamil(text):
         _tamil_initials(text, lex, found, taken)
     _new_facilities(text, lex, found, taken)
+    if any(w in text for w in _INITIALLED_NEEDS) or "." in text and regex.search(r"\p{Lu}\.\p{Lu}\.", text):
+        _initialled_facilities(text, lex, found, taken)
     _place_postcodes(text, found, taken)
     _names_again(text, lex, found, taken)
     if tagger:
@@ -3551,6 +3688,14 @@ _WORD_AS_WORD = regex.compile(r"\s(?:is|was|feels|felt|seems|seemed)\s(?:like\s)
                               r"(?:word|thing|feeling|idea|concept|notion|luxury|gift)\b")
 
 
+# (r18 round) a word as a word after a verb of saying ("Client said Hope is a word she avoids"); a word as a topic
+# after a verb of feeling, before what it did for the client ("She feels Grace has carried her through"); a word of
+# a prayer or a scripture after "the Lord's", "God's" ("the Lord's Prayer")
+_SAID_BEFORE = regex.compile(r"\b(?:said|says|feels|felt|thinks|thought|believes|believed)\s$")
+_TOPIC_BEFORE = regex.compile(r"\b(?:feels|felt|believes|believed|thinks|thought|knows|says|said)\s$")
+_TOPIC_AFTER = regex.compile(r"\s(?:has|had|have)\s(?:always\s|really\s)?(?:carried|kept|helped|got|gotten|pulled"
+                             r"|sustained|seen|held|brought)\s(?:her|him|them|me|us)\b")
+_HOLY_BEFORE = regex.compile(r"\b(?:the\s+Lord['’]s|God['’]s)\s$")
 _CLINICAL_NOUN_ENDINGS = tuple(e for e in _ABSTRACT_ENDINGS if e != "ness") + ("ion", "ity", "ety")
 
 
@@ -3594,11 +3739,13 @@ def _unknown_people(text: str, lex: Lexicon, found: list[Span], taken: np.ndarra
                     m.group("n") not in lex.cues["titles"] and m.group("n") not in lex.cues["kin"] and \
                     not taken[m.start("n"):m.end("n")].any():
                 _replace(found, taken, [sp], m.start("n"), sp.end, "name")
-    if " a" in text:
+    if " a" in text or " has " in text or " had " in text or "'s " in text or "’s " in text:
         for sp in [sp for sp in found if sp.kind == "name" and sp.roster is None]:
             word = text[sp.start:sp.end]
-            if " " not in word and _fold(word) in lex.en_common and _WORD_AS_WORD.match(text, sp.end) and (
-                    sp.start == 0 or text[sp.start - 2:sp.start] in (". ", "? ", "! ") or text[sp.start - 1] == "\n"):
+            if " " not in word and _fold(word) in lex.en_common and (_WORD_AS_WORD.match(text, sp.end) and (
+                    sp.start == 0 or text[sp.start - 2:sp.start] in (". ", "? ", "! ") or text[sp.start - 1] == "\n"
+                    or _SAID_BEFORE.search(text, 0, sp.start)) or _TOPIC_BEFORE.search(text, 0, sp.start) and
+                    _TOPIC_AFTER.match(text, sp.end) or _HOLY_BEFORE.search(text, 0, sp.start)):
                 found.remove(sp)
                 taken[sp.start:sp.end] = False
 
@@ -3840,6 +3987,73 @@ def _linked_facilities(text: str, lex: Lexicon, found: list[Span], taken: np.nda
 _REGIONAL_FACILITY = regex.compile(r"(?<![\p{L}\p{M}'’.-])(?P<w>\p{Lu}[\p{L}\p{M}'’-]+)(?:\s+\p{Lu}[\p{L}\p{M}'’-]+)?"
                                    r"\s+(?:Psychiatric|Behavioral|Behavioural)(?:\s+Health)?\s+(?:Institute|Hospital"
                                    r"|Center|Centre|Facility|Clinic|Pavilion)\b")
+
+
+# (r18 round) a facility named after a person with initials: "A.B. Mensah Senior High School", "J. K. Tolbert
+# Memorial Hospital", "Moses T. Kollie Mental Health Hospital"; and a facility's type before a doctor's initial and
+# surname: "Policlinico V. Rossi", "Ospedale G. Verdi"
+_INITIALLED = regex.compile(r"(?<![\p{L}\p{M}.'’-])(?:(?P<t>\p{Lu}\p{Ll}+)\s)?(?:\p{Lu}\.\s?){1,3}"
+                            r"\p{Lu}[\p{Ll}'’-]+(?P<rest>(?:\s\p{Lu}[\p{L}\p{M}'’-]*){0,5})")
+
+
+# (r18 round) and a facility in a facility field, up to its last facility word: "Facility Deer Creek Correctional
+# Institution Her son ...", "Location - Saint Anne Catholic Church Duty worker ...", "Lugar Clínica Rural 4 Yautepec"
+_FACILITY_FIELD = regex.compile(r"(?<=\b(?:Facility|FACILITY|Location|LOCATION|Lugar|LUGAR|Centro|Sede)\s?"
+                                r"(?:[:\-–—]\s)?\s?)(?P<rest>\p{Lu}[\p{L}\p{M}'’-]*(?:\s(?:(?:for|of|de|del)\s)?"
+                                r"(?:\p{Lu}[\p{L}\p{M}'’-]*|\d{1,3})){1,6})")
+_INITIALLED_NEEDS = (". ", " for ", " d'", " d’", "Facility", "FACILITY", "Location", "LOCATION", "Lugar")
+_ELIDED_OF = regex.compile(r"\sd['’]\p{Lu}[\p{L}\p{M}]+(?:[- ]\p{Lu}[\p{L}\p{M}]+)?(?![\p{L}\p{M}'’])")
+_FACILITY_FOR = regex.compile(r"\sfor\s(?:Children|Boys|Girls|Women|Men|the\s(?:Aged|Elderly|Blind|Deaf))\b")
+
+
+def _initialled_facilities(text: str, lex: Lexicon, found: list[Span], taken: np.ndarray) -> None:
+    suffixes, prefixes = lex.cues["facility_suffixes"], lex.cues["facility_prefixes"]
+    matches = list(_INITIALLED.finditer(text))
+    if "Facility" in text or "FACILITY" in text or "Location" in text or "LOCATION" in text or "Lugar" in text:
+        matches += list(_FACILITY_FIELD.finditer(text))
+    for m in matches:
+        start, end = m.start(), None
+        head = m.group("t") if m.re is _INITIALLED else None
+        if head and _fold(head) in prefixes:
+            end = m.start("rest")                      # "Policlinico G. Martino"
+        elif m.re is _FACILITY_FIELD and regex.match(r"\s*(?:[,;|·/]|$)", text[m.end():]) and any(
+                _fold(w) in suffixes or _fold(w) in prefixes for w in m.group("rest").split()):
+            end = m.end()                              # the whole field: "Facility: Elm Community Mental Health Team,"
+        else:
+            words = list(regex.finditer(r"\p{Lu}[\p{L}\p{M}'’-]*", m.group("rest")))
+            for w in reversed(words):
+                if _fold(w.group()) in suffixes and not w.group().isupper():
+                    end = m.start("rest") + w.end()
+                    break
+            if end is None:
+                continue
+            more = _FACILITY_FOR.match(text, end)
+            if more:
+                end = more.end()                      # "... Homes for Children"
+            if head and (_fold(head) in _STOP_CAPS or _fold(head) in lex.cues["place_cues"] or
+                         _fold(head) in lex.cues["field_labels"] or _fold(head) in lex.cues["titles"]):
+                start = m.start() + len(head) + 1      # "The J. K. Tolbert ..." / "At C.R. ...": no name's first word
+        inside = [sp for sp in found if sp.start < end and sp.end > start]
+        if inside and not all(sp.kind in ("place", "name") and sp.roster is None and start <= sp.start and (
+                sp.end <= end or sp.kind == "name") for sp in inside):
+            continue
+        if inside:
+            _replace(found, taken, inside, start, end, "place")
+        else:
+            _add(found, taken, start, end, "place")
+    for i, sp in enumerate(found):                  # "... Sant Pere" found: "... Sant Pere d'Osor"
+        if sp.kind == "place" and text[sp.end:sp.end + 3] in (" d'", " d’"):
+            more = _ELIDED_OF.match(text, sp.end)
+            if more and not taken[sp.end:more.end()].any():
+                taken[sp.end:more.end()] = True
+                found[i] = Span(sp.start, more.end(), "place")
+    for i, sp in enumerate(found):                  # "Ranfurly Homes" found: "... Homes for Children"
+        if sp.kind == "place" and text[sp.end:sp.end + 5] == " for " and \
+                _fold(text[sp.start:sp.end].rsplit(" ", 1)[-1]) in suffixes:
+            more = _FACILITY_FOR.match(text, sp.end)
+            if more and not taken[sp.end:more.end()].any():
+                taken[sp.end:more.end()] = True
+                found[i] = Span(sp.start, more.end(), "place")
 
 
 def _regional_facilities(text: str, lex: Lexicon, found: list[Span], taken: np.ndarray) -> None:

@@ -395,8 +395,8 @@ TUNING = ["identifiers_dev.jsonl", "identifiers_test.jsonl", "identifiers_holdou
           "identifiers_final.jsonl", "identifiers_r5.jsonl", "identifiers_r6.jsonl", "identifiers_r7.jsonl",
           "identifiers_r8.jsonl", "identifiers_r9.jsonl", "identifiers_r10.jsonl", "identifiers_r11.jsonl",
           "identifiers_r12.jsonl", "identifiers_r13.jsonl", "identifiers_r14.jsonl", "identifiers_r15.jsonl",
-          "identifiers_r16.jsonl", "identifiers_r17.jsonl"]
-HELD_OUT = "identifiers_r18.jsonl"        # written last, blind; never tuned on
+          "identifiers_r16.jsonl", "identifiers_r17.jsonl", "identifiers_r18.jsonl"]
+HELD_OUT = "identifiers_r19.jsonl"        # written last, blind; never tuned on
 
 
 @pytest.mark.parametrize("name", TUNING)
@@ -412,25 +412,25 @@ def test_targets_hold_on_the_sets_used_for_tuning(name):
 
 def test_name_recall_target_on_the_held_out_set():
     scores = score_detector(_records(HELD_OUT)).set_index("kind")
-    assert scores.loc["name", "recall"] >= 0.95, scores                             # 0.995 reached (r15 had 0.943)
+    assert scores.loc["name", "recall"] >= 0.95, scores                             # 0.990 reached (r15 had 0.943)
 
 
-# What r18 measured when it was first scored, rounded down: a floor per kind, so that no change makes the detector worse
-# on the one set it has never been tuned on. (r17's floors were replaced by the >= 0.95 and >= 0.98 of the tuning sets.)
-HELD_OUT_FLOORS = {"age": 0.61, "date": 0.82, "address": 0.94, "ssn": 0.98, "licence": 0.98}
+# What r19 measured when it was first scored, rounded down: a floor per kind, so that no change makes the detector worse
+# on the one set it has never been tuned on. (r18's floors were replaced by the >= 0.95 and >= 0.98 of the tuning sets.)
+HELD_OUT_FLOORS = {"date": 0.82, "address": 0.88, "phone": 0.98, "ssn": 0.98, "id": 0.98}
 
 
 def test_held_out_recall_does_not_fall_below_what_it_reached():
     """A floor at the held-out level reached (the issue's per-kind target is the xfail test below)."""
     scores = score_detector(_records(HELD_OUT)).set_index("kind")
-    assert scores.loc["name", "recall"] >= 0.99, scores                             # 0.994 reached
+    assert scores.loc["name", "recall"] >= 0.985, scores                            # 0.990 reached
     pattern = scores.loc[list(PATTERN_KINDS)]
-    assert pattern["found"].sum() / pattern["gold"].sum() >= 0.944, scores         # 0.945 reached (2040/2158)
+    assert pattern["found"].sum() / pattern["gold"].sum() >= 0.952, scores         # 0.952 reached (1854/1947)
     floors = pd.Series({k: HELD_OUT_FLOORS.get(k, 1.0) for k in PATTERN_KINDS})   # the other 9 kinds are at 1.00
     low = pattern[pattern["recall"] < floors]
     assert low.empty, low
-    assert scores.loc["place", "recall"] >= 0.94, scores                            # 0.948 reached
-    assert scores.loc["all", "precision"] >= 0.97, scores                           # 0.979 reached
+    assert scores.loc["place", "recall"] >= 0.94, scores                            # 0.945 reached
+    assert scores.loc["all", "precision"] >= 0.98, scores                           # 0.986 reached
 
 
 def test_the_learned_layer_adds_recall_on_the_held_out_set_at_little_cost_in_precision():
@@ -439,16 +439,16 @@ def test_the_learned_layer_adds_recall_on_the_held_out_set_at_little_cost_in_pre
     both = score_detector(records).set_index("kind")
     rules = score_detector(records, find=lambda t, r, lang: find_identifiers(t, r, lang, tagger=False))
     rules = rules.set_index("kind")
-    # r18: names 1225 -> 1234 of 1241, pattern kinds 2011 -> 2040 of 2158, places 447 -> 473 of 499
+    # r19: names 1212 -> 1228 of 1241, pattern kinds 1831 -> 1854 of 1947, places 436 -> 465 of 492
     assert both.loc["name", "found"] >= rules.loc["name", "found"] + 5
     assert both.loc[list(PATTERN_KINDS), "found"].sum() >= rules.loc[list(PATTERN_KINDS), "found"].sum() + 20
     assert both.loc["place", "found"] >= rules.loc["place", "found"] + 20
-    assert both.loc["all", "precision"] >= rules.loc["all", "precision"] - 0.01    # 0.984 -> 0.979
+    assert both.loc["all", "precision"] >= rules.loc["all", "precision"] - 0.01    # 0.990 -> 0.986
 
 
-@pytest.mark.xfail(reason="issue 4 still open: on the held-out set (identifiers_r18, new locales) ages 0.612 (spelt "
-                          "out after a form's label: 'Age: ninety-four', 'Edad - noventa y tres'), dates 0.824 and "
-                          "addresses 0.941 are below 0.98 (the other 11 pattern kinds reach it)",
+@pytest.mark.xfail(reason="issue 4 still open: on the held-out set (identifiers_r19, new locales) dates 0.827 "
+                          "(counted from an event: 'six days after the funeral', 'nine days on from that', 'once días "
+                          "antes del juicio') and addresses 0.885 are below 0.98 (the other 12 pattern kinds reach it)",
                    strict=False)
 def test_pattern_recall_target_on_the_held_out_set():
     scores = score_detector(_records(HELD_OUT)).set_index("kind")
@@ -1730,4 +1730,88 @@ def test_rules_from_the_r17_round(text, lang, roster, expected):
     ("அவர் சொந்த கிராமம் செல்ல விரும்புகிறார்.", "ta", None),
 ])
 def test_clinical_prose_left_alone_by_the_r17_rules(text, lang, roster):
+    assert found(text, lang=lang, roster=roster) == []
+
+
+# --------------------------------------------------------------------------- r18 round
+@pytest.mark.parametrize("text, lang, roster, expected", [
+    # field labels, dotted abbreviations and brands before a wallet: labels, no names
+    ("Chart #: 5512093, Age: 94, Tel: 555-201-7788", "en", None,
+     [("5512093", "mrn"), ("94", "age"), ("555-201-7788", "phone")]),
+    ("Call log: Appt - March 4, 2021; Seen at Brookfield Hospital", "en", None,
+     [("March 4, 2021", "date"), ("Brookfield Hospital", "place")]),
+    ("Nat. Ins.: JK 41 22 90 B, Lic. plate: RT7 440", "en", None, [("JK 41 22 90 B", "ssn"), ("RT7 440", "licence")]),
+    ("Contact: Momo Wallet wallet 0772218834", "en", None, [("0772218834", "phone")]),
+    # ages in words after an age label, whatever the separator, in three languages
+    ("Service user: Tobias Wren · Age - ninety-seven · Fax: 555 201 7788", "en", None,
+     [("Tobias Wren", "name"), ("ninety-seven", "age"), ("555 201 7788", "fax")]),
+    ("AGE: a hundred and three | IP: 10.4.2.9", "en", None, [("a hundred and three", "age"), ("10.4.2.9", "ip")]),
+    ("Age - 106; Phone - 555 203 1180", "en", None, [("106", "age"), ("555 203 1180", "phone")]),
+    ("Edad - noventa y cuatro · Teléfono: 612 44 90 21", "es", None,
+     [("noventa y cuatro", "age"), ("612 44 90 21", "phone")]),
+    ("Edad: ciento dos; Cuenta pendiente", "es", None, [("ciento dos", "age")]),
+    ("வயது: தொண்ணூற்றேழு · கைபேசி: 98401 22345", "ta", None, [("தொண்ணூற்றேழு", "age"), ("98401 22345", "phone")]),
+    ("அவரது பாட்டி தொண்ணூற்றி மூன்று வயதில் இறந்தார்.", "ta", None, [("தொண்ணூற்றி மூன்று", "age")]),
+    ("He remembered the night his grandfather, then 99, moved in.", "en", None, [("99", "age")]),
+    # a count of days and an open class of directions
+    ("The hearing is nine days down the line and she is anxious.", "en", None, [("nine days down the line", "date")]),
+    ("The review moved to thirteen days from this one.", "en", None, [("thirteen days from this one", "date")]),
+    ("Her aunt has stayed since six days earlier this month.", "en", None, [("six days earlier this month", "date")]),
+    ("Late entry for nineteen days prior: a call from the school.", "en", None, [("nineteen days prior", "date")]),
+    ("Next review: a further twelve days on; no concerns.", "en", None, [("a further twelve days on", "date")]),
+    ("Referral date - some five days back · Card pending", "en", None, [("some five days back", "date")]),
+    ("Seen: this Friday gone | Plan: rest", "en", None, [("this Friday gone", "date")]),
+    ("Late entry for the Tuesday that just went: call from school.", "en", None,
+     [("the Tuesday that just went", "date")]),
+    ("Tiene juicio a nueve días de hoy y está nerviosa.", "es", None, [("a nueve días de hoy", "date")]),
+    ("Fecha: de aquí a unos catorce días.", "es", None, [("de aquí a unos catorce días", "date")]),
+    ("Cita el jueves de aquí a tres semanas.", "es", None, [("el jueves de aquí a tres semanas", "date")]),
+    ("சந்திப்பு: சுமார் ஆறு நாட்களுக்கு முன், அவர் வந்தார்.", "ta", None, [("சுமார் ஆறு நாட்களுக்கு முன்", "date")]),
+    ("அவர் மூன்று வாரங்களுக்கு முன் புதன்கிழமை வந்தார்.", "ta", None, [("மூன்று வாரங்களுக்கு முன் புதன்கிழமை", "date")]),
+    # addresses: landmarks, stairs and doors, floors and doors, post boxes
+    ("Address: 12 Ashby Road, behind the Shell station, Kakata", "en", None,
+     [("12 Ashby Road, behind the Shell station", "address"), ("Kakata", "place")]),
+    ("Dirección: Calle del Sol 14, frente a la iglesia, Ebebiyín", "es", None,
+     [("Calle del Sol 14, frente a la iglesia", "address"), ("Ebebiyín", "place")]),
+    ("Indirizzo: Via Roma 31, scala B, interno 6, 90100 Palermo", "en", None,
+     [("Via Roma 31, scala B, interno 6", "address"), ("90100", "postcode"), ("Palermo", "place")]),
+    ("Dom.: Carrer Nou 8, 3r 1a, 17001 Girona", "es", None,
+     [("Carrer Nou 8, 3r 1a", "address"), ("17001", "postcode"), ("Girona", "place")]),
+    ("Lives at: P.O. Box 14-3307, Kakata", "en", None, [("P.O. Box 14-3307", "address"), ("Kakata", "place")]),
+    ("Dom. Apartat de Correus 211, Figueres", "es", None,
+     [("Apartat de Correus 211", "address"), ("Figueres", "place")]),
+    # facilities named after a person with initials, in a facility field, with a beneficiary after them
+    ("The group meets at J.T. Morris Senior High School on weekdays.", "en", None,
+     [("J.T. Morris Senior High School", "place")]),
+    ("Referred from: A. K. Barclay Memorial Hospital", "en", None, [("A. K. Barclay Memorial Hospital", "place")]),
+    ("Facility Pine Ridge Correctional Institution Her brother visits.", "en", None,
+     [("Pine Ridge Correctional Institution", "place")]),
+    ("She might go to Elmwood Homes for Children if it gets worse.", "en", None,
+     [("Elmwood Homes for Children", "place")]),
+    ("Inviato da: Policlinico R. Bianchi", "en", None, [("Policlinico R. Bianchi", "place")]),
+    ("Escribe la Parròquia de Sant Pere d'Osor para pedir un informe.", "es", None,
+     [("Parròquia de Sant Pere d'Osor", "place")]),
+    ("Ha ido a la Universitat de Lleida esta semana.", "es", None, [("Universitat de Lleida", "place")]),
+    ("அனுப்பியது: மேலூர் கிராமிய பல்கலைக்கழகம் · முகவரி: எண் 4, கீழ வீதி", "ta", None,
+     [("மேலூர் கிராமிய பல்கலைக்கழகம்", "place"), ("எண் 4, கீழ வீதி", "address")]),
+])
+def test_rules_from_the_r18_round(text, lang, roster, expected):
+    assert found(text, lang=lang, roster=roster) == expected
+
+
+@pytest.mark.parametrize("text, lang, roster", [
+    ("Client feels Grace has carried her through the worst of it.", "en", None),
+    ("He said the Lord's Prayer before bed.", "en", None),
+    ("She said Hope is a word she cannot use yet.", "en", None),
+    ("She works three days a week and rests for two days after.", "en", None),
+    ("He was off work for nine days prior to the review.", "en", None),
+    ("The pain lasted three days on and off.", "en", None),
+    ("Próxima cita en quince días.", "es", None),
+    ("Sustituye esta semana: la terapeuta de guardia.", "es", None),
+    ("Seen at home; the age of the house worries her.", "en", None),
+    ("Her mother, then in her seventies, moved nearby.", "en", None),
+    ("Plan: keep the diary, review the goals.", "en", None),
+    ("He sat near the window, opposite the door, and talked.", "en", None),
+])
+def test_clinical_prose_left_alone_by_the_r18_rules(text, lang, roster):
     assert found(text, lang=lang, roster=roster) == []
