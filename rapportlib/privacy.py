@@ -364,7 +364,7 @@ _LEXICON_LISTS = ("titles", "kin", "naming", "followers", "place_cues", "facilit
                   "generic_facility_words", "ta_facility_modifiers", "street_words_fr", "area_words",
                   "street_prefixes_title", "ta_festivals", "street_abbreviations", "weak_facility_prefixes",
                   "field_labels", "time_units", "duration_words", "frequency_words", "age_labels",
-                  "not_age_units", "count_modifiers")
+                  "not_age_units", "count_modifiers", "date_events")
 
 
 def _check_lexicon(conf: dict, files: list[Path]) -> None:
@@ -550,7 +550,13 @@ BEFORE_YEAR_DATES = (
                   r"(?:\s+(?:(?:de|del|la|los|las)\s+){0,2}\p{Lu}[\p{L}]*){0,3}\s+(?:de\s+|del\s+)?$"),
     # (r14 round) a feast's name of one to three capitalised words between "since"/"desde" and a year: "since Chung
     # Yeung 2012", "since Sette Giugno 2016", "desde Corpus de 2004" (not an acronym: "since COVID 2020")
-    regex.compile(r"(?<=\b(?i:since|desde)\s)(?:\p{Lu}\p{Ll}[\p{L}\p{M}'’-]*\s+){1,3}(?:(?:de|del)\s+)?$"))
+    regex.compile(r"(?<=\b(?i:since|desde)\s)(?:\p{Lu}\p{Ll}[\p{L}\p{M}'’-]*\s+){1,3}(?:(?:de|del)\s+)?$"),
+    # (r19 round) any feast's name of one to three capitalised words after a date field's label, a new locale's holiday
+    # included: "Date of referral: Fête des Mères 2021", "Discharged - Heritage Day 2019", "Fecha de alta: San Roque
+    # de 2020" (the label says the value is a date)
+    regex.compile(r"(?<=\b(?:(?i:date\s+of\s+[\p{L}-]+|[\p{L}-]+\s+date|discharged|admitted|received|seen|dob|d\.o\.b\.?"
+                  r"|fecha(?:\s+de\s+\p{L}+)?|ingreso|alta|egreso|recibido))(?:\s*[:#]\s*|\s+[-–—]\s+|\s))"
+                  r"(?:\p{Lu}[\p{L}\p{M}'’-]*\s+){1,3}(?:(?:de|del)\s+)?$"))
 _MES_AB = r"(?:ene|feb|mar|abr|may|jun|jul|ago|sept|sep|set|oct|nov|dic)(?:\.|(?!\w))"
 # days of the month in words: "the fifth of June", "March the twenty-third", "el quince de agosto"
 _ORDW = (r"(?:(?:twenty|thirty)[- ](?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)|first|second|third"
@@ -739,7 +745,9 @@ DATE_PATTERNS = [
                       # (r14 round: not a time of the day, "a media mañana")
                       r"(?<!esta mañana)(?<!por la mañana)(?<!media mañana)", _I)),
     # on the 14th
-    _needs(("the",), regex.compile(r"\b(?:on\s+)?the\s+(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)\b(?=\s*(?:[,.;:!?)]|$"
+    _needs(("the",), regex.compile(r"\b(?:on\s+)?the\s+(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)\b(?=\s*(?:[,.;:!?)|·]|$"
+                                   # (r19 round: before an admin line's field separator, "Received: the 16th / ")
+                                   r"|/\s|[-–—]\s"
                                    r"|of\s+(?:this|that|the|next|last|each|every)\s+month\b|(?:each|every)\s+month\b|monthly\b|at\b|when\b"
                                    r"|and\b|but\b|so\b|we\b|she\b|he\b|they\b|I\b|because\b|before\b|after\b|to\b|for\b|was\b|is\b"
                                    r"|without\b|instead\b|since\b|until\b|unless\b|while\b|as\b|if\b|or\b|in\b|by\b|with\b|then\b"
@@ -919,7 +927,9 @@ SSN = regex.compile(r"(?<![\w-]|\d\s)\d{3}([- ])\d{2}\1\d{4}(?![\w-]|\s\d)")
 NINO = regex.compile(r"\b(?!BG|GB|KN|NK|NT|TN|ZZ)[A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z] ?\d{2} ?\d{2} ?\d{2} ?[A-D]\b")
 # (r14 round) a French social-security number (NIR) in its printed groups, "2 81 03 75 112 004 58" (sex, year,
 # month, department, commune, order, key), and a Swiss AHV number, "756.1234.5678.97"
-FR_NIR = regex.compile(r"(?<![\w.,-])[12] ?\d{2} ?(?:0[1-9]|1[0-2]|[2-9]\d) ?(?:\d{2}|2[AB]) ?\d{3} ?\d{3} ?\d{2}"
+# (r19 round: an overseas department's three digits and a two-digit commune, "1 56 09 974 04 920 24")
+FR_NIR = regex.compile(r"(?<![\w.,-])[12] ?\d{2} ?(?:0[1-9]|1[0-2]|[2-9]\d) ?(?:(?:\d{2}|2[AB]) ?\d{3}|9[78]\d ?\d{2})"
+                       r" ?\d{3} ?\d{2}"
                        r"(?![\w-]|[.,]\d| \d)")
 AHV = regex.compile(r"(?<![\w.-])756\.\d{4}\.\d{4}\.\d{2}(?![\w-]|\.\d)")
 HOSPITAL_NO = regex.compile(r"(?<![\w-])[A-Z]{1,5}H\s+(?:no|No|NO)\.?\s*(?P<code>[A-Z]{0,3}\d[\d/-]{2,}\d)(?![\w/-])")
@@ -999,6 +1009,8 @@ PHONE = regex.compile(
     r"(?<![\w+/.-])(?:\(?\+\d{1,3}\)?[\s.-]?(?:\d[\s.-])?)?(?:\(\d{1,5}\)[\s.-]?)?\d{2,5}(?:[\s.-]\d{2,8}){1,4}"
     rf"{_EXT}(?![\w/]|-(?!\p{{Tamil}})|\.\d)"                          # "902-555-0120-க்கு" (a Tamil case ending)
     r"|(?<![\w+/.-])\+\d{1,3}[\s.-]?(?:\d{1,2}[\s.-])?\d{6,12}(?![\w/]|-(?!\p{Tamil}))|(?<![\w/.-])\(\d{2,5}\)\s?\d{6,8}\b"
+    # (r19 round) a country code in brackets before an ungrouped number: (+250) 788123456
+    r"|(?<![\w+/.-])\(\+\d{1,3}\)\s?\d{6,12}(?![\w/]|-(?!\p{Tamil})|\.\d)"
     rf"|(?<![\w+/.-])\+\d{{8,14}}\b|(?<![\w/.-])\d{{10,11}}{_EXT}\b"
     # North American with the trunk 1: 1-509-755-3650, 1 (800) 555-0100
     rf"|(?<![\w+/.-])1[\s.-]?(?:\(\d{{3}}\)|\d{{3}})[\s.-]?\d{{3}}[\s.-]\d{{4}}{_EXT}(?![\w/]|-(?!\p{{Tamil}})|\.\d)"
@@ -1534,6 +1546,30 @@ def _lexicon_patterns(conf: dict) -> dict:
                              rf"{_alt(conf['ta_day_relations'])}(?![\p{{L}}\p{{M}}])")),
         ("வார", regex.compile(rf"(?<![\p{{L}}\p{{M}}]){ta_num}\s+வார[\p{{L}}\p{{M}}]*\s+{_alt(conf['ta_day_relations'])}"
                               rf"\s+{_alt(conf['ta_weekdays'])}[\p{{L}}\p{{M}}]*")),
+    ]
+    # (r19 round) a count of days from an event rather than from now, the event an open class of nouns after "after",
+    # "before", "prior to", "on from", "following", "ahead of": "six days after the funeral", "ten days before the
+    # hearing", "three days prior to intake", "four days on from that", "nine days after her discharge"; "the Friday
+    # before the last session"; Spanish "once días antes del juicio", "a los dos días del alta"; Tamil code-mixed
+    # "discharge ஆகி மூன்று நாள் கழித்து" (three days after discharge); not a duration ("for two days after the
+    # funeral", "over five days before the trial", "for twenty-one days before admission")
+    events = _alt(conf["date_events"])
+    event = (rf"(?:that|then|(?:(?:the|his|her|their|our|my|your|its|this|el|la|su)\s+)?(?:(?:last|first|next|final"
+             rf"|previous|initial|court|second|última|ultima|primera|próxima|proxima)\s+)?{events})")
+    not_duration = r"(?<!\b(?i:for|over|lasting|lasted|within|during|durante|por)\s)(?<!-)"
+    dates += [
+        (regex.compile(r"days?\s+(?:after|before|prior|on\s+from|following|ahead)"),
+         regex.compile(rf"{not_duration}\b(?!(?i:a|one)\s+day\b)(?i:{count_pre}{num}\s+{day_mid}days?\s+(?:after"
+                       rf"|before|prior\s+to|on\s+from|following|ahead\s+of)\s+{event})(?![\p{{L}}\p{{M}}'’-])")),
+        (regex.compile(r"day\s+(?:before|after)\s"),
+         # (a weekday only before a session placed by "last", "next": "the Friday before the hearing" stays, r10)
+         regex.compile(rf"\b(?i:the\s+){_WDF}\s+(?i:before|after)\s+(?i:the\s+(?:last|next|first|final|previous)\s+"
+                       rf"{events})(?![\p{{L}}\p{{M}}'’-])")),
+        ("día", regex.compile(rf"{not_duration}\b(?i:(?:a\s+los\s+{num}\s+días?|{num}\s+días?\s+(?:antes|después"
+                              rf"|despues))\s+(?:del|de\s+la|de\s+su|de\s+el)\s+(?:(?:última|ultima|primera|próxima"
+                              rf"|proxima)\s+)?{events})(?![\p{{L}}\p{{M}}'’-])")),
+        ("ஆகி", regex.compile(rf"(?<![\p{{L}}\p{{M}}])[A-Za-z]+\s+(?:ஆகி|ஆன\s+பிறகு|ஆன\s+பின்)\s+{ta_num}\s+"
+                             rf"நா(?:ள|ட்கள)[\p{{L}}\p{{M}}]*\s+{_alt(conf['ta_day_relations'])}(?![\p{{L}}\p{{M}}])")),
     ]
     dates_ta = [        # போன ஞாயிற்றுக்கிழமை, அடுத்த வெள்ளிக்கிழமை (a bare weekday is not a date)
         # also with the week between: கடந்த வாரம் புதன்கிழமை (Wednesday last week), கடந்த வார புதன்கிழமை; two
@@ -2207,8 +2243,11 @@ _PAREN_ROLE = regex.compile(r" ?\((?:(?:her|his|their|my|the|client's|su|sus|அ
 # (r14 round: a bank's IBAN, a Tamil account, "Sparkasse IBAN DE12 ...", "Indian Bank கணக்கு 4471...", and a
 # system's "no.", "Meditech no. KF4471")
 _LABELS_CODE = regex.compile(r"\.?(?:['’]s)?(?:\s+\p{Lu}[\p{L}\p{M}'’]*){0,2}\s+(?i:account|acct|a/c|card|bill|billing"
-                             r"|policy|plan|member|case|ref|reference|iban|konto|compte|கணக்கு)\.?\s*(?:(?i:no\.?|number|num\.?|n[º°o]\.?|#)|எண்|இலக்கம்)?"
-                             r"\s*:?"
+                             r"|policy|plan|member|case|ref|reference|iban|konto|compte|கணக்கு"
+                             # (r19 round) a hospital's or an agency's record words, a dash after them: "Hillcrest
+                             # MRN H123...", "Ashgrove file - AG/1234", "Lochside unit no. - 771...", "Prairie chart #"
+                             r"|mrn|chart|file|unit|hosp)\.?\s*(?:(?i:no\.?|number|num\.?|n[º°o]\.?|#)|எண்|இலக்கம்)?"
+                             r"\s*(?::|[-–](?=\s))?"
                              r"\s*[A-Z]{0,4}[-/]?\d"
                              r"|\.?\s+(?:No|NO|Nº|N°|Nr|Num|Number|No\.|no\.|#)\.?\s*[:#]?\s*[A-Z]{0,4}[-/.]?\d")
 # a word between an account or policy word and its number is the bank's or insurer's: "cuenta Davivienda: 1265...",
@@ -2256,6 +2295,9 @@ _VALUE_SHAPE = regex.compile(r"[+(]{0,2}\d")
 # (r18 round) a brand before a wallet or an account word is that field's label: "Orange Money wallet 0581...",
 # "Zenith acct: ..." (the number is an account, the brand no name)
 _WALLET_WORDS = frozenset({"wallet", "acct", "account", "money", "a/c"})
+# (r19 round) the last word of a role's label written before the name with no colon ("Key worker Ilse Marr", "Médico de
+# cabecera Ana Ruiz", "Deriva Tomás Gil" (referred by), "தொடர்புக்கு ச. குமார்" (for contact))
+_ROLE_LABEL_ENDS = frozenset({"worker", "cabecera", "deriva", "remite", "தொடர்புக்கு"})
 _ROLE_GAPS = frozenset({": ", " # ", "# ", " - ", " – ", " : "})
 # (r17 round) fields of a form that a person's name fills (folded; one to three words)
 _PERSON_FIELDS = frozenset({"usuaria", "usuario", "paciente", "nombre", "cliente", "client", "patient", "name",
@@ -2410,7 +2452,7 @@ def _name_spans(text: str, lex: Lexicon, roster: Roster | None, lang: str, found
                 t.key not in cues["facility_suffixes"]):
             return False                                # (a facility's first word is none: "Clínica del IMSS número 7")
         before = text[max(0, t.start - 3):t.start].rstrip(" \t")
-        opens = t.sent_start or before[-1:] in (",", "#", "/", "\n") or before == "" or \
+        opens = t.sent_start or before[-1:] in (",", "#", "/", "\n", ";", "|", "·") or before == "" or \
             len(text[:t.start].rstrip()) in value_ends
         if not opens and t.key not in field_words:
             return False
@@ -2447,6 +2489,9 @@ def _name_spans(text: str, lex: Lexicon, roster: Roster | None, lang: str, found
             # (r18 round) one everyday word, no given name, opening a field before its colon or dash is a label
             # too: "Age: ...", "Appt - ...", "Targa ..." ("Frank: ..." stays a name)
             return opens or rest > 0 and toks[k].key in field_words
+        if opens and toks[k].key in _ROLE_LABEL_ENDS and k + 1 < n and (toks[k + 1].cap or toks[k + 1].tamil):
+            return True                                 # (r19 round) a role's label before its name, no colon:
+            #                                             "Key worker Ilse ...", "Médico de cabecera Ana ..."
         if not opens:
             return False                                # (a label word mid-line only before its own words and
         if slashed:                                     # a colon: "Dalia Ruiz Familiar de referencia: ...")
@@ -2789,7 +2834,8 @@ def _name_spans(text: str, lex: Lexicon, roster: Roster | None, lang: str, found
                                f"{toks[i - 2].key} {toks[i - 1].key}" in cues["kin"])
                     and (toks[i - 1].tamil and text[toks[i - 1].end:t.start] in (" ", ": ") or prev_is(i, "kin"))
                     and t.word not in lex.ta_common and not any(t.word.startswith(c) for c in _TA_FUNCTION)
-                    and t.word not in cues["kin"] and not t.word.endswith(_TA_VERB_CASE)   # "கணவர் இறந்தார்" (husband
+                    and t.word not in cues["kin"] and t.word not in lex.safe_words    # (r19: "அண்ணன் வீட்டை")
+                    and not t.word.endswith(_TA_VERB_CASE)                                # "கணவர் இறந்தார்" (husband
                     and not any(t.word.startswith(k) and t.word[len(k):] in _TA_KIN_CASES for k in ta_kin)
                     and (toks[i - 1].tamil or not t.word.endswith(                        # died), "உறவினர்
                         (*_TA_NOT_NOUN, "ிய")))):                      # வீட்டிலிருந்து"; "GP அனுப்பிய referral" (GP sent)
@@ -3328,7 +3374,38 @@ def _name_spans(text: str, lex: Lexicon, roster: Roster | None, lang: str, found
         a = m.group("a").casefold()
         if a not in lex.safe_words and a not in lex.patterns["code_stopwords"] and not taken[m.start():m.end()].any():
             _add(found, taken, m.start(), m.end(), "place")
+    # (r19 round) what the rules know is no identifier, kept from the learned layer too: an issuer's name before a
+    # number's cue ("Bank of Carmody acct 0012...", "Lakeland Power account - ..."), a language a person uses ("She
+    # speaks Breton with her aunt"), a capitalised verb in the past opening a sentence ("Rescheduled omar for
+    # ...", "Añadió la ...")
+    if any(c in text for c in _ISSUER_CUE_NEEDS):
+        for m in _ISSUER_BEFORE_CUE.finditer(text):
+            keep_out.append((m.start(), m.end()))
+    for m in _LANGUAGE_USED.finditer(text) if " with " in text or " at " in text or " to " in text else ():
+        if _fold(m.group()) not in lex.first_names and _fold(m.group()) not in lex.surnames:
+            keep_out.append((m.start(), m.end()))
+    for t in toks:
+        if not (t.sent_start and t.cap and not t.caps) or t.key in lex.first_names:
+            continue
+        if lang == "en" and t.key.endswith("ed") and len(t.key) >= 6 and t.key not in lex.surnames and (
+                _inflected(t.key, lex.en_words) or t.key.startswith("re") and _inflected(t.key[2:], lex.en_words)) \
+                or lang == "es" and t.word.endswith("ó") and len(t.key) >= 5:
+            keep_out.append((t.start, t.end))
     return keep_out
+
+
+# (r19 round) an issuer's capitalised name (with "of", "de" inside) right before a number's cue word and its number
+# ("Bank of Carmody account 0012-...", "Lakeland Power acct - 7712...", "Ashgrove file: AG/1234")
+_ISSUER_CUE_NEEDS = ("cct", "ccount", "MRN", "file", "chart", "unit", "uenta")
+# (not "ref": a person's name before a reference, "Usuaria: Ana Gil Ref.: ...")
+_ISSUER_BEFORE_CUE = regex.compile(r"(?<![\p{L}\p{M}'’.-])\p{Lu}[\p{L}\p{M}'’-]*(?:\s+(?:(?:of|de|del|and|&)\s+)?"
+                                   r"\p{Lu}[\p{L}\p{M}'’-]*){0,3}(?=\s+(?i:account|acct|a/c|mrn|file|chart|unit|cuenta)"
+                                   r"\b\.?\s*(?:(?i:no|number|n[º°o])\.?\s*)?(?:[:#]\s*|[-–]\s+)?"
+                                   r"[A-Z]{0,4}[-/]?\d)")
+# a language a person uses, between a verb of speaking or using and "with", "at", "to" ("speaks Breton with her
+# aunt", "uses Gaelic at home")
+_LANGUAGE_USED = regex.compile(r"(?<=\b(?:speaks|spoke|speak|speaking|uses|used|use|using|writes|wrote|prays|prayed)\s)"
+                               r"\p{Lu}\p{Ll}{3,}(?=\s+(?:with|at|to)\b)")
 
 
 def _inflected(key: str, words: frozenset) -> bool:
@@ -3458,6 +3535,7 @@ def find_identifiers(text: str, roster=None, lang: str | None = None, *, lexicon
     if "." in text and _is_tamil(text):
         _tamil_initials(text, lex, found, taken)
     _new_facilities(text, lex, found, taken)
+    _place_forms(text, lex, found, taken)
     if any(w in text for w in _INITIALLED_NEEDS) or "." in text and regex.search(r"\p{Lu}\.\p{Lu}\.", text):
         _initialled_facilities(text, lex, found, taken)
     _place_postcodes(text, found, taken)
@@ -3572,7 +3650,32 @@ def _put_name(found: list[Span], taken: np.ndarray, start: int, end: int, *, ove
     _replace(found, taken, inside, start, end, "name")
 
 
+# (r19 round) a contact's or a referrer's name after its label, over a place taken inside it: Tamil and code-mixed
+# labels ("Referral செய்தவர் X Y" referred by, "தொடர்புக்கு: X Y 0422..." for contact, "GP X"), Latin-script
+# contact labels ("Persona de contacto: Lincoln Ibarra 4726..."), a relation and a comma before a full name ("Su
+# expareja, Jackson Ferreira, le escribe")
+_CONTACT_ROLE_NAME = regex.compile(
+    r"(?:Referral\sசெய்தவர்|தொடர்புக்கு|GP|மொழிபெயர்ப்பாளர்|உறவினர்)(?:\s?[:-]\s?|\s)"
+    r"(?P<t>\p{Tamil}{3,}(?:\s\p{Tamil}{3,})?)(?=\s*(?:[.,;:|/·(+]|\d|$))"
+    rf"|\b(?:Persona\sde\scontacto|Contacto|Emergency\scontact|Contact)(?:\s?[:-]\s?|\s)(?P<l>{_CUE_NAME}\s{_CUE_NAME})"
+    r"(?=\s*(?:[,;|/·(+]|\d))"
+    rf"|\b(?:[Ss]u|[Hh]is|[Hh]er|[Tt]heir)\s(?:ex-?pareja|ex-?marido|ex-?esposo|ex-?esposa|ex-?novio|ex-?novia|pareja"
+    rf"|marido|esposo|esposa|ex-?partner|ex-?husband|ex-?wife|ex-?boyfriend|ex-?girlfriend|partner|husband|wife|ex),\s"
+    rf"(?P<k>{_CUE_NAME}\s{_CUE_NAME}),")
+_TA_INFLECTED_NOT_DU = tuple(e for e in _TA_INFLECTED if e != "து")    # a name may end so: "முத்து"
+_CONTACT_ROLE_NEEDS = ("செய்தவர்", "தொடர்புக்கு", "GP", "மொழிபெயர்ப்பாளர்", "உறவினர்", "ontact", "ontacto", ", ")
+
+
 def _cue_names(text: str, lex: Lexicon, found: list[Span], taken: np.ndarray) -> None:
+    for m in _CONTACT_ROLE_NAME.finditer(text) if any(c in text for c in _CONTACT_ROLE_NEEDS) else ():
+        g = m.lastgroup
+        words = m.group(g).split()
+        if g == "t" and any(w in lex.ta_common or w.endswith(_TA_INFLECTED_NOT_DU) or w in lex.cues["kin"] or
+                            w in lex.cues["titles"] or w in lex.safe_words for w in words):
+            continue
+        if g != "t" and (_ordinary_cue_word(words[-1], lex) or all(_ordinary_cue_word(w, lex) for w in words)):
+            continue                                       # (a given name that is a place is the name's: "Lincoln")
+        _put_name(found, taken, m.start(g), m.end(g), over_places=True)
     for m in _ROLE_NAME.finditer(text):
         words = m.group("n").split()
         while words and _ordinary_cue_word(words[-1], lex):
@@ -3630,7 +3733,9 @@ def _cue_names(text: str, lex: Lexicon, found: list[Span], taken: np.ndarray) ->
         if m is None:
             continue
         words = m.group("n").split()
-        if _is_tamil(words[0]) and (words[0].endswith(_TA_CONTACT_WORDS + ("க்கு", "ில்", "ிடம்", "ப்", "ச்", "க்")) or
+        # (r19 round: a verbal noun, "நினைவூட்டல் 0422 ..." (reminder), "உறுதிப்படுத்தல்" (confirmation))
+        if _is_tamil(words[0]) and (words[0].endswith(_TA_CONTACT_WORDS + ("க்கு", "ில்", "ிடம்", "ப்", "ச்", "க்",
+                                                                            "ட்டல்", "த்தல்")) or
                                     words[0] in lex.ta_common):
             continue                                       # "கைபேசி 98...", "சந்தேகங்களுக்கு 0452 ..." (for doubts)
         before = regex.search(r"([\p{L}\p{M}]+)\W*$", text[max(0, sp.start - 90):max(0, sp.start - 60) + m.start()])
@@ -3684,8 +3789,10 @@ paperwork results result mail post parcel package email fax form forms summary i
 application update scan prescription discharge news call text reply response cheque check money""".split())
 _TA_NAME_BEFORE = regex.compile(rf"(?:^|[.:|]\s)(?P<n>{_TA_CUE_NAME})\s$")
 # a word-name used as a word: "Hope is a dangerous word", "Faith felt like a luxury" (dropped when no roster names it)
-_WORD_AS_WORD = regex.compile(r"\s(?:is|was|feels|felt|seems|seemed)\s(?:like\s)?(?:a|an)\s(?:\p{Ll}+\s){0,2}"
-                              r"(?:word|thing|feeling|idea|concept|notion|luxury|gift)\b")
+_WORD_AS_WORD = regex.compile(r"\s(?:is|was|feels|felt|seems|seemed)\s(?:like\s)?(?:a|an|the)\s(?:\p{Ll}+\s){0,2}"
+                              r"(?:word|thing|feeling|idea|concept|notion|luxury|gift)\b"
+                              # (r19 round) a word as what is on someone's mind: "Mercy was on her mind all week"
+                              r"|\s(?:is|was|has\sbeen)\s(?:always\s|often\s)?on\s(?:her|his|their|my|our)\smind\b")
 
 
 # (r18 round) a word as a word after a verb of saying ("Client said Hope is a word she avoids"); a word as a topic
@@ -3992,7 +4099,7 @@ _REGIONAL_FACILITY = regex.compile(r"(?<![\p{L}\p{M}'’.-])(?P<w>\p{Lu}[\p{L}\p
 # (r18 round) a facility named after a person with initials: "A.B. Mensah Senior High School", "J. K. Tolbert
 # Memorial Hospital", "Moses T. Kollie Mental Health Hospital"; and a facility's type before a doctor's initial and
 # surname: "Policlinico V. Rossi", "Ospedale G. Verdi"
-_INITIALLED = regex.compile(r"(?<![\p{L}\p{M}.'’-])(?:(?P<t>\p{Lu}\p{Ll}+)\s)?(?:\p{Lu}\.\s?){1,3}"
+_INITIALLED = regex.compile(r"(?<![\p{L}\p{M}.'’-])(?:(?P<t>\p{Lu}\p{Ll}+)(?P<dot>\.)?\s)?(?:\p{Lu}\.\s?){1,3}"
                             r"\p{Lu}[\p{Ll}'’-]+(?P<rest>(?:\s\p{Lu}[\p{L}\p{M}'’-]*){0,5})")
 
 
@@ -4030,9 +4137,12 @@ def _initialled_facilities(text: str, lex: Lexicon, found: list[Span], taken: np
             more = _FACILITY_FOR.match(text, end)
             if more:
                 end = more.end()                      # "... Homes for Children"
+            # (r19 round: a title with its full stop is the facility's, "Dr. A.B. Lowe Regional Hospital")
             if head and (_fold(head) in _STOP_CAPS or _fold(head) in lex.cues["place_cues"] or
-                         _fold(head) in lex.cues["field_labels"] or _fold(head) in lex.cues["titles"]):
-                start = m.start() + len(head) + 1      # "The J. K. Tolbert ..." / "At C.R. ...": no name's first word
+                         _fold(head) in lex.cues["field_labels"] or _fold(head) in lex.cues["titles"] and
+                         not m.group("dot")):
+                start = m.end("t") + 1 + bool(m.group("dot"))  # "The J. K. Tolbert ..." / "At C.R. ...": no name's
+                #                                                 first word
         inside = [sp for sp in found if sp.start < end and sp.end > start]
         if inside and not all(sp.kind in ("place", "name") and sp.roster is None and start <= sp.start and (
                 sp.end <= end or sp.kind == "name") for sp in inside):
@@ -4136,7 +4246,9 @@ _LOCALITY = regex.compile(r"(?:,\s*|(?<=\(\p{Lu}?\d{4}(?:\p{Lu}{3})?\)|\b[A-HJ-N
                           r"\p{Lu}(?:[\p{L}\p{M}'’]|-(?!\p{Tamil}))*){0,2}"
                           r"|\p{Tamil}[\p{Tamil}\p{M}]*)")
 _NOT_LOCALITY = regex.compile(r"(?:[A-Z]\.?){1,3}|(?i:c\.?\s?p\.?|cpa|pin|zip|apt|apto|unit|flat|suite|depto|dpto|int"
-                              r"|piso|col|colonia|fracc|km)\.?")
+                              r"|piso|col|colonia|fracc|km"
+                              # (r19 round) a contact field's label after the town: ", Gros Morne, E-mail ..."
+                              r"|e-?mail|correo|tel|phone|fax|mob|mobile|cell|web)\.?")
 
 
 # a postcode written after a street address or its town, in the shapes most countries use: "Auckland 1062",
@@ -4257,11 +4369,34 @@ _NEW_LOCALE_ADDRESS = regex.compile(
     r"(?:\s(?:de\s|del\s)?\p{Lu}[\p{L}\p{M}'’-]*){0,2})?"
     r"|பிளாட்\s\d{1,4}[A-Z]?,\s(?:[\p{Tamil}.\d-]+\s){0,4}(?:மெயின்\sரோடு|ரோடு|தெரு|சாலை|வீதி)")
 _NEW_LOCALE_CUES = ("Succ", "No. ", "Edificio ", "பிளாட்")
+# (r19 round) street shapes of new locales, each behind a cheap cue: a Kigali street code, two capitals, a number and
+# a street type, with the house's "No." or "Plot" before or after ("No. 12, KG 9 Ave", "KN 3 Rd, No. 40", "Plot 8, RN
+# 1 St"); a French "BP" (boîte postale) before a postcode ("BP 77, 97400"); a French street with lower-case words in
+# its name ("12 rue de la Croix à Bœufs", "3 chemin du Pont des Bas"); a Yucatán supermanzana, manzana and lote before
+# the street ("SM 4, Mz 7, Lt 2, Avenida Tulum"); a Mérida street with its cross streets ("Calle 41 No. 310 x 28 y
+# 30"); a Tamil door number with a letter and an ordinal street ("12-பி, காந்தி நகர் 2-வது வீதி")
+_LOCAL_ADDRESS_FORMS = regex.compile(
+    r"(?<![\w.])(?:(?:No|Plot)\.?\s\d{1,4}[A-Z]?,\s)?[A-Z]{2}\s\d{1,4}\s(?:St|Ave|Rd|Street|Avenue|Road)\b\.?"
+    r"(?:,\s(?:No|Plot)\.?\s\d{1,4}[A-Z]?\b)?"
+    r"|\b(?:BP|B\.P\.)\s\d{1,5}(?=,?\s\d{5}\b)"
+    r"|(?<![\w.,])\d{1,4}(?:\s(?:bis|ter))?,?\s(?:rue|avenue|allée|chemin|impasse|boulevard|route|ruelle|sentier)"
+    r"\s(?:(?:du|de\sla|de\sl['’]|des|de|d['’])\s?)?\p{Lu}[\p{L}\p{M}'’-]+(?:\s(?:(?:à|au|aux|de|du|des|la|le|les|et"
+    r"|l['’]|d['’])\s?)?\p{Lu}[\p{L}\p{M}'’-]+){0,3}"
+    r"|\bSM\s\d{1,3},\sMz\.?\s\d{1,3},\sLt\.?\s\d{1,3}(?:,\s(?:Calle|Avenida|Av\.|Paseo|Boulevard|Blvd\.?|Retorno"
+    r"|Privada)\s(?:\d{1,3}[A-Z]?(?:\s(?:Norte|Sur|Oriente|Poniente|Bis))?|(?:(?:de|del|de\sla)\s)?\p{Lu}[\p{L}\p{M}'’-]+(?:\s(?:(?:de|del|la)\s)?"
+    r"\p{Lu}[\p{L}\p{M}'’-]+){0,2}))?"
+    r"|\bCalle\s\d{1,3}[A-Z]?\s(?:No\.|Núm\.|#)\s?\d{1,4}[A-Z]?(?:-[A-Z])?\s(?:x|por)\s\d{1,3}[A-Z]?(?:\s[ye]\s\d{1,3}[A-Z]?)?"
+    r"|(?<![\d\p{L}])\d{1,4}-\p{Tamil}{1,2},\s(?:\p{Tamil}+\s){1,3}(?:\d{1,2}-?(?:வது|ஆவது|ஆம்)\s)?(?:வீதி|தெரு|சாலை|ரோடு)")
+_LOCAL_ADDRESS_CUES = (" St", " Ave", " Rd", "BP ", "B.P.", " rue ", " chemin ", " avenue ", " allée ", " impasse ",
+                     " route ", "SM ", "Calle ", "-வது", "வீதி", "தெரு", "சாலை")
 
 
 def _lines_before_postcodes(text: str, lex: Lexicon, found: list[Span], taken: np.ndarray) -> None:
     if any(c in text for c in _NEW_LOCALE_CUES):
         for m in _NEW_LOCALE_ADDRESS.finditer(text):
+            _widen(found, taken, m.start(), m.end(), "address")
+    if any(c in text for c in _LOCAL_ADDRESS_CUES):
+        for m in _LOCAL_ADDRESS_FORMS.finditer(text):
             _widen(found, taken, m.start(), m.end(), "address")
     if "BB" in text:                                       # a Barbados postcode after its town: "Oistins BB17089"
         for m in _BB_POSTCODE.finditer(text):
@@ -4320,6 +4455,72 @@ _DWELL_IN = regex.compile(r"\b(?:lives|lived|living|grew\sup|raised|born(?:\son\
                           r"(?P<p>\p{Lu}[\p{Ll}\p{M}]+(?:['’]s)?(?:\s\p{Lu}[\p{Ll}\p{M}]+){0,2})(?=[\s,.;:)]|$)")
 _NEW_FACILITY_CUES = ("IES", "CEIP", "CIFP", "CPEPA", "CEE ", "CRA ", "'s and", "’s and", "'s &", "iekenhuis",
                       "liniek", "Medisch", "Zorggroep", "GGZ", "நிலையம்", "மையம்", "கல்லூரி", "மருத்துவமனை")
+
+
+# (r19 round) places and facilities of new shapes: a French facility's type first ("Groupe Scolaire Saint Paul",
+# "Lycée de Tanambo", "Université de La Vallée", "Clinique Saint-Luc"); a region's name before a facility word ("Prairie
+# Hospital" where "Prairie" is a region: "Yukon Hospital", "Nunavut University"); a facility with "and" inside and its
+# town after ("Faith and Hope Centre Gikondo"); a town with its article or a town word ("Le Tampon-இல்", "Puerto
+# Aventuras", "Villa Hermosa"); the value of a birthplace field ("Place of birth: Le Morne,", "பிறந்த ஊர்: X"); a
+# Tamil town before its PIN ("..., X - 641001") or before "-ல்" and a verb of living ("X-ல் வசிக்கிறார்"); a Tamil
+# hospital or college after its name ("X மருத்துவமனை", "X கலை அறிவியல் கல்லூரி" arts and science college)
+_PLACE_FORMS = regex.compile(
+    r"(?<![\p{L}\p{M}'’-])(?P<fr>(?:Groupe\sScolaire|Lycée|Collège|Université|Clinique|Hôpital|École|Centre\sHospitalier"
+    r"|Institut)(?:\s(?:(?:de\s(?:la\s|l['’])?|du\s|des\s)?\p{Lu}[\p{L}\p{M}'’-]+|d['’]\p{Lu}[\p{L}\p{M}'’-]+)){1,3})"
+    r"|(?<![\p{L}\p{M}'’-])(?P<r>\p{Lu}\p{Ll}+(?:\s\p{Lu}\p{Ll}+)?)\s(?:Hospital|Institution|University|College"
+    r"|Infirmary)\b"
+    r"|(?<![\p{L}\p{M}'’-])(?P<and>\p{Lu}\p{Ll}+\s(?:and|&)\s(?:\p{Lu}\p{Ll}+\s){1,2}(?:Centre|Center|Clinic|Hospital|Home"
+    r"|Foundation|Institute))(?:\s(?P<town>\p{Lu}\p{Ll}{3,}))?(?=[\s,.;:|/·)]|$)"
+    r"|(?<![\p{L}\p{M}'’-])(?P<art>(?:(?:La|Le|Les)\s\p{Lu}\p{Ll}+(?=-\p{Tamil}))|(?:Puerto|Playa|Ciudad|Villa|Isla"
+    r"|Bahía|Valle)\s\p{Lu}\p{Ll}{3,}(?:\s(?:de\s)?\p{Lu}\p{Ll}{3,})?(?=[\s,.;:|/·)]|$))"
+    r"|(?<=\b(?:Place\sof\sbirth|Birthplace|Born\sin|Lugar\sde\snacimiento|Hometown)\s?(?::\s?|\s[-–]\s|\s))"
+    r"(?P<born>\p{Lu}[\p{L}\p{M}'’-]+(?:\s\p{Lu}[\p{L}\p{M}'’-]+){0,2})(?=[,;.|/·]|\s[-–]\s|$)"
+    r"|(?<=பிறந்த\sஊர்\s?(?::\s?|\s?-\s|\s))(?P<tborn>\p{Tamil}{3,})(?=[\s,;.|/·]|$)"
+    r"|(?<=,\s)(?P<tpin>\p{Tamil}{3,})(?=\s?-\s?\d{6}\b)"
+    r"|(?<![\p{L}\p{M}])(?P<tlive>\p{Tamil}{3,})(?=-(?:ல்|இல்)\s(?:வசி|தங்கி|குடியிரு|இருக்கிறார்))"
+    r"|(?<![\p{L}\p{M}])(?P<tfac>\p{Tamil}{3,}\s(?:(?:கலை\s(?:மற்றும்\s)?அறிவியல்|பொறியியல்)\s)?(?:மருத்துவமனை|கல்லூரி))"
+    r"(?![\p{L}\p{M}])")
+_PLACE_FORM_CUES = ("Groupe", "Lycée", "Collège", "Université", "Clinique", "Hôpital", "École", "Centre Hosp",
+                      "Institut", "Hospital", "Institution", "University", "College", "Infirmary", " and ", " & ",
+                      "La ", "Le ", "Les ", "Puerto", "Playa", "Ciudad", "Villa ", "Isla", "Bahía", "Valle", "birth",
+                      "Born in", "Hometown", "ஊர்", "மருத்துவமனை", "கல்லூரி", "-ல்", "-இல்", "முகவரி")
+
+
+def _place_forms(text: str, lex: Lexicon, found: list[Span], taken: np.ndarray) -> None:
+    if not any(c in text for c in _PLACE_FORM_CUES):
+        return
+    for m in _PLACE_FORMS.finditer(text):
+        g = m.lastgroup if m.lastgroup != "town" else "and"
+        start, end = m.start(g), m.end(g)
+        word = m.group(g)
+        if g == "r" and _fold(word) not in lex.regions:
+            continue                                       # only a region's name: "Prairie Hospital"
+        if g == "r":
+            end = m.end()
+        if g == "and" and m.group("town") and not _ordinary_cue_word(m.group("town"), lex):
+            end = m.end("town")
+        if g == "born" and _ordinary_cue_word(word.split()[-1], lex) and _fold(word) not in lex.places:
+            continue
+        if g in ("tborn", "tpin", "tlive", "tfac"):
+            first = word.split()[0]
+            if first in lex.ta_common and g not in ("tpin", "tborn") or first.endswith(_TA_INFLECTED) or \
+                    first.startswith(_TA_FUNCTION) or \
+                    first in lex.cues["kin"] or first in lex.cues["titles"] or \
+                    first in lex.patterns["ta_facilities"] or first in lex.patterns["ta_facility_modifiers"]:
+                continue
+        inside = [sp for sp in found if sp.start < end and sp.end > start]
+        if any(sp.kind == "address" and sp.start >= start and sp.end <= end for sp in inside) and g == "fr":
+            for sp in inside:                              # "Lycée" taken for a street word alone
+                if sp.kind == "address":
+                    found.remove(sp)
+                    taken[sp.start:sp.end] = False
+        if not _widen(found, taken, start, end) and not inside:
+            _add(found, taken, start, end, "place")
+    if " for " in text:                               # "Nova Institution" found: "... Institution for Women"
+        for sp in [sp for sp in found if sp.kind == "place"]:
+            more = _FACILITY_FOR.match(text, sp.end)
+            if more and _fold(text[sp.start:sp.end].rsplit(" ", 1)[-1]) in lex.cues["facility_suffixes"]:
+                _widen(found, taken, sp.start, more.end())
 
 
 def _new_facilities(text: str, lex: Lexicon, found: list[Span], taken: np.ndarray) -> None:

@@ -395,8 +395,9 @@ TUNING = ["identifiers_dev.jsonl", "identifiers_test.jsonl", "identifiers_holdou
           "identifiers_final.jsonl", "identifiers_r5.jsonl", "identifiers_r6.jsonl", "identifiers_r7.jsonl",
           "identifiers_r8.jsonl", "identifiers_r9.jsonl", "identifiers_r10.jsonl", "identifiers_r11.jsonl",
           "identifiers_r12.jsonl", "identifiers_r13.jsonl", "identifiers_r14.jsonl", "identifiers_r15.jsonl",
-          "identifiers_r16.jsonl", "identifiers_r17.jsonl", "identifiers_r18.jsonl"]
-HELD_OUT = "identifiers_r19.jsonl"        # written last, blind; never tuned on
+          "identifiers_r16.jsonl", "identifiers_r17.jsonl", "identifiers_r18.jsonl",
+          "identifiers_r19.jsonl"]
+HELD_OUT = "identifiers_r20.jsonl"        # written last, blind; never tuned on
 
 
 @pytest.mark.parametrize("name", TUNING)
@@ -415,9 +416,9 @@ def test_name_recall_target_on_the_held_out_set():
     assert scores.loc["name", "recall"] >= 0.95, scores                             # 0.990 reached (r15 had 0.943)
 
 
-# What r19 measured when it was first scored, rounded down: a floor per kind, so that no change makes the detector worse
-# on the one set it has never been tuned on. (r18's floors were replaced by the >= 0.95 and >= 0.98 of the tuning sets.)
-HELD_OUT_FLOORS = {"date": 0.82, "address": 0.88, "phone": 0.98, "ssn": 0.98, "id": 0.98}
+# What r20 measured when it was first scored, rounded down: a floor per kind, so that no change makes the detector worse
+# on the one set it has never been tuned on. (r19's floors were replaced by the >= 0.95 and >= 0.98 of the tuning sets.)
+HELD_OUT_FLOORS = {"age": 0.95, "date": 0.98, "address": 0.92, "licence": 0.95, "id": 0.98}
 
 
 def test_held_out_recall_does_not_fall_below_what_it_reached():
@@ -425,12 +426,12 @@ def test_held_out_recall_does_not_fall_below_what_it_reached():
     scores = score_detector(_records(HELD_OUT)).set_index("kind")
     assert scores.loc["name", "recall"] >= 0.985, scores                            # 0.990 reached
     pattern = scores.loc[list(PATTERN_KINDS)]
-    assert pattern["found"].sum() / pattern["gold"].sum() >= 0.952, scores         # 0.952 reached (1854/1947)
+    assert pattern["found"].sum() / pattern["gold"].sum() >= 0.984, scores         # 0.984 reached (1910/1941)
     floors = pd.Series({k: HELD_OUT_FLOORS.get(k, 1.0) for k in PATTERN_KINDS})   # the other 9 kinds are at 1.00
     low = pattern[pattern["recall"] < floors]
     assert low.empty, low
-    assert scores.loc["place", "recall"] >= 0.94, scores                            # 0.945 reached
-    assert scores.loc["all", "precision"] >= 0.98, scores                           # 0.986 reached
+    assert scores.loc["place", "recall"] >= 0.97, scores                            # 0.974 reached
+    assert scores.loc["all", "precision"] >= 0.98, scores                           # 0.987 reached
 
 
 def test_the_learned_layer_adds_recall_on_the_held_out_set_at_little_cost_in_precision():
@@ -439,16 +440,19 @@ def test_the_learned_layer_adds_recall_on_the_held_out_set_at_little_cost_in_pre
     both = score_detector(records).set_index("kind")
     rules = score_detector(records, find=lambda t, r, lang: find_identifiers(t, r, lang, tagger=False))
     rules = rules.set_index("kind")
-    # r19: names 1212 -> 1228 of 1241, pattern kinds 1831 -> 1854 of 1947, places 436 -> 465 of 492
-    assert both.loc["name", "found"] >= rules.loc["name", "found"] + 5
+    # r20: names 1282 -> 1284 of 1297, pattern kinds 1873 -> 1910 of 1941 (dates 335 -> 349 of 353), places 438 ->
+    # 444 of 456 (r19 had names +16, pattern kinds +23, places +29)
+    assert both.loc["name", "found"] >= rules.loc["name", "found"]
     assert both.loc[list(PATTERN_KINDS), "found"].sum() >= rules.loc[list(PATTERN_KINDS), "found"].sum() + 20
-    assert both.loc["place", "found"] >= rules.loc["place", "found"] + 20
-    assert both.loc["all", "precision"] >= rules.loc["all", "precision"] - 0.01    # 0.990 -> 0.986
+    assert both.loc["date", "found"] >= rules.loc["date", "found"] + 10
+    assert both.loc["place", "found"] >= rules.loc["place", "found"] + 5
+    assert both.loc["all", "precision"] >= rules.loc["all", "precision"] - 0.01    # 0.990 -> 0.987
 
 
-@pytest.mark.xfail(reason="issue 4 still open: on the held-out set (identifiers_r19, new locales) dates 0.827 "
-                          "(counted from an event: 'six days after the funeral', 'nine days on from that', 'once días "
-                          "antes del juicio') and addresses 0.885 are below 0.98 (the other 12 pattern kinds reach it)",
+@pytest.mark.xfail(reason="issue 4 still open: on the held-out set (identifiers_r20, new locales) ages 0.952 (an age "
+                          "with no label: 'Carer for father, ninety-seven'), addresses 0.922 (Alberta '#2052, 1903 42 "
+                          "Avenue SW', Danish 'Skovvej 57, st. th.', Tamil flats) and licences 0.956 (short "
+                          "registrations: 'Reg.: T293') are below 0.98 (the other 11 pattern kinds reach it)",
                    strict=False)
 def test_pattern_recall_target_on_the_held_out_set():
     scores = score_detector(_records(HELD_OUT)).set_index("kind")
@@ -1814,4 +1818,65 @@ def test_rules_from_the_r18_round(text, lang, roster, expected):
     ("He sat near the window, opposite the door, and talked.", "en", None),
 ])
 def test_clinical_prose_left_alone_by_the_r18_rules(text, lang, roster):
+    assert found(text, lang=lang, roster=roster) == []
+
+
+# (r19 round) dates counted from an event, holidays of new locales after a date label, Kigali, Réunion, Yucatán and
+# Mérida addresses, bracketed country codes, overseas NIRs, facilities of new shapes, names after contact labels
+@pytest.mark.parametrize("text, lang, roster, expected", [
+    # dates counted from an event
+    ("She moved back four days after the burial.", "en", None, [("four days after the burial", "date")]),
+    ("Next session eleven days after discharge, same time.", "en", None, [("eleven days after discharge", "date")]),
+    ("Court letter: Received - twelve days before the trial / Plan: rest", "en", None,
+     [("twelve days before the trial", "date")]),
+    ("He was admitted nine days prior to intake after a fall.", "en", None, [("nine days prior to intake", "date")]),
+    ("Appt: six days on from that; same room.", "en", None, [("six days on from that", "date")]),
+    ("She rang the Tuesday before the last session.", "en", None, [("the Tuesday before the last session", "date")]),
+    ("La vio trece días antes del juicio, en casa.", "es", None, [("trece días antes del juicio", "date")]),
+    ("Nos vemos a los cinco días del alta a la misma hora.", "es", None, [("a los cinco días del alta", "date")]),
+    ("அடுத்த session discharge ஆகி ஆறு நாள் கழித்து நடக்கும்.", "ta", None,
+     [("discharge ஆகி ஆறு நாள் கழித்து", "date")]),
+    ("Date of referral: Fête Patronale 2020; no concerns.", "en", None, [("Fête Patronale 2020", "date")]),
+    ("Received: the 23rd / Plan: rest", "en", None, [("the 23rd", "date")]),
+    # addresses of new locales
+    ("Home address: No. 58, KG 611 St; Plan: rest", "en", None, [("No. 58, KG 611 St", "address")]),
+    ("Address - KN 7 Ave, No. 15 / Plan: rest", "en", None, [("KN 7 Ave, No. 15", "address")]),
+    ("முகவரி: BP 417, 97412 Bras-Panon", "ta", None,
+     [("BP 417", "address"), ("97412", "postcode"), ("Bras-Panon", "place")]),
+    ("Adresse: 27 chemin de la Source aux Oiseaux, 97460", "en", None,
+     [("27 chemin de la Source aux Oiseaux", "address"), ("97460", "postcode")]),
+    ("Domicilio: SM 41, Mz 9, Lt 3, Avenida Tulum, Cancún", "es", None,
+     [("SM 41, Mz 9, Lt 3, Avenida Tulum", "address"), ("Cancún", "place")]),
+    ("Vive en Calle 33 No. 512 x 70 y 72, Tekax.", "es", None,
+     [("Calle 33 No. 512 x 70 y 72", "address"), ("Tekax", "place")]),
+    # phones, NIR
+    ("Her sister is on (+256) 772418390 most evenings.", "en", None, [("(+256) 772418390", "phone")]),
+    ("NIR: 2 71 04 972 11 418 36.", "en", None, [("2 71 04 972 11 418 36", "ssn")]),
+    # places
+    ("He stayed at Manitoba Hospital for a week.", "en", None, [("Manitoba Hospital", "place")]),
+    ("Referred from: Dr. K.L. Ashdown Memorial Hospital", "en", None,
+     [("Dr. K.L. Ashdown Memorial Hospital", "place")]),
+    ("Seen at: Lycée de Tanambo", "en", None, [("Lycée de Tanambo", "place")]),
+    ("Se crió en Puerto Aventuras, cerca del mar.", "es", None, [("Puerto Aventuras", "place")]),
+    ("Place of birth: Le Morne, Address: pending", "en", None, [("Le Morne", "place")]),
+    ("Referring site: Faith and Mercy Centre Gatsata.", "en", None, [("Faith and Mercy Centre Gatsata", "place")]),
+    # names after contact and referral labels
+    ("Persona de contacto: Lincoln Ibarra 4726 1190; sin cambios.", "es", None,
+     [("Lincoln Ibarra", "name"), ("4726 1190", "phone")]),
+    ("Su expareja, Jackson Ferreira, le escribe a menudo.", "es", None, [("Jackson Ferreira", "name")]),
+])
+def test_rules_from_the_r19_round(text, lang, roster, expected):
+    assert found(text, lang=lang, roster=roster) == expected
+
+
+@pytest.mark.parametrize("text, lang, roster", [
+    ("She stayed in bed for three days after the funeral.", "en", None),
+    ("Hope was on her mind all through the session.", "en", None),
+    ("He said Faith was the kind of word he avoided.", "en", None),
+    ("Key worker to phone on Monday.", "en", None),
+    ("The BP was 120 over 80 at the start.", "en", None),
+    ("Estuvo tres días sin dormir antes del juicio.", "es", None),
+    ("அண்ணன் வீட்டை விட்டு வெளியேறினார்.", "ta", None),
+])
+def test_clinical_prose_left_alone_by_the_r19_rules(text, lang, roster):
     assert found(text, lang=lang, roster=roster) == []
