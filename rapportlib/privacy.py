@@ -3796,10 +3796,9 @@ _WORD_AS_WORD = regex.compile(r"\s(?:is|was|feels|felt|seems|seemed)\s(?:like\s)
 
 
 # (r18 round) a word as a word after a verb of saying ("Client said Hope is a word she avoids"); a word as a topic
-# after a verb of feeling, before what it did for the client ("She feels Grace has carried her through"); a word of
+# after such a verb, before what it did for the client ("She feels Grace has carried her through"); a word of
 # a prayer or a scripture after "the Lord's", "God's" ("the Lord's Prayer")
-_SAID_BEFORE = regex.compile(r"\b(?:said|says|feels|felt|thinks|thought|believes|believed)\s$")
-_TOPIC_BEFORE = regex.compile(r"\b(?:feels|felt|believes|believed|thinks|thought|knows|says|said)\s$")
+_SAID_BEFORE = regex.compile(r"\b(?:said|says|feels|felt|thinks|thought|believes|believed|knows)\s$")
 _TOPIC_AFTER = regex.compile(r"\s(?:has|had|have)\s(?:always\s|really\s)?(?:carried|kept|helped|got|gotten|pulled"
                              r"|sustained|seen|held|brought)\s(?:her|him|them|me|us)\b")
 _HOLY_BEFORE = regex.compile(r"\b(?:the\s+Lord['’]s|God['’]s)\s$")
@@ -3849,10 +3848,13 @@ def _unknown_people(text: str, lex: Lexicon, found: list[Span], taken: np.ndarra
     if " a" in text or " has " in text or " had " in text or "'s " in text or "’s " in text:
         for sp in [sp for sp in found if sp.kind == "name" and sp.roster is None]:
             word = text[sp.start:sp.end]
-            if " " not in word and _fold(word) in lex.en_common and (_WORD_AS_WORD.match(text, sp.end) and (
+            if " " in word or _fold(word) not in lex.en_common:
+                continue
+            said = _SAID_BEFORE.search(text, max(0, sp.start - 16), sp.start)      # (the words just before it)
+            if _WORD_AS_WORD.match(text, sp.end) and (
                     sp.start == 0 or text[sp.start - 2:sp.start] in (". ", "? ", "! ") or text[sp.start - 1] == "\n"
-                    or _SAID_BEFORE.search(text, 0, sp.start)) or _TOPIC_BEFORE.search(text, 0, sp.start) and
-                    _TOPIC_AFTER.match(text, sp.end) or _HOLY_BEFORE.search(text, 0, sp.start)):
+                    or said) or said and _TOPIC_AFTER.match(text, sp.end) \
+                    or _HOLY_BEFORE.search(text, max(0, sp.start - 16), sp.start):
                 found.remove(sp)
                 taken[sp.start:sp.end] = False
 
