@@ -527,6 +527,9 @@ _HOLI = (r"(?:Christmas(?: Day| Eve)?|Thanksgiving(?: Day)?|Easter(?: Sunday)?|N
          r"|(?:Sinhala and Tamil |Sinhala |Tamil |Sinhala-Tamil )New Year|Avurudu|Poson|Esala Perahera|Perahera"
          r"|Aidilfitri|Aidiladha|Homowo|Hogbetsotso|Aboakyir|Odwira|Junkanoo|Emancipendence|Inti Raymi"
          r"|(?:el )?Grito(?: de (?:Dolores|Independencia|Lares))?"
+         # (r20 round) Danish feasts with a year: "Sankt Hans aften 2014", "Fastelavn 2009", "Store Bededag 2021"
+         r"|Sankt Hans(?: aften| dag)?|Sankthansaften|Grundlovsdag|Store Bededag|Fastelavn|Mortensaften|Juleaften"
+         r"|Nytårsaften|Kristi Himmelfartsdag|Pinse|Påske"
          r"|(?:la )?Feria(?: de (?:la |las |los )?\p{Lu}[\p{L}]+)?"
          r"|Fiestas de \p{Lu}[\p{L}]+|Fiestas Patronales|Fiestas Julias|Carnaval de \p{Lu}[\p{L}]+)")
 # holidays with a year, searched back from each year: "Christmas Day 2021", and any named day: "Boxing Day 2022",
@@ -909,7 +912,9 @@ KIN_AGE = regex.compile(rf"(?<![\p{{L}}\p{{M}}\d.,/-])(?:{_NINETY}(?!\d)|{_HUNDR
 AGE_BEFORE_ROLE = regex.compile(rf"(?<=\p{{L}},\s)(?:{_NINETY}(?!\d)|{_HUNDRED}|{_NINETY_W}|{_NOVENTA})(?=\s\()", _I)
 # (r18 round: and a time word after a comma, "her grandmother, then 98, fell", "his uncle, now 101,")
 _KIN_BEFORE = regex.compile(r"(?P<w>[\p{L}\p{M}][\p{L}\p{M}'’-]*)(?:\s*[:=(]|\s+(?:de|of|aged|age)"
-                            r"|,\s+(?:then|now|aged|already|still))?\s*$")
+                            r"|,\s+(?:then|now|aged|already|still)"
+                            # (r20 round) or a comma alone, in apposition: "Carer for mother, ninety-two;"
+                            r"|,)?\s*$")
 # every age pattern needs a number from 90 to 119 or one of these words (cheap tests first)
 _AGE_NUMBER = regex.compile(r"(?<!\d)(?:9\d|1[01]\d)(?!\d)")
 _AGE_WORDS = ("ninet", "hundred", "noventa", "cien", "nonagen", "centen", "தொண்ணூ", "நூற", "நூறு")
@@ -1050,6 +1055,9 @@ _PLATE_AFTER_CUE = regex.compile(r"\.?\s*(?:(?:no|n[º°o]|number|num|#|:|இல
                                  # (r15 round) Nepali plates, the zone's and the class's letters in words with the
                                  # numbers: "Ba 2 Kha 4471", "Lu 1 Cha 208"
                                  r"|\p{Lu}\p{Ll}{0,2} \d{1,2} \p{Lu}\p{Ll}{0,3} \d{1,4})\b(?![-/]\d)")
+# (r20 round) a short registration after a registration or vehicle cue, letters then three digits: "Reg.: K418",
+# "vehicle no.: AB731" (a licence's cue is needed before it)
+_SHORT_REGISTRATION = regex.compile(r"[A-Z]{1,3}\d{3}")
 _NUMBER_KINDS = {"phone", "fax", "ssn", "mrn", "account", "licence", "id", "postcode"}
 _LAST_GROUP = regex.compile(r"[ -](?:\d{1,3}[A-Z]?|[A-Z])(?![\w-]|[.,]\d|\s*(?:%|times|veces|sessions|sesiones"
                             r"|years|años|days|días|minutes|hours|mg|kg|km|points|puntos)\b)")
@@ -1403,7 +1411,7 @@ def _lexicon_patterns(conf: dict) -> dict:
     day_pre = (r"(?:a\s+(?:full|good|whole|clear)\s+|exactly\s+|precisely\s+"
                r"|(?:just|a\s+little|a\s+bit|well)\s+(?:over|under)\s+)?")
     day_mid = r"(?:(?:full|whole|clear)\s+)?"
-    dias_post = r"(?:\s+(?:justos|exactos|cabales|completos)\b)?"
+    dias_post = r"(?:\s+(?:justos|exactos|cabales|completos|contados|naturales|corridos)\b)?"   # (r20: "contados")
     # (a search in the lower-cased text for the words every match of a long pattern holds: "days ago", "day on")
     days_then = regex.compile(r"days?\s+(?:ago|back|before|earlier|later|prior|hence|previously|beforehand|after|from"
                               r"|on|out)")
@@ -1582,7 +1590,9 @@ def _lexicon_patterns(conf: dict) -> dict:
         # a festival with its year, either way round: "மாட்டுப் பொங்கல் 2004", "தீபாவளி 2019", "2011 ஆயுத பூஜை"
         # (also a month's feast, its joining consonant written on: "சித்திரைத் திருநாள் 2007", "ஆடித் திருவிழா 2015")
         regex.compile(rf"(?<![\p{{L}}\p{{M}}])(?:{ta_fest}(?:[கசதப]்)?(?:\s+(?:பண்டிகை|திருநாள்|தினம்|விழா))?"
-                      rf"|{ta_months}(?:[கசதப]்)?\s+(?:பண்டிகை|திருநாள்|திருவிழா|விழா))\s*-?\s*(?:1[89]|20)\d\d(?!\d)"
+                      # (r20 round: a month's first day with a year, "தை முதல் நாள் 2016", "ஆடி முதல் நாள் 2011")
+                      rf"|{ta_months}(?:[கசதப]்)?\s+(?:பண்டிகை|திருநாள்|திருவிழா|விழா|முதல்\s+நாள்))"
+                      r"\s*-?\s*(?:1[89]|20)\d\d(?!\d)"
                       rf"|(?<!\d)(?:1[89]|20)\d\d{ta_year}\s+{ta_fest}(?![\p{{L}}\p{{M}}]|\s+(?:மாதம்|மாத))"),
         # மார்ச் 27, 27 மார்ச் 2024, 15ஆம் தேதி
         regex.compile(rf"(?<![\p{{L}}\p{{M}}]){ta_months}\p{{M}}*\s*{_DAY}(?!\d)(?:\s*,?\s*(?:1[89]|20)\d\d)?{nth}"),
@@ -1828,6 +1838,7 @@ def _pattern_spans(text: str, lex: Lexicon, found: list[Span], taken: np.ndarray
             start = m.start()               # a cue in capitals written on to the number is part of it: "CRN-7530-..."
         letters = sum(ch.isalpha() for ch in code)
         if digits >= 4 or (kind == "licence" and digits >= 1 and len(code) >= 5 and not code.isdigit()) or (
+                kind == "licence" and _SHORT_REGISTRATION.fullmatch(code)) or (
                 digits >= 3 and letters >= 3 and digits + letters >= 8):      # "account A-4B3EF3FE" (hex-like)
             if _add(found, taken, start, n.start("code") + len(code), kind) and (kind == "licence" or
                                                                                   m.end() - m.start() >= 4):
@@ -2110,6 +2121,10 @@ _TA_NOT_BARE = _TA_INFLECTED + ("ிடம்", "ைச்", "ால்", "ு�
 _TA_VERB_CASE = ("ந்தார்", "த்தார்", "ட்டார்", "ினார்", "ன்னார்", "ண்டார்", "ற்றார்", "ய்தார்", "கிறார்", "கிறது",
                  "கிறாள்", "கிறான்", "ந்தது", "த்தது", "ட்டது", "ில்லை", "ிலிருந்து", "ிருந்து", "ற்கு", "த்தில்",
                  "ட்டில்", "த்த", "ந்த", "ாக", "வில்லை", "லாம்")
+# (r20 round) a Tamil agent noun, a verb's past participle with "-வர்" (the one who): "அனுப்பியவர்" (the sender),
+# "செய்தவர்" (the one who did), "வந்தவர்" (the one who came), "பார்த்தவர்" (the one who saw)
+_ES_INFINITIVE = regex.compile(r"\p{Ll}{2,}(?:ar|er|ir)(?:se|le|la|lo|les|las|los|me|te|nos)?")
+_TA_AGENT_NOUN = ("ியவர்", "ந்தவர்", "த்தவர்", "ட்டவர்", "ண்டவர்", "ற்றவர்", "ய்தவர்", "ன்னவர்")
 # words after a sentence's subject (today, yesterday, again, now, straight, alone, late) and words before one (after,
 # with, then)
 _TA_SUBJECT_ADVERBS = frozenset({"இன்று", "நேற்று", "மீண்டும்", "இப்போது", "இப்பொழுது", "நேராக", "இன்னும்",
@@ -3337,6 +3352,21 @@ def _name_spans(text: str, lex: Lexicon, roster: Roster | None, lang: str, found
             k += 1
             continue
         kind = label[k]
+        if kind in ("place", "name") and text[toks[k].start - 2:toks[k].start] == ", " and \
+                _UK_COUNTY.fullmatch(text, toks[k].start, toks[k].end) and _POSTCODE_NEXT.match(text, toks[k].end):
+            keep_out.append((toks[k].start, toks[k].end))
+            k += 1                                      # (r20 round) a county before a UK postcode: "Ware, Herts SG12"
+            continue
+        if kind == "name" and toks[k].tamil and k not in role_of and toks[k].word.endswith(_TA_AGENT_NOUN) and \
+                toks[k].word not in lex.tamil_names:
+            keep_out.append((toks[k].start, toks[k].end))
+            k += 1                                      # (r20 round) "அனுப்பியவர்" (the one who sent), no name
+            continue
+        if k not in role_of and ordinary(toks[k]) and toks[k].key not in lex.places and \
+                toks[k].key not in lex.first_names and _FIELD_LABEL_AFTER.match(text, toks[k].end):
+            keep_out.append((toks[k].start, toks[k].end))
+            k += 1                                      # (r20 round) a field's label word: "Town: ...", "Carer for
+            continue                                    # father, 97", "Date of incident: ...", "Interpreter: ..."
         end_k = k
         while end_k + 1 < n and text[toks[end_k].end:toks[end_k + 1].start] in (" ", "-"):
             if label[end_k + 1] == kind:
@@ -3390,6 +3420,16 @@ def _name_spans(text: str, lex: Lexicon, roster: Roster | None, lang: str, found
         if lang == "en" and t.key.endswith("ed") and len(t.key) >= 6 and t.key not in lex.surnames and (
                 _inflected(t.key, lex.en_words) or t.key.startswith("re") and _inflected(t.key[2:], lex.en_words)) \
                 or lang == "es" and t.word.endswith("ó") and len(t.key) >= 5:
+            keep_out.append((t.start, t.end))
+    # (r20 round) a form's label word, kept from the learned layer too: "Town: ...", "Date of incident: ...", "Carer
+    # for mother, 94"; and a Spanish verb opening a sentence before an infinitive ("Autoriza llamar a ...", "Prefiere
+    # venir ...")
+    for i, t in enumerate(toks):
+        if not t.cap or t.caps or t.tamil or t.key in lex.first_names:
+            continue
+        if _FIELD_LABEL_AFTER.match(text, t.end) and ordinary(t) and t.key not in lex.places or \
+                lang == "es" and t.sent_start and i + 1 < n and _ES_INFINITIVE.fullmatch(toks[i + 1].word) and \
+                t.key in lex.es_words and text[t.end:toks[i + 1].start] == " ":
             keep_out.append((t.start, t.end))
     return keep_out
 
@@ -3514,11 +3554,14 @@ def find_identifiers(text: str, roster=None, lang: str | None = None, *, lexicon
     if "Court" in text or "Tribunal" in text:
         _courts(text, lex, found, taken)
     _pattern_spans(text, lex, found, taken)
+    _new_street_lines(text, found, taken)
     _localities(text, lex, found, taken)
     _lines_before_postcodes(text, lex, found, taken)
     keep_out = _name_spans(text, lex, _roster(roster), lang, found, taken)
     _cue_names(text, lex, found, taken)
     _unknown_people(text, lex, found, taken)
+    if lang == "en":
+        _lower_case_names(text, lex, found, taken)
     if "Psychiatric" in text or "Behavio" in text:
         _regional_facilities(text, lex, found, taken)
     if "of " in text or "colonia " in text or "de " in text:
@@ -3556,7 +3599,7 @@ def _tagged(text: str, lang: str, lex: Lexicon, found: list[Span], taken: np.nda
     closed = taken.copy()
     for a, b in keep_out:
         closed[a:b] = True
-    for start, end, kind in privacy_tagger.tag(text, lang, model=model, lexicon=lex, taken=closed):
+    for start, end, kind in privacy_tagger.tag(text, lang, model=model, lexicon=lex, taken=closed, found=taken):
         _add(found, taken, start, end, kind)
 
 
@@ -3666,7 +3709,60 @@ _TA_INFLECTED_NOT_DU = tuple(e for e in _TA_INFLECTED if e != "து")    # a n
 _CONTACT_ROLE_NEEDS = ("செய்தவர்", "தொடர்புக்கு", "GP", "மொழிபெயர்ப்பாளர்", "உறவினர்", "ontact", "ontacto", ", ")
 
 
+# (r20 round) a person's role label with its colon, then a known given name and one capitalised word: the word is
+# the surname even when it is an ordinary word or a place ("Care coordinator: Ruby Fox", "Solicitor: Grace Moody",
+# "Sent by: Jordan Hill"); and a relation in apposition before the same shape ("her ex, Dale Summer,")
+_ROLE_LABEL_NAME = regex.compile(
+    r"(?:\b(?:(?i:contact\sperson|case\smanager|care\scoordinator|attorney|lawyer|solicitor|advocate|guardian"
+    r"|sent\sby|referred\sby|signed\sby|reviewed\sby|completed\sby|emergency\scontact|caseworker|case\sworker"
+    r"|key\sworker|social\sworker|supervisor|abogad[oa]|enviado\spor|remitido\spor|trabajador[a]?\ssocial):\s)"
+    r"|\b(?:[Hh]er|[Hh]is|[Tt]heir)\s(?:ex|ex-partner|ex-husband|ex-wife|partner|husband|wife|brother|sister|son"
+    r"|daughter|cousin|neighbour|neighbor|friend),\s)"
+    r"(?P<f>\p{Lu}[\p{Ll}\p{M}'’]+)\s(?P<l>\p{Lu}[\p{Ll}\p{M}'’]+(?:-\p{Lu}[\p{Ll}\p{M}'’]+)?)"
+    r"(?=\s*[.,;|/)]|\s*$|\s[-–]\s)")
+_ROLE_LABEL_NEEDS = (": ", ", ")
+# (r20 round) a town's own field label, then the town: "Town: Tubmanburg", "Village - Kerr Sait", "Localidad: Tafí
+# Viejo"
+_TOWN_FIELD = regex.compile(r"\b(?:Town|TOWN|City|CITY|Village|VILLAGE|Localidad|Pueblo|Municipio)\s?[:-]\s"
+                            r"(?P<p>\p{Lu}[\p{Ll}\p{M}'’-]+(?:\s(?:(?:de|del|de\sla)\s)?\p{Lu}[\p{Ll}\p{M}'’-]+){0,2})"
+                            r"(?=\s*[.,;|/)]|\s*$)")
+# (r20 round) a Spanish neighbourhood named with its lower-case article, after living, birth or a home, the article
+# inside the span: "vive en el Albaicín", "el piso de la Trinidad", "Lugar de nacimiento: el Realejo"
+_ARTICLE_BARRIO = regex.compile(r"\b(?:(?:vive|vivía|vivia|vivió|vivio|viven|nació|nacio|creció|crecio|mudó|mudo"
+                                r"|piso|barrio|casa)\s(?:en|de|a)|(?i:lugar\sde\snacimiento|barrio):)\s"
+                                r"(?P<p>(?:el|la)\s\p{Lu}[\p{Ll}\p{M}]{3,})(?=\s*[.,;|/)]|\s*$|\s(?:y|e|con|desde|y\sla)\s)")
+_TOWN_FIELD_NEEDS = ("own", "OWN", "ity", "ITY", "illage", "ILLAGE", "ocalidad", "ueblo", "unicipio")
+# (r20 round) a facility named after a doctor: "Hospital General Dr. Aurelio Valdivieso", "Clínica Dra. Rosa Paz"
+_DOCTOR_FACILITY = regex.compile(r"(?<![\p{L}\p{M}])(?:Hospital|Clínica|Clinica|Sanatorio|Centro\sde\sSalud|Policlínico"
+                                 r"|Instituto)(?:\s(?:Civil|General|Regional|Municipal|Provincial|Materno\sInfantil"
+                                 r"|Universitario|Comunitario|Rural)){0,2}\s(?:Dr|Dra|Doctor|Doctora|Prof)\.?"
+                                 r"(?:\s\p{Lu}[\p{Ll}\p{M}'’-]+|\s\p{Lu}\.){1,4}")
+
+
 def _cue_names(text: str, lex: Lexicon, found: list[Span], taken: np.ndarray) -> None:
+    for m in _TOWN_FIELD.finditer(text) if any(c in text for c in _TOWN_FIELD_NEEDS) else ():
+        _widen(found, taken, m.start("p"), m.end("p"))
+    for m in _ARTICLE_BARRIO.finditer(text) if " el " in text or " la " in text else ():
+        word = _fold(m.group("p").split()[1])
+        if word not in lex.es_words and word not in lex.regions and word not in lex.en_words:
+            _widen(found, taken, m.start("p"), m.end("p"))
+    for m in _DOCTOR_FACILITY.finditer(text) if " Dr" in text or " Prof" in text else ():
+        start, end = m.span()
+        inside = [sp for sp in found if sp.start < end and sp.end > start]
+        if any(sp.kind != "name" or sp.roster is not None for sp in inside):
+            continue
+        for sp in inside:                       # a name run on into the facility: "Dr. Ana Ruiz del Hospital ..."
+            found.remove(sp)
+            taken[sp.start:sp.end] = False
+        _add(found, taken, start, end, "place")
+        for sp in inside:
+            if sp.start < start:
+                head = text[sp.start:start].rstrip()
+                head = regex.sub(r"\s(?:del|de\sla|de|at|of|from)$", "", head)
+                _add(found, taken, sp.start, sp.start + len(head), "name")
+    for m in _ROLE_LABEL_NAME.finditer(text) if any(c in text for c in _ROLE_LABEL_NEEDS) else ():
+        if _fold(m.group("f")) in lex.first_names and _fold(m.group("l")) not in lex.cues["titles"]:
+            _put_name(found, taken, m.start("f"), m.end("l"), over_places=True)
     for m in _CONTACT_ROLE_NAME.finditer(text) if any(c in text for c in _CONTACT_ROLE_NEEDS) else ():
         g = m.lastgroup
         words = m.group(g).split()
@@ -3816,6 +3912,26 @@ def _unknown_person_word(word: str, lex: Lexicon, *, places_ok: bool = False) ->
     return not _ordinary_cue_word(word, lex) and key not in _NOT_A_PERSON_WORD and \
         (places_ok or key not in lex.places) and key not in lex.regions and key not in lex.cues["place_cues"] and \
         key not in lex.cues["facility_suffixes"] and key not in lex.cues["street_suffixes"]
+
+
+# (r20 round) a given name typed in lower case with no roster to match it, in two strong frames: opening a sentence
+# before a person's verb ("dave agreed to try it", "priya left early"), and after "with"/"for" before a colon or
+# "about" ("check in with nina about work", "Homework for raj: ..."); only a known given name that is no dictionary
+# word ("mark", "grace", "will" stay words)
+_LOWER_NAME = regex.compile(
+    r"(?:(?<=[.!?]\s)|^)(?P<a>\p{Ll}{3,})(?=\s(?:agreed|left|said|told|asked|came|arrived|called|rang|phoned|cried"
+    r"|wants|wanted|reported|described|explained|missed|cancelled|canceled|attended|joined|logged|seemed|spoke"
+    r"|talked|shared|admitted|denied|forgot|remembered|brought|texted|emailed)\b)"
+    r"|\b(?:with|for)\s(?P<b>\p{Ll}{3,})(?=:|\sabout\b)")
+
+
+def _lower_case_names(text: str, lex: Lexicon, found: list[Span], taken: np.ndarray) -> None:
+    for m in _LOWER_NAME.finditer(text):
+        g = "a" if m.group("a") is not None else "b"
+        w = m.group(g)
+        if w in lex.first_names and w not in lex.en_words and w not in lex.es_words and \
+                w not in _NOT_A_PERSON_WORD and w not in lex.cues["titles"] and w not in lex.cues["kin"]:
+            _add(found, taken, m.start(g), m.end(g), "name")
 
 
 def _unknown_people(text: str, lex: Lexicon, found: list[Span], taken: np.ndarray) -> None:
@@ -4317,6 +4433,9 @@ def _localities(text: str, lex: Lexicon, found: list[Span], taken: np.ndarray) -
             if _FIELD_AFTER.match(text, start + len(name)) and (
                     words_of := [_fold(w) for w in WORD.findall(name)]) and words_of[0] in lex.cues["field_labels"]:
                 break                               # (r17 round) a form's next field: "..., 04760 Berja, Email - ..."
+            if " " not in name and _FIELD_LABEL_AFTER.match(text, start + len(name)) and (
+                    _fold(name) in lex.en_words or _fold(name) in lex.es_words):
+                break                               # (r20 round) or a label: "..., Ikeja, Social worker: ..."
             initials = regex.match(r"(?:\p{Lu}\.\s?){2,3}", name)
             if initials and regex.sub(r"[.\s]", "", initials.group()).casefold() in lex.regions:
                 end = start + len(initials.group().rstrip())   # a state's initials, then a new sentence: "N.L. Andrés"
@@ -4331,6 +4450,9 @@ def _localities(text: str, lex: Lexicon, found: list[Span], taken: np.ndarray) -
                 # or before the state's own abbreviation: "Tlaxcala, Tlax.", "Aguascalientes, Ags."
                 or abbr and _fold(abbr.group("s").replace(" ", "").rstrip(".")) in lex.regions and
                 _fold(abbr.group("s")) != _fold(name))
+            if latin_town and _UK_COUNTY.fullmatch(name):
+                end = start + len(name)             # (r20 round) a UK county after the town: "Ross, Herefordshire"
+                continue
             if (_fold(name) in lex.regions or words in lex.safe_phrases.get(words[0] if words else "", ())) and \
                     (not town_like_state or _fold(name) in _CITY_STATES):
                 end = start + len(name)             # a state after the town ("Torreón, Coah.", "Iztapalapa, CDMX",
@@ -4355,6 +4477,18 @@ _NL_POSTCODE = regex.compile(r"(?:(?<=,\s)|(?<=\n))(?P<pc>[1-9]\d{3}\s(?!SA|SD|S
 _FOUR_DIGITS = regex.compile(r"\d{4} [A-Z]{2}\b")
 _TOWN_BEFORE_POSTCODE = regex.compile(r"(?:,\s|[—–]\s)(?P<t>(?:\p{Lu}[\p{L}\p{M}'’.-]*\s){0,2}"
                                       r"\p{Lu}[\p{L}\p{M}'’.-]*)\s$")
+# (r20 round) a county between the town and a UK postcode is county level, not a place ("Stroud, Wiltshire SN1 2AB",
+# "Ledbury, Herefs HR8 1AA"): the town is the word before it
+_UK_COUNTY = regex.compile(r"(?:North\s|South\s|West\s|East\s)?\p{Lu}\p{Ll}+shire|Glos|Gloucs|Worcs|Herefs|Wilts|Hants"
+                           r"|Oxon|Bucks|Berks|Beds|Herts|Cambs|Northants|Leics|Lincs|Notts|Derbys|Staffs|Warks|Salop|Lancs"
+                           r"|Yorks|Somerset|Devon|Cornwall|Dorset|Kent|Essex|Surrey|Sussex|Norfolk|Suffolk|Cumbria"
+                           r"|Durham|Middlesex|Rutland|Northumberland|Merseyside|Avon|Shropshire|Powys|Gwynedd|Dyfed"
+                           r"|Gwent|Clwyd|Fife|Angus|Moray")
+# (r20 round) what follows a form's label word: a colon, or one to three lower-case words and a colon ("Date of
+# birth:"), or "for" and a relative and a comma ("Carer for mother, 94")
+_FIELD_LABEL_AFTER = regex.compile(r"\s?:(?!\d)|(?:\s\p{Ll}[\p{Ll}\p{M}]*){1,3}:|\sfor\s(?:his\s|her\s|their\s)?"
+                                   r"(?:father|mother|husband|wife|son|daughter|brother|sister|partner|parent|parents"
+                                   r"|grandmother|grandfather|aunt|uncle)\b")
 _BB_POSTCODE = regex.compile(r"(?<=\p{Lu}[\p{Ll}'’-]+ )BB\d{5}(?![\w-])")
 _HOUSE_WORDS = r"(?:Cottage|Cottages|House|Farm|Farmhouse|Lodge|Barn|Mill|Villa|Grange|Manor|Croft|Bungalow|Chalet)"
 _STREET_BEFORE_TOWN = regex.compile(
@@ -4369,7 +4503,7 @@ _NEW_LOCALE_ADDRESS = regex.compile(
     r"(?:,\s(?:apto|apt|apartamento)\.?\s\w+)?"
     r"|\bEdificio\s\d{1,4}[A-Z]?,\s(?:apto|apt|apartamento)\.?\s\w+(?:,\sReparto\s\p{Lu}[\p{L}\p{M}'’-]*"
     r"(?:\s(?:de\s|del\s)?\p{Lu}[\p{L}\p{M}'’-]*){0,2})?"
-    r"|பிளாட்\s\d{1,4}[A-Z]?,\s(?:[\p{Tamil}.\d-]+\s){0,4}(?:மெயின்\sரோடு|ரோடு|தெரு|சாலை|வீதி)")
+    r"|பிளாட்\s\d{1,4}[A-Z]?,\s(?:[\p{Tamil}.\d-]+,?\s){0,4}(?:மெயின்\sரோடு|ரோடு|தெரு|சாலை|வீதி)")
 _NEW_LOCALE_CUES = ("Succ", "No. ", "Edificio ", "பிளாட்")
 # (r19 round) street shapes of new locales, each behind a cheap cue: a Kigali street code, two capitals, a number and
 # a street type, with the house's "No." or "Plot" before or after ("No. 12, KG 9 Ave", "KN 3 Rd, No. 40", "Plot 8, RN
@@ -4393,6 +4527,46 @@ _LOCAL_ADDRESS_CUES = (" St", " Ave", " Rd", "BP ", "B.P.", " rue ", " chemin ",
                      " route ", "SM ", "Calle ", "-வது", "வீதி", "தெரு", "சாலை")
 
 
+# (r20 round) street lines of new locales, each behind a cheap cue:
+# - an Alberta numbered street with its quadrant, a unit number before it or a unit after it ("#310, 4410 17 Street
+#   NE", "2211 36 Avenue NW, Unit 8");
+# - a Danish street line: a street word (or a name alone) and a house number with its letter, then the floor and side
+#   ("Egevej 12, 2. th.", "Toftegade 8B, st. mf.", "Holm 31, 1. sal"), or before a postcode with "DK-" or after a
+#   street word ending -vej/-gade/-stræde/-allé ("Møllevej 7A, 5000 Odense", "Holm 31, DK-8000 Aarhus");
+# - an Argentine house number with "(fondo)" (the back dwelling) or "(frente)" after it ("Belgrano 410 (fondo)");
+# - a Spanish "portal" between the number and the floor ("Avenida de la Paz 12, portal 3, 2.º B").
+_QUADRANT_STREET = regex.compile(r"(?<![\w#-])(?:#\d{1,5},\s)?\d{1,5}\s\d{1,3}(?:st|nd|rd|th)?\s(?:Avenue|Ave|Street|St"
+                                 r"|Road|Rd|Drive|Dr|Trail|Boulevard|Blvd|Crescent|Close|Way)\.?\s(?:NE|NW|SE|SW)\b"
+                                 r"(?:,\s(?:Unit|Suite|Apt|Apartment)\s#?\d{1,5}[A-Z]?\b)?")
+_QUADRANT_CUES = (" NE", " NW", " SE", " SW")
+_DK_STREET = regex.compile(r"(?<![\p{L}\p{M}'’.-])\p{Lu}[\p{L}\p{M}]+(?:\s\p{Lu}[\p{L}\p{M}]+)?\s\d{1,4}[A-Z]?"
+                           r"(?:,\s(?:st|kl|\d{1,2})\.\s?(?:(?:th|tv|mf)\.?|sal\b)"
+                           r"|(?=,\s(?:DK-\d{4}|\d{4}\s\p{Lu}))(?<=(?:vej|gade|stræde|allé|vænge|vænget|parken|torv|plads)"
+                           r"\s\d{1,4}[A-Z]?)|(?=,\sDK-\d{4}))")
+_DK_CUES = (" th", " tv", " mf", " sal", "DK-", "vej ", "gade ", "stræde ", "allé ", "vænge", "parken ", "torv ",
+            "plads ")
+_AR_BACK = regex.compile(r"(?<![\p{L}\p{M}'’.-])(?:\p{Lu}[\p{L}\p{M}.]+\s){1,3}\d{1,5}\s"
+                         r"\((?:fondo|frente|PB|planta\sbaja)\)")
+_PORTAL_LINE = regex.compile(r"(?<![\p{L}\p{M}'’.-])(?:Avenida|Avda\.|Av\.|Calle|C/|Paseo|Plaza|Ronda|Camino)\s"
+                             r"(?:(?:de|del|de\sla|de\slos|de\slas)\s)?\p{Lu}[\p{L}\p{M}'’-]+(?:\s(?:(?:de|del|la)\s)?"
+                             r"\p{Lu}[\p{L}\p{M}'’-]+){0,2}\s\d{1,4},\sportal\s\d{1,3}[A-Z]?(?:,\s\d{1,2}\.?[º°ª]\s?[A-Z]\b)?")
+
+
+def _new_street_lines(text: str, found: list[Span], taken: np.ndarray) -> None:
+    if any(c in text for c in _QUADRANT_CUES):
+        for m in _QUADRANT_STREET.finditer(text):
+            _widen(found, taken, m.start(), m.end(), "address")
+    if any(c in text for c in _DK_CUES):
+        for m in _DK_STREET.finditer(text):
+            _widen(found, taken, m.start(), m.end(), "address")
+    if "(f" in text or "(PB" in text or "(planta" in text:
+        for m in _AR_BACK.finditer(text):
+            _widen(found, taken, m.start(), m.end(), "address")
+    if "portal " in text:
+        for m in _PORTAL_LINE.finditer(text):
+            _widen(found, taken, m.start(), m.end(), "address")
+
+
 def _lines_before_postcodes(text: str, lex: Lexicon, found: list[Span], taken: np.ndarray) -> None:
     if any(c in text for c in _NEW_LOCALE_CUES):
         for m in _NEW_LOCALE_ADDRESS.finditer(text):
@@ -4413,6 +4587,8 @@ def _lines_before_postcodes(text: str, lex: Lexicon, found: list[Span], taken: n
     for pc in [sp for sp in found if sp.kind == "postcode"]:
         head = max(0, pc.start - 90)
         t = _TOWN_BEFORE_POSTCODE.search(text, max(0, pc.start - 50), pc.start)
+        if t is not None and _UK_COUNTY.fullmatch(t.group("t")):     # "Lydney, Somerset GL15 1AB": the town before
+            t = _TOWN_BEFORE_POSTCODE.search(text, max(0, t.start("t") - 50), t.start("t"))
         if t is None:
             a = _STREET_BEFORE_TOWN.search(text, head, pc.start)   # "Kievitstraat 48-II, 7311 VA Apeldoorn"
         else:
@@ -4447,7 +4623,11 @@ _NEW_FACILITY = regex.compile(
     r"|(?<![\p{L}\p{M}'’-])\p{Lu}\p{Ll}{2,}(?:[\s-]\p{Lu}\p{Ll}+)?\s(?:ziekenhuis|Ziekenhuis|kliniek|Kliniek|Medisch\sCentrum"
     r"|Zorggroep|GGZ)(?![\p{L}\p{M}])"
     r"|(?<![\p{L}\p{M}])(?P<ta>(?:[\p{Tamil}]{3,}\s){1,2})(?:ஆரம்ப\sசுகாதார|சுகாதார|மனநல|மருத்துவக்|மருத்துவ|பல்\sமருத்துவ)"
-    r"\s(?:நிலையம்|மையம்|கல்லூரி(?:\sமருத்துவமனை)?|மருத்துவமனை)(?![\p{L}\p{M}])")
+    r"\s(?:நிலையம்|மையம்|கல்லூரி(?:\sமருத்துவமனை)?|மருத்துவமனை)(?![\p{L}\p{M}])"
+    # (r20 round) a memorial facility: "X Y நினைவு அரசு மருத்துவமனை" (X Y Memorial Government Hospital), "X நினைவுப்
+    # பள்ளி" (X Memorial School)
+    r"|(?<![\p{L}\p{M}])(?P<ta>(?:[\p{Tamil}]{3,}\s){1,3})நினைவு(?:ப்)?\s(?:(?:அரசு|அரசினர்|தனியார்|மாவட்ட|நகராட்சி)\s)?"
+    r"(?:மருத்துவமனை|கல்லூரி|பள்ளி|மேல்நிலைப்\sபள்ளி|மையம்|இல்லம்)(?![\p{L}\p{M}])")
 _FACILITY_AT = regex.compile(r"(?<![\p{L}\p{M}'’-])(?:\p{Lu}\p{Ll}+\s){0,3}(?:Hospital|Clinic|Asylum|Infirmary|Hospice"
                            r"|Sanatorium)\sat\s$")
 _TA_NOT_FACILITY_NAME = ("ுடன்", "ோடு", "ிடம்", "ால்", "ும்", "ிற்கு")
@@ -4456,7 +4636,8 @@ _DWELL_IN = regex.compile(r"\b(?:lives|lived|living|grew\sup|raised|born(?:\son\
                           r"(?:alone\s|still\s)?in\s"
                           r"(?P<p>\p{Lu}[\p{Ll}\p{M}]+(?:['’]s)?(?:\s\p{Lu}[\p{Ll}\p{M}]+){0,2})(?=[\s,.;:)]|$)")
 _NEW_FACILITY_CUES = ("IES", "CEIP", "CIFP", "CPEPA", "CEE ", "CRA ", "'s and", "’s and", "'s &", "iekenhuis",
-                      "liniek", "Medisch", "Zorggroep", "GGZ", "நிலையம்", "மையம்", "கல்லூரி", "மருத்துவமனை")
+                      "liniek", "Medisch", "Zorggroep", "GGZ", "நிலையம்", "மையம்", "கல்லூரி", "மருத்துவமனை",
+                      "நினைவு")
 
 
 # (r19 round) places and facilities of new shapes: a French facility's type first ("Groupe Scolaire Saint Paul",

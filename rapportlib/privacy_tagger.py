@@ -257,7 +257,9 @@ def _in_frame(text: str, start: int, end: int, cls: str, lex) -> bool:
     first = units[0] - 1
     while first > 0 and (count(words[first - 1]) or words[first - 1] in cues["count_modifiers"]):
         first -= 1                                                       # "a full" "twenty" "one"
-    return not (first > 0 and words[first - 1] in cues["duration_words"]) and nxt not in cues["frequency_words"]
+    after_unit = words[units[0] + 1] if units[0] + 1 < len(words) else nxt    # "tres días por semana"
+    return not (first > 0 and words[first - 1] in cues["duration_words"]) and \
+        after_unit not in cues["frequency_words"]
 
 
 def _fold_word(word: str) -> str:
@@ -266,19 +268,21 @@ def _fold_word(word: str) -> str:
 
 
 def tag(text: str, lang: str, *, model: TaggerModel, lexicon, threshold: float = THRESHOLD,
-        taken: np.ndarray | None = None) -> list[tuple[int, int, str]]:
+        taken: np.ndarray | None = None, found: np.ndarray | None = None) -> list[tuple[int, int, str]]:
     """Spans ``(start, end, kind)`` of the runs of tokens the model marks as one identifier class with a probability
     of at least ``threshold``; with ``taken`` (a mask over ``text`` of what the rules found, and of what they know
-    is no identifier: safelisted phrases, a form's field labels), only the parts of those runs left uncovered.
+    is no identifier: safelisted phrases, a form's field labels), only the parts of those runs left uncovered;
+    ``found`` is the mask of the identifiers alone (default: ``taken``).
 
     A run goes on over the tokens either side that the model gives its class with a probability of at least
     ``EXTEND``. Left out: e-mails, URLs and IPs (the rules' patterns are exact); a date or an age where none can
-    stand (see :func:`_in_frame`); a lone year, or a number of one or two digits, as a date (the "09" of a time
-    after a date); an ID number with fewer than four digits or no run of four (a
-    score, a label's acronym, "ICD-10 F43", "BP 120/80"); a part made only of words the detector's safelist knows
-    ("Monday", "Arabic"); a part that is one common word ("most days", a sentence's "Su"); a possessive "'s" or one
-    letter."""
+    stand (see :func:`_in_frame`); a number alone as an address, unless beside what the rules found ("Session
+    497"); a lone year, or a number of one or two digits, as a date (the "09" of a time after a date); an ID number
+    with fewer than four digits, no run of four, or only years (a score, a label's acronym, "ICD-10 F43", "BP
+    120/80", "2019/2020"); a part made only of words the detector's safelist knows ("Monday", "Arabic"); a part
+    that is one common word ("most days", a sentence's "Su"); a possessive "'s" or one letter."""
     from rapportlib.privacy import _fold
+    beside = taken if found is None else found
     spans, rows = _token_features(text, lang, lexicon, model.bits)
     if not spans:
         return []
@@ -326,12 +330,16 @@ def tag(text: str, lang: str, *, model: TaggerModel, lexicon, threshold: float =
             continue
         if CLASSES[cls] in ("date", "age") and not _in_frame(text, s, e, CLASSES[cls], lexicon):
             continue
+        if CLASSES[cls] == "address" and all(len(k) < 2 for k in keys) and (
+                beside is None or not beside[max(0, s - 3):e + 3].any()):
+            continue                   # a number alone, beside nothing the rules found, is no address ("Session 497")
         digits = sum(ch.isdigit() for w in alnum for ch in w)
         if CLASSES[cls] == "date" and (len(alnum) == 1 and regex.fullmatch(r"(?:1[89]|20)\d\d", alnum[0])
                                        or len(keys) == 0 and digits <= 2):
             continue
-        if CLASSES[cls] == "number" and (digits < 4 or max(len(r) for r in regex.findall(r"\d+", text[s:e])) < 4
-                                         or len(alnum) == 1 and regex.fullmatch(r"(?:1[89]|20)\d\d", alnum[0])):
+        runs = regex.findall(r"\d+", text[s:e])
+        if CLASSES[cls] == "number" and (digits < 4 or max(len(r) for r in runs) < 4 or all(
+                regex.fullmatch(r"(?:1[89]|20)\d\d", r) for r in runs)):      # years alone are no ID: "2019/2020"
             continue
         first, last = spans[next(i for i in toks if text[spans[i][0]].isalnum())][0], \
             spans[next(i for i in reversed(toks) if text[spans[i][0]].isalnum())][1]

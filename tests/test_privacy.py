@@ -396,8 +396,8 @@ TUNING = ["identifiers_dev.jsonl", "identifiers_test.jsonl", "identifiers_holdou
           "identifiers_r8.jsonl", "identifiers_r9.jsonl", "identifiers_r10.jsonl", "identifiers_r11.jsonl",
           "identifiers_r12.jsonl", "identifiers_r13.jsonl", "identifiers_r14.jsonl", "identifiers_r15.jsonl",
           "identifiers_r16.jsonl", "identifiers_r17.jsonl", "identifiers_r18.jsonl",
-          "identifiers_r19.jsonl"]
-HELD_OUT = "identifiers_r20.jsonl"        # written last, blind; never tuned on
+          "identifiers_r19.jsonl", "identifiers_r20.jsonl"]
+HELD_OUT = "identifiers_r21.jsonl"        # written last, blind; never tuned on
 
 
 @pytest.mark.parametrize("name", TUNING)
@@ -413,25 +413,25 @@ def test_targets_hold_on_the_sets_used_for_tuning(name):
 
 def test_name_recall_target_on_the_held_out_set():
     scores = score_detector(_records(HELD_OUT)).set_index("kind")
-    assert scores.loc["name", "recall"] >= 0.95, scores                             # 0.990 reached (r15 had 0.943)
+    assert scores.loc["name", "recall"] >= 0.95, scores                             # 0.993 reached (r15 had 0.943)
 
 
-# What r20 measured when it was first scored, rounded down: a floor per kind, so that no change makes the detector worse
-# on the one set it has never been tuned on. (r19's floors were replaced by the >= 0.95 and >= 0.98 of the tuning sets.)
-HELD_OUT_FLOORS = {"age": 0.95, "date": 0.98, "address": 0.92, "licence": 0.95, "id": 0.98}
+# What r21 measured when it was first scored, rounded down: a floor per kind, so that no change makes the detector worse
+# on the one set it has never been tuned on. (r20's floors were replaced by the >= 0.95 and >= 0.98 of the tuning sets.)
+HELD_OUT_FLOORS = {"date": 0.96, "address": 0.94, "licence": 0.91, "phone": 0.99, "postcode": 0.99}
 
 
 def test_held_out_recall_does_not_fall_below_what_it_reached():
     """A floor at the held-out level reached (the issue's per-kind target is the xfail test below)."""
     scores = score_detector(_records(HELD_OUT)).set_index("kind")
-    assert scores.loc["name", "recall"] >= 0.985, scores                            # 0.990 reached
+    assert scores.loc["name", "recall"] >= 0.99, scores                             # 0.993 reached
     pattern = scores.loc[list(PATTERN_KINDS)]
-    assert pattern["found"].sum() / pattern["gold"].sum() >= 0.984, scores         # 0.984 reached (1910/1941)
+    assert pattern["found"].sum() / pattern["gold"].sum() >= 0.983, scores         # 0.984 reached (2464/2504)
     floors = pd.Series({k: HELD_OUT_FLOORS.get(k, 1.0) for k in PATTERN_KINDS})   # the other 9 kinds are at 1.00
     low = pattern[pattern["recall"] < floors]
     assert low.empty, low
-    assert scores.loc["place", "recall"] >= 0.97, scores                            # 0.974 reached
-    assert scores.loc["all", "precision"] >= 0.98, scores                           # 0.987 reached
+    assert scores.loc["place", "recall"] >= 0.95, scores                            # 0.959 reached
+    assert scores.loc["all", "precision"] >= 0.98, scores                           # 0.986 reached
 
 
 def test_the_learned_layer_adds_recall_on_the_held_out_set_at_little_cost_in_precision():
@@ -440,19 +440,20 @@ def test_the_learned_layer_adds_recall_on_the_held_out_set_at_little_cost_in_pre
     both = score_detector(records).set_index("kind")
     rules = score_detector(records, find=lambda t, r, lang: find_identifiers(t, r, lang, tagger=False))
     rules = rules.set_index("kind")
-    # r20: names 1282 -> 1284 of 1297, pattern kinds 1873 -> 1910 of 1941 (dates 335 -> 349 of 353), places 438 ->
-    # 444 of 456 (r19 had names +16, pattern kinds +23, places +29)
+    # r21: names 1346 -> 1347 of 1356, pattern kinds 2415 -> 2464 of 2504 (addresses 189 -> 223 of 235), places 598
+    # -> 627 of 654 (r20 had names +2, pattern kinds +37 with dates +14, places +6; r19 names +16, places +29)
     assert both.loc["name", "found"] >= rules.loc["name", "found"]
     assert both.loc[list(PATTERN_KINDS), "found"].sum() >= rules.loc[list(PATTERN_KINDS), "found"].sum() + 20
-    assert both.loc["date", "found"] >= rules.loc["date", "found"] + 10
+    assert both.loc["address", "found"] >= rules.loc["address", "found"] + 10
     assert both.loc["place", "found"] >= rules.loc["place", "found"] + 5
-    assert both.loc["all", "precision"] >= rules.loc["all", "precision"] - 0.01    # 0.990 -> 0.987
+    assert both.loc["all", "precision"] >= rules.loc["all", "precision"] - 0.01    # 0.990 -> 0.986
 
 
-@pytest.mark.xfail(reason="issue 4 still open: on the held-out set (identifiers_r20, new locales) ages 0.952 (an age "
-                          "with no label: 'Carer for father, ninety-seven'), addresses 0.922 (Alberta '#2052, 1903 42 "
-                          "Avenue SW', Danish 'Skovvej 57, st. th.', Tamil flats) and licences 0.956 (short "
-                          "registrations: 'Reg.: T293') are below 0.98 (the other 11 pattern kinds reach it)",
+@pytest.mark.xfail(reason="issue 4 still open: on the held-out set (identifiers_r21, new locales) dates 0.961 "
+                          "('the 22nd of next month', festivals with a year: 'Calan Gaeaf 2017', 'DOB 16 Sep 1951, "
+                          "GP Dr.' read as a street), addresses 0.949 ('Min y Mor, 405 Llanover Road', 'RFD 1, Box "
+                          "260') and licences 0.918 (three-digit numbers: 'LCMHC license no. #457') are below 0.98 "
+                          "(the other 11 pattern kinds reach it)",
                    strict=False)
 def test_pattern_recall_target_on_the_held_out_set():
     scores = score_detector(_records(HELD_OUT)).set_index("kind")
@@ -1879,4 +1880,86 @@ def test_rules_from_the_r19_round(text, lang, roster, expected):
     ("அண்ணன் வீட்டை விட்டு வெளியேறினார்.", "ta", None),
 ])
 def test_clinical_prose_left_alone_by_the_r19_rules(text, lang, roster):
+    assert found(text, lang=lang, roster=roster) == []
+
+
+# (r20 round) UK counties before a postcode, form labels, ages in apposition after a care relation, Alberta quadrant
+# streets, Danish street lines, Tamil flats, "(fondo)" and "portal", short registrations, the Danish plate and CPR
+# number, names after role labels, lower-case given names, a town's field, facilities named after a doctor
+@pytest.mark.parametrize("text, lang, roster, expected", [
+    # a county between the town and a UK postcode is county level
+    ("Address: 12 Orchard Way, Ledbury, Herefordshire HR8 2BQ; Plan: rest", "en", None,
+     [("12 Orchard Way", "address"), ("Ledbury", "place"), ("HR8 2BQ", "postcode")]),
+    ("Lives at 9 Mill Lane, Tetbury, Wilts SN16 8AA.", "en", None,
+     [("9 Mill Lane", "address"), ("Tetbury", "place"), ("SN16 8AA", "postcode")]),
+    # labels are no names or places
+    ("Received: 3 May 2011, Village: Kerrsaint. ROI: pending", "en", None,
+     [("3 May 2011", "date"), ("Kerrsaint", "place")]),
+    ("P.O. Box 118, Bansang, Translator: Fatou Ceesay, Plan: rest", "en", None,
+     [("P.O. Box 118", "address"), ("Bansang", "place"), ("Fatou Ceesay", "name")]),
+    # an age in apposition after a care relation
+    ("Intake - Carer for mother, ninety-six; no concerns.", "en", None, [("ninety-six", "age")]),
+    ("Carer for grandmother, 98 | Plan: rest", "en", None, [("98", "age")]),
+    # Alberta quadrant streets with a unit before or after
+    ("Mailing address: #418, 2207 36 Street NE, Airdrie AB T4B 3K2.", "en", None,
+     [("#418, 2207 36 Street NE", "address"), ("Airdrie", "place"), ("T4B 3K2", "postcode")]),
+    ("Home: 5120 17 Avenue NW, Unit 14, Okotoks AB T1S 2A7.", "en", None,
+     [("5120 17 Avenue NW, Unit 14", "address"), ("Okotoks", "place"), ("T1S 2A7", "postcode")]),
+    # Danish street lines with the floor and side, or before "DK-"
+    ("Address: Egevej 12, 2. th., 5000 Odense", "en", None,
+     [("Egevej 12, 2. th.", "address"), ("5000", "postcode"), ("Odense", "place")]),
+    ("Address: Toftegade 8B, st. mf., 9000 Aalborg", "en", None,
+     [("Toftegade 8B, st. mf.", "address"), ("9000", "postcode"), ("Aalborg", "place")]),
+    # a Tamil flat in a complex on a street
+    ("முகவரி: பிளாட் 3C, கமலா குடியிருப்பு, பாரதி தெரு, மணப்பாறை - 621306", "ta", None,
+     [("பிளாட் 3C, கமலா குடியிருப்பு, பாரதி தெரு", "address"), ("மணப்பாறை", "place"), ("621306", "postcode")]),
+    # an Argentine back dwelling and a Spanish portal
+    ("Dirección: Belgrano 410 (fondo), Tafí Viejo (CP 4103)", "es", None,
+     [("Belgrano 410 (fondo)", "address"), ("Tafí Viejo", "place"), ("4103", "postcode")]),
+    ("Domicilio: Avenida de la Paz 12, portal 3, 2.º B, 29004 Málaga.", "es", None,
+     [("Avenida de la Paz 12, portal 3, 2.º B", "address"), ("29004", "postcode"), ("Málaga", "place")]),
+    # short registrations after a registration or vehicle cue, the Danish plate and CPR number
+    ("Insurance - Reg.: K418 | Plan: rest", "en", None, [("K418", "licence")]),
+    ("Vehicle no.: AB731; School: pending", "en", None, [("AB731", "licence")]),
+    ("Politiet noterede nummerplade AB 12 345 i går.", "en", None, [("AB 12 345", "licence")]),
+    ("அவர் தன் CPR-nr. 120345-6789 சொன்னார்.", "ta", None, [("120345-6789", "ssn")]),
+    # names after a role's label, a relation in apposition, a Tamil agent noun left alone
+    ("Letterhead: Care coordinator: Ruby Fox. Contact sheet", "en", None, [("Ruby Fox", "name")]),
+    ("ROI: Solicitor: Grace Moody.", "en", None, [("Grace Moody", "name")]),
+    ("Note - Sent by: Jordan Hill. Plan: rest", "en", None, [("Jordan Hill", "name")]),
+    # lower-case given names in strong frames
+    ("She rang at noon. dave agreed to try the diary.", "en", None, [("dave", "name")]),
+    ("Plan: check in with nina about the move.", "en", None, [("nina", "name")]),
+    # dates: days "contados", a Tamil month's first day with its year, a Danish feast with its year
+    ("Vuelve dentro de siete días contados.", "es", None, [("dentro de siete días contados", "date")]),
+    ("தை முதல் நாள் 2016 அன்று ஊருக்குப் போனார்.", "ta", None, [("தை முதல் நாள் 2016", "date")]),
+    ("We last spoke on Fastelavn 2009, she said.", "en", None, [("Fastelavn 2009", "date")]),
+    # a town's field, a facility named after a doctor
+    ("Fax: pending, Town: Brikama, Plan: rest", "en", None, [("Brikama", "place")]),
+    ("Ingresó al Hospital General Dr. Aurelio Valdivieso ayer.", "es", None,
+     [("Hospital General Dr. Aurelio Valdivieso", "place"), ("ayer", "date")]),
+    ("அவர் வேலு நாச்சியார் நினைவுப் பள்ளி சென்றார்.", "ta", None, [("வேலு நாச்சியார் நினைவுப் பள்ளி", "place")]),
+    # a Spanish neighbourhood with its lower-case article
+    ("Su madre vive en el Albaicín desde hace años.", "es", None, [("el Albaicín", "place")]),
+])
+def test_rules_from_the_r20_round(text, lang, roster, expected):
+    assert found(text, lang=lang, roster=roster) == expected
+
+
+@pytest.mark.parametrize("text, lang, roster", [
+    ("Date of next review: to be agreed.", "en", None),
+    ("Carer for mother, ninety minutes each way.", "en", None),
+    ("She works for mark: he is her manager.", "en", None),
+    ("Grace: she said it helped.", "en", None),
+    ("Her ratings stayed in the 30s most of the week.", "en", None),
+    ("We met with them about the plan; she agreed to try it.", "en", None),
+    ("The registration for the course is open.", "en", None),
+    ("Prefiere venir los martes por la tarde.", "es", None),
+    ("அவர் family doctor அனுப்பியவர்.", "ta", None),
+    ("Los días contados le pesan.", "es", None),
+    ("Vive en el centro con su hermana.", "es", None),
+    ("அப்பாவின் நினைவு அவரை வாட்டுகிறது.", "ta", None),
+    ("ஆடி மாதம் முதல் நாள் அவர் வந்தார்.", "ta", None),
+])
+def test_clinical_prose_left_alone_by_the_r20_rules(text, lang, roster):
     assert found(text, lang=lang, roster=roster) == []
