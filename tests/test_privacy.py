@@ -19,7 +19,7 @@ ROOT = Path(__file__).resolve().parent.parent
 DATA = Path(__file__).resolve().parent / "data"
 
 
-# The tests of single sentences here test the rules, without the learned recall layer (rapportlib.privacy_tagger):
+# The tests of single sentences here test the rules, without the learned recall layer (rapportlib.privacy.tagger):
 # the layer has its own tests in test_privacy_tagger.py, among them how many of these clean sentences it touches.
 # The scores on the labelled sets below are of the whole detector.
 def found(text, **kw):
@@ -435,7 +435,7 @@ def test_held_out_recall_does_not_fall_below_what_it_reached():
 
 
 def test_the_learned_layer_adds_recall_on_the_held_out_set_at_little_cost_in_precision():
-    """The tagger (rapportlib.privacy_tagger) against the rules alone, on the set neither has seen."""
+    """The tagger (rapportlib.privacy.tagger) against the rules alone, on the set neither has seen."""
     records = _records(HELD_OUT)
     both = score_detector(records).set_index("kind")
     rules = score_detector(records, find=lambda t, r, lang: find_identifiers(t, r, lang, tagger=False))

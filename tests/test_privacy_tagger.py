@@ -1,4 +1,4 @@
-"""The learned recall layer of the identifier detector (rapportlib.privacy_tagger)."""
+"""The learned recall layer of the identifier detector (rapportlib.privacy.tagger)."""
 
 from __future__ import annotations
 
@@ -8,9 +8,9 @@ import json
 import numpy as np
 import pytest
 
-from rapportlib import find_identifiers, privacy_tagger
-from rapportlib.privacy import load_lexicon
-from rapportlib.privacy_tagger import CLASSES, TaggerModel, tag, train
+from rapportlib import find_identifiers
+from rapportlib.privacy import load_lexicon, tagger
+from rapportlib.privacy.tagger import CLASSES, TaggerModel, tag, train
 from test_privacy import DATA, HELD_OUT, TUNING
 
 
@@ -34,7 +34,7 @@ class _Stub(TaggerModel):
 
 
 def _tokens(text):
-    return [m.group() for m in privacy_tagger.TOKEN.finditer(text)]
+    return [m.group() for m in tagger.TOKEN.finditer(text)]
 
 
 def _tag(text, classes, taken=None, found=None):
@@ -137,22 +137,22 @@ def test_training_is_deterministic_and_learns_the_shape(tmp_path):
 def test_a_model_for_other_features_is_refused_with_the_retrain_command(tmp_path):
     model = TaggerModel(np.zeros((16, len(CLASSES)), np.int8), np.ones(len(CLASSES), np.float32), 4, version="0")
     model.save(tmp_path / "old.npz")
-    with pytest.raises(ValueError, match="python -m rapportlib.privacy_tagger"):
+    with pytest.raises(ValueError, match="python -m rapportlib.privacy.tagger"):
         TaggerModel.load(tmp_path / "old.npz")
 
 
 def test_the_shipped_model_learned_from_the_tuning_sets_and_never_from_the_held_out_set():
-    model = privacy_tagger.load_tagger()
+    model = tagger.load_tagger()
     assert HELD_OUT not in model.trained_on
     # the model must be retrained when a tuning set changes or the held-out set moves into the tuning sets
     expected = {name: hashlib.sha256((DATA / name).read_bytes()).hexdigest() for name in TUNING}
-    assert model.trained_on == expected, "retrain: python -m rapportlib.privacy_tagger --held-out " + HELD_OUT + \
+    assert model.trained_on == expected, "retrain: python -m rapportlib.privacy.tagger --held-out " + HELD_OUT + \
         " tests/data/identifiers_*.jsonl"
 
 
 def test_find_identifiers_adds_the_tagger_spans_unless_asked_not_to(monkeypatch):
     text = "the quillonby file was sent."
-    monkeypatch.setattr(privacy_tagger, "load_tagger", lambda: _Stub(["O", "name", "O", "O", "O", "O"]))
+    monkeypatch.setattr(tagger, "load_tagger", lambda: _Stub(["O", "name", "O", "O", "O", "O"]))
     assert [(text[s.start:s.end], s.kind) for s in find_identifiers(text, lang="en")] == [("quillonby", "name")]
     assert find_identifiers(text, lang="en", tagger=False) == []
 
@@ -161,11 +161,11 @@ def test_the_cli_trains_without_the_held_out_set(tmp_path, capsys):
     for name in ("a.jsonl", "held.jsonl"):
         (tmp_path / name).write_text("\n".join(json.dumps(r) for r in _TINY), encoding="utf-8")
     out = tmp_path / "m.npz"
-    assert privacy_tagger.main([str(tmp_path / "a.jsonl"), str(tmp_path / "held.jsonl"), "--held-out", "held.jsonl",
+    assert tagger.main([str(tmp_path / "a.jsonl"), str(tmp_path / "held.jsonl"), "--held-out", "held.jsonl",
                                 "--out", str(out)]) == 0
     assert list(TaggerModel.load(out).trained_on) == ["a.jsonl"]
     with pytest.raises(SystemExit):          # a held-out name that matches no file is a mistake, not a no-op
-        privacy_tagger.main([str(tmp_path / "a.jsonl"), "--held-out", "r99.jsonl", "--out", str(out)])
+        tagger.main([str(tmp_path / "a.jsonl"), "--held-out", "r99.jsonl", "--out", str(out)])
     assert "check the held-out name" in capsys.readouterr().err
 
 
@@ -199,11 +199,11 @@ def test_the_learned_layer_leaves_clean_clinical_sentences_mostly_alone():
 
 
 def test_missing_weights_are_an_error_not_a_quiet_fall_back_to_the_rules(monkeypatch, tmp_path):
-    monkeypatch.setattr(privacy_tagger, "bundled", lambda *parts: tmp_path.joinpath(*parts))
-    privacy_tagger.load_tagger.cache_clear()
+    monkeypatch.setattr(tagger, "bundled", lambda *parts: tmp_path.joinpath(*parts))
+    tagger.load_tagger.cache_clear()
     try:
         with pytest.raises(FileNotFoundError, match="tagger=False"):
             find_identifiers("Met Ana today.", lang="en")
         assert find_identifiers("Met Ana today.", lang="en", tagger=False)      # the rules alone still work
     finally:
-        privacy_tagger.load_tagger.cache_clear()
+        tagger.load_tagger.cache_clear()

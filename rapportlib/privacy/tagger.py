@@ -9,7 +9,7 @@ The model is a multinomial logistic regression over hashed features (no vocabula
 hashed feature buckets, so no word of the training texts ships). It is trained offline by :func:`train` on the
 labelled sets in ``tests/data`` that were used for tuning (never on the held-out set), and saved to
 ``data/lexicons/identifier_tagger.npz`` with the names and SHA-256 digests of the files it learned from.
-Retrain with ``python -m rapportlib.privacy_tagger --held-out <held-out file name> tests/data/identifiers_*.jsonl``.
+Retrain with ``python -m rapportlib.privacy.tagger --held-out <held-out file name> tests/data/identifiers_*.jsonl``.
 """
 
 from __future__ import annotations
@@ -24,7 +24,9 @@ from pathlib import Path
 import numpy as np
 import regex
 
-from rapportlib._resources import bundled
+from .._resources import bundled
+from .lexicon import load_lexicon
+from .spans import _fold, parse_marked
 
 # the tagger's classes; several identifier kinds share one ("number" covers SSNs, MRNs, accounts, licences, IDs,
 # phones and faxes), and a "number" span is reported as kind "id"
@@ -83,7 +85,6 @@ def _crc(s: str) -> int:
 def _word_codes(word: str, lex) -> tuple[int, int, int, int, int, int]:
     """Hash codes of a token's folded form, shape, word-list flags, first and last three letters, and length."""
     global _CODES_LEXICON
-    from rapportlib.privacy import _fold
     if _CODES_LEXICON is not lex:
         _WORD_CODES.clear()
         _CODES_LEXICON = lex
@@ -170,12 +171,11 @@ class TaggerModel:
             meta = json.loads(str(z["meta"]))
             if tuple(meta["classes"]) != CLASSES or meta["version"] != FEATURES_VERSION:
                 raise ValueError(f"{path}: the tagger was trained for other features or classes; retrain it "
-                                 "with `python -m rapportlib.privacy_tagger`")
+                                 "with `python -m rapportlib.privacy.tagger`")
             return cls(z["weights"], z["scale"], meta["bits"], meta["trained_on"], meta["version"])
 
 
 def _labelled_tokens(records, lex, bits):
-    from rapportlib.privacy import parse_marked
     rows, labels = [], []
     for rec in records:
         text, gold = parse_marked(rec["marked"])
@@ -195,7 +195,6 @@ def train(files: list[Path], *, bits: int = 18, c: float = 1.0, max_iter: int = 
     from scipy import sparse
     from sklearn.linear_model import LogisticRegression
 
-    from rapportlib.privacy import load_lexicon
     lex = lexicon or load_lexicon()
     records = [json.loads(line) for p in files for line in Path(p).read_text(encoding="utf-8").splitlines()
                if line.strip()]
@@ -240,14 +239,14 @@ def _in_frame(text: str, start: int, end: int, cls: str, lex) -> bool:
     días") nor before one that makes it a frequency ("three days a week"); so never digits alone (the rules' numeric
     dates are exact)."""
     cues = lex.cues
-    before = [_fold_word(w) for w in regex.findall(r"[\p{L}\p{M}]+|\d+", text[max(0, start - 40):start])]
+    before = [_fold(w) for w in regex.findall(r"[\p{L}\p{M}]+|\d+", text[max(0, start - 40):start])]
     after = regex.match(r"\s*([\p{L}\p{M}%]+)", text[end:end + 20])
-    nxt = _fold_word(after.group(1)) if after else ""
+    nxt = _fold(after.group(1)) if after else ""
     if cls == "age":
         return bool(before) and before[-1] in cues["age_labels"] and nxt not in cues["not_age_units"]
     if "\u0b80" <= text[start] <= "\u0bff":
         return True
-    words = before + [_fold_word(w) for w in regex.findall(r"[\p{L}\p{M}]+|\d+", text[start:end])]
+    words = before + [_fold(w) for w in regex.findall(r"[\p{L}\p{M}]+|\d+", text[start:end])]
     count = lambda w: w.isdigit() or w in cues["number_tokens"]         # noqa: E731
     # a count directly before its unit (not "el día 3 de tratamiento"), in the run or just before it
     units = [i for i in range(max(1, len(before)), len(words))
@@ -260,11 +259,6 @@ def _in_frame(text: str, start: int, end: int, cls: str, lex) -> bool:
     after_unit = words[units[0] + 1] if units[0] + 1 < len(words) else nxt    # "tres días por semana"
     return not (first > 0 and words[first - 1] in cues["duration_words"]) and \
         after_unit not in cues["frequency_words"]
-
-
-def _fold_word(word: str) -> str:
-    from rapportlib.privacy import _fold
-    return _fold(word)
 
 
 def tag(text: str, lang: str, *, model: TaggerModel, lexicon, threshold: float = THRESHOLD,
@@ -281,7 +275,6 @@ def tag(text: str, lang: str, *, model: TaggerModel, lexicon, threshold: float =
     with fewer than four digits, no run of four, or only years (a score, a label's acronym, "ICD-10 F43", "BP
     120/80", "2019/2020"); a part made only of words the detector's safelist knows ("Monday", "Arabic"); a part
     that is one common word ("most days", a sentence's "Su"); a possessive "'s" or one letter."""
-    from rapportlib.privacy import _fold
     beside = taken if found is None else found
     spans, rows = _token_features(text, lang, lexicon, model.bits)
     if not spans:
@@ -348,12 +341,12 @@ def tag(text: str, lang: str, *, model: TaggerModel, lexicon, threshold: float =
 
 
 def main(argv: list[str] | None = None) -> int:
-    """Train the shipped model: ``python -m rapportlib.privacy_tagger --held-out identifiers_r17.jsonl
+    """Train the shipped model: ``python -m rapportlib.privacy.tagger --held-out identifiers_r17.jsonl
     tests/data/identifiers_*.jsonl``. The held-out set (the newest blind set) must be named, so that it is never
     learned from."""
     import argparse
     import time
-    ap = argparse.ArgumentParser(prog="python -m rapportlib.privacy_tagger", description=main.__doc__)
+    ap = argparse.ArgumentParser(prog="python -m rapportlib.privacy.tagger", description=main.__doc__)
     ap.add_argument("files", nargs="+", type=Path, help="labelled JSONL files (tests/data/identifiers_*.jsonl)")
     ap.add_argument("--held-out", action="append", required=True, metavar="NAME",
                     help="file name of a set to leave out (the held-out set); may repeat")
