@@ -396,8 +396,8 @@ TUNING = ["identifiers_dev.jsonl", "identifiers_test.jsonl", "identifiers_holdou
           "identifiers_r8.jsonl", "identifiers_r9.jsonl", "identifiers_r10.jsonl", "identifiers_r11.jsonl",
           "identifiers_r12.jsonl", "identifiers_r13.jsonl", "identifiers_r14.jsonl", "identifiers_r15.jsonl",
           "identifiers_r16.jsonl", "identifiers_r17.jsonl", "identifiers_r18.jsonl",
-          "identifiers_r19.jsonl", "identifiers_r20.jsonl"]
-HELD_OUT = "identifiers_r21.jsonl"        # written last, blind; never tuned on
+          "identifiers_r19.jsonl", "identifiers_r20.jsonl", "identifiers_r21.jsonl"]
+HELD_OUT = "identifiers_r22.jsonl"        # written last, blind; never tuned on
 
 
 @pytest.mark.parametrize("name", TUNING)
@@ -413,47 +413,52 @@ def test_targets_hold_on_the_sets_used_for_tuning(name):
 
 def test_name_recall_target_on_the_held_out_set():
     scores = score_detector(_records(HELD_OUT)).set_index("kind")
-    assert scores.loc["name", "recall"] >= 0.95, scores                             # 0.993 reached (r15 had 0.943)
+    assert scores.loc["name", "recall"] >= 0.95, scores                             # 1.000 reached (r15 had 0.943)
 
 
-# What r21 measured when it was first scored, rounded down: a floor per kind, so that no change makes the detector worse
-# on the one set it has never been tuned on. (r20's floors were replaced by the >= 0.95 and >= 0.98 of the tuning sets.)
-HELD_OUT_FLOORS = {"date": 0.96, "address": 0.94, "licence": 0.91, "phone": 0.99, "postcode": 0.99}
+# What r22 measured when it was first scored, rounded down: a floor per kind, so that no change makes the detector worse
+# on the one set it has never been tuned on. (r21's floors were replaced by the >= 0.95 and >= 0.98 of the tuning sets.)
+HELD_OUT_FLOORS = {"date": 0.94, "phone": 0.98, "fax": 0.99, "address": 0.99, "licence": 0.98, "id": 0.97}
 
 
 def test_held_out_recall_does_not_fall_below_what_it_reached():
     """A floor at the held-out level reached (the issue's per-kind target is the xfail test below)."""
     scores = score_detector(_records(HELD_OUT)).set_index("kind")
-    assert scores.loc["name", "recall"] >= 0.99, scores                             # 0.993 reached
+    assert scores.loc["name", "recall"] >= 0.99, scores                             # 1.000 reached
     pattern = scores.loc[list(PATTERN_KINDS)]
-    assert pattern["found"].sum() / pattern["gold"].sum() >= 0.983, scores         # 0.984 reached (2464/2504)
-    floors = pd.Series({k: HELD_OUT_FLOORS.get(k, 1.0) for k in PATTERN_KINDS})   # the other 9 kinds are at 1.00
+    assert pattern["found"].sum() / pattern["gold"].sum() >= 0.984, scores         # 0.984 reached (2247/2283)
+    floors = pd.Series({k: HELD_OUT_FLOORS.get(k, 1.0) for k in PATTERN_KINDS})   # the other 8 kinds are at 1.00
     low = pattern[pattern["recall"] < floors]
     assert low.empty, low
-    assert scores.loc["place", "recall"] >= 0.95, scores                            # 0.959 reached
-    assert scores.loc["all", "precision"] >= 0.98, scores                           # 0.986 reached
+    assert scores.loc["place", "recall"] >= 0.98, scores                            # 0.981 reached
+    assert scores.loc["all", "precision"] >= 0.97, scores                           # 0.973 reached
 
 
-def test_the_learned_layer_adds_recall_on_the_held_out_set_at_little_cost_in_precision():
-    """The tagger (rapportlib.privacy.tagger) against the rules alone, on the set neither has seen."""
+def test_the_learned_layer_adds_recall_on_the_held_out_set_at_a_measured_cost_in_precision():
+    """The tagger (rapportlib.privacy.tagger) against the rules alone, on the set neither has seen: what it adds
+    and what it costs, at the levels the held-out set measured when first scored."""
     records = _records(HELD_OUT)
     both = score_detector(records).set_index("kind")
     rules = score_detector(records, find=lambda t, r, lang: find_identifiers(t, r, lang, tagger=False))
     rules = rules.set_index("kind")
-    # r21: names 1346 -> 1347 of 1356, pattern kinds 2415 -> 2464 of 2504 (addresses 189 -> 223 of 235), places 598
-    # -> 627 of 654 (r20 had names +2, pattern kinds +37 with dates +14, places +6; r19 names +16, places +29)
+    # r22: names 1242 -> 1242 of 1242, pattern kinds 2233 -> 2247 of 2283 (addresses 233 -> 245 of 247), places 489
+    # -> 507 of 517; precision 0.988 -> 0.973. That cost is the largest on any held-out set (r21: 0.990 -> 0.986,
+    # pattern kinds +49): of the tagger's 66 false positives, 26 are an Australian state code taken into the postcode
+    # ("TAS 7250"; the r14 set's Maltese postcodes have that shape) and 30 are words taken as names, 21 of them a
+    # form's heading ("Demographics |", "Triaje |"), the rest "Dawn" (walks), "emergencies" and two Tamil words. Both
+    # are for the next round, which may tune on r22.
     assert both.loc["name", "found"] >= rules.loc["name", "found"]
-    assert both.loc[list(PATTERN_KINDS), "found"].sum() >= rules.loc[list(PATTERN_KINDS), "found"].sum() + 20
+    assert both.loc[list(PATTERN_KINDS), "found"].sum() >= rules.loc[list(PATTERN_KINDS), "found"].sum() + 12
     assert both.loc["address", "found"] >= rules.loc["address", "found"] + 10
-    assert both.loc["place", "found"] >= rules.loc["place", "found"] + 5
-    assert both.loc["all", "precision"] >= rules.loc["all", "precision"] - 0.01    # 0.990 -> 0.986
+    assert both.loc["place", "found"] >= rules.loc["place", "found"] + 15
+    assert both.loc["all", "precision"] >= rules.loc["all", "precision"] - 0.016
 
 
-@pytest.mark.xfail(reason="issue 4 still open: on the held-out set (identifiers_r21, new locales) dates 0.961 "
-                          "('the 22nd of next month', festivals with a year: 'Calan Gaeaf 2017', 'DOB 16 Sep 1951, "
-                          "GP Dr.' read as a street), addresses 0.949 ('Min y Mor, 405 Llanover Road', 'RFD 1, Box "
-                          "260') and licences 0.918 (three-digit numbers: 'LCMHC license no. #457') are below 0.98 "
-                          "(the other 11 pattern kinds reach it)",
+@pytest.mark.xfail(reason="issue 4 still open: on the held-out set (identifiers_r22, new locales) dates 0.941 "
+                          "(a day of a relative month: 'día 13 del mes pasado', 'the 21st of the month after', Tamil "
+                          "'அடுத்த மாதம் 27-ஆம் தேதி'; 'anoche', 'first thing tomorrow', 'el domingo recién "
+                          "terminado') and ids 0.979 (Malaysian police reports 'IPD KLANG/939717/24') are below 0.98 "
+                          "(the other 12 pattern kinds reach it)",
                    strict=False)
 def test_pattern_recall_target_on_the_held_out_set():
     scores = score_detector(_records(HELD_OUT)).set_index("kind")
@@ -1962,4 +1967,94 @@ def test_rules_from_the_r20_round(text, lang, roster, expected):
     ("ஆடி மாதம் முதல் நாள் அவர் வந்தார்.", "ta", None),
 ])
 def test_clinical_prose_left_alone_by_the_r20_rules(text, lang, roster):
+    assert found(text, lang=lang, roster=roster) == []
+
+
+# (r21 round) issuers before a case, registration or membership cue, label words before their value with no colon,
+# a relation's possessive, Nordic number cues, British verbs opening a sentence, Tamil verbal nouns, short licence
+# numbers after an explicit cue, Norwegian plates, days of a relative month, feasts with a year after talking or
+# before "அன்று", a date's year read as a house number, rural routes, house names before the street, Norwegian,
+# Welsh and Irish facilities, region hospitals, Tamil town fields, given names that are countries' names
+@pytest.mark.parametrize("text, lang, roster, expected", [
+    # an issuer before its cue and number is no name; a state's code stays out of the ZIP
+    ("Age: 93 | Harbourside Credit Union share account #5521", "en", None, [("93", "age"), ("5521", "account")]),
+    ("PPSN 2345678K, Barnardos case ref: BR-551204", "en", None,
+     [("2345678K", "id"), ("BR-551204", "id")]),
+    ("código de asegurado SaludPlus: 3100798KLTS239G", "es", None, [("3100798KLTS239G", "id")]),
+    ("Lives at 8 Elm Street, Dover, NH 03820.", "en", None,
+     [("8 Elm Street", "address"), ("Dover", "place"), ("03820", "postcode")]),
+    # label words before their value, a relation's possessive, a Nordic number cue, a British verb
+    ("Mob 086 555 1234, Patient name Tara Quinn", "en", None,
+     [("086 555 1234", "phone"), ("Tara Quinn", "name")]),
+    ("Cell 087 555 1234, Town Bantry, Admitted 3 May 2020", "en", None,
+     [("087 555 1234", "phone"), ("Bantry", "place"), ("3 May 2020", "date")]),
+    ("We talked.\nSolicitor's fax for the hearing is 021 555 1234.", "en", None, [("021 555 1234", "fax")]),
+    ("Sister rang. Mam's neighbour in Ennis called.", "en", None, [("Sister", "name"), ("Ennis", "place")]),
+    ("IBAN NO77 9302 3006 705, NAV-nr. 9095755.", "ta", None,
+     [("NO77 9302 3006 705", "account"), ("9095755", "id")]),
+    ("Urges are down. Organised her week around work.", "en", None, []),
+    ("Calle Mayor 4, 06357 Zafra, Fecha de nacimiento 8 de mayo de 1950", "es", None,
+     [("Calle Mayor 4", "address"), ("06357", "postcode"), ("Zafra", "place"), ("8 de mayo de 1950", "date")]),
+    ("பொங்கலுக்கு அம்மா ஊருக்குச் செல்வதா என்று யோசிக்கிறார்.", "ta", None, []),
+    # short licence numbers after an explicit cue, Norwegian plates
+    ("Age: 99 — LICSW license no. #612. Court letter", "en", None, [("99", "age"), ("612", "licence")]),
+    ("Appt: 4/2/21 / LCMHC license no.: 77.", "en", None, [("4/2/21", "date"), ("77", "licence")]),
+    ("kontakt - skilt #EL 40231, கைபேசி +47 439 11 800", "ta", None,
+     [("EL 40231", "licence"), ("+47 439 11 800", "phone")]),
+    # days of a relative month, feasts with a year, a date's year before "GP Dr.", exact weeks back
+    ("The review moved to the 9th of next month, she thinks.", "en", None, [("the 9th of next month", "date")]),
+    ("Vuelve el 14 del mes que viene.", "es", None, [("el 14 del mes que viene", "date")]),
+    ("We talked about Gŵyl Ifan 2016, the last time.", "en", None, [("Gŵyl Ifan 2016", "date")]),
+    ("Llegó.\nHablamos del Señor de los Temblores de 2019, la última vez.", "es", None,
+     [("Señor de los Temblores de 2019", "date")]),
+    ("அவர் காத்திருந்தார். Sankthans 2012 அன்றுதான் குடும்பம் கூடியது.", "ta", None, [("Sankthans 2012", "date")]),
+    ("Billing: acct #2177000446, DOB 3 Jun 1950, GP Dr. Lee, Pt", "en", None,
+     [("2177000446", "account"), ("3 Jun 1950", "date"), ("Lee", "name")]),
+    ("Vino hace dos semanas exactas.", "es", None, [("hace dos semanas exactas", "date")]),
+    # rural routes, house names before the street, a six-digit postcode after a cross street
+    ("Home visit to RFD 2, Box 31, Antrim.", "en", None, [("RFD 2, Box 31", "address"), ("Antrim", "place")]),
+    ("Billing: Addr: Ty Gwyn, 405 Heol Fawr, Cardigan SA43 9GY", "en", None,
+     [("Ty Gwyn, 405 Heol Fawr", "address"), ("Cardigan", "place"), ("SA43 9GY", "postcode")]),
+    ("Intake - Address: The Willows, Mill Street, Kenmare, V93 KR2H", "en", None,
+     [("The Willows, Mill Street", "address"), ("Kenmare", "place"), ("V93 KR2H", "postcode")]),
+    ("Home visit: Tveitaveien 12, H0302, Oslo.", "en", None, [("Tveitaveien 12, H0302", "address"), ("Oslo", "place")]),
+    ("Domicilio: Calle Sol 4-12 y Calle Luna, 010150 Cuenca | x", "es", None,
+     [("Calle Sol 4-12 y Calle Luna", "address"), ("010150", "postcode"), ("Cuenca", "place")]),
+    # Norwegian, Welsh and Irish facilities, a hospital named after a state or a title
+    ("மருத்துவமனை: Bergen sykehus — personnummer", "ta", None, [("Bergen sykehus", "place")]),
+    ("Lambertseter videregående skole இலிருந்து discharge ஆன பிறகு", "ta", None,
+     [("Lambertseter videregående skole", "place")]),
+    ("Seen at: Vermont State Hospital; Plan: rest.", "en", None, [("Vermont State Hospital", "place")]),
+    ("Her gran moved into Prince of Wales Infirmary last week.", "en", None,
+     [("Prince of Wales Infirmary", "place")]),
+    ("Delyth stayed at Plas y Dyffryn for two nights.", "en", None,
+     [("Delyth", "name"), ("Plas y Dyffryn", "place")]),
+    # a Tamil town's field and the town before a PIN, a town's field before a dash
+    ("UAN: 109283462516; ஊர்: திருவிடைமருதூர். Billing", "ta", None,
+     [("109283462516", "id"), ("திருவிடைமருதூர்", "place")]),
+    ("Appt: 10/01/2025 — Town: Keene — Name: pending", "en", None, [("10/01/2025", "date"), ("Keene", "place")]),
+    # given names that are countries' names, with a person's cue
+    ("Pt: Jordan Greene / Fax: 603.627.6246.", "en", None, [("Jordan Greene", "name"), ("603.627.6246", "fax")]),
+    ("We will proceed once Israel signs the release.", "en", None, [("Israel", "name")]),
+    ("Nota breve: Francia cambia la cita para el lunes.", "es", None, [("Francia", "name")]),
+    ("FN 2/5/1941, Usuaria Marta España, Contacto", "es", None, [("2/5/1941", "date"), ("Marta España", "name")]),
+])
+def test_rules_from_the_r21_round(text, lang, roster, expected):
+    assert found(text, lang=lang, roster=roster) == expected
+
+
+@pytest.mark.parametrize("text, lang, roster", [
+    ("Licence no. 42 of the cohort was renewed.", "en", None),
+    ("License score 45 today.", "en", None),
+    ("She talked about it in 2016 a lot.", "en", None),
+    ("Hablamos del informe de 2019.", "es", None),
+    ("The Hospital at night was loud.", "en", None),
+    ("Vi a su hermana hace una semana.", "es", None),
+    ("He signs the forms once a week.", "en", None),
+    ("Practised the breathing twice.", "en", None),
+    ("அக்கா வீட்டுக்குப் போனார்.", "ta", None),
+    ("Mam's cooking helped.", "en", None),
+    ("The plan for the month is rest.", "en", None),
+])
+def test_clinical_prose_left_alone_by_the_r21_rules(text, lang, roster):
     assert found(text, lang=lang, roster=roster) == []

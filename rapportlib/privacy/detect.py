@@ -9,20 +9,33 @@ import numpy as np
 import regex
 
 from .lexicon import Lexicon, _roster, load_lexicon
-from .names import _cue_names, _lower_case_names, _name_spans, _names_again, _unknown_people
+from .names import (
+    _COUNTRY_NAME_NEEDS,
+    _country_names,
+    _cue_names,
+    _lower_case_names,
+    _name_spans,
+    _names_again,
+    _unknown_people,
+)
 from .patterns import _pattern_spans
 from .places import (
+    _CELTIC_LINK,
     _INITIALLED_NEEDS,
+    _NORDIC_FACILITY_NEEDS,
     _area_phrases,
     _courts,
     _facilities_of,
+    _house_names,
     _initialled_facilities,
     _lines_before_postcodes,
     _linked_facilities,
     _linked_places,
     _localities,
+    _named_facilities,
     _new_facilities,
     _new_street_lines,
+    _nordic_facilities,
     _our_lady,
     _place_forms,
     _place_postcodes,
@@ -95,6 +108,14 @@ def find_identifiers(text: str, roster=None, lang: str | None = None, *, lexicon
     if any(w in text for w in _INITIALLED_NEEDS) or "." in text and regex.search(r"\p{Lu}\.\p{Lu}\.", text):
         _initialled_facilities(text, lex, found, taken)
     _place_postcodes(text, found, taken)
+    if "ddr" in text or "DDR" in text or "irecci" in text or "omicilio" in text:
+        _house_names(text, lex, found, taken)
+    if any(w in text for w in _COUNTRY_NAME_NEEDS):
+        _country_names(text, lex, found, taken)
+    if any(w in text for w in _NORDIC_FACILITY_NEEDS):
+        _nordic_facilities(text, found, taken)
+    if "Hospital" in text or "Infirmary" in text or lang != "es" and _CELTIC_LINK.search(text):
+        _named_facilities(text, lex, lang, found, taken)
     _names_again(text, lex, found, taken)
     if tagger:
         _tagged(text, lang, lex, found, taken, keep_out)

@@ -43,7 +43,10 @@ _TA_NOT_BARE = _TA_INFLECTED + ("ிடம்", "ைச்", "ால்", "ு�
 # "உறவினர் வீட்டிலிருந்து" (from a relative's house), "நேரத்திற்கு" (on time)
 _TA_VERB_CASE = ("ந்தார்", "த்தார்", "ட்டார்", "ினார்", "ன்னார்", "ண்டார்", "ற்றார்", "ய்தார்", "கிறார்", "கிறது",
                  "கிறாள்", "கிறான்", "ந்தது", "த்தது", "ட்டது", "ில்லை", "ிலிருந்து", "ிருந்து", "ற்கு", "த்தில்",
-                 "ட்டில்", "த்த", "ந்த", "ாக", "வில்லை", "லாம்")
+                 "ட்டில்", "த்த", "ந்த", "ாக", "வில்லை", "லாம்",
+                 # (r21 round) a dative before a verb of going, a verbal noun asking whether: "அக்கா வீட்டுக்குப்
+                 # போவதா" (whether to go to her sister's house), "இருப்பதோ"
+                 "க்குப்", "க்குச்", "வதா", "வதோ", "ப்பதா", "ப்பதோ")
 # (r20 round) a Tamil agent noun, a verb's past participle with "-வர்" (the one who): "அனுப்பியவர்" (the sender),
 # "செய்தவர்" (the one who did), "வந்தவர்" (the one who came), "பார்த்தவர்" (the one who saw)
 _ES_INFINITIVE = regex.compile(r"\p{Ll}{2,}(?:ar|er|ir)(?:se|le|la|lo|les|las|los|me|te|nos)?")
@@ -196,13 +199,29 @@ _ACCOUNT_BEFORE = frozenset({"cuenta", "account", "acct", "tarjeta", "card", "p�
                              "ahorro", "ahorros", "corriente", "savings", "checking", "கணக்கு",
                              # (r15 round) a utility's supply contract or meter number: "contrato Iberdrola 4471...",
                              # "NIS de Enel 2231...", "suministro Aguas 5523..."
-                             "contrato", "contract", "nis", "suministro", "medidor", "contador", "meter"})
+                             "contrato", "contract", "nis", "suministro", "medidor", "contador", "meter",
+                             # (r21 round) an insurer between an insured person's code words and the code: "código
+                             # de asegurado SaludPlus: 2100...", "autogenerado SaludPlus 8488..."
+                             "asegurado", "asegurada", "autogenerado", "afiliado", "afiliada"})
 _CODE_AFTER = regex.compile(r"\s*[:#]?\s*(?:(?i:no|n[º°o]|number|núm|num)\.?\s*[:#]?\s*)?[A-Z]{0,4}[-/]?\d")
 # brand words with a capital inside, not names: "GPay", "GTBank", "PayPal", "PhonePe", "WhatsApp" (but "McDonald",
 # "DeShawn", "LaToya", "MacKenzie": a capital after two or three letters is a name's)
 _BRAND = regex.compile(r"\p{Lu}{2,}\p{Ll}{2,}\p{L}*|\p{Lu}\p{Ll}{3,}\p{Lu}\p{L}*"
                        # (r13 round) two capitals inside, a capital and a hyphen first: "GoFundMe", "M-Pesa", "T-Mobile"
                        r"|\p{Lu}\p{Ll}+\p{Lu}\p{Ll}*\p{Lu}\p{L}*|\p{Lu}-\p{Lu}\p{Ll}+")
+# (r21 round) an issuer's name (up to three capitalised words) before a case, registration or membership cue and its
+# code: "Harbourside Credit Union share account #5521", "Barnardos case ref: BR-5512...", "Nursing Council reg.:
+# NC...", "Family Court Service case #FC24...", "Lakes Health Plan member ID #LHP..."
+_ISSUER_CASE_CUE = regex.compile(r"(?:\s+\p{Lu}\p{Ll}[\p{L}\p{M}'’-]*){0,2}\s+"
+                                 r"(?:(?i:case)(?:\s+(?i:ref|reference|no|number|id))?"
+                                 r"|(?i:reg|registration)|(?i:member|membership)\s+(?i:id|no|number)"
+                                 r"|(?i:share|savings|member)\s+(?i:account|acct))"
+                                 r"\b\.?\s*(?:[:#]\s*)?[A-Z]{0,4}[-/]?\d")
+_ISSUER_CASE_NEEDS = regex.compile(r"(?i:case|reg|member|share|savings)")
+_ISSUER_HASH = regex.compile(r"\s#\s?\d{5,}(?![\w-])")
+# a Nordic number's cue written as a word with "-nr."/"-nummer": "NAV-nr. 9095...", "P-nummer: 1234..."
+_NR_CUE_WORD = regex.compile(r"\p{Lu}[\p{L}]*-(?i:nr|nummer|nummeret|no)")
+_NR_CUE_VALUE = regex.compile(r"\.?\s*[:#]?\s*[A-Z]{0,3}\d")
 # the head noun of a technique's Title Case name, and the word before it: "the Timeline exercise", "the Behavioural
 # Experiment", "Imagery Rehearsal", "Circular Questioning" (a method, not a person)
 _TECHNIQUE_HEADS = frozenset({"exercise", "exercises", "technique", "techniques", "experiment", "experiments",
@@ -225,6 +244,9 @@ _BEFORE_MONTH = {"in", "since", "until", "till", "by", "during", "before", "afte
                  "each", "the", "for", "past", "of", "around", "a", "el", "de", "del", "este", "cada"}
 _FIELD_AFTER = regex.compile(r"\s?(?:[:#=]|[-–]\s)|\s(?:\p{Lu}{2,4}|(?i:no|number|address|ip|id|e-?mail|link|plate|card"
                              r"|phone|fax|request|log|date|ref|at|from)\b)")
+# (r21 round) a label's lower-case "of" words before its value: "..., Zafra, Fecha de nacimiento 8 de ...", "Date of
+# birth 3/4/51"
+_LABEL_OF_AFTER = regex.compile(r"(?:\s(?:de|del|of)\s\p{Ll}[\p{Ll}\p{M}]+){1,2}\s?[:#-]?\s*[\d(+]")
 _LABEL_LINKS = frozenset({"of", "on", "in", "the", "for", "de", "del", "la", "el", "no", "nº", "number", "num", "y",
                           "and", "to", "from", "by", "per", "n"})     # (r17 round) the small words of a field's label
 _LABEL_PREPOSITION = regex.compile(r"\s(?:at|from|to|by)(?=\s(?:[:-]\s)?\p{Lu})")
@@ -235,7 +257,13 @@ _VALUE_SHAPE = regex.compile(r"[+(]{0,2}\d")
 _WALLET_WORDS = frozenset({"wallet", "acct", "account", "money", "a/c"})
 # (r19 round) the last word of a role's label written before the name with no colon ("Key worker Ilse Marr", "Médico de
 # cabecera Ana Ruiz", "Deriva Tomás Gil" (referred by), "தொடர்புக்கு ச. குமார்" (for contact))
-_ROLE_LABEL_ENDS = frozenset({"worker", "cabecera", "deriva", "remite", "தொடர்புக்கு"})
+# (r21 round) a label's last word before its value with no colon ("Patient name Tara Quinn", "Home addr Ty Gwyn",
+# "NOK Rhys Ward"; and a (r17) person's field after "NOK"), and a town's field word ("..., Town Bantry, ...")
+_LABEL_BEFORE_VALUE = frozenset({"name", "names", "addr", "address", "nombre", "nombres", "domicilio", "dirección",
+                                 "direccion", "nok"})          # "..., NOK Rhys Ward (01632) ..."
+_PLACE_FIELD_WORDS = frozenset({"town", "city", "village", "pueblo", "localidad"})
+_ROLE_LABEL_ENDS = frozenset({"worker", "cabecera", "deriva", "remite", "தொடர்புக்கு",
+                              "usuaria", "usuario", "paciente"})     # (r21 round) "..., Usuaria Ana Gil, ..."
 _ROLE_GAPS = frozenset({": ", " # ", "# ", " - ", " – ", " : "})
 # (r17 round) fields of a form that a person's name fills (folded; one to three words)
 _PERSON_FIELDS = frozenset({"usuaria", "usuario", "paciente", "nombre", "cliente", "client", "patient", "name",
@@ -384,7 +412,7 @@ def _name_spans(text: str, lex: Lexicon, roster: Roster | None, lang: str, found
             if t.key not in field_words:
                 return False
         elif not t.cap or t.caps and t.key not in field_words or not (
-                t.key in field_words or dotted_label(i) or brand_label(i) or
+                t.key in field_words or dotted_label(i) or brand_label(i) or t.key in _PLACE_FIELD_WORDS or
                 ordinary(t) and t.key not in lex.first_names and
                 t.key not in cues["facility_prefixes"] and t.key not in cues["weak_facility_prefixes"] and
                 t.key not in cues["facility_suffixes"]):
@@ -423,10 +451,20 @@ def _name_spans(text: str, lex: Lexicon, roster: Roster | None, lang: str, found
             if m:
                 label_end[i] = m.end() - 1
                 return True
-        if stripped[:1] in (":", "#", "=") or stripped[:2] in ("- ", "– ") or after[:3] in (" - ", " – "):
+        if stripped[:1] in (":", "#", "=") or stripped[:2] in ("- ", "– ") or after[:3] in (" - ", " – ", " — "):
             # (r18 round) one everyday word, no given name, opening a field before its colon or dash is a label
             # too: "Age: ...", "Appt - ...", "Targa ..." ("Frank: ..." stays a name)
             return opens or rest > 0 and toks[k].key in field_words
+        nxt = toks[k + 1] if k + 1 < n and text[toks[k].end:toks[k + 1].start] == " " else None
+        if opens and (rest > 0 or t.caps) and toks[k].key in _LABEL_BEFORE_VALUE and nxt is not None and nxt.cap:
+            return True                                 # (r21 round) a name's or an address's label before its
+            #                                             value, no colon: "Patient name Tara Quinn", "Home addr Ty
+            #                                             Gwyn, ...", "Client name: ..." (above)
+        if opens and rest == 0 and t.key in _PLACE_FIELD_WORDS and nxt is not None and nxt.cap and \
+                not ordinary(nxt) and nxt.key not in cues["facility_suffixes"] and not (
+                    k + 2 < n and toks[k + 2].key in cues["facility_suffixes"]):
+            return True                                 # (r21 round) a town's field, no colon: "..., Town Bantry,"
+            #                                             (not "Town Hall", "City General Hospital")
         if opens and toks[k].key in _ROLE_LABEL_ENDS and k + 1 < n and (toks[k + 1].cap or toks[k + 1].tamil):
             return True                                 # (r19 round) a role's label before its name, no colon:
             #                                             "Key worker Ilse ...", "Médico de cabecera Ana ..."
@@ -619,7 +657,9 @@ def _name_spans(text: str, lex: Lexicon, roster: Roster | None, lang: str, found
         """(r17 round) a form's field for a person before a full name: "Usuaria # Dulce Marchena", "Nombre - Rut
         Ibarra", "Familiar de referencia: Dulce Ibarra (madre)", "Service user # Tova Quist" (its first word a word
         too, "Argelia", "Rose"; the next word capitalised)."""
-        if i < 1 or text[toks[i - 1].end:toks[i].start] not in _ROLE_GAPS or taken[toks[i - 1].start] or \
+        if i < 1 or text[toks[i - 1].end:toks[i].start] not in _ROLE_GAPS and not (
+                toks[i - 1].word == "NOK" and text[toks[i - 1].end:toks[i].start] == " ") or \
+                taken[toks[i - 1].start] or \
                 i + 1 >= n or text[toks[i].end:toks[i + 1].start] != " " or not toks[i + 1].cap or toks[i + 1].caps:
             return False
         k1 = toks[i - 1].key
@@ -639,6 +679,38 @@ def _name_spans(text: str, lex: Lexicon, roster: Roster | None, lang: str, found
         prev = [toks[x].key for x in range(max(0, i - 2), i)]
         return bool(prev) and (prev[-1] in _ACCOUNT_BEFORE or len(prev) == 2 and prev[-1] in ("de", "del", "of", "at")
                                and prev[0] in _ACCOUNT_BEFORE)
+
+    r21_issuer_cues = _ISSUER_CASE_NEEDS.search(text) is not None
+    r21_hash = " #" in text
+
+    def r21_not_a_name(i: int) -> bool:
+        """(r21 round) A capitalised word that is no person's name though nothing else takes it: an issuer before a
+        case, registration or membership cue and its number ("Harbourside Credit Union share account #5521",
+        "Barnardos case ref: BR-..."), an issuer between an ID's cue and its code ("código de asegurado SaludPlus:
+        3100..."), or one alone before "#" and a long number ("Aguasur #51454..."); a Nordic number cue ("NAV-nr.
+        9095...", "P-nummer: 1234..."); a verb in British spelling opening a sentence ("Organised her week")."""
+        t = toks[i]
+        if t.key in cues["kin"] and i + 1 < n and not toks[i + 1].cap and not toks[i + 1].tamil and \
+                text[t.end:toks[i + 1].start] in ("'s ", "’s "):
+            return True                                  # a relation's or a role's own: "Solicitor's fax", "Mam's
+            #                                              neighbour" (not "Sister Grace's ...", a title before it)
+        if t.key in lex.first_names or roster_has(t):
+            return False
+        if i > 0 and toks[i - 1].key in cues["titles"]:
+            return False
+        if r21_issuer_cues and (t.key not in lex.surnames or ordinary(t)) and _ISSUER_CASE_CUE.match(text, t.end):
+            return True
+        if bank_before_code(i):
+            return True
+        if r21_hash and t.key not in lex.surnames and _ISSUER_HASH.match(text, t.end) and (
+                i == 0 or text[toks[i - 1].end:t.start] in (", ", "; ", " | ", " / ", " — ", " - ")):
+            return True
+        if "-" in t.word and _NR_CUE_WORD.fullmatch(t.word) and _NR_CUE_VALUE.match(text, t.end):
+            return True
+        return lang == "en" and t.sent_start and t.key.endswith(("ised", "ising", "ises")) and \
+            t.key not in lex.surnames and any(_inflected(t.key[:-len(e)] + e.replace("s", r, 1), lex.en_words)
+                                               for e in ("ised", "ising", "ises") if t.key.endswith(e)
+                                               for r in ("z", "c"))
 
     def ta_noun(w: str) -> bool:
         """A Tamil word that could be a name: no relation, title, function word, verb or adverb."""
@@ -681,6 +753,9 @@ def _name_spans(text: str, lex: Lexicon, roster: Roster | None, lang: str, found
             r = roster.match(t.word)
             if r is None:
                 continue
+            if safe[i] and t.key not in roster._exact:
+                continue                                   # (r21 round) a form's label a misspelling away from a
+                #                                            name: "Date seen ..." (Nate), "Case ref" (Cass)
             surface = t.word.casefold()                    # "úna" (Úna) is not the Spanish "una"
             if not t.cap and not t.tamil and (surface in lex.en_common or surface in _STOP_CAPS or
                                               (ordinary(t) and t.key not in roster._exact)):
@@ -722,6 +797,9 @@ def _name_spans(text: str, lex: Lexicon, roster: Roster | None, lang: str, found
             #                                                "SB A/c 7109..." (an account)
         if t.cap and t.key in lex.number_cue_kind and _CODE_AFTER.match(text, t.end):
             continue                                       # a number's own label (r13 round): "Ghana Card GHA-4936..."
+        if t.cap and not t.tamil and i not in role_of and r21_not_a_name(i):
+            keep_out.append((t.start, t.end))
+            continue                                       # (r21 round) an issuer, a label word, a British verb
         if t.cap and not t.tamil and (labels_code(t) or _BRAND.fullmatch(t.word) or bank_before_code(i)):
             continue                                       # "Case No. 76-97447", "Comcast account", "GPay", "PayPal"
         if lang == "es" and t.sent_start and i + 1 < n and not toks[i + 1].cap and i not in role_of and (
@@ -1354,7 +1432,19 @@ def _name_spans(text: str, lex: Lexicon, roster: Roster | None, lang: str, found
                 lang == "es" and t.sent_start and i + 1 < n and _ES_INFINITIVE.fullmatch(toks[i + 1].word) and \
                 t.key in lex.es_words and text[t.end:toks[i + 1].start] == " ":
             keep_out.append((t.start, t.end))
+    # (r21 round) a US state's or a Canadian province's code between the town and the ZIP or postal code is no part
+    # of the code, nor a place ("Dover, NH 03820", "Barre, VT 05641-2210", "Moncton, NB E1C 4B5")
+    if ", " in text:
+        for m in _STATE_BEFORE_CODE.finditer(text):
+            if m.group("s").casefold() in _US_CA_CODES:
+                keep_out.append((m.start("s"), m.end("s")))
     return keep_out
+
+
+_US_CA_CODES = frozenset("""al ak az ar ca co ct de fl ga hi id il in ia ks ky la me md ma mi mn ms mo mt ne nv nh nj nm
+ny nc nd oh ok or pa ri sc sd tn tx ut vt va wa wv wi wy dc pr on bc qc ab sk mb ns nb nl pe yt nt nu""".split())
+_STATE_BEFORE_CODE = regex.compile(r"(?<=\p{L}\.?,\s)(?P<s>[A-Z]{2})(?=\.?,?\s{1,2}(?:\d{5}(?:-\d{4})?(?!\d)"
+                                   r"|[A-Z]\d[A-Z] ?\d[A-Z]\d\b))")
 
 
 # (r19 round) an issuer's capitalised name (with "of", "de" inside) right before a number's cue word and its number
@@ -1456,6 +1546,38 @@ def _tamil_match(word: str, names: frozenset, min_len: int) -> bool:
     """``word`` is one of ``names``, or one of at least ``min_len`` code points with a case suffix
     of up to four attached (Tamil writes "Priya's" as one word)."""
     return word in names or any(word[:k] in names for k in range(max(min_len, len(word) - 4), len(word)))
+
+
+# (r21 round) a given name that is also a country's, with a person's cue: a patient's field before it ("Pt: Jordan
+# Greene", "Usuaria Argentina Rojas") or a person's act after it at a clause's start ("Jordan came in with ...",
+# "once Chad signs the form", "Argentina canceló la cita", "España llamó ayer")
+_COUNTRY_NAME_NEEDS = ("Pt", "atient", "lient", "suari", "aciente", "rrived", "signs", "signed", "cambia", "llamó",
+                       "llegó", "firmó", "canceló", "rang")
+_COUNTRY_NAME = regex.compile(
+    r"(?<=\b(?:Pt|Patient|Client|Usuaria|Usuario|Paciente|Cliente)\.?(?::\s?|\s))(?P<n>\p{Lu}\p{Ll}+)(?P<s>\s\p{Lu}\p{Ll}+)?"
+    r"|(?:(?<=^|[.;:!?—–]\s|\n|\b(?:once|when|until|after|before|if|and|y|que)\s))(?P<n>\p{Lu}\p{Ll}+)"
+    r"(?=\s(?:arrived|came|rang|signs|signed|cancelled|canceled|cambia|cambió|llamó|llegó|firmó|firma|canceló)\b)")
+
+
+_COUNTRY_SURNAME_AFTER = regex.compile(r"\s(?P<n>\p{Lu}\p{Ll}+)(?=\s*[,.;|/)]|\s*$)")
+
+
+def _country_names(text: str, lex: Lexicon, found: list[Span], taken: np.ndarray) -> None:
+    # a surname that is a country's, right after a given name found: "Usuaria Marta Portugal, ..."
+    for sp in [sp for sp in found if sp.kind == "name" and sp.roster is None]:
+        m = _COUNTRY_SURNAME_AFTER.match(text, sp.end)
+        if m and (key := _fold(m.group("n"))) in lex.regions and key in lex.surnames and \
+                not taken[m.start("n"):m.end("n")].any():
+            _replace(found, taken, [sp], sp.start, m.end("n"), "name")
+    for m in _COUNTRY_NAME.finditer(text):
+        key = _fold(m.group("n"))
+        if key not in lex.regions or key not in lex.first_names and key not in lex.surnames:
+            continue                                    # (only a name too: "Pt: Chad", not "Pt: Peru")
+        end = m.end("s") if m.group("s") and _fold(m.group("s").strip()) not in lex.en_words else m.end("n")
+        inside = [sp for sp in found if sp.start < end and sp.end > m.start()]
+        if all(sp.kind in ("name", "place") for sp in inside):
+            start = min([m.start()] + [sp.start for sp in inside])
+            _replace(found, taken, inside, start, max([end] + [sp.end for sp in inside]), "name")
 
 
 # (r15 round) a person named by the cue of a form's role or of a contact list, whose name no list knows:
@@ -1580,7 +1702,11 @@ _ROLE_LABEL_NEEDS = (": ", ", ")
 # Viejo"
 _TOWN_FIELD = regex.compile(r"\b(?:Town|TOWN|City|CITY|Village|VILLAGE|Localidad|Pueblo|Municipio)\s?[:-]\s"
                             r"(?P<p>\p{Lu}[\p{Ll}\p{M}'’-]+(?:\s(?:(?:de|del|de\sla)\s)?\p{Lu}[\p{Ll}\p{M}'’-]+){0,2})"
-                            r"(?=\s*[.,;|/)]|\s*$)")
+                            r"(?=\s*[.,;|/)—–]|\s*$)")
+# (r21 round) a Tamil town's field ("ஊர்: X", town: X) and a Tamil town between the street line and its PIN
+# ("..., ரயிலடி சாலை, X - 612 441")
+_TA_TOWN_FIELD = regex.compile(r"(?<![\p{L}\p{M}])ஊர்\s?[:-]\s(?P<p>[\u0b80-\u0bff]{3,})(?=\s*[.,;|/)—–]|\s*$)"
+                               r"|(?<=,\s)(?P<p>[\u0b80-\u0bff]{3,})(?=\s[-–]\s\d{3}\s?\d{3}(?!\d))")
 # (r20 round) a Spanish neighbourhood named with its lower-case article, after living, birth or a home, the article
 # inside the span: "vive en el Albaicín", "el piso de la Trinidad", "Lugar de nacimiento: el Realejo"
 _ARTICLE_BARRIO = regex.compile(r"\b(?:(?:vive|vivía|vivia|vivió|vivio|viven|nació|nacio|creció|crecio|mudó|mudo"
@@ -1596,6 +1722,8 @@ _DOCTOR_FACILITY = regex.compile(r"(?<![\p{L}\p{M}])(?:Hospital|Clínica|Clinica
 
 def _cue_names(text: str, lex: Lexicon, found: list[Span], taken: np.ndarray) -> None:
     for m in _TOWN_FIELD.finditer(text) if any(c in text for c in _TOWN_FIELD_NEEDS) else ():
+        _widen(found, taken, m.start("p"), m.end("p"))
+    for m in _TA_TOWN_FIELD.finditer(text) if "ஊர்" in text or " - " in text and _is_tamil(text) else ():
         _widen(found, taken, m.start("p"), m.end("p"))
     for m in _ARTICLE_BARRIO.finditer(text) if " el " in text or " la " in text else ():
         word = _fold(m.group("p").split()[1])

@@ -84,6 +84,21 @@ BEFORE_YEAR_DATES = (
     regex.compile(r"(?<=\b(?:(?i:date\s+of\s+[\p{L}-]+|[\p{L}-]+\s+date|discharged|admitted|received|seen|dob|d\.o\.b\.?"
                   r"|fecha(?:\s+de\s+\p{L}+)?|ingreso|alta|egreso|recibido))(?:\s*[:#]\s*|\s+[-–—]\s+|\s))"
                   r"(?:\p{Lu}[\p{L}\p{M}'’-]*\s+){1,3}(?:(?:de|del)\s+)?$"))
+_FEAST_AFTER_TALK = (
+    # (r21 round) a feast's name of one to four capitalised words (a Spanish one with "de"/"del" inside and before
+    # the year) after talking, remembering or "about": "talked about Gŵyl Ifan 2016", "remembers Sankthans 2012",
+    # "Hablamos del Señor de los Temblores de 2019", "recuerda la Fiesta de la Vendimia de 2015"
+    regex.compile(r"(?<=\b(?:about|remembers|remembered|recalls|recalled)\s)(?:\p{Lu}\p{Ll}[\p{L}\p{M}'’-]*\s+)"
+                  r"(?:(?:\p{Lu}\p{Ll}[\p{L}\p{M}'’-]*|\p{Ll}{2,6})\s+){0,2}$"
+                  r"|(?<=\b(?:(?i:habl|record|recuerd|convers|coment)\p{L}*\s+(?:del|de\s+la|de\s+los|el|la)"
+                  r"|sobre\s+(?:el|la)|acerca\s+del)\s)"
+                  r"\p{Lu}\p{Ll}[\p{L}\p{M}'’-]*\s+(?:(?:(?:de|del|de\s+la|de\s+los)\s+)?\p{Lu}\p{Ll}[\p{L}\p{M}'’-]*\s+){0,3}"
+                  r"(?:de|del)\s+$"))
+_FEAST_TALK_NEEDS = ("about", "remembe", "recall", "habl", "record", "recuerd", "convers", "coment", "sobre", "acerca")
+# (r21 round) a feast's name in Latin letters before a year and "அன்று" (on that day) in Tamil prose: "Sankthans
+# 2012 அன்று", "Påskeaften 2020 அன்றுதான்"
+_LATIN_FEAST_BEFORE_YEAR = regex.compile(r"(?<![\p{L}\p{M}])\p{Lu}\p{Ll}[\p{L}\p{M}'’-]*"
+                                         r"(?:\s(?:\p{Lu}\p{Ll}[\p{L}\p{M}'’-]*|\p{Ll}{2,6})){0,2}\s+$")
 _MES_AB = r"(?:ene|feb|mar|abr|may|jun|jul|ago|sept|sep|set|oct|nov|dic)(?:\.|(?!\w))"
 # days of the month in words: "the fifth of June", "March the twenty-third", "el quince de agosto"
 _ORDW = (r"(?:(?:twenty|thirty)[- ](?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)|first|second|third"
@@ -143,6 +158,12 @@ DATE_PATTERNS = [
     # 2024-03-12, 12/03/2024, 3.12.24, 12-3-2024
     regex.compile(r"(?<![\w./-])(?:\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{1,2}[-/.]\d{1,2}[-/.](?:\d{4}|\d{2}))"
                   r"(?:(?=T\d\d:)|(?![\w/-]|\.\d)|(?=-\p{Tamil}))"),  # also 2024-03-12T14:21, 8/6/2016-க்குள்
+    # (r21 round) a day of a month named by its relation to this one: "the 22nd of next month", "the ninth of last
+    # month", "el 14 del mes que viene", "el 3 del mes pasado"
+    _needs(("month", "mes"),
+        regex.compile(rf"\bthe\s+(?:{_DAY}(?:st|nd|rd|th)|(?i:{_ORDW}))\s+of\s+(?:this|next|last|the\s+(?:next|last"
+                      r"|previous|following|coming))\s+month\b"
+                      rf"|\bel\s+{_DAY}\s+del\s+mes\s+(?:que\s+viene|pr[óo]ximo|pasado|anterior|siguiente|entrante)\b")),
     # a month and year in digits after a word of time, or before a Tamil postposition: "since 07/2002", "died
     # 11/1986", "murió en 03/1997", "from 03/2019 to 07/2020", "07/2019 இல்" (not a case or law number, "No. 3/2021",
     # "Ley 7/2015", nor a rate, "1 in 1/2000 births")
@@ -582,6 +603,11 @@ _PLATE_AFTER_CUE = regex.compile(r"\.?\s*(?:(?:no|n[º°o]|number|num|#|:|இல
 # (r20 round) a short registration after a registration or vehicle cue, letters then three digits: "Reg.: K418",
 # "vehicle no.: AB731" (a licence's cue is needed before it)
 _SHORT_REGISTRATION = regex.compile(r"[A-Z]{1,3}\d{3}")
+# (r21 round) a licence's cue with its own number mark is enough for a short number ending the field: "LCMHC license
+# no. #457.", "licence number: 88 |" (not "licence no. 42 of the cohort", "license score 45")
+_LICENCE_WORD = regex.compile(r"(?i:licen[cs]e|lic\b)")
+_NUMBER_MARK = regex.compile(r"(?i:\bno\b|\bnumber\b|#|n[º°])")
+_FIELD_ENDS = regex.compile(r"\s*(?:[.,;|/—–]|\s-\s|$)")
 _NUMBER_KINDS = {"phone", "fax", "ssn", "mrn", "account", "licence", "id", "postcode"}
 _LAST_GROUP = regex.compile(r"[ -](?:\d{1,3}[A-Z]?|[A-Z])(?![\w-]|[.,]\d|\s*(?:%|times|veces|sessions|sesiones"
                             r"|years|años|days|días|minutes|hours|mg|kg|km|points|puntos)\b)")
@@ -758,7 +784,7 @@ def _lexicon_patterns(conf: dict) -> dict:
             r"(?:(?:[A-ZÁÉÍÓÚÑ0-9][\w'’.-]*|de|del|la|las|los|y|da|das|do|dos|di|du|des|della|delle|dei)\s+){0,5}"
             r"(?:[A-ZÁÉÍÓÚÑ][\w'’.-]*)?,?\s*"
             r"(?:(?i:lote|lt\.?)\s*\d{1,4}\s*)?"
-            r"(?:(?:n\.?[º°o]\.?\s*|#\s*|(?i:número|numero|núm\.?|num\.?)\s*)?\d{1,5}[A-Za-z]?(?:-[A-Za-z0-9]+)?"
+            r"(?:(?:n\.?[º°o]\.?\s*|#\s*|(?i:número|numero|núm\.?|num\.?)\s*)?\d{1,5}(?!\d)[A-Za-z]?(?:-[A-Za-z0-9]+)?"
             r"|(?i:s/n|s\.n\.|sin\s+número)(?:,?\s*(?i:mz|mza|manzana)\.?\s*\w{1,4},?\s*(?i:lt|lote)\.?\s*\d{1,4})?)"
             rf"(?:(?:\s*,\s*(?:{unit})?|\s+{unit}|\s+(?=\d{{1,2}}\.?\s?[º°ª]))\d{{1,3}}(?!\d)\.?(?:\s?[º°ª])?"
             r"(?:[\s-]?[A-Z]\b|\s*(?:izda|dcha|izq|der)\b\.?|\s\d{1,2}(?![\d.,:/]\d|\d)\.?(?:\s?[º°ª])?|\s+(?i:piso|planta)\b)?){0,2}"
@@ -801,10 +827,12 @@ def _lexicon_patterns(conf: dict) -> dict:
         regex.compile(r"\b(?:Apt|Apartment|Unit|Suite|Flat|Level|Lot|Block|Blk|Depto|Departamento|Dpto|Apto|Lote"
                       r"|Manzana)\.?\s*#?\d+[A-Za-z]?\b"),
         # rural routes: Route 9, Box 14; RR 2 Box 45; HC 63 Box 12; RR#1, Site 2, Comp 14
-        regex.compile(r"\b(?:Rural Route|Route|Rte\.?|RR|R\.R\.|HC|Star Route)\s*#?\d+(?:,?\s*(?:Box|Bx|Site|Comp)"
+        # (r21 round: RFD, a rural free delivery route, "RFD 2, Box 31")
+        regex.compile(r"\b(?:Rural Route|Route|Rte\.?|RR|R\.R\.|RFD|R\.F\.D\.|HC|Star Route)\s*#?\d+"
+                      r"(?:,?\s*(?:Box|Bx|Site|Comp)"
                       r"\s*#?\d+)+"),
         # the same with the box first: Box 146, RR 6; Site 3, Comp 12, RR 2; Box 9, Rural Route 1
-        regex.compile(r"\b(?:(?:Box|Bx|Site|Comp|SS)\s*#?\d+,?\s*)+(?:Rural Route|RR|R\.R\.|Star Route)\s*#?\d+\b"),
+        regex.compile(r"\b(?:(?:Box|Bx|Site|Comp|SS)\s*#?\d+,?\s*)+(?:Rural Route|RR|R\.R\.|RFD|Star Route)\s*#?\d+\b"),
         # an explicit door word alone: H.No. 8-3-222/1, Door No. 14/2, Plot No. 45
         regex.compile(r"\b(?i:h\.\s?no|house no|door no|plot no|flat no|old no|new no|site no|survey no)\.?\s*"
                       r"\d[\d/-]*[A-Za-z]?\b"),
@@ -993,6 +1021,9 @@ def _lexicon_patterns(conf: dict) -> dict:
         # a los catorce días, a los dos días (counted from another day); hoy hace una semana, hoy hace ocho días
         ("día", regex.compile(rf"\ba\s+los\s+{num}\s+días\b", _I)),
         ("hace", regex.compile(rf"\b(?:hoy|mañana|ayer)\s+hace\s+{num}\s+(?:semanas?|días?|meses|mes|años?)\b", _I)),
+        # (r21 round) weeks counted back exactly, to the day: "hace una semana exacta", "hace dos semanas justas"
+        ("hace", regex.compile(rf"\bhace\s+(?:ya\s+)?{num}\s+(?:semana\s+(?:justa|exacta)"
+                               r"|semanas\s+(?:justas|exactas))\b", _I)),
         ("día", regex.compile(rf"\b{num}\s+días?\s+(?:después|despues|antes|más\s+tarde|mas\s+tarde|atrás|atras"
                               rf"|más\s+adelante|mas\s+adelante)\b", _I)),
         # hace dos viernes, dentro de tres lunes (weekdays counted back or on)
@@ -1169,6 +1200,7 @@ def _lexicon_patterns(conf: dict) -> dict:
                                                r"[\p{L}\p{M}]*\s+$")}
 
 
+_MONTH_BEFORE_YEAR = regex.compile(rf"(?:\b{_MON}|\b{_MES})\.?,?\s$", regex.IGNORECASE)
 _YEAR_RANGE_AFTER = regex.compile(r"\s*(?:-|–|a|al|hasta|to|until|till|through)\s*(?:1[89]|20)\d\d\b")
 _WEEKDAY_BEFORE = regex.compile(rf"\b(?:{_WDF},?"
                                  r"|(?:Mon|Tue|Tues|Wed|Weds|Thu|Thur|Thurs|Fri|Sat|Sun)\.?,?)\s+$")
@@ -1187,11 +1219,13 @@ OWN_TOKEN = regex.compile(r"\[(?:[A-Z]+-\d+|DATE|\d{4}-\d{2}-\d{2}|\d{1,2} [A-Z]
 
 
 _BODY_BEFORE = regex.compile(r"(?<![\w.])(?P<p>[A-Z]{2,6})(?:\.|\s?#\s?|\s)$")
-_ADDRESS_BEFORE = regex.compile(r"(?:\b(?:Mile|Km\.?|Kilómetro|Kilometro)\s+|\b(?:RR|R\.R\.|Rural\s+Route)\s*#?\s*"
+_ADDRESS_BEFORE = regex.compile(r"(?:\b(?:Mile|Km\.?|Kilómetro|Kilometro)\s+|\b(?:RR|R\.R\.|RFD|Rural\s+Route)\s*#?\s*"
                                 r"\d{1,3},?\s+)$")
 _ADDRESS_UNIT_TAIL = regex.compile(r",\s(?:(?i:scala)\s[A-Z0-9]{1,2}(?:,\s(?i:interno|int\.)\s?\d{1,3}[A-Z]?)?"
                                    r"|(?i:interno)\s\d{1,3}[A-Z]?|\d{1,2}(?:r|n|er|o|t|º|ª|\.º)\s\d{1,2}(?:a|ª|º|o)"
-                                   r"|(?i:àtic|atic|entresòl|entresol|baixos)(?:\s\d{1,2}(?:a|ª))?)(?=\s*[,;|/]|\s*$)")
+                                   r"|(?i:àtic|atic|entresòl|entresol|baixos)(?:\s\d{1,2}(?:a|ª))?"
+                                   # (r21 round) a Norwegian flat's number: "Tveitaveien 12, H0302"
+                                   r"|H0\d{3})(?=\s*[,;|/]|\s*$)")
 _FLOOR_DOOR_REST = regex.compile(r"(?:r|n|er|t|º|ª|\.º)\s\d{1,2}(?:a|ª|º)(?=\s*[,;|/]|\s*$)")
 _ADDRESS_LANDMARK = regex.compile(r",\s(?i:opposite|behind|beside|near|next\sto|across\sfrom|close\sto|facing"
                                   r"|frente\sa|enfrente\sde|detrás\sde|detras\sde|junto\sa|cerca\sde|al\slado\sde)"
@@ -1288,6 +1322,9 @@ def _pattern_spans(text: str, lex: Lexicon, found: list[Span], taken: np.ndarray
             start = m.start()               # a cue in capitals written on to the number is part of it: "CRN-7530-..."
         letters = sum(ch.isalpha() for ch in code)
         if digits >= 4 or (kind == "licence" and digits >= 1 and len(code) >= 5 and not code.isdigit()) or (
+                kind == "licence" and 2 <= digits <= 3 and code.isdigit() and _LICENCE_WORD.search(m.group()) and
+                _NUMBER_MARK.search(m.group() + text[m.end():start]) and _FIELD_ENDS.match(text, start + len(code))
+        ) or (
                 kind == "licence" and _SHORT_REGISTRATION.fullmatch(code)) or (
                 digits >= 3 and letters >= 3 and digits + letters >= 8):      # "account A-4B3EF3FE" (hex-like)
             if _add(found, taken, start, n.start("code") + len(code), kind) and (kind == "licence" or
@@ -1311,6 +1348,14 @@ def _pattern_spans(text: str, lex: Lexicon, found: list[Span], taken: np.ndarray
         if _YEARISH.match(text, start, start + 4) and not text[start + 4:start + 5].isalnum() and \
                 _YEAR_NOT_HOUSE.search(text, max(0, start - 12), start):
             continue                                  # "In 2019 Central Park was...": a year, no house number
+        if _YEARISH.match(text, start, start + 4) and not text[start + 4:start + 5].isalnum() and \
+                _MONTH_BEFORE_YEAR.search(text, max(0, start - 14), start):
+            continue                                  # (r21 round) a date's year, no house number: "DOB 3 Jun 1950,
+            #                                           GP Dr. Lee" (not "1950, GP Drive")
+        if text[start].isdigit() and start >= 2 and text[start - 1] == " " and text[start - 2].isdigit() and \
+                text[start:end].endswith("Dr."):
+            continue                                  # (r21 round) a phone's last group and a doctor's title, no
+            #                                           street: "+353 86 020 0550, Referrer Dr. Whalen"
         if not text[start].isdigit():
             words = WORD.findall(text, start, min(end, start + 40))
             if len(words) >= 2 and words[0] in lex.patterns["title_prefixes"] and _fold(words[1]) in lex.safe_words \
@@ -1407,11 +1452,18 @@ def _pattern_spans(text: str, lex: Lexicon, found: list[Span], taken: np.ndarray
             if text[start:start + 3].lower() == "on ":
                 start += 3
             _add(found, taken, start, m.end(), "date")
+    feast_talk = (_FEAST_AFTER_TALK,) if any(w in low for w in _FEAST_TALK_NEEDS) else ()
     for y in YEAR.finditer(text):
         if _YEAR_RANGE_AFTER.match(text, y.end()):
             continue                                      # "en San Juan de 2019 a 2021": a span of years
-        for rx in BEFORE_YEAR_DATES:
+        feast_ta = (_LATIN_FEAST_BEFORE_YEAR,) if text.startswith(" அன்று", y.end()) else ()
+        for rx in BEFORE_YEAR_DATES + feast_talk + feast_ta:
             m = rx.search(text, max(0, y.start() - 50), y.start())
+            if m and (rx is _FEAST_AFTER_TALK and m.group()[-3:] not in ("de ", "el ") or
+                      rx is _LATIN_FEAST_BEFORE_YEAR) and (
+                    _fold(m.group().strip()) in lex.places or _fold(WORD.match(text, m.start()).group()) in
+                    lex.first_names):
+                continue                                  # a town's or a person's year: "about Cardiff 2016"
             if m:              # (a month found inside it is the feast's: "Feria de Abril del 2001")
                 inside = [sp for sp in found if sp.start < y.end() and sp.end > m.start()]
                 if inside and all(sp.kind == "date" and m.start() <= sp.start for sp in inside):

@@ -11,6 +11,7 @@ from .lexicon import Lexicon
 from .names import (
     _FIELD_AFTER,
     _FIELD_LABEL_AFTER,
+    _LABEL_OF_AFTER,
     _NOT_A_PERSON_WORD,
     _ORG_HEADS,
     _POSTCODE_NEXT,
@@ -24,6 +25,68 @@ from .names import (
 )
 from .patterns import _MONTH_NUM, _WD, _YEARISH, WORD
 from .spans import Span, _add, _fold, _is_tamil, _replace, _strip_possessive, _widen
+
+# (r21 round) a house's name before the street line, after an address's label: "Address: Ty Gwyn, 12 Heol Fawr",
+# "Home addr The Willows, Mill Street", "Addr: Bryn yr Afon, 3 Station Road", "Address: Teach na Mara, Quay Road";
+# one to three capitalised words, Welsh and Irish linking words inside
+_HOUSE_NAME = regex.compile(r"(?<=\b(?i:addr|address|dirección|direccion|domicilio)\.?(?:\s*[:#]\s*|\s+[-–]\s+|\s+))"
+                            r"(?:The\s+)?\p{Lu}[\p{L}\p{M}'’-]*(?:\s(?:(?:y|yr|an|na|a|of|the)\s)?\p{Lu}[\p{L}\p{M}'’-]*){0,2}"
+                            r"(?=,\s)")
+
+
+# (r21 round) a Norwegian hospital, prison or school: the place's name, then the lower-case facility word ("Voss
+# sjukehus", "Bergen fengsel", "Lambertseter videregående skole", "Kjelsås universitetssykehus")
+_NORDIC_FACILITY_NEEDS = ("sykehus", "sjukehus", "fengsel", "skole")
+_NORDIC_FACILITY = regex.compile(r"(?<![\p{L}\p{M}'’-])\p{Lu}[\p{L}\p{M}'’-]+(?:\s\p{Lu}[\p{L}\p{M}'’-]+)?"
+                                 r"\s(?:videregående\sskole|(?:universitets)?s(?:y|ju)kehus|fengsel|skole)(?![\p{L}\p{M}])")
+
+
+def _nordic_facilities(text: str, found: list[Span], taken: np.ndarray) -> None:
+    for m in _NORDIC_FACILITY.finditer(text):
+        inside = [sp for sp in found if sp.start < m.end() and sp.end > m.start()]
+        if all(sp.kind in ("name", "place") and m.start() <= sp.start for sp in inside):
+            _replace(found, taken, inside, m.start(), m.end(), "place")
+
+
+# (r21 round) a hospital named after a region or a title ("Vermont State Hospital", "Maine Hospital", "Prince
+# of Wales Infirmary"), and a Welsh or Irish facility's name with its linking word after "at", "from", "to" or a
+# label ("stayed at Tŷ Gwyn y Mynydd", "from Scoil na Mara", "Hosp.: Ospidéal an Chláir")
+_TITLED_FACILITY = regex.compile(r"(?<![\p{L}\p{M}'’.-]|\p{Lu}\p{Ll}+\s)(?:\p{Lu}\p{Ll}+\sof\s(?:the\s)?\p{Lu}\p{Ll}+\s"
+                                 r"|(?:\p{Lu}\p{Ll}+\s){1,3})(?:Hospital|Infirmary)\b")
+_CELTIC_LINK = regex.compile(r" (?:y|yr|an|na) \p{Lu}")
+_LINKED_CELTIC_NAME = regex.compile(r"(?<=\b(?:at|from|to|into|in)\s|[:—–]\s)\p{Lu}[\p{Ll}\p{M}]+"
+                                    r"(?:\s\p{Lu}[\p{Ll}\p{M}]+)?\s(?:y|yr|an|na)\s\p{Lu}[\p{Ll}\p{M}]+(?:\s\p{Lu}[\p{Ll}\p{M}]+)?(?![\p{L}\p{M}])")
+
+
+def _named_facilities(text: str, lex: Lexicon, lang: str, found: list[Span], taken: np.ndarray) -> None:
+    for m in _TITLED_FACILITY.finditer(text) if "Hospital" in text or "Infirmary" in text else ():
+        words = m.group().split()[:-1]
+        head = " ".join(w for w in words if w not in ("of", "the"))
+        keys = tuple(_fold(head).split())
+        if keys[0] in _STOP_CAPS or " of " not in m.group() and (keys[0] in lex.first_names or not (
+                len(keys) == 1 and (keys[0] in lex.regions or keys[0] in lex.places) or
+                keys in lex.multi_places.get(keys[0], ()) or keys in lex.safe_phrases.get(keys[0], ()))) or \
+                " of " in m.group() and (keys[0] in lex.surnames and keys[0] not in lex.en_words or
+                                         regex.search(r"\b(?:Dr|Dra|Mr|Mrs|Ms|Prof)\.?\s$", text[:m.start()])):
+            continue                                    # (not "Dr. Lee of ...", "Mercy Hospital" (found before))
+        inside = [sp for sp in found if sp.start < m.end() and sp.end > m.start()]
+        if all(sp.kind in ("name", "place") and m.start() <= sp.start for sp in inside):
+            _replace(found, taken, inside, m.start(), m.end(), "place")
+    for m in _LINKED_CELTIC_NAME.finditer(text) if lang != "es" and _CELTIC_LINK.search(text) else ():
+        inside = [sp for sp in found if sp.start < m.end() and sp.end > m.start()]
+        if all(sp.kind in ("name", "place") and m.start() <= sp.start for sp in inside):
+            _replace(found, taken, inside, m.start(), m.end(), "place")
+
+
+def _house_names(text: str, lex: Lexicon, found: list[Span], taken: np.ndarray) -> None:
+    for m in _HOUSE_NAME.finditer(text):
+        street = next((sp for sp in found if sp.kind == "address" and sp.start == m.end() + 2), None)
+        if street is None or _fold(m.group()) in lex.places:
+            continue                                    # (a town first is no house: "Address: Cork, 12 Mill Road")
+        inside = [sp for sp in found if sp.start < street.end and sp.end > m.start()]
+        if all(sp.kind in ("name", "place", "address") for sp in inside):
+            _replace(found, taken, inside, m.start(), street.end, "address")
+
 
 # a court or tribunal, which locates no one: "Leeds Crown Court", "Ontario Court of Justice", "the Employment
 # Tribunal" (a town before it is a place: "Leeds"; not "Millbrook Court", a street or a building)
@@ -449,7 +512,7 @@ def _localities(text: str, lex: Lexicon, found: list[Span], taken: np.ndarray) -
             if _NOT_LOCALITY.fullmatch(name) or taken[start:start + len(name)].any() or latin_town and _is_tamil(
                     name) and _TAMIL_NEXT.match(text, start + len(name)):
                 break                               # (r15 round) no Tamil prose after a Latin town
-            if _FIELD_AFTER.match(text, start + len(name)) and (
+            if (_FIELD_AFTER.match(text, start + len(name)) or _LABEL_OF_AFTER.match(text, start + len(name))) and (
                     words_of := [_fold(w) for w in WORD.findall(name)]) and words_of[0] in lex.cues["field_labels"]:
                 break                               # (r17 round) a form's next field: "..., 04760 Berja, Email - ..."
             if " " not in name and _FIELD_LABEL_AFTER.match(text, start + len(name)) and (
