@@ -396,8 +396,8 @@ TUNING = ["identifiers_dev.jsonl", "identifiers_test.jsonl", "identifiers_holdou
           "identifiers_r8.jsonl", "identifiers_r9.jsonl", "identifiers_r10.jsonl", "identifiers_r11.jsonl",
           "identifiers_r12.jsonl", "identifiers_r13.jsonl", "identifiers_r14.jsonl", "identifiers_r15.jsonl",
           "identifiers_r16.jsonl", "identifiers_r17.jsonl", "identifiers_r18.jsonl",
-          "identifiers_r19.jsonl", "identifiers_r20.jsonl", "identifiers_r21.jsonl"]
-HELD_OUT = "identifiers_r22.jsonl"        # written last, blind; never tuned on
+          "identifiers_r19.jsonl", "identifiers_r20.jsonl", "identifiers_r21.jsonl", "identifiers_r22.jsonl"]
+HELD_OUT = "identifiers_r23.jsonl"        # written last, blind; never tuned on
 
 
 @pytest.mark.parametrize("name", TUNING)
@@ -413,25 +413,25 @@ def test_targets_hold_on_the_sets_used_for_tuning(name):
 
 def test_name_recall_target_on_the_held_out_set():
     scores = score_detector(_records(HELD_OUT)).set_index("kind")
-    assert scores.loc["name", "recall"] >= 0.95, scores                             # 1.000 reached (r15 had 0.943)
+    assert scores.loc["name", "recall"] >= 0.95, scores                             # 0.998 reached (r15 had 0.943)
 
 
-# What r22 measured when it was first scored, rounded down: a floor per kind, so that no change makes the detector worse
-# on the one set it has never been tuned on. (r21's floors were replaced by the >= 0.95 and >= 0.98 of the tuning sets.)
-HELD_OUT_FLOORS = {"date": 0.94, "phone": 0.98, "fax": 0.99, "address": 0.99, "licence": 0.98, "id": 0.97}
+# What r23 measured when it was first scored, rounded down: a floor per kind, so that no change makes the detector worse
+# on the one set it has never been tuned on. (r22's floors were replaced by the >= 0.95 and >= 0.98 of the tuning sets.)
+HELD_OUT_FLOORS = {"date": 0.96, "age": 0.86, "address": 0.91, "licence": 0.98}
 
 
 def test_held_out_recall_does_not_fall_below_what_it_reached():
     """A floor at the held-out level reached (the issue's per-kind target is the xfail test below)."""
     scores = score_detector(_records(HELD_OUT)).set_index("kind")
-    assert scores.loc["name", "recall"] >= 0.99, scores                             # 1.000 reached
+    assert scores.loc["name", "recall"] >= 0.99, scores                             # 0.998 reached
     pattern = scores.loc[list(PATTERN_KINDS)]
-    assert pattern["found"].sum() / pattern["gold"].sum() >= 0.984, scores         # 0.984 reached (2247/2283)
-    floors = pd.Series({k: HELD_OUT_FLOORS.get(k, 1.0) for k in PATTERN_KINDS})   # the other 8 kinds are at 1.00
+    assert pattern["found"].sum() / pattern["gold"].sum() >= 0.981, scores         # 0.981 reached (2146/2187)
+    floors = pd.Series({k: HELD_OUT_FLOORS.get(k, 1.0) for k in PATTERN_KINDS})   # the other 10 kinds are at 1.00
     low = pattern[pattern["recall"] < floors]
     assert low.empty, low
-    assert scores.loc["place", "recall"] >= 0.98, scores                            # 0.981 reached
-    assert scores.loc["all", "precision"] >= 0.97, scores                           # 0.973 reached
+    assert scores.loc["place", "recall"] >= 0.96, scores                            # 0.967 reached
+    assert scores.loc["all", "precision"] >= 0.99, scores                           # 0.995 reached
 
 
 def test_the_learned_layer_adds_recall_on_the_held_out_set_at_a_measured_cost_in_precision():
@@ -441,24 +441,22 @@ def test_the_learned_layer_adds_recall_on_the_held_out_set_at_a_measured_cost_in
     both = score_detector(records).set_index("kind")
     rules = score_detector(records, find=lambda t, r, lang: find_identifiers(t, r, lang, tagger=False))
     rules = rules.set_index("kind")
-    # r22: names 1242 -> 1242 of 1242, pattern kinds 2233 -> 2247 of 2283 (addresses 233 -> 245 of 247), places 489
-    # -> 507 of 517; precision 0.988 -> 0.973. That cost is the largest on any held-out set (r21: 0.990 -> 0.986,
-    # pattern kinds +49): of the tagger's 66 false positives, 26 are an Australian state code taken into the postcode
-    # ("TAS 7250"; the r14 set's Maltese postcodes have that shape) and 30 are words taken as names, 21 of them a
-    # form's heading ("Demographics |", "Triaje |"), the rest "Dawn" (walks), "emergencies" and two Tamil words. Both
-    # are for the next round, which may tune on r22.
+    # r23: names 1258 -> 1262 of 1265, pattern kinds 2118 -> 2146 of 2187 (addresses 188 -> 201 of 219), places 439
+    # -> 463 of 479; precision 0.998 -> 0.995. (On r22 it cost 0.015 in precision, 0.988 -> 0.973: 26 Australian state
+    # codes taken into the postcode, "TAS 7250", and 21 form headings taken as names, "Demographics |"; the rules tuned
+    # on r22 keep both from it now. r21: 0.990 -> 0.986, pattern kinds +49.)
     assert both.loc["name", "found"] >= rules.loc["name", "found"]
-    assert both.loc[list(PATTERN_KINDS), "found"].sum() >= rules.loc[list(PATTERN_KINDS), "found"].sum() + 12
+    assert both.loc[list(PATTERN_KINDS), "found"].sum() >= rules.loc[list(PATTERN_KINDS), "found"].sum() + 20
     assert both.loc["address", "found"] >= rules.loc["address", "found"] + 10
     assert both.loc["place", "found"] >= rules.loc["place", "found"] + 15
-    assert both.loc["all", "precision"] >= rules.loc["all", "precision"] - 0.016
+    assert both.loc["all", "precision"] >= rules.loc["all", "precision"] - 0.01
 
 
-@pytest.mark.xfail(reason="issue 4 still open: on the held-out set (identifiers_r22, new locales) dates 0.941 "
-                          "(a day of a relative month: 'día 13 del mes pasado', 'the 21st of the month after', Tamil "
-                          "'அடுத்த மாதம் 27-ஆம் தேதி'; 'anoche', 'first thing tomorrow', 'el domingo recién "
-                          "terminado') and ids 0.979 (Malaysian police reports 'IPD KLANG/939717/24') are below 0.98 "
-                          "(the other 12 pattern kinds reach it)",
+@pytest.mark.xfail(reason="issue 4 still open: on the held-out set (identifiers_r23, new locales) ages 0.867 "
+                          "(an age after 'Age at referral'), addresses 0.918 (Guatemalan '4.ª avenida 12-73, zona 1', "
+                          "Welsh 'Fflat 5, 354 Trefechan Road') and dates 0.969 ('come Monday week', 'early next "
+                          "Thursday', 'late last Tuesday', 'on Wednesday next') are below 0.98 (the other 11 pattern "
+                          "kinds reach it)",
                    strict=False)
 def test_pattern_recall_target_on_the_held_out_set():
     scores = score_detector(_records(HELD_OUT)).set_index("kind")
@@ -2057,4 +2055,82 @@ def test_rules_from_the_r21_round(text, lang, roster, expected):
     ("The plan for the month is rest.", "en", None),
 ])
 def test_clinical_prose_left_alone_by_the_r21_rules(text, lang, roster):
+    assert found(text, lang=lang, roster=roster) == []
+
+
+# (r22 round) form headings before " | ", labels glued to a dash or before "=" with their lower-case words, issuers
+# (camel-case brands, utilities after a customer-number cue, professional bodies, a state's short name before a
+# licence), deities after "called", a Spanish future opening a sentence, scores out of ten after a weekday, "cada
+# mañana", days of a relative month (English, Spanish "día", Tamil), "anoche", "first thing tomorrow", "recién
+# terminado", Malaysian police report numbers, Bolivian one-digit area codes, "brevete", towns with "of" before a
+# postcode, Tamil towns with an initial, side words before a Tamil ordinal street, Malaysian facilities
+@pytest.mark.parametrize("text, lang, roster, expected", [
+    # headings and labels
+    ("Seen 3/4/2021. Intake | Next of kin: Jo Bailey, 0412 555 019.", "en", None,
+     [("3/4/2021", "date"), ("Jo Bailey", "name"), ("0412 555 019", "phone")]),
+    ("Triaje | Correo electrónico— ana.rojas@gmail.com, Tel— +56 9 5555 1234", "es", None,
+     [("ana.rojas@gmail.com", "email"), ("+56 9 5555 1234", "phone")]),
+    ("Call log, Age— 96, Date— 01/01/1979, Link— forms.gle/XYZ123abc", "en", None,
+     [("96", "age"), ("01/01/1979", "date"), ("forms.gle/XYZ123abc", "url")]),
+    ("Domicilio: Calle Mar 12, 35480 Villa Nueva, Persona responsable = Rafael Soto, Portal— https://vimeo.com/1234",
+     "es", None, [("Calle Mar 12", "address"), ("35480", "postcode"), ("Villa Nueva", "place"),
+                  ("Rafael Soto", "name"), ("https://vimeo.com/1234", "url")]),
+    ("Calle Prat 12, Loncoche, Referente - Herminia Alvarado.", "es", None,
+     [("Calle Prat 12", "address"), ("Loncoche", "place"), ("Herminia Alvarado", "name")]),
+    # issuers before their numbers
+    ("Card on file, Yukon KidCare ID# 6077531111, DOB: 2/3/98.", "en", None,
+     [("6077531111", "id"), ("2/3/98", "date")]),
+    ("Datos — n.º de cliente Frontel: 8391146-8 / Médica de cabecera: Ana Gil", "es", None,
+     [("8391146-8", "id"), ("Ana Gil", "name")]),
+    ("Atendida por Ema Lue, registro del Colegio de Enfermeras CE-5113.", "es", None,
+     [("Ema Lue", "name"), ("CE-5113", "id")]),
+    ("Passport PA8521111 / Vic licence: E100451 / Qld licence: 1234567.", "en", None,
+     [("PA8521111", "id"), ("E100451", "licence"), ("1234567", "licence")]),
+    # a deity after "called", a future verb, a score after a weekday, every morning
+    ("She called God the only one who listens.", "en", None, []),
+    ("Llamaré a su hermana el martes próximo.", "es", None, [("el martes próximo", "date")]),
+    ("Anxiety rated 7/10 on Tuesday, 3/10 by Sunday.", "en", None, []),
+    ("Sale a caminar cada mañana con el perro.", "es", None, []),
+    # days of a relative month, relative days
+    ("Rent is due on the 3rd of the month after, and was late the 9th of the month before.", "en", None,
+     [("the 3rd of the month after", "date"), ("the 9th of the month before", "date")]),
+    ("Le pagan el día 4 del mes pasado y el día 22 de este mes.", "es", None,
+     [("día 4 del mes pasado", "date"), ("día 22 de este mes", "date")]),
+    ("சம்பளம் அடுத்த மாதம் 12-ஆம் தேதி வருகிறது.", "ta", None, [("அடுத்த மாதம் 12-ஆம் தேதி", "date")]),
+    ("La llamó anoche y otra vez el lunes recién terminado.", "es", None,
+     [("anoche", "date"), ("el lunes recién terminado", "date")]),
+    ("Next visit first thing tomorrow at the clinic.", "en", None, [("first thing tomorrow", "date")]),
+    # numbers: a Malaysian police report, a one-digit area code, a Bolivian licence
+    ("போலீஸ் ரிப்போர்ட்: IPD SEREMBAN/123456/23 கொடுத்தார்.", "ta", None, [("IPD SEREMBAN/123456/23", "id")]),
+    ("Contacto de emergencia: Ana Ruiz, (4) 4814661, le deja mensajes desde el (2) 2245566.", "es", None,
+     [("Ana Ruiz", "name"), ("(4) 4814661", "phone"), ("(2) 2245566", "phone")]),
+    ("Placa 123ABC / brevete: 9824516 LP. Datos", "es", None, [("123ABC", "licence"), ("9824516 LP", "licence")]),
+    # towns with "of", a Tamil town with an initial, a Tamil side word before an ordinal street, Malaysian places
+    ("Addr— 18 Crown Road, Flat B, Bridge of Allan FK9 4AB, Email - x@y.com", "en", None,
+     [("18 Crown Road, Flat B", "address"), ("Bridge of Allan", "place"), ("FK9 4AB", "postcode"),
+      ("x@y.com", "email")]),
+    ("Address: கதவு எண் 45-B, கீழ ராஜ வீதி, கே.புதூர் 630241 / Centre", "ta", None,
+     [("கதவு எண் 45-B, கீழ ராஜ வீதி", "address"), ("கே.புதூர்", "place"), ("630241", "postcode")]),
+    ("முகவரி = 12/4, மேல 3-ம் வீதி, காரைக்குடி 630001.", "ta", None,
+     [("12/4, மேல 3-ம் வீதி", "address"), ("காரைக்குடி", "place"), ("630001", "postcode")]),
+    ("இடம்— SJK(T) Ladang Bukit, மருத்துவமனை = Kuil Sri Maha Mariamman Taman Desa;", "ta", None,
+     [("SJK(T) Ladang Bukit", "place"), ("Kuil Sri Maha Mariamman Taman Desa", "place")]),
+])
+def test_rules_from_the_r22_round(text, lang, roster, expected):
+    assert found(text, lang=lang, roster=roster) == expected
+
+
+@pytest.mark.parametrize("text, lang, roster", [
+    ("Mood rated 4/10 this week.", "en", None),
+    ("Pensé que sería más fácil.", "es", None),
+    ("Most of the month was hard.", "en", None),
+    ("Por la noche duerme mal.", "es", None),
+    ("Couldn't sleep much; walks have helped.", "en", None),
+    ("She scored the worksheet herself.", "en", None),
+    ("Triage went well | plan next.", "en", None),
+    ("அவர் 3-ம் வகுப்பு படிக்கிறார்.", "ta", None),
+    ("Cada mañana escribe en su diario.", "es", None),
+    ("The first thing she said was sorry.", "en", None),
+])
+def test_clinical_prose_left_alone_by_the_r22_rules(text, lang, roster):
     assert found(text, lang=lang, roster=roster) == []

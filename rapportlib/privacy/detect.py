@@ -13,6 +13,7 @@ from .names import (
     _COUNTRY_NAME_NEEDS,
     _country_names,
     _cue_names,
+    _issuers,
     _lower_case_names,
     _name_spans,
     _names_again,
@@ -22,6 +23,7 @@ from .patterns import _pattern_spans
 from .places import (
     _CELTIC_LINK,
     _INITIALLED_NEEDS,
+    _MALAY_FACILITY_NEEDS,
     _NORDIC_FACILITY_NEEDS,
     _area_phrases,
     _courts,
@@ -32,6 +34,7 @@ from .places import (
     _linked_facilities,
     _linked_places,
     _localities,
+    _malay_facilities,
     _named_facilities,
     _new_facilities,
     _new_street_lines,
@@ -108,6 +111,8 @@ def find_identifiers(text: str, roster=None, lang: str | None = None, *, lexicon
     if any(w in text for w in _INITIALLED_NEEDS) or "." in text and regex.search(r"\p{Lu}\.\p{Lu}\.", text):
         _initialled_facilities(text, lex, found, taken)
     _place_postcodes(text, found, taken)
+    if any(w in text for w in _MALAY_FACILITY_NEEDS):
+        _malay_facilities(text, found, taken)
     if "ddr" in text or "DDR" in text or "irecci" in text or "omicilio" in text:
         _house_names(text, lex, found, taken)
     if any(w in text for w in _COUNTRY_NAME_NEEDS):
@@ -117,6 +122,7 @@ def find_identifiers(text: str, roster=None, lang: str | None = None, *, lexicon
     if "Hospital" in text or "Infirmary" in text or lang != "es" and _CELTIC_LINK.search(text):
         _named_facilities(text, lex, lang, found, taken)
     _names_again(text, lex, found, taken)
+    _issuers(text, lex, found, taken, keep_out)
     if tagger:
         _tagged(text, lang, lex, found, taken, keep_out)
     return sorted(found)

@@ -242,15 +242,21 @@ _TA_SELF = ("தன்", "தனது", "தன்னுடைய")           #
 _BEFORE_MONTH = {"in", "since", "until", "till", "by", "during", "before", "after", "from", "through", "early", "late",
                  "mid", "en", "desde", "hasta", "durante", "antes", "después", "last", "next", "this", "that", "every",
                  "each", "the", "for", "past", "of", "around", "a", "el", "de", "del", "este", "cada"}
-_FIELD_AFTER = regex.compile(r"\s?(?:[:#=]|[-–]\s)|\s(?:\p{Lu}{2,4}|(?i:no|number|address|ip|id|e-?mail|link|plate|card"
+# (r22 round: an em dash glued to the label, "Portal— ...", and a label's lower-case words before "=" or a dash,
+# "Familiar responsable = ...")
+_FIELD_AFTER = regex.compile(r"\s?(?:[:#=]|[-–—]\s)|(?:\s\p{Ll}[\p{Ll}\p{M}]*){1,2}\s?(?:=|[-–—]\s)"
+                             r"|\s(?:\p{Lu}{2,4}|(?i:no|number|address|ip|id|e-?mail|link|plate|card"
                              r"|phone|fax|request|log|date|ref|at|from)\b)")
+# (r22 round) a label's lower-case words before "=" or a dash, or a dash glued to it ("Persona responsable = ...",
+# "Portal— ...")
+_LOWER_LABEL_AFTER = regex.compile(r"(?:\s\p{Ll}[\p{Ll}\p{M}]*){1,2}\s?(?:=|[-–—]\s)|—\s")
 # (r21 round) a label's lower-case "of" words before its value: "..., Zafra, Fecha de nacimiento 8 de ...", "Date of
 # birth 3/4/51"
 _LABEL_OF_AFTER = regex.compile(r"(?:\s(?:de|del|of)\s\p{Ll}[\p{Ll}\p{M}]+){1,2}\s?[:#-]?\s*[\d(+]")
 _LABEL_LINKS = frozenset({"of", "on", "in", "the", "for", "de", "del", "la", "el", "no", "nº", "number", "num", "y",
                           "and", "to", "from", "by", "per", "n"})     # (r17 round) the small words of a field's label
 _LABEL_PREPOSITION = regex.compile(r"\s(?:at|from|to|by)(?=\s(?:[:-]\s)?\p{Lu})")
-_LOWER_RUN_TO_COLON = regex.compile(r"(?:\s\p{Ll}[\p{Ll}\p{M}]*){1,3}:")
+_LOWER_RUN_TO_COLON = regex.compile(r"(?:\s\p{Ll}[\p{Ll}\p{M}]*){1,3}(?=:|\s?=\s|— |\s[-–—]\s)")
 _VALUE_SHAPE = regex.compile(r"[+(]{0,2}\d")
 # (r18 round) a brand before a wallet or an account word is that field's label: "Orange Money wallet 0581...",
 # "Zenith acct: ..." (the number is an account, the brand no name)
@@ -446,12 +452,17 @@ def _name_spans(text: str, lex: Lexicon, roster: Roster | None, lang: str, found
                 label_end[i] = m.end()
                 return True
         if opens and not t.tamil and rest == 0:
-            # (r18 round) an everyday word and a few lower-case words up to a colon: "Sustituye esta semana: ..."
+            # (r18 round) an everyday word and a few lower-case words up to a colon: "Sustituye esta semana: ..."; (r22
+            # round) or up to an equals sign or a dash: "Persona autorizada = ...", "Teléfono fijo— ..."
             m = _LOWER_RUN_TO_COLON.match(text, t.end)
             if m:
-                label_end[i] = m.end() - 1
+                label_end[i] = m.end()
                 return True
-        if stripped[:1] in (":", "#", "=") or stripped[:2] in ("- ", "– ") or after[:3] in (" - ", " – ", " — "):
+        if opens and after[:3] == " | " and (t.key in field_words or rest > 0 and toks[k].key in field_words):
+            return True                                 # (r22 round) a form's heading before its fields: "Intake |
+            #                                             Phone: ...", "Triaje | Correo: ..."
+        if stripped[:1] in (":", "#", "=") or stripped[:2] in ("- ", "– ", "— ") or \
+                after[:3] in (" - ", " – ", " — "):
             # (r18 round) one everyday word, no given name, opening a field before its colon or dash is a label
             # too: "Age: ...", "Appt - ...", "Targa ..." ("Frank: ..." stays a name)
             return opens or rest > 0 and toks[k].key in field_words
@@ -925,6 +936,12 @@ def _name_spans(text: str, lex: Lexicon, roster: Roster | None, lang: str, found
                                                   not cap_after(i)):
             continue                                       # a verb or a noun opens the sentence (r13 round): "Puntúa su
             #                                                ánimo", "Escalera de exposición" (a surname too)
+        if lang == "es" and t.cap and t.sent_start and not cue_name and i not in role_of and t.word.endswith("é") and \
+                len(t.key) >= 4 and (t.word.endswith("ré") and t.key != "andre" or t.key not in lex.first_names and
+                                     t.key not in lex.surnames) and nxt1 is not None and not nxt1.cap:
+            continue                                       # (r22 round) a verb in the first person opens the sentence:
+            #                                                "Llamaré a su hermana", "Pensé que ..." (a future's "-ré"
+            #                                                whatever the lists say: "Veré", not "André")
         if lang == "es" and t.cap and not cue_name and i not in role_of and t.key.endswith(("ar", "er", "ir")) and \
                 nxt1 is not None and nxt1.key in ("el", "la", "los", "las", "lo") and i + 2 < n and toks[i + 2].cap:
             continue                                       # a technique named with a verb: "Surfear el Impulso"
@@ -944,7 +961,7 @@ def _name_spans(text: str, lex: Lexicon, roster: Roster | None, lang: str, found
             if prev_is(i, "naming") and not ordinary(t) and len(t.key) >= 3:
                 label[i] = "name"
             continue
-        if t.key in lex.safe_words and not cue_name and not (
+        if t.key in lex.safe_words and (not cue_name or t.key in _DEITIES) and not (
                 t.key in lex.first_names and t.word != _fold(t.word).title() and lang == "es" and t.word.istitle()):
             continue                                       # but Spanish "Jesús" (an accent) is a name
         if t.caps and len(t.key) <= 5 and (not cue_name or t.key in lex.safe_words):
@@ -1416,12 +1433,14 @@ def _name_spans(text: str, lex: Lexicon, roster: Roster | None, lang: str, found
         if _fold(m.group()) not in lex.first_names and _fold(m.group()) not in lex.surnames:
             keep_out.append((m.start(), m.end()))
     for t in toks:
-        if not (t.sent_start and t.cap and not t.caps) or t.key in lex.first_names:
+        if not (t.sent_start and t.cap and not t.caps) or t.key in lex.first_names and not (
+                lang == "es" and t.word.endswith("ré") and t.key != "andre"):
             continue
         if lang == "en" and t.key.endswith("ed") and len(t.key) >= 6 and t.key not in lex.surnames and (
                 _inflected(t.key, lex.en_words) or t.key.startswith("re") and _inflected(t.key[2:], lex.en_words)) \
-                or lang == "es" and t.word.endswith("ó") and len(t.key) >= 5:
-            keep_out.append((t.start, t.end))
+                or lang == "es" and t.word.endswith("ó") and len(t.key) >= 5 \
+                or lang == "es" and t.word.endswith("ré") and len(t.key) >= 4 and t.key != "andre":
+            keep_out.append((t.start, t.end))           # (r22 round) and a future's first person: "Veré a ..."
     # (r20 round) a form's label word, kept from the learned layer too: "Town: ...", "Date of incident: ...", "Carer
     # for mother, 94"; and a Spanish verb opening a sentence before an infinitive ("Autoriza llamar a ...", "Prefiere
     # venir ...")
@@ -1438,7 +1457,38 @@ def _name_spans(text: str, lex: Lexicon, roster: Roster | None, lang: str, found
         for m in _STATE_BEFORE_CODE.finditer(text):
             if m.group("s").casefold() in _US_CA_CODES:
                 keep_out.append((m.start("s"), m.end("s")))
+    if "n't" in text or "n’t" in text:
+        keep_out.extend(m.span() for m in _NEGATED_AUX.finditer(text))
+    for m in _PLURAL_SUBJECT.finditer(text) if lang == "en" else ():
+        if _fold(m.group("w")) in lex.en_words and _fold(m.group("n")) in lex.en_words or \
+                _fold(m.group("n"))[:-1] in lex.en_words:
+            keep_out.append(m.span("w"))
+    # (r22 round) a Tamil label word before "எண்" (number) and a coded value ("ரேஷன் எண் TN...", "வண்டி எண் KA
+    # 01 ..."), and a case ending written apart after a value ("... 10.0.0.1 இலிருந்து வந்தது", came from ...)
+    if lang == "ta" or "எண்" in text or "இலிருந்து" in text:
+        keep_out.extend(m.span() for m in _TA_LABEL_BEFORE_NUMBER.finditer(text))
+        keep_out.extend(m.span() for m in _TA_DETACHED_CASE.finditer(text))
+    # (r22 round) so is an Australian state's or territory's code before its four-digit postcode, with or without a
+    # comma ("Sale VIC 3850", "Katherine, NT 0850", "Mackay QLD 4740")
+    if any(c in text for c in _AU_STATE_NEEDS):
+        for m in _AU_STATE_BEFORE_CODE.finditer(text):
+            keep_out.append((m.start("s"), m.end("s")))
     return keep_out
+
+
+# (r22 round) a deity's name is no person's, even after "called" ("She called God her only friend")
+_DEITIES = frozenset({"god", "lord", "allah", "christ"})
+# (r22 round) kept from the learned layer: a negated auxiliary opening a sentence ("Wouldn't eat at first"), and an
+# everyday word that is a given name too before a plural noun and a plural verb, a compound subject ("Summer holidays
+# were hard", "Hope chests are ...", not "Dawn walks her dog")
+_NEGATED_AUX = regex.compile(r"(?<![\p{L}'’])\p{Lu}\p{Ll}+(?=n['’]t\b)")
+_PLURAL_SUBJECT = regex.compile(r"(?<=^|[.!?]\s+|\n)(?P<w>\p{Lu}\p{Ll}+)\s(?P<n>\p{Ll}+s)\s(?:have|are|were|seem|help|"
+                                r"helped|make|made|feel|felt|keep|kept)\b")
+_TA_LABEL_BEFORE_NUMBER = regex.compile(r"(?<![\p{L}\p{M}])[\p{Tamil}]+(?=\sஎண்\s?[:#=–—-]?\s*[A-Z])")
+_TA_DETACHED_CASE = regex.compile(r"(?<=[\w:.]\s)(?:இலிருந்து|இல்|இருந்து|க்கு|உடன்|இடம்)(?![\p{L}\p{M}])")
+_AU_STATE_NEEDS = ("NSW", "VIC", "QLD", "SA ", "WA ", "TAS", "NT ", "ACT", "Vic ", "Qld ", "Tas ")
+_AU_STATE_BEFORE_CODE = regex.compile(r"(?<=\p{L}\.?,?\s)(?P<s>NSW|VIC|QLD|SA|WA|TAS|NT|ACT|Vic|Qld|Tas)"
+                                      r"(?=,?\s{1,2}\d{4}(?!\d|[/.:-]\d))")
 
 
 _US_CA_CODES = frozenset("""al ak az ar ca co ct de fl ga hi id il in ia ks ky la me md ma mi mn ms mo mt ne nv nh nj nm
@@ -2001,3 +2051,51 @@ _UK_COUNTY = regex.compile(r"(?:North\s|South\s|West\s|East\s)?\p{Lu}\p{Ll}+shir
 _FIELD_LABEL_AFTER = regex.compile(r"\s?:(?!\d)|(?:\s\p{Ll}[\p{Ll}\p{M}]*){1,3}:|\sfor\s(?:his\s|her\s|their\s)?"
                                    r"(?:father|mother|husband|wife|son|daughter|brother|sister|partner|parent|parents"
                                    r"|grandmother|grandfather|aunt|uncle)\b")
+
+
+# (r22 round) an issuer's name before or inside a number's field is no person and no place, and is kept from the
+# learned layer too: a brand written in camel case before its number or cue ("Yukon KidCare ID# ...", "CuentaBIP
+# 8455...", not "MacLeod", "DeShawn"), the utility after a customer-number cue ("n.º de cliente Frontel: ...",
+# "customer no. Hydro 12..."), a professional or supervisory body before its register code ("Colegio de Enfermeras
+# CE-123", "Superintendencia de Pensiones 4411...") and an Australian state's short name before a licence or plate
+# ("Vic licence: ...", "Qld rego ...")
+_ISSUER_NEEDS = ("ID", "Id", "#", "MRN", "liente", "ustomer", "Colegio", "Consejo", "Superintendencia", "College",
+                 "Council", "Board", "licen", "rego", "plate")
+_CAMEL = regex.compile(r"\p{Ll}{2}\p{Lu}")
+_ISSUER_NUMBER = r"(?=\s*(?:(?:ID|Id|No|no|Nº|n\.º|[Nn]o\.|[Nn]úm\.?|acct|member)\b\.?\s*)?[#:]?\s*[A-Z]{0,4}[-/]?\d)"
+_ISSUERS = regex.compile(
+    r"(?<![\p{L}\p{M}'’.-])(?P<i>(?:\p{Lu}\p{Ll}+\s)?"
+    r"(?!(?:Mac|Mc|De|Da|Di|Du|La|Le|Van|Von|Del|Della|Dela|Fitz|O)\p{Lu})\p{Lu}\p{Ll}{2,}\p{Lu}[\p{L}]*)"
+    + _ISSUER_NUMBER +
+    r"|(?<=\b(?:[Nn]\.?\s?[º°o]\.?|[Nn]úmero|[Nn]umber|[Nn]o\.?)\s(?:de\s)?(?:cliente|customer|client)\s)"
+    r"(?P<i>\p{Lu}[\p{L}\p{M}-]+(?:\s\p{Lu}[\p{L}\p{M}-]+)?)(?=\s?:?\s*\d)"
+    r"|(?P<i>(?:Colegio|Consejo|Superintendencia|College|Council|Board)\s(?:de|del|of)\s(?:la\s|los\s|las\s|the\s)?"
+    r"\p{Lu}[\p{L}\p{M}]+(?:\s(?:de|of|y|and)\s\p{Lu}[\p{L}\p{M}]+)?)(?=\s+[A-Z]{0,4}[-/]?\d)"
+    r"|(?<![\p{L}\p{M}])(?P<i>NSW|Vic|VIC|Qld|QLD|SA|WA|Tas|TAS|NT|ACT)(?=\s(?:licen[cs]e|driver|rego|plate|"
+    r"registration)\b)")
+
+
+_CUE_TAIL = regex.compile(r"\s(?:MRN|ID|UR|NHC|NHS|CHI|DOB)")
+_VALUE_NEXT = regex.compile(r"\s?(?:no\.?|#|:)?\s?[A-Z]{0,3}\d")
+
+
+def _issuers(text: str, lex: Lexicon, found: list[Span], taken: np.ndarray, keep_out: list[tuple[int, int]]) -> None:
+    if not any(c in text for c in _ISSUER_NEEDS) and not _CAMEL.search(text):
+        return
+    for m in _ISSUERS.finditer(text):
+        a, b = m.span("i")
+        head = regex.search(r"\p{Lu}\p{Ll}+(?=\p{Lu})", m.group("i"))
+        if head and _fold(head.group()) in lex.first_names:
+            continue                                    # a given name in camel case: "MaryAnn 0412 ..."
+        for sp in [sp for sp in found if sp.kind in ("name", "place") and sp.roster is None and a <= sp.start and
+                   sp.end <= b]:
+            found.remove(sp)
+            taken[sp.start:sp.end] = False
+        keep_out.append((a, b))
+    # a number's cue taken into a facility's name is no part of it: "Hospital Mercy MRN 0525..." (the cue stays out)
+    for sp in [sp for sp in found if sp.kind == "place" and sp.roster is None]:
+        m = _CUE_TAIL.search(text, sp.start, sp.end)
+        if m and m.end() == sp.end and _VALUE_NEXT.match(text, sp.end):
+            found.remove(sp)
+            taken[m.start():sp.end] = False
+            found.append(Span(sp.start, m.start(), "place"))

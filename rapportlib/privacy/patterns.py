@@ -160,10 +160,19 @@ DATE_PATTERNS = [
                   r"(?:(?=T\d\d:)|(?![\w/-]|\.\d)|(?=-\p{Tamil}))"),  # also 2024-03-12T14:21, 8/6/2016-க்குள்
     # (r21 round) a day of a month named by its relation to this one: "the 22nd of next month", "the ninth of last
     # month", "el 14 del mes que viene", "el 3 del mes pasado"
+    # (r22 round) "the 9th of the month after", "the 3rd of the month before"; Spanish "día" and this month, the
+    # article outside ("el día 12 del mes que viene", "día 5 de este mes"); Tamil, the month's word inside ("அடுத்த
+    # மாதம் 19-ஆம் தேதி" the 19th of next month, "இந்த மாதம் 4-ஆம் தேதி")
     _needs(("month", "mes"),
         regex.compile(rf"\bthe\s+(?:{_DAY}(?:st|nd|rd|th)|(?i:{_ORDW}))\s+of\s+(?:this|next|last|the\s+(?:next|last"
-                      r"|previous|following|coming))\s+month\b"
-                      rf"|\bel\s+{_DAY}\s+del\s+mes\s+(?:que\s+viene|pr[óo]ximo|pasado|anterior|siguiente|entrante)\b")),
+                      r"|previous|following|coming)|the(?=\s+month\s+(?:after|before)\b))\s+month\b"
+                      r"(?:(?<=the\s+month)\s+(?:after|before)(?:\s+(?:next|last))?\b)?"
+                      rf"|\bel\s+{_DAY}\s+del\s+mes\s+(?:que\s+viene|pr[óo]ximo|pasado|anterior|siguiente|entrante)\b"
+                      rf"|\b(?i:d[íi]a)\s+{_DAY}\s+(?:del\s+mes\s+(?:que\s+viene|que\s+entra|pr[óo]ximo|pasado|anterior"
+                      r"|siguiente|entrante)|de\s+(?:este|ese)\s+mes)\b")),
+    _needs(("மாத",),
+        regex.compile(rf"(?<![\p{{L}}\p{{M}}])(?:அடுத்த|இந்த|போன|கடந்த|சென்ற|வரும்|வருகிற)\s+மாத(?:ம்|த்தின்|த்து)?\s+"
+                      rf"{_DAY}\s*-?\s*(?:ஆம்|ம்)?\s*(?:தேதி|திகதி)(?![\p{{L}}\p{{M}}])")),
     # a month and year in digits after a word of time, or before a Tamil postposition: "since 07/2002", "died
     # 11/1986", "murió en 03/1997", "from 03/2019 to 07/2020", "07/2019 இல்" (not a case or law number, "No. 3/2021",
     # "Ley 7/2015", nor a rate, "1 in 1/2000 births")
@@ -178,7 +187,9 @@ DATE_PATTERNS = [
     _needs(("el ", "date", "fecha", "due ", "born "),
         regex.compile(r"(?<=\b(?:el|dated|fechad[ao]|date is|date:|date of|fecha:?|fecha es|due|due on|born) )"
                       r"\d{1,2}/(?!10\b)\d{1,2}(?![\w/])", _I)),
-    _needs(_WD_NEEDS, regex.compile(rf"\b{_WD}\.?,?\s\d{{1,2}}/\d{{1,2}}(?![\w/])", _I)),
+    # (r22 round: not a rating out of ten after a weekday, "Mood rated 4/10 on Monday, 6/10 by Friday")
+    _needs(_WD_NEEDS, regex.compile(rf"\b{_WD}\.?,?\s\d{{1,2}}/\d{{1,2}}(?![\w/])"
+                                    r"(?<!\b(?i:rated|rating|rates|scored|scores|score)\b[^.;!?]{0,40}/10)", _I)),
     # 7-Mar-2024, 07MAR2024, 7 Mar 24, 26 mar. 2010 (clinical shorthand)
     # (and with slashes, as Spanish forms write it: 15/dic/1996)
     _needs(_MONTH_NEEDS,
@@ -230,11 +241,15 @@ DATE_PATTERNS = [
     _needs(_MES_NEEDS,
         regex.compile(rf"\b{_MES}\s+{_DAY}(?:,?\s+(?:de\s+|del\s+)?{_YEAR}\b|(?=\s*(?:[,.;:)]|$)))", _I)),
     # relative dates that pin one day
-    _needs(("yesterday", "tomorrow", "today", "ayer", "antier", "mañana"),
+    _needs(("yesterday", "tomorrow", "today", "ayer", "antier", "mañana", "noche"),
         regex.compile(r"\b(?:the\s+day\s+(?:before|after)\s+(?:yesterday|tomorrow)|(?:today|tomorrow|yesterday)\s+(?:week|fortnight)\b"
                       r"|yesterday|tomorrow"
                       # (r16 round: not a possessive, the town "Ayer's Cliff")
-                      r"|anteayer|antier|antes\s+de\s+ayer|ayer|pasado\s+mañana)\b(?!['’]s\b)", _I)),
+                      r"|anteayer|antier|antes\s+de\s+ayer|ayer|pasado\s+mañana)\b(?!['’]s\b)"
+                      # (r22 round) a time of the day that pins it: "first thing tomorrow", "late yesterday"; "anoche"
+                      # (last night), "antenoche"
+                      r"|\b(?:first\s+thing|early|late)\s+(?:tomorrow|yesterday)\b|\bante(?:noche|anoche)\b"
+                      r"|\banoche\b", _I)),
     # a modifier before a weekday after "the" (r12 round): "the upcoming Monday", "the most recent Wednesday", "the very
     # next Friday", "the past Sunday"; "upcoming Monday", "this upcoming Tuesday" (not "the last Monday of the month")
     # (first, before "next Sunday" alone)
@@ -273,7 +288,8 @@ DATE_PATTERNS = [
     _needs(_DS_NEEDS,
         regex.compile(rf"\b(?:(?:el|este|ese)\s+)?(?:{_DS}){_PARTE}\s+(?:pasado|próximo|proximo|que\s+viene|anterior"
                       r"|siguiente"
-                      r"|previo|entrante|reci[ée]n\s+pasado|que\s+(?:reci[ée]n\s+)?pas[óo]|que\s+entra|antepasado"
+                      r"|previo|entrante|reci[ée]n\s+(?:pasado|terminado|acabado)|que\s+(?:reci[ée]n\s+)?pas[óo]"
+                      r"|que\s+entra|antepasado|que\s+acaba\s+de\s+terminar"
                       r"|subsiguiente|último|ultimo|venidero|que\s+sigue(?=\s*[,.;:!?)]|\s*$)|que\s+acaba\s+de\s+pasar)\b"
                       r"(?!\s+(?:de|del)\s+(?:cada|mes|año)\b)", _I)),
     # (el último lunes, este pasado viernes; not "el último lunes de cada mes")
@@ -291,7 +307,9 @@ DATE_PATTERNS = [
         regex.compile(r"(?<!\w)(?:mañana|manana)(?!\s+(?:(?:por|en)(?!\s+la\s+(?:mañana|tarde|noche)\b)|de|temprano))"
                       r"(?=[\s,.;:!?)]|$)(?<!la mañana)"
                       # (r14 round: not a time of the day, "a media mañana")
-                      r"(?<!esta mañana)(?<!por la mañana)(?<!media mañana)", _I)),
+                      r"(?<!esta mañana)(?<!por la mañana)(?<!media mañana)"
+                      # (r22 round: not every morning, "sale a caminar cada mañana")
+                      r"(?<!cada mañana)(?<!cada manana)", _I)),
     # on the 14th
     _needs(("the",), regex.compile(r"\b(?:on\s+)?the\s+(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)\b(?=\s*(?:[,.;:!?)|·]|$"
                                    # (r19 round: before an admin line's field separator, "Received: the 16th / ")
@@ -523,7 +541,9 @@ _PAREN_TOWN = regex.compile(r"\s?\((?P<p>\p{Lu}[\p{L}\p{M}'’.-]+(?:[ -](?:(?:d
 _PAREN_MRN_CUES = regex.compile(r"(?i:record|report|informe|hospital|clinic|clínic|instituto|institute|medical|health"
                                 r"|centre|center|sanatorio|expediente|historia)|மருத்துவ|அனுப்ப|அறிக்கை")
 # Indian police report numbers with their letters: FIR 833/2024, NCR No. 45/23, CSR 112/2022
-POLICE_REPORT = regex.compile(r"\b(?:FIR|NCR|CSR)\s?(?:No\.?\s?|#\s?)?\d{1,6}/(?:19|20)?\d{2}\b(?!/)")
+# (r22 round) and Malaysian ones with their district police headquarters and town: IPD SENTUL/12345/23, IPK PERAK/..
+POLICE_REPORT = regex.compile(r"\b(?:FIR|NCR|CSR)\s?(?:No\.?\s?|#\s?)?\d{1,6}/(?:19|20)?\d{2}\b(?!/)"
+                              r"|\b(?:IPD|IPK|BALAI)\s[A-Z][A-Z ]{1,20}/\d{3,7}/(?:19|20)?\d{2}\b(?!/)")
 # case and file references: capitals (dotted or not, or an abbreviation like "Cr.") and a number over a year or
 # a serial: "CIB 121/571", "DP 5864/2023", "H.M.O.P. 943/2024", "Cr. No. 618/2022", "O.S. No. 112/2021"
 CASE_REF = regex.compile(r"(?<![\w./-])(?P<p>[A-Z](?:\.?[A-Z]){0,6}\.?|[A-Z][a-z]{1,3}\.)\s?"
@@ -559,6 +579,8 @@ PHONE = regex.compile(
     r"(?<![\w+/.-])(?:\(?\+\d{1,3}\)?[\s.-]?(?:\d[\s.-])?)?(?:\(\d{1,5}\)[\s.-]?)?\d{2,5}(?:[\s.-]\d{2,8}){1,4}"
     rf"{_EXT}(?![\w/]|-(?!\p{{Tamil}})|\.\d)"                          # "902-555-0120-க்கு" (a Tamil case ending)
     r"|(?<![\w+/.-])\+\d{1,3}[\s.-]?(?:\d{1,2}[\s.-])?\d{6,12}(?![\w/]|-(?!\p{Tamil}))|(?<![\w/.-])\(\d{2,5}\)\s?\d{6,8}\b"
+    # (r22 round) a one-digit area code in brackets before seven digits, as in Bolivia: (4) 4423917
+    r"|(?<![\w/.-])\(\d\)\s\d{7}(?![\w/]|-(?!\p{Tamil})|\.\d)"
     # (r19 round) a country code in brackets before an ungrouped number: (+250) 788123456
     r"|(?<![\w+/.-])\(\+\d{1,3}\)\s?\d{6,12}(?![\w/]|-(?!\p{Tamil})|\.\d)"
     rf"|(?<![\w+/.-])\+\d{{8,14}}\b|(?<![\w/.-])\d{{10,11}}{_EXT}\b"
@@ -714,11 +736,13 @@ def _lexicon_patterns(conf: dict) -> dict:
         # எண் 13, கிழக்கு மாசி வீதி; 62/25, காந்தி ரோடு; வீட்டு எண் 19, அண்ணா நகர் இரண்டாவது தெரு (an ordinal word
         # before the street word)
         # (r17 round: a Tamil letter after the number, "கதவு எண் 7-ஆ" door no. 7-B)
-        regex.compile(rf"(?:{door}\d{{1,4}}(?:/\d{{1,4}})?(?:[A-Za-z]|-[\u0B85-\u0BB9]\p{{M}}?)?(?:,\s*|\s+)"
+        # (r22 round: a Latin letter after a hyphen, "கதவு எண் 12-C")
+        regex.compile(rf"(?:{door}\d{{1,4}}(?:/\d{{1,4}})?(?:-?[A-Za-z]|-[\u0B85-\u0BB9]\p{{M}}?)?(?:,\s*|\s+)"
                       rf"|\d{{1,4}}(?:/\d{{1,4}})?[A-Za-z]?,\s*)"
                       rf"\p{{L}}[\p{{L}}\p{{M}}.]*(?:\s+\p{{L}}[\p{{L}}\p{{M}}.]*)?(?:\s+[\p{{L}}\p{{M}}]+வது)?\s+{ta_street}"),
-        # 3-வது குறுக்குத் தெரு (3rd cross street)
-        regex.compile(rf"(?:\d{{1,4}}(?:/\d{{1,4}})?,\s*)?\d{{1,3}}\s*-?\s*(?:வது|ஆவது|ம்)\s+(?:[\p{{L}}\p{{M}}]+\s+)?{ta_street}"),
+        # 3-வது குறுக்குத் தெரு (3rd cross street); (r22 round) a side's word before it, "12/3, கிழக்கு 2-ம் வீதி" (east
+        # 2nd street)
+        regex.compile(rf"(?:\d{{1,4}}(?:/\d{{1,4}})?,\s*(?:[\p{{L}}\p{{M}}]+\s+)?)?\d{{1,3}}\s*-?\s*(?:வது|ஆவது|ம்)\s+(?:[\p{{L}}\p{{M}}]+\s+)?{ta_street}"),
     ]
     address = [
         # a Peruvian block and lot, and the street after it (r13 round): "Mz. C Lote 45, Jr. Puno", "Mz. B Lt. 12, Av.

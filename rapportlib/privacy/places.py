@@ -12,6 +12,7 @@ from .names import (
     _FIELD_AFTER,
     _FIELD_LABEL_AFTER,
     _LABEL_OF_AFTER,
+    _LOWER_LABEL_AFTER,
     _NOT_A_PERSON_WORD,
     _ORG_HEADS,
     _POSTCODE_NEXT,
@@ -445,10 +446,11 @@ _LOCALITY = regex.compile(r"(?:,\s*|(?<=\(\p{Lu}?\d{4}(?:\p{Lu}{3})?\)|\b[A-HJ-N
                           r"(?P<p>(?:(?:\p{Lu}\.\s?){1,3}(?=\p{Lu}\p{Ll})|Co\.\s(?=\p{Lu}\p{Ll}))?"   # Irish "Co. Cork"
                           r"\p{Lu}(?:[\p{L}\p{M}'’]|-(?!\p{Tamil}))*"        # not "Trichy-இல்"'s case ending
                           # (r15 round: the French particles, "Rivière des Anguilles", "Pointe aux Sables")
+                          # (r22 round: "of", "Bridge of Weir"; a Tamil town's initial, "கே.புதூர்")
                           r"(?:(?:\s+(?:de\s+(?:la|La|los|Los|las|Las)|de|del|la|el|los|las|upon|on|du|des|le|les"
-                          r"|aux))?\s+(?!\p{Lu}{2,3}\b)"
+                          r"|aux|of))?\s+(?!\p{Lu}{2,3}\b|\p{Lu}{1,2}\d)"
                           r"\p{Lu}(?:[\p{L}\p{M}'’]|-(?!\p{Tamil}))*){0,2}"
-                          r"|\p{Tamil}[\p{Tamil}\p{M}]*)")
+                          r"|(?:\p{Tamil}{1,4}\.)?\p{Tamil}[\p{Tamil}\p{M}]*)")
 _NOT_LOCALITY = regex.compile(r"(?:[A-Z]\.?){1,3}|(?i:c\.?\s?p\.?|cpa|pin|zip|apt|apto|unit|flat|suite|depto|dpto|int"
                               r"|piso|col|colonia|fracc|km"
                               # (r19 round) a contact field's label after the town: ", Gros Morne, E-mail ..."
@@ -515,9 +517,11 @@ def _localities(text: str, lex: Lexicon, found: list[Span], taken: np.ndarray) -
             if (_FIELD_AFTER.match(text, start + len(name)) or _LABEL_OF_AFTER.match(text, start + len(name))) and (
                     words_of := [_fold(w) for w in WORD.findall(name)]) and words_of[0] in lex.cues["field_labels"]:
                 break                               # (r17 round) a form's next field: "..., 04760 Berja, Email - ..."
-            if " " not in name and _FIELD_LABEL_AFTER.match(text, start + len(name)) and (
+            if " " not in name and (_FIELD_LABEL_AFTER.match(text, start + len(name)) or
+                                    _LOWER_LABEL_AFTER.match(text, start + len(name))) and (
                     _fold(name) in lex.en_words or _fold(name) in lex.es_words):
                 break                               # (r20 round) or a label: "..., Ikeja, Social worker: ..."
+                #                                     (r22 round) "..., Arona, Persona autorizada = ..."
             initials = regex.match(r"(?:\p{Lu}\.\s?){2,3}", name)
             if initials and regex.sub(r"[.\s]", "", initials.group()).casefold() in lex.regions:
                 end = start + len(initials.group().rstrip())   # a state's initials, then a new sentence: "N.L. Andrés"
@@ -819,3 +823,19 @@ def _new_facilities(text: str, lex: Lexicon, found: list[Span], taken: np.ndarra
         if m and sp in found and not any(w[:1].isupper() and _ordinary_cue_word(w, lex) and _fold(w) not in lex.places
                                          for w in m.group().split()[1:]):   # not "Hospital at Christmas"
             _widen(found, taken, sp.start, m.end())
+
+
+# (r22 round) a Malaysian school, temple, mosque or church named with its Malay prefix and up to five capitalised
+# words: "SJK(T) Ladang Bukit Jalil" (a Tamil-medium primary school), "SMK Seri Ampang", "Kuil Sri Maha Mariamman
+# Taman Desa" (a Hindu temple), "Masjid Jamek", "Gereja St Anne"
+_MALAY_FACILITY_NEEDS = ("SJK", "SMK", "Kuil ", "Masjid ", "Surau ", "Gereja ", "Tokong ")
+_MALAY_FACILITY = regex.compile(r"(?<![\w(])(?:SJK\s?\([TC]\)|SMJK|SMK|Kuil|Masjid|Surau|Gereja|Tokong)"
+                                r"(?:\s(?:\p{Lu}[\p{L}'’-]*|dan|di)\b){1,5}")
+
+
+def _malay_facilities(text: str, found: list[Span], taken: np.ndarray) -> None:
+    for m in _MALAY_FACILITY.finditer(text):
+        inside = [sp for sp in found if sp.start < m.end() and sp.end > m.start()]
+        if all(sp.kind in ("name", "place") and sp.roster is None and m.start() <= sp.start and sp.end <= m.end()
+               for sp in inside):
+            _replace(found, taken, inside, m.start(), m.end(), "place")
