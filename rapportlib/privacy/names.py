@@ -1842,10 +1842,7 @@ def _cue_names(text: str, lex: Lexicon, found: list[Span], taken: np.ndarray) ->
             last = m.group().split()[-1]
             if not last[0].isdigit() and _ordinary_cue_word(last, lex):
                 continue                                   # "General Hospital Monday"
-            inside = [sp for sp in found if sp.start < m.end() and sp.end > m.start()]
-            if all(sp.kind in ("place", "name") and sp.roster is None and m.start() <= sp.start and
-                   sp.end <= m.end() for sp in inside):
-                _replace(found, taken, inside, m.start(), m.end(), "place")
+            _widen(found, taken, m.start(), m.end())
     if "செல்" in text or "சென்ற" in text or "போ" in text:
         for v in _TA_GOING.finditer(text):
             m = _TA_GOES_TO.search(text, max(0, v.start() - 40), v.start())

@@ -835,7 +835,4 @@ _MALAY_FACILITY = regex.compile(r"(?<![\w(])(?:SJK\s?\([TC]\)|SMJK|SMK|Kuil|Masj
 
 def _malay_facilities(text: str, found: list[Span], taken: np.ndarray) -> None:
     for m in _MALAY_FACILITY.finditer(text):
-        inside = [sp for sp in found if sp.start < m.end() and sp.end > m.start()]
-        if all(sp.kind in ("name", "place") and sp.roster is None and m.start() <= sp.start and sp.end <= m.end()
-               for sp in inside):
-            _replace(found, taken, inside, m.start(), m.end(), "place")
+        _widen(found, taken, m.start(), m.end())
