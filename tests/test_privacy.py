@@ -12,8 +12,8 @@ import pandas as pd
 import pytest
 
 import rapportlib
-from rapportlib.privacy import (Pseudonymiser, Roster, anonymise, date_offset, find_identifiers, parse_marked,
-                                score_detector, suppress_small_cells)
+from rapportlib.privacy import (Pseudonymiser, Roster, Span, anonymise, date_offset, find_identifiers,
+                                parse_marked, score_detector, suppress_small_cells)
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = Path(__file__).resolve().parent / "data"
@@ -385,6 +385,31 @@ def test_parse_marked():
     text, spans = parse_marked("Met [[name:Maria]] on [[date:3 May]].")
     assert text == "Met Maria on 3 May." and [(s.start, s.end, s.kind) for s in spans] == [(4, 9, "name"),
                                                                                           (13, 18, "date")]
+
+
+def test_span_outcomes_list_what_was_missed_and_what_was_wrongly_taken(tmp_path, capsys):
+    """The scorer behind the recall figures, on a literal record: one name missed, one word wrongly taken."""
+    from rapportlib.privacy.scoring import main, span_outcomes
+    records = [{"id": "x-1", "lang": "en", "marked": "Met [[name:Ana]] and [[name:Bo]] on [[date:3 May]]. Kind."}]
+    fake = lambda text, roster, lang: [Span(4, 7, "name"), Span(15, 23, "name"), Span(25, 29, "name")]  # noqa: E731
+    gold, pred = span_outcomes(records, find=fake)
+    assert gold[["kind", "surface", "found", "kind_ok"]].values.tolist() == [
+        ["name", "Ana", True, True], ["name", "Bo", False, False], ["date", "3 May", True, False]]
+    assert pred[["kind", "surface", "correct"]].values.tolist() == [
+        ["name", "Ana", True], ["name", "on 3 May", True], ["name", "Kind", False]]
+    assert gold.loc[1, "context"] == "Met Ana and ⟦Bo⟧ on 3 May. Kind."
+    scores = score_detector(records, find=fake).set_index("kind")
+    assert scores.loc["name", ["gold", "found", "kind_ok", "predicted", "correct"]].tolist() == [2, 1, 1, 3, 2]
+    assert scores.loc["date", ["gold", "found", "kind_ok", "predicted", "correct"]].tolist() == [1, 1, 0, 0, 0]
+    assert scores.loc["all", "recall"] == pytest.approx(2 / 3) and scores.loc["all", "precision"] == pytest.approx(2 / 3)
+    # the report from a shell: one summary line per file, then the misses and false positives with their context
+    path = tmp_path / "set.jsonl"
+    path.write_text(json.dumps({"id": "x-2", "lang": "en", "marked": "Call [[phone:555-0148]] today, Ms Hale."}) + "\n",
+                    encoding="utf-8")
+    assert main([str(path), "--misses", "--false-positives", "--rules-only"]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("set.jsonl  names ") and "under target: none" in out
+    assert "0 missed" in out and "1 false positive" in out and "x-2        en  name      Call 555-0148 today, Ms ⟦Hale⟧." in out
 
 
 PATTERN_KINDS = ("date", "age", "phone", "fax", "email", "url", "ip", "address", "postcode", "ssn", "mrn", "account",
