@@ -401,7 +401,7 @@ def test_span_outcomes_list_what_was_missed_and_what_was_wrongly_taken(tmp_path,
     scores = score_detector(records, find=fake).set_index("kind")
     assert scores.loc["name", ["gold", "found", "kind_ok", "predicted", "correct"]].tolist() == [2, 1, 1, 3, 2]
     assert scores.loc["date", ["gold", "found", "kind_ok", "predicted", "correct"]].tolist() == [1, 1, 0, 0, 0]
-    assert scores.loc["all", "recall"] == pytest.approx(2 / 3) and scores.loc["all", "precision"] == pytest.approx(2 / 3)
+    assert scores.loc["all", ["recall", "precision"]].tolist() == pytest.approx([2 / 3, 2 / 3])
     # the report from a shell: one summary line per file, then the misses and false positives with their context
     path = tmp_path / "set.jsonl"
     path.write_text(json.dumps({"id": "x-2", "lang": "en", "marked": "Call [[phone:555-0148]] today, Ms Hale."}) + "\n",
@@ -409,7 +409,8 @@ def test_span_outcomes_list_what_was_missed_and_what_was_wrongly_taken(tmp_path,
     assert main([str(path), "--misses", "--false-positives", "--rules-only"]) == 0
     out = capsys.readouterr().out
     assert out.startswith("set.jsonl  names ") and "under target: none" in out
-    assert "0 missed" in out and "1 false positive" in out and "x-2        en  name      Call 555-0148 today, Ms ⟦Hale⟧." in out
+    assert "0 missed" in out and "1 false positive" in out
+    assert "x-2        en  name      Call 555-0148 today, Ms ⟦Hale⟧." in out
 
 
 PATTERN_KINDS = ("date", "age", "phone", "fax", "email", "url", "ip", "address", "postcode", "ssn", "mrn", "account",
