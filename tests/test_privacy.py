@@ -411,6 +411,10 @@ def test_span_outcomes_list_what_was_missed_and_what_was_wrongly_taken(tmp_path,
     assert out.startswith("set.jsonl  names ") and "under target: none" in out
     assert "0 missed" in out and "1 false positive" in out
     assert "x-2        en  name      Call 555-0148 today, Ms ⟦Hale⟧." in out
+    # and recall per kind and file as one Markdown table (the README's accuracy table is built from it)
+    assert main([str(path), "--rules-only", "--markdown"]) == 0
+    table = capsys.readouterr().out.splitlines()
+    assert table[:3] == ["| kind | set |", "|---|---|", "| phone | 1.000 |"] and table[-1] == "| all | 1.000 |"
 
 
 PATTERN_KINDS = ("date", "age", "phone", "fax", "email", "url", "ip", "address", "postcode", "ssn", "mrn", "account",
@@ -422,8 +426,9 @@ TUNING = ["identifiers_dev.jsonl", "identifiers_test.jsonl", "identifiers_holdou
           "identifiers_r8.jsonl", "identifiers_r9.jsonl", "identifiers_r10.jsonl", "identifiers_r11.jsonl",
           "identifiers_r12.jsonl", "identifiers_r13.jsonl", "identifiers_r14.jsonl", "identifiers_r15.jsonl",
           "identifiers_r16.jsonl", "identifiers_r17.jsonl", "identifiers_r18.jsonl",
-          "identifiers_r19.jsonl", "identifiers_r20.jsonl", "identifiers_r21.jsonl", "identifiers_r22.jsonl"]
-HELD_OUT = "identifiers_r23.jsonl"        # written last, blind; never tuned on
+          "identifiers_r19.jsonl", "identifiers_r20.jsonl", "identifiers_r21.jsonl", "identifiers_r22.jsonl",
+          "identifiers_r23.jsonl"]
+HELD_OUT = "identifiers_r24.jsonl"        # written last, blind; never tuned on
 
 
 @pytest.mark.parametrize("name", TUNING)
@@ -439,25 +444,25 @@ def test_targets_hold_on_the_sets_used_for_tuning(name):
 
 def test_name_recall_target_on_the_held_out_set():
     scores = score_detector(_records(HELD_OUT)).set_index("kind")
-    assert scores.loc["name", "recall"] >= 0.95, scores                             # 0.998 reached (r15 had 0.943)
+    assert scores.loc["name", "recall"] >= 0.95, scores                             # 1.000 reached (r15 had 0.943)
 
 
-# What r23 measured when it was first scored, rounded down: a floor per kind, so that no change makes the detector worse
-# on the one set it has never been tuned on. (r22's floors were replaced by the >= 0.95 and >= 0.98 of the tuning sets.)
-HELD_OUT_FLOORS = {"date": 0.96, "age": 0.86, "address": 0.91, "licence": 0.98}
+# What r24 measured when it was first scored, rounded down: a floor per kind, so that no change makes the detector worse
+# on the one set it has never been tuned on. (r23's floors were replaced by the >= 0.95 and >= 0.98 of the tuning sets.)
+HELD_OUT_FLOORS = {"date": 0.96, "age": 0.92, "address": 0.99, "licence": 0.94, "id": 0.99}
 
 
 def test_held_out_recall_does_not_fall_below_what_it_reached():
     """A floor at the held-out level reached (the issue's per-kind target is the xfail test below)."""
     scores = score_detector(_records(HELD_OUT)).set_index("kind")
-    assert scores.loc["name", "recall"] >= 0.99, scores                             # 0.998 reached
+    assert scores.loc["name", "recall"] >= 0.99, scores                             # 1.000 reached
     pattern = scores.loc[list(PATTERN_KINDS)]
-    assert pattern["found"].sum() / pattern["gold"].sum() >= 0.981, scores         # 0.981 reached (2146/2187)
-    floors = pd.Series({k: HELD_OUT_FLOORS.get(k, 1.0) for k in PATTERN_KINDS})   # the other 10 kinds are at 1.00
+    assert pattern["found"].sum() / pattern["gold"].sum() >= 0.988, scores         # 0.988 reached (2131/2156)
+    floors = pd.Series({k: HELD_OUT_FLOORS.get(k, 1.0) for k in PATTERN_KINDS})   # the other 9 kinds are at 1.00
     low = pattern[pattern["recall"] < floors]
     assert low.empty, low
-    assert scores.loc["place", "recall"] >= 0.96, scores                            # 0.967 reached
-    assert scores.loc["all", "precision"] >= 0.99, scores                           # 0.995 reached
+    assert scores.loc["place", "recall"] >= 0.94, scores                            # 0.947 reached
+    assert scores.loc["all", "precision"] >= 0.97, scores                           # 0.976 reached
 
 
 def test_the_learned_layer_adds_recall_on_the_held_out_set_at_a_measured_cost_in_precision():
@@ -467,22 +472,22 @@ def test_the_learned_layer_adds_recall_on_the_held_out_set_at_a_measured_cost_in
     both = score_detector(records).set_index("kind")
     rules = score_detector(records, find=lambda t, r, lang: find_identifiers(t, r, lang, tagger=False))
     rules = rules.set_index("kind")
-    # r23: names 1258 -> 1262 of 1265, pattern kinds 2118 -> 2146 of 2187 (addresses 188 -> 201 of 219), places 439
-    # -> 463 of 479; precision 0.998 -> 0.995. (On r22 it cost 0.015 in precision, 0.988 -> 0.973: 26 Australian state
-    # codes taken into the postcode, "TAS 7250", and 21 form headings taken as names, "Demographics |"; the rules tuned
-    # on r22 keep both from it now. r21: 0.990 -> 0.986, pattern kinds +49.)
+    # r24: names 1239 -> 1241 of 1241, pattern kinds 2112 -> 2131 of 2156 (addresses 199 -> 216 of 218), places 403
+    # -> 428 of 452; precision 0.988 -> 0.976, false spans 47 -> 95: the tagger reads new form headings as names
+    # ("CRISIS LINE CALLBACK |", "Held at:", "(Callback +1 ...", Tamil headings before " | "), as on r22 (0.988 ->
+    # 0.973, "Demographics |"), which the rules tuned on r22 then kept from it. The bounds are r24's, rounded: r23
+    # measured +28 pattern kinds at a cost of 0.003; r21 +49 at 0.004.
     assert both.loc["name", "found"] >= rules.loc["name", "found"]
-    assert both.loc[list(PATTERN_KINDS), "found"].sum() >= rules.loc[list(PATTERN_KINDS), "found"].sum() + 20
-    assert both.loc["address", "found"] >= rules.loc["address", "found"] + 10
-    assert both.loc["place", "found"] >= rules.loc["place", "found"] + 15
-    assert both.loc["all", "precision"] >= rules.loc["all", "precision"] - 0.01
+    assert both.loc[list(PATTERN_KINDS), "found"].sum() >= rules.loc[list(PATTERN_KINDS), "found"].sum() + 19
+    assert both.loc["address", "found"] >= rules.loc["address", "found"] + 15
+    assert both.loc["place", "found"] >= rules.loc["place", "found"] + 20
+    assert both.loc["all", "precision"] >= rules.loc["all", "precision"] - 0.012
 
 
-@pytest.mark.xfail(reason="issue 4 still open: on the held-out set (identifiers_r23, new locales) ages 0.867 "
-                          "(an age after 'Age at referral'), addresses 0.918 (Guatemalan '4.ª avenida 12-73, zona 1', "
-                          "Welsh 'Fflat 5, 354 Trefechan Road') and dates 0.969 ('come Monday week', 'early next "
-                          "Thursday', 'late last Tuesday', 'on Wednesday next') are below 0.98 (the other 11 pattern "
-                          "kinds reach it)",
+@pytest.mark.xfail(reason="issue 4 still open: on the held-out set (identifiers_r24, new locales) dates 0.969 "
+                          "('late on Monday', 'first thing Friday', 'hace cinco días nomás'), ages 0.928 ('Age (NOK): "
+                          "98', 'Age of carer - 97') and licences 0.944 (Chilean plates 'MC·CC·43', 'PPU NVSV-92') are "
+                          "below 0.98 (the other 11 pattern kinds reach it; places 0.947)",
                    strict=False)
 def test_pattern_recall_target_on_the_held_out_set():
     scores = score_detector(_records(HELD_OUT)).set_index("kind")
@@ -2159,4 +2164,78 @@ def test_rules_from_the_r22_round(text, lang, roster, expected):
     ("The first thing she said was sorry.", "en", None),
 ])
 def test_clinical_prose_left_alone_by_the_r22_rules(text, lang, roster):
+    assert found(text, lang=lang, roster=roster) == []
+
+
+# (r23 round) ages after a label saying when the age was taken, Guatemalan ordinal streets and zones, Welsh flats and
+# articles inside street names, Tamil door numbers with a letter, relative dates with a time of the day before them or
+# a week after them, "on" before a postposed weekday phrase, "the other Friday", a date before a full stop that is no
+# street, neighbourhoods and zones named with their lower-case word, fields that hold a place, marae and facilities
+# named with their type first, Welsh towns with their article, hyphen-joined licence prefixes, given names that are
+# Spanish function words or countries, agencies before their references, Tamil headings and Spanish nouns opening a
+# sentence before "de"
+@pytest.mark.parametrize("text, lang, roster, expected", [
+    # ages after a dated age label
+    ("Age on admission: 98 · Ward 4.", "en", None, [("98", "age")]),
+    ("Age at time of referral - ninety-one.", "en", None, [("ninety-one", "age")]),
+    ("Edad al ingreso: ciento dos; vive sola.", "es", None, [("ciento dos", "age")]),
+    ("Pcte. Rosa, 95 a., orientada.", "es", None, [("Rosa", "name"), ("95", "age")]),
+    # addresses
+    ("Domicilio: 7.ª calle 3-21, zona 4, Mixco 01057.", "es", None,
+     [("7.ª calle 3-21, zona 4", "address"), ("Mixco", "place"), ("01057", "postcode")]),
+    ("Dirección: Calzada Roosevelt 22-43, zona 11, apto. 2, Chimaltenango.", "es", None,
+     [("Calzada Roosevelt 22-43, zona 11, apto. 2", "address"), ("Chimaltenango", "place")]),
+    ("Post to Fflat 2, 18 Ffordd y Mor, Aberaeron SA46 0AA.", "en", None,
+     [("Fflat 2, 18 Ffordd y Mor", "address"), ("Aberaeron", "place"), ("SA46 0AA", "postcode")]),
+    ("முகவரி: 41-D, காமராஜர் சாலை, ஓசூர் - 635109.", "ta", None,
+     [("41-D, காமராஜர் சாலை", "address"), ("ஓசூர்", "place"), ("635109", "postcode")]),
+    # relative dates
+    ("She will ring come Friday week.", "en", None, [("come Friday week", "date")]),
+    ("The fall happened late last Sunday.", "en", None, [("late last Sunday", "date")]),
+    ("He is due back on Thursday next.", "en", None, [("on Thursday next", "date")]),
+    ("They argued the other Saturday evening.", "en", None, [("the other Saturday evening", "date")]),
+    ("Review - Tuesday 4 June. Court letter follows.", "en", None, [("Tuesday 4 June", "date")]),
+    # places
+    ("Vive con su tía en barrio La Esperanza de Comayagua.", "es", None,
+     [("barrio La Esperanza de Comayagua", "place")]),
+    ("Centro de origen: urbanización Santa Luisa; Tel.", "es", None, [("urbanización Santa Luisa", "place")]),
+    ("Placement: Lame Deer — Fax", "en", None, [("Lame Deer", "place")]),
+    ("பதிவு முடிந்தது; மருத்துவமனை கெலமங்கலம்; UAN", "ta", None, [("கெலமங்கலம்", "place")]),
+    ("She went to Te Herenga Waka Marae for the hui.", "en", None, [("Te Herenga Waka Marae", "place")]),
+    ("She now studies at Coleg Menai on Mondays.", "en", None, [("Coleg Menai", "place")]),
+    ("He moved to Y Rhyl last year.", "en", None, [("Y Rhyl", "place")]),
+    ("Trabaja frente al Instituto Nacional Ramón Rosa.", "es", None, [("Instituto Nacional Ramón Rosa", "place")]),
+    # names, a licence, agencies
+    ("LCPC lic. MT-LCPC-LIC-2210 on file.", "en", None, [("MT-LCPC-LIC-2210", "licence")]),
+    ("HCPC membership no.: 4417 | Seen", "en", None, [("4417", "licence")]),
+    ("Psicóloga con colegiatura activa n.º 5521.", "es", None, [("5521", "licence")]),
+    ("Lives at 88 Willow Coulee, Apt 2.", "en", None, [("88 Willow Coulee, Apt 2", "address")]),
+    ("அவர் வர்ற வெள்ளிக்கிழமை வருவார்.", "ta", None, [("வர்ற வெள்ளிக்கிழமை", "date")]),
+    ("Her sponsor Pero Lindqvist called.", "en", None, [("Pero Lindqvist", "name")]),
+    ("Chad signed the plan.", "en", None, [("Chad", "name")]),
+    ("Gwent Police ref GP-55102; Kainga Ora ref KO-88123.", "en", None,
+     [("GP-55102", "id"), ("KO-88123", "id")]),
+    ("Seguimiento de Marta Lozano en consulta.", "es", None, [("Marta Lozano", "name")]),
+])
+def test_rules_from_the_r23_round(text, lang, roster, expected):
+    assert found(text, lang=lang, roster=roster) == expected
+
+
+@pytest.mark.parametrize("text, lang, roster", [
+    ("Age at referral: 47; lives with her son.", "en", None),
+    ("Age at first drink: 14.", "en", None),
+    ("Edad al ingreso: 63 años.", "es", None),
+    ("Monday is the hardest day of the week.", "en", None),
+    ("She was too late last time.", "en", None),
+    ("She comes every other Friday.", "en", None),
+    ("Quedó en 4.º lugar de la carrera.", "es", None),
+    ("El barrio es tranquilo de noche.", "es", None),
+    ("We talked about the marae and what it means to her.", "en", None),
+    ("Placement: foster care is still being discussed.", "en", None),
+    ("Pcte. con 36 a. de evolución del cuadro.", "es", None),
+    ("அவர் பள்ளி முடிந்து வீட்டுக்கு வந்தார்.", "ta", None),
+    ("India came up when we talked about travel.", "en", None),
+    ("Pero no quiso hablar de eso.", "es", None),
+])
+def test_clinical_prose_left_alone_by_the_r23_rules(text, lang, roster):
     assert found(text, lang=lang, roster=roster) == []

@@ -17,10 +17,12 @@ from .names import (
     _lower_case_names,
     _name_spans,
     _names_again,
+    _stop_word_given_names,
     _unknown_people,
 )
 from .patterns import _pattern_spans
 from .places import (
+    _AREA_NEEDS,
     _CELTIC_LINK,
     _INITIALLED_NEEDS,
     _MALAY_FACILITY_NEEDS,
@@ -45,6 +47,7 @@ from .places import (
     _record_facilities,
     _regional_facilities,
     _tamil_initials,
+    _type_first_facilities,
 )
 from .spans import Span, _add, _is_tamil
 
@@ -91,9 +94,10 @@ def find_identifiers(text: str, roster=None, lang: str | None = None, *, lexicon
     _unknown_people(text, lex, found, taken)
     if lang == "en":
         _lower_case_names(text, lex, found, taken)
+        _stop_word_given_names(text, lex, found, taken)
     if "Psychiatric" in text or "Behavio" in text:
         _regional_facilities(text, lex, found, taken)
-    if "of " in text or "colonia " in text or "de " in text:
+    if any(w in text for w in _AREA_NEEDS):
         _area_phrases(text, lex, found, taken)
     _record_facilities(text, lex, found, taken)
     if " of " in text or " for " in text or " de" in text:
@@ -121,6 +125,7 @@ def find_identifiers(text: str, roster=None, lang: str | None = None, *, lexicon
         _nordic_facilities(text, found, taken)
     if "Hospital" in text or "Infirmary" in text or lang != "es" and _CELTIC_LINK.search(text):
         _named_facilities(text, lex, lang, found, taken)
+    _type_first_facilities(text, lex, lang, found, taken)
     _names_again(text, lex, found, taken)
     _issuers(text, lex, found, taken, keep_out)
     if tagger:

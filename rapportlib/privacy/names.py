@@ -458,9 +458,10 @@ def _name_spans(text: str, lex: Lexicon, roster: Roster | None, lang: str, found
             if m:
                 label_end[i] = m.end()
                 return True
-        if opens and after[:3] == " | " and (t.key in field_words or rest > 0 and toks[k].key in field_words):
+        if opens and after[:3] in (" | ", " / ") and (t.key in field_words or rest > 0 and toks[k].key in field_words):
             return True                                 # (r22 round) a form's heading before its fields: "Intake |
-            #                                             Phone: ...", "Triaje | Correo: ..."
+            #                                             Phone: ...", "Triaje | Correo: ..." (r23 round: or " / ",
+            #                                             "Letterhead / Emergency contact: ...")
         if stripped[:1] in (":", "#", "=") or stripped[:2] in ("- ", "– ", "— ") or \
                 after[:3] in (" - ", " – ", " — "):
             # (r18 round) one everyday word, no given name, opening a field before its colon or dash is a label
@@ -1473,9 +1474,59 @@ def _name_spans(text: str, lex: Lexicon, roster: Roster | None, lang: str, found
     if any(c in text for c in _AU_STATE_NEEDS):
         for m in _AU_STATE_BEFORE_CODE.finditer(text):
             keep_out.append((m.start("s"), m.end("s")))
+    # (r23 round) an age in years written short after a name is no address, nor any identifier under 90: "Pcte.
+    # Dairo, 36 a., afecto ..." (the patterns take one over 89 as an age)
+    if " a." in text:
+        keep_out.extend(m.span() for m in _AGE_YEARS_SHORT.finditer(text))
+    # (r23 round) a Spanish noun opening a sentence before "de" and a name is no part of it: "Seguimiento de Jafet
+    # Gual en consulta", "Informe de Ana Ruiz", "Llamada del Sr. ..."
+    if lang == "es" and (" de " in text or " del " in text):
+        for sp in [sp for sp in found if sp.kind == "name" and sp.roster is None]:
+            m = _ES_NOUN_OF.match(text, sp.start)
+            if m is None or m.end("p") > sp.end:
+                continue
+            noun = _fold(m.group("w"))
+            if noun not in lex.es_common or noun in lex.first_names or noun in lex.surnames or not (
+                    sp.start == 0 or text[sp.start - 1] == "\n" or
+                    text[max(0, sp.start - 2):sp.start] in (". ", "? ", "! ")):
+                continue
+            found.remove(sp)
+            taken[sp.start:sp.end] = False
+            keep_out.append((sp.start, m.end("p")))
+            if m.end("p") + 1 < sp.end:
+                _add(found, taken, m.end("p") + 1, sp.end, "name")
+            nxt = sorted((x for x in found if x.start == m.end("p") + 1), key=lambda x: x.end)
+            if nxt and nxt[0].kind == "place" and _fold(text[nxt[0].start:nxt[0].end]) in lex.first_names:
+                run = [nxt[0]]                  # a given name taken for a place after "de": "... de Marta Lozano"
+                while (more := [x for x in found if x.kind == "name" and x.start == run[-1].end + 1 and
+                                text[run[-1].end] == " "]):
+                    run.append(more[0])
+                if len(run) > 1:
+                    _replace(found, taken, run, run[0].start, run[-1].end, "name")
+    # (r23 round) a Tamil form heading is no name: a word joined by a doubled consonant (sandhi: the hard consonant
+    # closing it opens the next word) to a label's word, "அவசரத் தொடர்பு" emergency contact, "சமூகப் பணியாளர்" social
+    # worker, "தொடர்புத் தாள்" contact sheet; a Tamil field label word ("சரிபார்ப்பு" check) is kept from the learned
+    # layer too
+    if lang == "ta" or _is_tamil(text):
+        ta_labels = cues["field_labels"]
+        for m in _TA_SANDHI.finditer(text):
+            if _fold(m.group("n")) not in ta_labels:
+                continue                        # (only before a label's word: "பரத் தன் மகள்", "மருத்துவக் கல்லூரி")
+            a, b = m.span("w")
+            for sp in [sp for sp in found if sp.kind == "name" and sp.roster is None and (sp.start, sp.end) == (a, b)]:
+                found.remove(sp)
+                taken[a:b] = False
+            keep_out.append((a, b))
+            keep_out.append(m.span("n"))
+        for t in toks:
+            if t.tamil and t.key in ta_labels:
+                keep_out.append((t.start, t.end))
     return keep_out
 
 
+_AGE_YEARS_SHORT = regex.compile(r"(?<=\p{L},\s)\d{1,3}\s?a\.(?=[\s,;)]|$)")
+_ES_NOUN_OF = regex.compile(r"(?P<w>\p{Lu}\p{Ll}+)\s(?P<p>de|del)(?=\s\p{Lu}|$)")
+_TA_SANDHI = regex.compile(r"(?<![\p{L}\p{M}])(?P<w>[\u0b80-\u0bff]{2,}(?P<c>[கசதப])்)\s(?P<n>(?P=c)[\u0b80-\u0bff]+)")
 # (r22 round) a deity's name is no person's, even after "called" ("She called God her only friend")
 _DEITIES = frozenset({"god", "lord", "allah", "christ"})
 # (r22 round) kept from the learned layer: a negated auxiliary opening a sentence ("Wouldn't eat at first"), and an
@@ -1609,6 +1660,7 @@ _COUNTRY_NAME = regex.compile(
     r"(?=\s(?:arrived|came|rang|signs|signed|cancelled|canceled|cambia|cambió|llamó|llegó|firmó|firma|canceló)\b)")
 
 
+_PERSON_ONLY_VERB = regex.compile(r"\s(?:rang|phoned|signs|signed|cancelled|canceled|llamó|firmó|firma|canceló)\b")
 _COUNTRY_SURNAME_AFTER = regex.compile(r"\s(?P<n>\p{Lu}\p{Ll}+)(?=\s*[,.;|/)]|\s*$)")
 
 
@@ -1621,8 +1673,10 @@ def _country_names(text: str, lex: Lexicon, found: list[Span], taken: np.ndarray
             _replace(found, taken, [sp], sp.start, m.end("n"), "name")
     for m in _COUNTRY_NAME.finditer(text):
         key = _fold(m.group("n"))
-        if key not in lex.regions or key not in lex.first_names and key not in lex.surnames:
-            continue                                    # (only a name too: "Pt: Chad", not "Pt: Peru")
+        if key not in lex.regions or key not in lex.first_names and key not in lex.surnames and not (
+                _PERSON_ONLY_VERB.match(text, m.end("n"))):
+            continue                                    # (only a name too: "Pt: Chad", not "Pt: Peru"; r23 round:
+            #                                             any, before a verb only a person does, "Mali rang ahead")
         end = m.end("s") if m.group("s") and _fold(m.group("s").strip()) not in lex.en_words else m.end("n")
         inside = [sp for sp in found if sp.start < end and sp.end > m.start()]
         if all(sp.kind in ("name", "place") for sp in inside):
@@ -1763,6 +1817,24 @@ _ARTICLE_BARRIO = regex.compile(r"\b(?:(?:vive|vivía|vivia|vivió|vivio|viven|n
                                 r"|piso|barrio|casa)\s(?:en|de|a)|(?i:lugar\sde\snacimiento|barrio):)\s"
                                 r"(?P<p>(?:el|la)\s\p{Lu}[\p{Ll}\p{M}]{3,})(?=\s*[.,;|/)]|\s*$|\s(?:y|e|con|desde|y\sla)\s)")
 _TOWN_FIELD_NEEDS = ("own", "OWN", "ity", "ITY", "illage", "ILLAGE", "ocalidad", "ueblo", "unicipio")
+# (r23 round) a form's field that holds a place, then the place: "Placement: Heart Butte", "Previous provider -
+# Gwersyllt", "Facility: Towyn", "Hospital de origen: Cobán", "Centro: Tocoa", "Escuela - San Pedro Sula", "Referred
+# from Glacier Community Health Center"; without a colon only after "Placement", "Previous provider", "Referred from"
+# ("Placement Helena;"); Tamil school, hospital and referring-place fields after a field's separator ("; பள்ளி தளி;",
+# "— மருத்துவமனை X —", "· பரிந்துரைத்த இடம்: X.")
+_PLACE_VALUE = (r"(?P<p>\p{Lu}[\p{L}\p{M}'’-]+(?:[ ](?:(?:de|del|de[ ]la|y|yr|of|the|and)[ ])?"
+                r"\p{Lu}[\p{L}\p{M}'’-]+){0,5})"
+                r"(?=[ ]*[.,;|/)—–·]|[ ]*$|[ ][-–—][ ])")
+_PLACE_FIELD = regex.compile(
+    r"(?<![\p{L}\p{M}])(?:(?:Placement|PLACEMENT|Previous\sprovider|Referred\sfrom|Referral\sfrom)(?:\s?[:\-–—]\s|\s)"
+    r"|(?:Facility|Hospital\sde\sorigen|Centro\sde\sorigen|Derivad[oa]\sdesde|Procedencia|Centro|Escuela|Colegio"
+    r"|School|Previous\sschool|Current\sschool)\s?[:\-–—]\s)" + _PLACE_VALUE
+    + r"|(?:(?<=^)|(?<=[;|·—–:.,]\s))(?:பள்ளி|மருத்துவமனை|பரிந்துரைத்த\sஇடம்|பரிந்துரை\sஇடம்)(?![\p{L}\p{M}])"
+    r"[ ]?(?:[:\-–—][ ]?)?[ ]?"
+    r"(?P<t>(?:\p{Tamil}{2,}|\p{Lu}[\p{L}\p{M}'’-]+)(?:[ ](?:\p{Tamil}{2,}|\p{Lu}[\p{L}\p{M}'’-]+)){0,2})"
+    r"(?=[ ]*[.,;|/)—–·]|[ ]*$|[ ][-–—][ ])", regex.M)
+_PLACE_FIELD_NEEDS = ("lacement", "LACEMENT", "provider", "from ", "Facility", "origen", "Derivad", "Procedencia",
+                      "Centro", "Escuela", "Colegio", "School", "பள்ளி", "மருத்துவமனை", "இடம்")
 # (r20 round) a facility named after a doctor: "Hospital General Dr. Aurelio Valdivieso", "Clínica Dra. Rosa Paz"
 _DOCTOR_FACILITY = regex.compile(r"(?<![\p{L}\p{M}])(?:Hospital|Clínica|Clinica|Sanatorio|Centro\sde\sSalud|Policlínico"
                                  r"|Instituto)(?:\s(?:Civil|General|Regional|Municipal|Provincial|Materno\sInfantil"
@@ -1773,6 +1845,26 @@ _DOCTOR_FACILITY = regex.compile(r"(?<![\p{L}\p{M}])(?:Hospital|Clínica|Clinica
 def _cue_names(text: str, lex: Lexicon, found: list[Span], taken: np.ndarray) -> None:
     for m in _TOWN_FIELD.finditer(text) if any(c in text for c in _TOWN_FIELD_NEEDS) else ():
         _widen(found, taken, m.start("p"), m.end("p"))
+    for m in _PLACE_FIELD.finditer(text) if any(c in text for c in _PLACE_FIELD_NEEDS) else ():
+        g = "p" if m.group("p") else "t"
+        value = m.group(g)
+        words = value.split()
+        if len(words) > 1 and (words[-1].isupper() or _ordinary_cue_word(words[-1], lex) and
+                               _fold(words[-1]) not in lex.cues["facility_suffixes"]):
+            continue                            # a next field's cue run on: "... General Hospital OHIP - 8032"
+        first = _fold(words[0])
+        if first in lex.cues["titles"] or first in lex.regions or _fold(value) in lex.regions or (
+                value.isupper() and len(value) <= 4) or \
+                g == "p" and first in lex.first_names and first not in lex.places \
+                or g == "t" and (words[0] in lex.ta_common or words[0] in lex.cues["kin"] or
+                                 words[0] in lex.cues["titles"] or words[0].endswith(_TA_NOT_BARE)) or \
+                all(_ordinary_cue_word(w, lex) for w in words) and _fold(value) not in lex.places:
+            continue                            # "Referred from Dr Lee", "School: Year 9", "Centro: Salud Mental"
+        inside = [sp for sp in found if sp.start < m.end(g) and sp.end > m.start()]
+        if any(sp.kind not in ("name", "place") or sp.roster is not None or sp.end > m.end(g) for sp in inside):
+            continue
+        _replace(found, taken, inside, m.start(g), m.end(g), "place")
+        taken[m.start():m.start(g)] = True      # the field's label is no name ("Placement Helena", "பரிந்துரைத்த")
     for m in _TA_TOWN_FIELD.finditer(text) if "ஊர்" in text or " - " in text and _is_tamil(text) else ():
         _widen(found, taken, m.start("p"), m.end("p"))
     for m in _ARTICLE_BARRIO.finditer(text) if " el " in text or " la " in text else ():
@@ -2057,7 +2149,8 @@ _FIELD_LABEL_AFTER = regex.compile(r"\s?:(?!\d)|(?:\s\p{Ll}[\p{Ll}\p{M}]*){1,3}:
 # CE-123", "Superintendencia de Pensiones 4411...") and an Australian state's short name before a licence or plate
 # ("Vic licence: ...", "Qld rego ...")
 _ISSUER_NEEDS = ("ID", "Id", "#", "MRN", "liente", "ustomer", "Colegio", "Consejo", "Superintendencia", "College",
-                 "Council", "Board", "licen", "rego", "plate")
+                 "Council", "Board", "licen", "rego", "plate", "Police", "Constabulary", "Garda", "Sheriff", "nrol",
+                 " ref")
 _CAMEL = regex.compile(r"\p{Ll}{2}\p{Lu}")
 _ISSUER_NUMBER = r"(?=\s*(?:(?:ID|Id|No|no|Nº|n\.º|[Nn]o\.|[Nn]úm\.?|acct|member)\b\.?\s*)?[#:]?\s*[A-Z]{0,4}[-/]?\d)"
 _ISSUERS = regex.compile(
@@ -2069,9 +2162,21 @@ _ISSUERS = regex.compile(
     r"|(?P<i>(?:Colegio|Consejo|Superintendencia|College|Council|Board)\s(?:de|del|of)\s(?:la\s|los\s|las\s|the\s)?"
     r"\p{Lu}[\p{L}\p{M}]+(?:\s(?:de|of|y|and)\s\p{Lu}[\p{L}\p{M}]+)?)(?=\s+[A-Z]{0,4}[-/]?\d)"
     r"|(?<![\p{L}\p{M}])(?P<i>NSW|Vic|VIC|Qld|QLD|SA|WA|Tas|TAS|NT|ACT)(?=\s(?:licen[cs]e|driver|rego|plate|"
-    r"registration)\b)")
+    r"registration)\b)"
+    # (r23 round) a police force, a tribe or an agency before its reference or enrolment number: "Dyfed-Powys Police
+    # crime ref DP-...", "North Wales Police ref: NWP-...", "Northern Cheyenne enrollment # NC-...", "Oranga Tamariki
+    # ref OT-..." (a lower-case "ref" and a lettered code after a name that is no police force's)
+    r"|(?<![\p{L}\p{M}'’.-])(?P<i>(?:\p{Lu}[\p{L}\p{M}'’]*(?:-\p{Lu}[\p{L}\p{M}'’]*)?\s){0,3}(?:Police|Constabulary"
+    r"|Police\sService|Police\sScotland|Garda|Sheriff['’]s\sOffice))(?=\s(?:(?:crime|incident|case|occurrence|report"
+    r"|log)\s)?(?i:ref|reference|no|number|report|case|incident|log|crime|occurrence)\b\.?\s*(?:(?i:no|number)\.?\s*)?"
+    r"[:#]?\s*[A-Z]{0,4}[-/]?\d)"
+    r"|(?<![\p{L}\p{M}'’.-])(?P<i>\p{Lu}[\p{L}\p{M}'’-]*(?:\s\p{Lu}[\p{L}\p{M}'’-]*){0,2})"
+    r"(?=\s(?:tribal\s)?(?i:enrollment|enrolment)\b\s*(?:(?i:no|number|ID)\.?\s*)?[:#]?\s*[A-Z]{0,4}[-/]?\d"
+    r"|\sref\.?\s*(?:no\.?\s*)?[:#]?\s*[A-Z]{1,4}-?\d)")
 
 
+_REF_CODE = regex.compile(r"\sref\.?\s*(?:no\.?\s*)?[:#]?\s*(?P<p>[A-Z]{1,4})-?\d")
+_FORCES = ("Police", "Constabulary", "Service", "Scotland", "Garda", "Office")
 _CUE_TAIL = regex.compile(r"\s(?:MRN|ID|UR|NHC|NHS|CHI|DOB)")
 _VALUE_NEXT = regex.compile(r"\s?(?:no\.?|#|:)?\s?[A-Z]{0,3}\d")
 
@@ -2084,6 +2189,12 @@ def _issuers(text: str, lex: Lexicon, found: list[Span], taken: np.ndarray, keep
         head = regex.search(r"\p{Lu}\p{Ll}+(?=\p{Lu})", m.group("i"))
         if head and _fold(head.group()) in lex.first_names:
             continue                                    # a given name in camel case: "MaryAnn 0412 ..."
+        ref = _REF_CODE.match(text, b)
+        if ref and not m.group("i").endswith(_FORCES) and "".join(w[0] for w in regex.split(r"[\s-]+", m.group("i"))) \
+                not in (ref.group("p"), ref.group("p")[:-1]):
+            continue                                    # (r23 round) a reference's letters are its issuer's
+            #                                             initials ("Oranga Tamariki ref OT-..."), or a person's
+            #                                             name it is ("Tom Jones ref AB-1234")
         for sp in [sp for sp in found if sp.kind in ("name", "place") and sp.roster is None and a <= sp.start and
                    sp.end <= b]:
             found.remove(sp)
@@ -2096,3 +2207,28 @@ def _issuers(text: str, lex: Lexicon, found: list[Span], taken: np.ndarray, keep
             found.remove(sp)
             taken[m.start():sp.end] = False
             found.append(Span(sp.start, m.start(), "place"))
+
+
+# (r23 round) in English text, a given name that is also a Spanish function word ("Pero", "Ella", "Una", "Su"),
+# right before a surname found as a name, is part of the name: "Pero Aarden, her support worker" (Spanish stop words
+# are no names in Spanish text; in English one is a name before a surname)
+_ES_ONLY_STOP = frozenset(w for w in _STOP_CAPS if w not in {
+    "the", "a", "an", "i", "and", "or", "o", "of", "in", "on", "at", "to", "for", "with", "by", "as", "but", "if", "so",
+    "we", "he", "she", "they", "it", "this", "that", "these", "those", "my", "her", "his", "our", "their", "your",
+    "no", "not", "yes", "all", "after", "before", "when", "while", "then", "there", "here", "what", "why", "how",
+    "who", "where", "which", "today", "also", "next", "last", "both", "each", "every", "some", "many", "most", "one",
+    "two", "three", "first", "second", "third", "is", "was", "are", "were", "be", "been", "do", "did", "does",
+    "have", "has", "had", "can", "could", "should", "would", "may", "might", "must", "shall", "will", "let",
+    "please", "ok", "okay"})
+_GIVEN_BEFORE = regex.compile(r"(?<![\p{L}\p{M}'’.-])(?P<g>\p{Lu}\p{Ll}+)\s$")
+
+
+def _stop_word_given_names(text: str, lex: Lexicon, found: list[Span], taken: np.ndarray) -> None:
+    for sp in [sp for sp in found if sp.kind == "name"]:
+        m = _GIVEN_BEFORE.search(text, max(0, sp.start - 16), sp.start)
+        if m is None or taken[m.start():m.end()].any():
+            continue
+        key = _fold(m.group("g"))
+        if key in _ES_ONLY_STOP and key in lex.first_names and key not in lex.en_words and \
+                " " not in text[sp.start:sp.end]:
+            _replace(found, taken, [sp], m.start(), sp.end, "name")

@@ -26,8 +26,9 @@ _MONTHS_ES = ["enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "a
 _MONTH_NUM = {m: i % 12 + 1 for i, m in enumerate(_MONTHS_EN + _MONTHS_ES)}
 _MONTH_NUM.update({m[:3]: i + 1 for i, m in enumerate(_MONTHS_EN)})
 _MONTH_NUM.update({"sept": 9, "setiembre": 9})
+# (r23 round: a full stop only after a short month; after a full month it ends the sentence, "Appt - Monday 8 May.")
 _MON = (r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
-        r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?")
+        r"|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?)")
 _MES = r"(?:enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre|noviembre|diciembre)"
 _WD = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Mon|Tue|Tues|Wed|Weds|Thu|Thur|Thurs|Fri|Sat|Sun)"
 _WDF = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
@@ -259,7 +260,11 @@ DATE_PATTERNS = [
                       rf"(?!{_PART}\s+(?i:of|in|each|every)\b|-)")),
     # (and "last Thursday but one", "next Friday week")
     _needs(_WD_NEEDS,
-        regex.compile(rf"\b(?:last|next|this|this\s+past|this\s+coming|coming|this\s+last|this\s+next|this\s+just\s+gone)"
+        # (r23 round: a time of the day before it, "early next Thursday", "late last Tuesday", "first thing this
+        # Friday"; not "late" after a verb of arriving or a degree word, "she arrived late last Tuesday", "too late")
+        regex.compile(rf"\b(?:(?<!\b(?i:ran|running|arrived|came|got\s+in|turned\s+up|showed\s+up|very|too|so|bit"
+                      rf"|little)\s)(?i:early|late|first\s+thing)\s+)?"
+                      rf"(?:last|next|this|this\s+past|this\s+coming|coming|this\s+last|this\s+next|this\s+just\s+gone)"
                       rf"\s+{_WD}\b"
                       rf"(?!{_PART}\s+(?:of|in)\s+(?:each|every|the|this|that|a)\s+(?:month|year)\b)"
                       rf"(?:{_PART}\s+(?:just\s+)?(?:gone|past|coming){_ORDW_END}"  # "this Friday coming.", "past or"
@@ -272,15 +277,22 @@ DATE_PATTERNS = [
                       rf"|brought\s+forward|booked)\s+(?:it\s+|them\s+|this\s+)?to\s)"
                       rf"|(?<!\b(?i:to|will|shall|can|could|would|should|might|may|must|did|didn['’]t|not|don['’]t"
                       rf"|doesn['’]t|won['’]t|can['’]t|cannot|never|please|i|you|we|they|he|she|who|let|let['’]s|and|or"
-                      rf"|also|just|kids|children|family|parents)\s)(?<!['’](?:ll|d)\s))\b(?i:come)\s+{_WD}\b(?!['’]s)")),
+                      rf"|also|just|kids|children|family|parents)\s)(?<!['’](?:ll|d)\s))\b(?i:come)\s+{_WD}\b(?!['’]s)"
+                      # (r23 round: a week on from that day, "come Monday week")
+                      r"(?:\s+(?i:week|fortnight)\b(?![-'’]))?")),
     # British and Irish weekday-first phrases: "Thursday last", "Monday gone", "Friday week", "Tuesday of last week",
     # "the Saturday just gone", "Sunday coming."
-    _needs(_WD_NEEDS, regex.compile(r"\b(?:(?i:the)\s+)?" + _WDF + _PART + r"\s+(?:(?:of\s+)?"
+    # (r23 round: "on" before it is the phrase's, "attend on Wednesday next")
+    _needs(_WD_NEEDS, _WEEKDAY_FIRST := regex.compile(r"\b(?:(?i:the|on)\s+)?" + _WDF + _PART + r"\s+(?:(?:of\s+)?"
                                     r"(?:last|next|this|this\s+coming|the\s+following|the\s+previous|the\s+preceding|the\s+coming"
                                     r"|the\s+upcoming)\s+week\b"
                                     r"(?:\s+coming\b)?|week\b(?!-)|last\b|(?:(?:that['’]s|that\s+has|which\s+has)\s+)?(?:just\s+)?gone\b"
                                     rf"|next\b(?!\s+(?:to|door)\b)|(?:just\s+)?(?:past|coming){_ORDW_END})"
                                     r"(?!\s+(?:time|session|year|month|night|weekend|term|semester)\b)")),
+    # (r23 round) "the other Friday night", "the other Tuesday" (a recent day, one of two; not "every other Friday",
+    # "on the other Fridays", "the other Monday group")
+    _needs(_WD_NEEDS, regex.compile(rf"(?<!\b(?i:every|each)\s)\b(?i:the\s+other)\s+{_WDF}{_PART}\b(?![-'’]|s\b)"
+                                    r"(?!\s+(?i:group|session|clinic|class|shift|meeting|appointment|slot|one)s?\b)")),
     # Friday the 13th, Tuesday 3rd (a weekday with a day number, no month)
     _needs(_WD_NEEDS, regex.compile(rf"\b{_WD},?\s+(?:the\s+{_DAY}(?:st|nd|rd|th)?|{_DAY}(?:st|nd|rd|th))\b")),
     # el martes pasado, este viernes que viene, el miércoles anterior, el jueves siguiente, el lunes entrante
@@ -381,6 +393,19 @@ AGE_PATTERNS = [
     # ninety-four", "Edad noventa y tres", "Edad: cien", "வயது: தொண்ணூற்றைந்து"
     regex.compile(rf"(?<=(?:\b(?i:age|edad)|வயது)\s*(?:[:=\-–—]\s*)?)(?:{_NINETY}(?!\d)|(?i:{_AGE_IN_WORDS}))"
                   r"(?!\s*(?:%|percent|per cent|days|weeks|months|días|semanas|meses)\b)(?![.,]\d)"),
+    # (r23 round) an age label that says when the age was taken, then the age: "Age at referral: 97", "Age on intake
+    # - ninety-four", "Age (at admission) 101", "Age at time of referral: 92", "Edad al ingreso: noventa y dos",
+    # "Edad a la derivación 95", "Edad en la primera consulta: 93", "வயது (பரிந்துரையின் போது): 96"
+    regex.compile(rf"(?<=(?:\b(?i:age)\s+\(?(?i:at|on|upon|as\s+of|when)\s+(?:(?i:the\s+)?(?i:time\s+of\s+)?)"
+                  rf"|\b(?i:edad)\s+\(?(?i:al|a\s+la|a\s+los|en\s+(?:el|la|su)|en|de)\s+(?:(?i:primera|primer)\s+)?)"
+                  r"(?!(?i:which|what|that|this|a|an|least|most|her|his|their|home|school|work|the)\b)"
+                  r"\p{L}[\p{L}\p{M}'’-]{2,}(?:\s+(?i:date|visit|time|day|contact|assessment))?\)?"
+                  r"(?:\s*[:=\-–—]\s*|\s+)"
+                  r"|வயது\s*\([^()\n]{1,40}\)\s*(?:[:=\-–—]\s*)?)"
+                  rf"(?:{_NINETY}(?!\d)|(?i:{_AGE_IN_WORDS}))"
+                  r"(?!\s*(?:%|percent|per cent|days|weeks|months|years\s+ago|días|semanas|meses)\b)(?![.,:/]\d)"),
+    # (r23 round) an age in years written short after a name: "Pcte. Dora, 93 a., afecto ..."
+    regex.compile(rf"(?<=\p{{L}},\s){_NINETY}(?=\s?a\.(?:[\s,;)]|$))"),
     # (r18 round) Tamil words composed before வயது (years of age): "தொண்ணூற்றி இரண்டு வயது"
     regex.compile(rf"(?:தொண்ணூற்றி|தொண்ணூற்று|நூற்றி|நூற்று)\s+{_TA_UNIT}(?=\s*-?\s*வய)"),
     regex.compile(rf"\b{_NINETY}(?=\s*-?\s*(?:years?|yrs?|y/?o\b|y\.\s?o\b\.?|year-old|yo\b|años|ans\b|வயது))", _I),
@@ -607,10 +632,15 @@ _UNITS = {"dollars", "pesos", "rupees", "euros", "pounds", "steps", "words", "pe
 # (a later group is never the capital of the next word: "CP 22432 Mexicali")
 # (r14 round: a Norwegian account's dotted groups first, "9710.45.30641"; r15 round: any such three groups,
 # "412.508.77120")
-_CODE = (r"(?:\d{3,4}\.\d{2,3}\.\d{5,6}(?!\d|\.\d)|(?:[A-Z]{1,7}[-\s/]?)?\d[\dA-Z]*(?:[-\s/][\dA-Z]+(?![\p{Ll}\p{M}])"
+# (r23 round: up to three letter groups joined by hyphens before the digits, "SWK-LCSW-LIC-9447")
+_CODE = (r"(?:\d{3,4}\.\d{2,3}\.\d{5,6}(?!\d|\.\d)|(?:(?:[A-Z]{1,7}-){2,3}|[A-Z]{1,7}[-\s/]?)?\d[\dA-Z]*"
+         r"(?:[-\s/][\dA-Z]+(?![\p{Ll}\p{M}])"
          r"|\.\d{3}(?=\D|$))*(?:-[\dkK])?)")
 NUMBER_AFTER_CUE = regex.compile(
+    # (r23 round: a membership's or an active enrolment's word before the mark, "NZAC membership no.: 8034",
+    # "colegiado activo n.º 8612")
     r"\.?\s*(?:'?s)?\s*(?:(?:number|num|no|nr|n\.?[º°o]|#|is|was|ending|in|with|:|-|,|\(|of|es|número|numero|de|reads"
+    r"|membership|activo|activa|vigente|active"
     r"|இல|இலக்கம்|எண்)\.?"
     rf"\s*){{0,4}}(?P<code>#?{_CODE})")
 _YEARISH = regex.compile(r"(?:19|20)\d\d")
@@ -738,7 +768,8 @@ def _lexicon_patterns(conf: dict) -> dict:
         # (r17 round: a Tamil letter after the number, "கதவு எண் 7-ஆ" door no. 7-B)
         # (r22 round: a Latin letter after a hyphen, "கதவு எண் 12-C")
         regex.compile(rf"(?:{door}\d{{1,4}}(?:/\d{{1,4}})?(?:-?[A-Za-z]|-[\u0B85-\u0BB9]\p{{M}}?)?(?:,\s*|\s+)"
-                      rf"|\d{{1,4}}(?:/\d{{1,4}})?[A-Za-z]?,\s*)"
+                      # (r23 round: a door number with a hyphen and a letter and no door word, "52-B, X சாலை")
+                      rf"|(?<![\d/-])\d{{1,4}}(?:/\d{{1,4}})?(?:-?[A-Za-z])?,\s*)"
                       rf"\p{{L}}[\p{{L}}\p{{M}}.]*(?:\s+\p{{L}}[\p{{L}}\p{{M}}.]*)?(?:\s+[\p{{L}}\p{{M}}]+வது)?\s+{ta_street}"),
         # 3-வது குறுக்குத் தெரு (3rd cross street); (r22 round) a side's word before it, "12/3, கிழக்கு 2-ம் வீதி" (east
         # 2nd street)
@@ -810,6 +841,9 @@ def _lexicon_patterns(conf: dict) -> dict:
             r"(?:(?i:lote|lt\.?)\s*\d{1,4}\s*)?"
             r"(?:(?:n\.?[º°o]\.?\s*|#\s*|(?i:número|numero|núm\.?|num\.?)\s*)?\d{1,5}(?!\d)[A-Za-z]?(?:-[A-Za-z0-9]+)?"
             r"|(?i:s/n|s\.n\.|sin\s+número)(?:,?\s*(?i:mz|mza|manzana)\.?\s*\w{1,4},?\s*(?i:lt|lote)\.?\s*\d{1,4})?)"
+            # (r23 round) a Guatemalan zone after the number, part of the address like a unit: "Calzada Roosevelt
+            # 22-43, zona 11, apto. 2"
+            r"(?:,\s*(?i:zona)\s+\d{1,2}\b(?![.,:/]\d))?"
             rf"(?:(?:\s*,\s*(?:{unit})?|\s+{unit}|\s+(?=\d{{1,2}}\.?\s?[º°ª]))\d{{1,3}}(?!\d)\.?(?:\s?[º°ª])?"
             r"(?:[\s-]?[A-Z]\b|\s*(?:izda|dcha|izq|der)\b\.?|\s\d{1,2}(?![\d.,:/]\d|\d)\.?(?:\s?[º°ª])?|\s+(?i:piso|planta)\b)?){0,2}"
             rf"(?:(?:\s*,\s*|\s+)(?:{unit}(?:[A-Z]\b|\d{{1,4}}[A-Z]?\b)\.?|\d{{1,2}}\.?\s?[º°ª](?:\s?\d{{1,2}}\.?\s?[º°ª])?"
@@ -824,7 +858,8 @@ def _lexicon_patterns(conf: dict) -> dict:
         # type that comes first, a compass point between them)
         regex.compile(rf"\b(?:\d{{1,4}}-)?\d{{1,6}}[A-Za-z]?,?\s+(?:(?:[NSEW]|NE|NW|SE|SW|North|South|East|West)\.?\s+)?"
                       rf"(?:(?:El|La|Los|Las)\s+)?{title_prefix}\s+(?:(?:{particles}|y|yr)\s+)?\p{{Lu}}[\p{{L}}\p{{M}}'’-]+"
-                      rf"(?:\s+(?:{particles}\s+)?\p{{Lu}}[\p{{L}}\p{{M}}'’-]+){{0,2}}"
+                      # (r23 round: the Welsh article inside the name too, "Ffordd Tan y Bryn")
+                      rf"(?:\s+(?:(?:{particles}|y|yr)\s+)?\p{{Lu}}[\p{{L}}\p{{M}}'’-]+){{0,2}}"
                       r"(?:\s\d{1,3}(?:/\d{1,3})?(?![\d.,:/]\d|\d|\s*(?:%|times|veces|years|años|days|días)))?"
                       rf"(?:,?\s+{unit}#?\w+|\s+#\s?\d+[A-Za-z]?\b)?"),
         # Via Roma 12, Rua das Flores 45, Viale dei Mille 3 (a street type first, written capitalised)
@@ -912,7 +947,10 @@ def _lexicon_patterns(conf: dict) -> dict:
                  r"\p{Lu}[\p{L}\p{M}'’-]*(?:\s+(?:(?:il|l|ta['’]|tal)-?\s*)?\p{Lu}[\p{L}\p{M}'’-]*){0,2}")
     # a Guatemalan or Mexican ordinal street, with its number and zone: "9a. Avenida 4-12, zona 1", "2a. Calle
     # Poniente Norte 310-B"
-    es_ordinal = (r"\b\d{1,2}[aªoº]\.?\s+(?:Calle|Avenida|Av\.|Avda\.|Diagonal)(?:\s+(?:Norte|Sur|Oriente|Poniente|Este"
+    # (r23 round: the ordinal's full stop before its letter and the street word in lower case, "4.ª avenida 12-73,
+    # zona 1", "16.ª calle 5-81, zona 5")
+    es_ordinal = (r"\b\d{1,2}\.?[aªoº]\.?\s+(?:Calle|Avenida|Av\.|Avda\.|Diagonal|calle|avenida|diagonal)"
+                  r"(?:\s+(?:Norte|Sur|Oriente|Poniente|Este"
                   r"|Oeste|Bis|[AB])\b)*(?:\s+(?:#\s*|n\.?[º°o]\.?\s*)?\d{1,5}(?:-[\dA-Z]{1,3})?\b)?"
                   r"(?:,\s*(?i:zona)\s+\d{1,2}\b)?")
     street_any = (rf"(?:{mt_house},\s+)?{mt_street}|{es_ordinal}"
@@ -934,7 +972,7 @@ def _lexicon_patterns(conf: dict) -> dict:
                        rf"(?:,\s*(?:{street_any}))?"
                        rf"|,\s*(?:{street_any}))")),
         (regex.compile(r"\bTriq\s"), regex.compile(rf"\b(?:{mt_house},\s+)?{mt_street}")),
-        (regex.compile(r"\d[aªoº]\.?\s+(?:Calle|Av)"), regex.compile(es_ordinal)),
+        (regex.compile(r"\d\.?[aªoº]\.?\s+(?:Calle|Av|calle|av|diagonal|Diagonal)"), regex.compile(es_ordinal)),
         # a Costa Rican address by a landmark: "de la escuela 150 metros al norte y 25 al oeste, casa 7"
         # (r15 round: any unit, "100 varas al oeste", "2 cuadras al sur", "media cuadra abajo", the first word
         # capitalised, "Del mercado ...", and the house's description after, ", casa esquinera", ", portón verde")
@@ -1234,6 +1272,8 @@ _YEAR_NOT_HOUSE = regex.compile(r"\b(?i:in|since|by|from|until|till|during|of|be
 # "a week ago Thursday evening", "tomorrow morning", "el martes pasado por la tarde", "ayer en la noche", "கடந்த
 # திங்கள்கிழமை மாலை" (last Monday evening), "நாளை காலை" (tomorrow morning); not a habit ("the last Friday evening of
 # each month")
+# a day and its month, and the full stop after the month: a date before the next sentence, no house and street
+_DAY_MONTH_STOP = regex.compile(rf"\d{{1,2}}(?:st|nd|rd|th)?\s+(?:{_MON}|(?i:{_MES}))\.\s")
 _DAY_PART_AFTER = regex.compile(
     r"(?:\s+(?i:morning|afternoon|evening|night|lunchtime)\b(?!-)"
     r"|\s+(?i:(?:por|en|a)\s+la\s+(?:mañana|tarde|noche)|de\s+madrugada|al\s+mediod[íi]a)\b"
@@ -1376,6 +1416,9 @@ def _pattern_spans(text: str, lex: Lexicon, found: list[Span], taken: np.ndarray
                 _MONTH_BEFORE_YEAR.search(text, max(0, start - 14), start):
             continue                                  # (r21 round) a date's year, no house number: "DOB 3 Jun 1950,
             #                                           GP Dr. Lee" (not "1950, GP Drive")
+        if text[start].isdigit() and _DAY_MONTH_STOP.match(text, start, end):
+            continue                                  # (r23 round) a date, then a sentence's full stop, no street:
+            #                                           "Appt - Monday 8 May. Court letter"
         if text[start].isdigit() and start >= 2 and text[start - 1] == " " and text[start - 2].isdigit() and \
                 text[start:end].endswith("Dr."):
             continue                                  # (r21 round) a phone's last group and a doctor's title, no
@@ -1473,8 +1516,9 @@ def _pattern_spans(text: str, lex: Lexicon, found: list[Span], taken: np.ndarray
             if i == 0 and not _valid_numeric_date(m.group()):
                 continue
             start = m.start()
-            if text[start:start + 3].lower() == "on ":
-                start += 3
+            if text[start:start + 3].lower() == "on " and not (rx is _WEEKDAY_FIRST and m.group().endswith("next")):
+                start += 3                          # ("on the 14th"; r23 round: not "on Wednesday next", whose
+                #                                     postposed "next" makes the "on" the phrase's)
             _add(found, taken, start, m.end(), "date")
     feast_talk = (_FEAST_AFTER_TALK,) if any(w in low for w in _FEAST_TALK_NEEDS) else ()
     for y in YEAR.finditer(text):

@@ -115,9 +115,14 @@ def _courts(text: str, lex: Lexicon, found: list[Span], taken: np.ndarray) -> No
 
 # a local-government area named "Shire of X", "Borough of X" (the generic word inside, like "Cook County") and a
 # Mexican neighbourhood with its lower-case "colonia" ("del colonia Roma Sur"); not a state: "District of Columbia"
+# (r23 round) and the other lower-case words for a neighbourhood, a Guatemalan zone with its town, and a town after
+# "de" or "en el Valle de" ("barrio San Antonio de Huehue", "urbanización Bolognesi", "barrio El Centro de La Ceiba",
+# "zona 3 de Xela", "caserío Los Pinos")
 _AREA_PHRASE = regex.compile(r"(?<![\p{L}\p{M}'’-])(?:(?:Shire|Borough|County|Municipality|District|Township|Region"
-                             r"|Municipio|Partido)\s+(?:of|de)|colonia)\s+(?P<n>\p{Lu}[\p{L}\p{M}'’-]+"
-                             r"(?:\s+(?:(?:de|del|la|las|los)\s+)?\p{Lu}[\p{L}\p{M}'’-]+){0,2})")
+                             r"|Municipio|Partido)\s+(?:of|de)|colonia|barrio|barriada|urbanización|urbanizacion"
+                             r"|reparto|caserío|caserio|aldea|cantón|canton|zona\s+\d{1,2}\s+de)\s+(?P<n>\p{Lu}[\p{L}\p{M}'’-]+"
+                             r"(?:\s+(?:(?:de|del|la|las|los)\s+)?\p{Lu}[\p{L}\p{M}'’-]+){0,3})")
+_AREA_NEEDS = ("of ", "colonia ", "de ", "barri", "urbaniza", "reparto ", "caser", "aldea ", "cant")
 
 
 def _area_phrases(text: str, lex: Lexicon, found: list[Span], taken: np.ndarray) -> None:
@@ -836,3 +841,57 @@ _MALAY_FACILITY = regex.compile(r"(?<![\w(])(?:SJK\s?\([TC]\)|SMJK|SMK|Kuil|Masj
 def _malay_facilities(text: str, found: list[Span], taken: np.ndarray) -> None:
     for m in _MALAY_FACILITY.finditer(text):
         _widen(found, taken, m.start(), m.end())
+
+
+# (r23 round) facilities named with their type first or last in Welsh, Māori and Spanish, over the names and places
+# found inside them:
+# - a marae and its Māori name, the lower-case particles inside ("Nga Hau e Wha National Marae", "Arai Te Uru
+#   Marae", "Ōtākou Marae");
+# - a Welsh school, college, hospital, centre, surgery, home or chapel, its type first ("Ysgol Friars", "Coleg
+#   Ceredigion", "Ysbyty Glan Clwyd", "Canolfan Brailsford", "Tŷ Cerrig"), up to a weekday, a month or an ordinary
+#   word after it ("Ysbyty Glan Clwyd Sunday past");
+# - a Spanish institute, university, school or hospital, its type first, over a person's name in it ("Instituto
+#   Central Vicente Cáceres", "Universidad Nacional Autónoma de Honduras en el Valle de Sula");
+# - a Welsh town with its article ("Y Felinheli", "Yr Wyddgrug"), the town found already.
+_MARAE = regex.compile(r"(?<![\p{L}\p{M}'’-])(?!The[ ])"
+                       r"(?:\p{Lu}[\p{L}\p{M}'’-]*[ ](?:(?:e|o|a|te|ki|i|nga|nā|tō)[ ])?){1,5}Marae\b")
+_TYPE_FIRST = regex.compile(r"(?<![\p{L}\p{M}'’-])(?:Ysgol|Coleg|Ysbyty|Canolfan|Meddygfa|Cartref|Prifysgol|Tŷ|Capel"
+                            r"|Eglwys|Carchar|Instituto|Universidad|Colegio|Escuela|Liceo|Hospital|Clínica|Sanatorio"
+                            r"|Centro\sEducativo|Centro\sEscolar|Complejo\sEducativo)"
+                            r"(?:[ ](?:(?:y|yr|ar|dan|uwch|de|del|de[ ]la|de[ ]los|de[ ]las|en[ ]el|en[ ]la)[ ])?"
+                            r"\p{Lu}[\p{L}\p{M}'’-]+){1,8}")
+_WELSH_ARTICLE = regex.compile(r"(?:(?<=^)|(?<=[\s(]))(?:Y|Yr)\s$")
+_TYPE_FIRST_NEEDS = ("Marae", "Ysgol", "Coleg", "Ysbyty", "Canolfan", "Meddygfa", "Cartref", "Prifysgol", "Tŷ ",
+                     "Capel", "Eglwys", "Carchar", "Instituto", "Universidad", "Colegio", "Escuela", "Liceo",
+                     "Hospital", "Clínica", "Sanatorio", "Centro E", "Complejo E")
+_CALENDAR_WORD = regex.compile(rf"(?:{_WD}|January|February|March|April|May|June|July|August|September|October"
+                               r"|November|December)\b")
+
+
+def _type_first_facilities(text: str, lex: Lexicon, lang: str, found: list[Span], taken: np.ndarray) -> None:
+    if any(w in text for w in _TYPE_FIRST_NEEDS):
+        for rx in (_MARAE, _TYPE_FIRST):
+            for m in rx.finditer(text):
+                words = list(regex.finditer(r"\S+", m.group()))
+                keep = next((i for i, w in enumerate(words[1:], 1) if _CALENDAR_WORD.fullmatch(w.group())),
+                            len(words))                 # up to a weekday or a month, then no ordinary word last
+                while rx is _TYPE_FIRST and keep > 2 and (key := _fold(words[keep - 1].group())) not in lex.places \
+                        and key not in lex.cues["facility_suffixes"] and (
+                        key in lex.es_common if lang == "es" else key in lex.en_common):
+                    keep -= 1
+                if keep < 2:
+                    continue
+                start, end = m.start(), m.start() + words[keep - 1].end()
+                if rx is _TYPE_FIRST and not any(sp.start < end and sp.end > start and sp.kind in ("name", "place")
+                                                 for sp in found):
+                    continue                                    # (only over a name or a place found inside it)
+                inside = [sp for sp in found if sp.start < end and sp.end > start]
+                if any(sp.kind not in ("name", "place") or sp.roster is not None or sp.start < start or (
+                        sp.end > end and not regex.fullmatch(r"(?:\s\p{Ll}+)+", text[end:sp.end])) for sp in inside):
+                    continue
+                _replace(found, taken, inside, start, end, "place")
+    if lang != "es" and ("Y " in text or "Yr " in text):
+        for sp in [sp for sp in found if sp.kind == "place"]:
+            m = _WELSH_ARTICLE.search(text, max(0, sp.start - 4), sp.start)
+            if m is not None:
+                _widen(found, taken, m.start(), sp.end)

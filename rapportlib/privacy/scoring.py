@@ -114,6 +114,17 @@ def summary_line(scores: pd.DataFrame) -> str:
             f"under target: {', '.join(under) or 'none'}")
 
 
+def markdown_table(scores: dict[str, pd.DataFrame]) -> str:
+    """Recall per kind (rows) and labelled set (columns, named by the keys) as a Markdown table."""
+    frames = {name: s.set_index("kind") for name, s in scores.items()}
+    kinds = [k for k in list(KINDS) + ["all"] if any(f.loc[k, "gold"] > 0 for f in frames.values() if k in f.index)]
+    lines = ["| kind | " + " | ".join(frames) + " |", "|---" * (len(frames) + 1) + "|"]
+    for k in kinds:
+        cells = [f"{f.loc[k, 'recall']:.3f}" if k in f.index and f.loc[k, "gold"] > 0 else "-" for f in frames.values()]
+        lines.append(f"| {k} | " + " | ".join(cells) + " |")
+    return "\n".join(lines)
+
+
 def main(argv: list[str] | None = None) -> int:
     """Score labelled sets: ``python -m rapportlib.privacy tests/data/identifiers_r23.jsonl``.
 
@@ -130,9 +141,15 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--misses", action="store_true", help="print the identifiers not found")
     ap.add_argument("--false-positives", action="store_true", help="print the spans that overlap no identifier")
     ap.add_argument("--kind", action="append", help="only misses/false positives of this kind; may repeat")
+    ap.add_argument("--markdown", action="store_true",
+                    help="instead: one Markdown table of recall, a row per kind and a column per file")
     args = ap.parse_args(argv)
     tagger = not args.rules_only
     find = lambda text, roster, lang: find_identifiers(text, roster, lang, tagger=tagger)   # noqa: E731
+    if args.markdown:
+        print(markdown_table({p.stem.removeprefix("identifiers_"): score_detector(read_labelled(p), find=find)
+                              for p in args.files}))
+        return 0
     width = max(len(p.name) for p in args.files)
     for path in args.files:
         gold, pred = span_outcomes(read_labelled(path), find=find)
