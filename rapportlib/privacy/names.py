@@ -1,8 +1,9 @@
 """Person names, and the capitalised phrases that turn out to be places: :func:`_name_spans` reads a text's
 tokens, takes what the roster and the name lists know and what stands after a cue ("my son", "Dr."), and keeps out
-what a safelist or the sentence explains (a technique, a weekday, a sentence's first word); the functions after it
-find names by the role or the verb around them (``_cue_names``, ``_unknown_people``, ``_lower_case_names``) and the
-other mentions of a name already found (``_names_again``)."""
+what a safelist or the sentence explains (a technique, a weekday, a sentence's first word), in stages (a function
+each, sharing one :class:`_NameScan` of the text); the functions after them find names by the role or the verb
+around them (``_cue_names``, ``_unknown_people``, ``_lower_case_names``) and the other mentions of a name already
+found (``_names_again``)."""
 
 from __future__ import annotations
 
@@ -316,41 +317,80 @@ def _tokens(text: str) -> list[_Tok]:
     return toks
 
 
-def _name_spans(text: str, lex: Lexicon, roster: Roster | None, lang: str, found: list[Span],
-                taken: np.ndarray) -> list[tuple[int, int]]:
-    """Names and places by their words. Returns what the learned layer must not mark either: the safelisted phrases
-    and (r17 round) a form's field labels, as (start, end) spans."""
-    toks = _tokens(text)
-    n = len(toks)
-    ordinary_es = lang == "es"
-    cues = lex.cues
-    # a capital straight after a web or e-mail address or a number, with no full stop between, opens a sentence (r13
-    # round): "...@kinfolkcare.org El abogado", "C.P. 62000 El registro", "forms.gle/rt1T Su abuela"
-    # (not before another capital: "41700 Dos Hermanas")
-    # (r17 round) and so does one after a date written with a number last, a form's field: "Seen: March 2011 They've
-    # started", "D.O.B. 12/08/47 Frank conversation about ...", "Fecha: 3 de mayo de 2009 El juicio"
-    ends = {sp.end for sp in found
-            if sp.kind in _ENDS_A_LINE or sp.kind == "date" and text[sp.end - 1:sp.end].isdigit()}
+@dataclass(slots=True, eq=False)
+class _NameScan:
+    """One text as the stages of :func:`_name_spans` read it: what the stages were given (the text, the lexicon,
+    the roster, the language, the spans found so far and their ``taken`` mask), the text's tokens and what was read
+    from them once, and what each stage decides for the stages after it. The questions more than one stage asks
+    of a token (an ordinary word? free? after a cue?) are its methods."""
+    text: str
+    lex: Lexicon
+    roster: Roster | None
+    lang: str
+    found: list[Span]
+    taken: np.ndarray
+    toks: list[_Tok]
+    n: int
+    cues: dict
+    ordinary_es: bool
+    seen: memoryview                       # (a view of ``taken``: far faster to test a word's few chars)
+    field_words: frozenset
+    generic: frozenset
+    # what the patterns found before the names (read before any name or place is added)
+    value_starts: set[int]
+    value_ends: set[int]
+    pc_ends: set[int]
+    pc_starts: set[int]
+    contact_starts: set[int]
+    # the one and two words before each token (a cue is looked up in them first: throughput)
+    prev_1: list[str]
+    prev_2: list[str]
+    first_ta: int                          # the first Tamil token, or -1
+    ta_kin: tuple[str, ...]
+    r21_issuer_cues: bool
+    r21_hash: bool
+    # decided by the stages: safelisted phrases and form labels (their tokens are marked safe), what the learned
+    # layer must not mark either, the roster's names and the roster word-names used as the word, the words a cue
+    # calls a name, and each token's label
+    safe: np.ndarray
+    # (r17 round) a safelisted facility phrase after a proper word is that facility's end: "Hollins Community College"
+    fac_safe: np.ndarray
+    keep_out: list[tuple[int, int]]
+    label_end: dict[int, int]              # a form label's end, by its first token
+    role_of: dict[int, int]
+    as_word: set[int]                      # roster word-names used as the word
+    cued: set[int]                         # words a cue (a title, a relation, a role) calls a name
+    label: list[str | None]                # "name" | "place" | None
 
-    def roster_has(t: _Tok) -> bool:
+    @classmethod
+    def read(cls, text: str, lex: Lexicon, roster: Roster | None, lang: str, found: list[Span],
+             taken: np.ndarray) -> _NameScan:
+        toks = _tokens(text)
+        n = len(toks)
+        cues = lex.cues
+        first_ta = next((i for i, t in enumerate(toks) if t.tamil), -1)
+        return cls(
+            text=text, lex=lex, roster=roster, lang=lang, found=found, taken=taken, toks=toks, n=n, cues=cues,
+            ordinary_es=lang == "es", seen=memoryview(taken), field_words=cues["field_labels"],
+            generic=lex.patterns["generic_facility_words"],
+            value_starts={sp.start for sp in found}, value_ends={sp.end for sp in found},
+            pc_ends={sp.end for sp in found if sp.kind == "postcode"},
+            pc_starts={sp.start for sp in found if sp.kind == "postcode"},
+            contact_starts={sp.start for sp in found if sp.kind in ("phone", "email", "fax")},
+            prev_1=[""] + [t.key for t in toks[:-1]],
+            prev_2=["", ""] + [f"{a.key} {b.key}" for a, b in zip(toks, toks[1:-1])],
+            first_ta=first_ta,
+            ta_kin=tuple(k for k in cues["kin"] if _is_tamil(k) and " " not in k) if first_ta >= 0 else (),
+            r21_issuer_cues=_ISSUER_CASE_NEEDS.search(text) is not None, r21_hash=" #" in text,
+            safe=np.zeros(n, bool), fac_safe=np.zeros(n, bool), keep_out=[], label_end={}, role_of={},
+            as_word=set(), cued=set(), label=[None] * n)
+
+    def roster_has(self, t: _Tok) -> bool:
+        roster = self.roster
         return roster is not None and len(roster) > 0 and roster.match(t.word) is not None
 
-    # (r17 round: any line's first word that is an everyday word and no given name, "...Polyclinic\nThe
-    # anniversary", "...\nService user # ...")
-    for x, t in enumerate(toks) if ends or "\n" in text else ():
-        if t.cap and not t.sent_start and (x + 1 == n or not toks[x + 1].cap):
-            k = t.start
-            while k > 0 and text[k - 1] in " )]":
-                k -= 1
-            t.sent_start = k < t.start and k in ends
-        # (r14 round) a common word on the line after one: "...@clinic.org.uk\nThe lift", "...@salud.cr\nEl PHQ-9"
-        if t.cap and not t.sent_start and text[t.start - 1:t.start] == "\n" and (t.start - 1 in ends or (
-                t.key not in lex.first_names and not roster_has(t))) and (
-                t.key in _STOP_CAPS or t.key in lex.en_common or (
-                    t.key in lex.en_words or ordinary_es and t.key in lex.es_words) and t.key not in lex.first_names):
-            t.sent_start = True
-
-    def ordinary(t: _Tok) -> bool:
+    def ordinary(self, t: _Tok) -> bool:
+        lex, ordinary_es = self.lex, self.ordinary_es
         k = t.key
         if k in lex.en_words or (ordinary_es and k in lex.es_words) or k in _STOP_CAPS:
             return True
@@ -362,152 +402,15 @@ def _name_spans(text: str, lex: Lexicon, roster: Roster | None, lang: str, found
         # (a frequent four-letter word with an ending too: "Fees", "Toes")
         return (len(k) > 4 or k in lex.en_common and k not in lex.first_names) and _inflected(k, lex.en_words)
 
-    seen = memoryview(taken)                           # (a view of ``taken``: far faster to test a word's few chars)
+    def free(self, t: _Tok) -> bool:
+        return 1 not in self.seen[t.start:t.end].tobytes()
 
-    def free(t: _Tok) -> bool:
-        return 1 not in seen[t.start:t.end].tobytes()
-
-    # safelisted phrases: mark their tokens as safe
-    safe = np.zeros(n, bool)
-    keep_out: list[tuple[int, int]] = []
-    # (r17 round) a safelisted facility phrase after a proper word is that facility's end: "Hollins Community College"
-    fac_safe = np.zeros(n, bool)
-    for i, t in enumerate(toks):
-        for words in lex.safe_phrases.get(t.key, ()):
-            if tuple(x.key for x in toks[i:i + len(words)]) == words:
-                safe[i:i + len(words)] = True
-                keep_out.append((t.start, toks[i + len(words) - 1].end))
-                if words[-1] in cues["facility_suffixes"] and i > 0 and toks[i - 1].cap and not safe[i - 1] and \
-                        text[toks[i - 1].end:t.start] == " " and t.cap:
-                    fac_safe[i:i + len(words)] = True
-                break
-
-    # (r17 round) a form's field label is no name: a label word, or a capitalised dictionary word no given name,
-    # opening a field (a sentence's or a line's start, after a separator, a comma or a value) and running, with up
-    # to three more words ("Home address", "Date of birth", "Card on file", "Ward/unit", "Driver's permit", "Last
-    # IP", "From the portal log"), to a colon, "#", a dash or a value: "..., Home address 41 Elm Rd", "| Born
-    # 2/9/61", "Correo - ...", "மின்னஞ்சல் - ..." (email); not "Frank: ..." or "Rose 07700 ..." (names, no labels)
-    field_words = cues["field_labels"]
-    value_starts = {sp.start for sp in found}
-    value_ends = {sp.end for sp in found}
-
-    # (r18 round) a dotted abbreviation opening a field is a label too, whatever the word: "Lic. plate ...", "Nat.
-    # Ins. - ...", "Dom.: ...", "Tfno. (+34) ...", "Home addr. - ..."; and an upper-case label word is ("POLICE CASE
-    # NO. - ...")
-    def dotted(t: _Tok) -> bool:
-        return t.cap and 2 <= len(t.word) <= 5 and text[t.end:t.end + 1] == "." and \
-            text[t.end + 1:t.end + 2] in (" ", ":", "\u00a0") and not t.tamil
-
-    def dotted_label(i: int) -> bool:
-        """A dotted abbreviation that opens a label: a given name only before ':', '-', a lower-case word or
-        another abbreviation ("Nat. Ins.", not "... her partner, Divya. Telehealth: ...")."""
-        t = toks[i]
-        if not dotted(t):
-            return False
-        if t.key not in lex.first_names and not roster_has(t):
-            return True
-        return text[t.end + 1:t.end + 2] == ":" or text[t.end + 1:t.end + 3] in (" -", " –") or \
-            i + 1 < n and (dotted(toks[i + 1]) or toks[i + 1].word[:1].islower())
-
-    def brand_label(i: int) -> bool:
-        return i + 1 < n and toks[i + 1].key in _WALLET_WORDS and text[toks[i].end:toks[i + 1].start] == " "
-
-    def field_label(i: int) -> bool:
-        t = toks[i]
-        if t.tamil:
-            if t.key not in field_words:
-                return False
-        elif not t.cap or t.caps and t.key not in field_words or not (
-                t.key in field_words or dotted_label(i) or brand_label(i) or t.key in _PLACE_FIELD_WORDS or
-                ordinary(t) and t.key not in lex.first_names and
-                t.key not in cues["facility_prefixes"] and t.key not in cues["weak_facility_prefixes"] and
-                t.key not in cues["facility_suffixes"]):
-            return False                                # (a facility's first word is none: "Clínica del IMSS número 7")
-        before = text[max(0, t.start - 3):t.start].rstrip(" \t")
-        opens = t.sent_start or before[-1:] in (",", "#", "/", "\n", ";", "|", "·") or before == "" or \
-            len(text[:t.start].rstrip()) in value_ends
-        if not opens and t.key not in field_words:
-            return False
-        k, slashed = i, False
-        while k + 1 < n and k - i < 3:
-            gap = text[toks[k].end:toks[k + 1].start]
-            nk = toks[k + 1]
-            if gap == "/" and not nk.cap:
-                slashed = True                              # "Ward/unit", "Dir./Address"
-            elif not (gap in (" ", "'s ", "’s ", ". ") and (nk.key in _LABEL_LINKS or nk.key in field_words or
-                                                            nk.caps and len(nk.key) <= 4 or dotted(nk))) or \
-                    nk.start in value_starts or gap == ". " and toks[k].key not in _ABBREV and not (
-                        dotted(toks[k]) and (nk.word[:1].islower() or dotted(nk))):    # "Lic. plate", "Nat. Ins.", not
-                break                                                       # "... Court House. Last IP #"
-            k += 1
-        rest = k - i
-        label_end[i] = toks[k].end
-        after = text[toks[k].end:toks[k].end + 4]
-        stripped = after.lstrip(" .")
-        if opens and (t.key in field_words or rest > 0 and toks[k].key in field_words):
-            # (r18 round) a label with its preposition before a facility or source: "Seen at Elm Clinic", "Referred
-            # from - ...", "Forwarded to ..."
-            m = _LABEL_PREPOSITION.match(text, toks[k].end)
-            if m:
-                label_end[i] = m.end()
-                return True
-        if opens and not t.tamil and rest == 0:
-            # (r18 round) an everyday word and a few lower-case words up to a colon: "Sustituye esta semana: ..."; (r22
-            # round) or up to an equals sign or a dash: "Persona autorizada = ...", "Teléfono fijo— ..."
-            m = _LOWER_RUN_TO_COLON.match(text, t.end)
-            if m:
-                label_end[i] = m.end()
-                return True
-        if opens and after[:3] in (" | ", " / ") and (t.key in field_words or rest > 0 and toks[k].key in field_words):
-            return True                                 # (r22 round) a form's heading before its fields: "Intake |
-            #                                             Phone: ...", "Triaje | Correo: ..." (r23 round: or " / ",
-            #                                             "Letterhead / Emergency contact: ...")
-        if stripped[:1] in (":", "#", "=") or stripped[:2] in ("- ", "– ", "— ") or \
-                after[:3] in (" - ", " – ", " — "):
-            # (r18 round) one everyday word, no given name, opening a field before its colon or dash is a label
-            # too: "Age: ...", "Appt - ...", "Targa ..." ("Frank: ..." stays a name)
-            return opens or rest > 0 and toks[k].key in field_words
-        nxt = toks[k + 1] if k + 1 < n and text[toks[k].end:toks[k + 1].start] == " " else None
-        if opens and (rest > 0 or t.caps) and toks[k].key in _LABEL_BEFORE_VALUE and nxt is not None and nxt.cap:
-            return True                                 # (r21 round) a name's or an address's label before its
-            #                                             value, no colon: "Patient name Tara Quinn", "Home addr Ty
-            #                                             Gwyn, ...", "Client name: ..." (above)
-        if opens and rest == 0 and t.key in _PLACE_FIELD_WORDS and nxt is not None and nxt.cap and \
-                not ordinary(nxt) and nxt.key not in cues["facility_suffixes"] and not (
-                    k + 2 < n and toks[k + 2].key in cues["facility_suffixes"]):
-            return True                                 # (r21 round) a town's field, no colon: "..., Town Bantry,"
-            #                                             (not "Town Hall", "City General Hospital")
-        if opens and toks[k].key in _ROLE_LABEL_ENDS and k + 1 < n and (toks[k + 1].cap or toks[k + 1].tamil):
-            return True                                 # (r19 round) a role's label before its name, no colon:
-            #                                             "Key worker Ilse ...", "Médico de cabecera Ana ..."
-        if not opens:
-            return False                                # (a label word mid-line only before its own words and
-        if slashed:                                     # a colon: "Dalia Ruiz Familiar de referencia: ...")
-            return True
-        pos = toks[k].end + len(after) - len(after.lstrip(" "))
-        near = text[toks[k].end:toks[k].end + 6]
-        shaped = _VALUE_SHAPE.match(text, toks[k].end + len(near) - len(near.lstrip(" ."))) is not None
-        return (pos in value_starts or shaped) and (
-            rest > 0 or t.key in field_words or dotted(t))
-
-    label_end: dict[int, int] = {}
-    for i in range(n):
-        if not safe[i] and (toks[i].cap or toks[i].tamil) and field_label(i):
-            safe[i] = True
-            keep_out.append((toks[i].start, label_end[i]))
-            j = i + 1                                   # (r18 round) the label's other words too: "Orange Money wallet"
-            while j < n and toks[j].end <= label_end[i]:
-                safe[j] = True
-                j += 1
-
-    # the one and two words before each token (a cue is looked up in them first: throughput)
-    prev_1 = [""] + [t.key for t in toks[:-1]]
-    prev_2 = ["", ""] + [f"{a.key} {b.key}" for a, b in zip(toks, toks[1:-1])]
-
-    def prev_is(i: int, section: str) -> bool:
+    def prev_is(self, i: int, section: str) -> bool:
         """Token i is preceded by a cue word of ``section`` (possibly two words)."""
-        if prev_1[i] not in cues[section] and prev_2[i] not in cues[section]:
+        cues = self.cues
+        if self.prev_1[i] not in cues[section] and self.prev_2[i] not in cues[section]:
             return False
+        text, taken, toks = self.text, self.taken, self.toks
         if i == 0 or taken[toks[i - 1].start]:
             return False                                   # no cue inside an address: "...@centro.com.mx. Plan"
         between = text[toks[i - 1].end:toks[i].start]
@@ -517,26 +420,22 @@ def _name_spans(text: str, lex: Lexicon, roster: Roster | None, lang: str, found
         k2 = f"{toks[i - 2].key} {k1}" if i >= 2 else ""
         return k1 in cues[section] or k2 in cues[section]
 
-    def place_cue(i: int) -> bool:
+    def place_cue(self, i: int) -> bool:
+        text, toks, cues = self.text, self.toks, self.cues
         return i > 0 and toks[i - 1].key in cues["place_cues"] and toks[i].start - toks[i - 1].end <= 2 and \
             not any(ch in ".!?;:" for ch in text[toks[i - 1].end:toks[i].start])      # not "proud of. She"
 
-    def place_cue_the(i: int) -> bool:
+    def place_cue_the(self, i: int) -> bool:
         """A place cue before token i, or before an article before it ("at the Covenant House")."""
+        toks = self.toks
+        place_cue = self.place_cue
         return place_cue(i) or (i > 1 and toks[i - 1].key in ("the", "el", "la", "los", "las")
                                 and toks[i].start - toks[i - 1].end == 1 and place_cue(i - 1))
 
-    pc_ends = {sp.end for sp in found if sp.kind == "postcode"}
-    pc_starts = {sp.start for sp in found if sp.kind == "postcode"}
-
-    def next_to_postcode(t: _Tok) -> bool:
-        """"28947 Getafe", "Ooty 643082", "Leeds, LS2 2LJ"."""
-        return any(text[e:t.start] in (" ", ", ") for e in (t.start - 1, t.start - 2) if e in pc_ends) or \
-            any(text[t.end:b] in (" ", ", ") for b in (t.end + 1, t.end + 2) if b in pc_starts)
-
-    def ta_bare(i: int, loose: bool = False) -> bool:
+    def ta_bare(self, i: int, loose: bool = False) -> bool:
         """Tamil token i could be a bare name: no common word, case ending, cue word, number or month (``loose``:
         a name may end in ை, as தெய்வானை, அஞ்சலை do, when it is no object's ending: "பணத்தை", "வீட்டை", "கதையை")."""
+        lex, toks, cues = self.lex, self.toks, self.cues
         w = toks[i].word
         ending = w.endswith(_TA_NOT_BARE) and not (loose and w.endswith(("னை", "லை", "ரை", "ளை", "ழை", "ம்மை")) and
                                                    not w.endswith(("ன்னை", "ல்லை", "ற்றை", "த்தை"))) and \
@@ -546,24 +445,18 @@ def _name_spans(text: str, lex: Lexicon, roster: Roster | None, lang: str, found
             _fold(w) not in lex.safe_words and not w.startswith(lex.patterns["ta_calendar"]) and \
             not _tamil_match(w, lex.tamil_places, 2) and w not in lex.patterns["ta_numbers"]
 
-    first_ta = next((i for i, t in enumerate(toks) if t.tamil), -1)
-    ta_kin = tuple(k for k in cues["kin"] if _is_tamil(k) and " " not in k) if first_ta >= 0 else ()
-    contact_starts = {sp.start for sp in found if sp.kind in ("phone", "email", "fax")}
-
-    def contact_after(t: _Tok) -> bool:
-        """A phone number or e-mail address right after the word: "Thenmozhi +91 431 401 2395"."""
-        return any(b in contact_starts for b in (t.end + 1, t.end + 2, t.end + 3)) and \
-            text[t.end:t.end + 3].strip(" :,(-–") == "" and "\n" not in text[t.end:t.end + 3]
-
-    def verb_like(k: int) -> bool:
+    def verb_like(self, k: int) -> bool:
+        lang, toks, cues = self.lang, self.toks, self.cues
+        es_verb = self.es_verb
         w = toks[k].key
         return w in cues["followers"] or w in _VERBISH or (len(w) > 3 and w.endswith(("ed", "s"))) or \
             toks[k].word.endswith("ó") or lang == "es" and es_verb(k)      # "Blanca empezó", "Amable duerme"
 
-    def es_verb(k: int) -> bool:
+    def es_verb(self, k: int) -> bool:
         """Token k is a Spanish verb after its subject (r13 round): a clitic, a negation or an adverb before one ("me
         mostró", "no ha vuelto", "ya sabe"), a past ("enseñó"), or a present or an imperfect whose infinitive is a
         word ("describe", "ahorra", "trae", "duerme" dormir, "empieza" empezar, "trabajaba", "dormía")."""
+        lex, toks, cues = self.lex, self.toks, self.cues
         tk = toks[k]
         w = tk.key
         if tk.cap or tk.tamil:
@@ -580,183 +473,204 @@ def _name_spans(text: str, lex: Lexicon, roster: Roster | None, lang: str, found
                 return any(st + inf in lex.es_words for st in stems for inf in infinitives)
         return False
 
-    def roster_word_is_name(i: int) -> bool:
-        """A roster name that is also a word ("Olive", "Grace", "luna"), written where it could be either: a name
-        when something says so (a verb after it, the rest of the name, a cue before it)."""
-        t = toks[i]
-        prv = toks[i - 1] if i > 0 and text[toks[i - 1].end:t.start] == " " else None
-        nxt = toks[i + 1] if i + 1 < n and text[t.end:toks[i + 1].start] in (" ", ", ") else None
-        if t.cap and not t.sent_start:
-            return True
-        if nxt is None and not t.cap and text[t.end:t.end + 1] in ("'", "’", '"', "”", "»") and \
-                text[t.end:t.end + 2] not in ("'s", "’s"):
-            return False                                   # a word closing a quotation: "'un hombre modesto', y"
-        if text[t.end:t.end + 2] in ("'s", "’s") or nxt is None or prev_is(i, "titles") or prev_is(i, "naming"):
-            return True
-        if nxt.cap or verb_like(i + 1) or (nxt.key in _PARTICLES and i + 2 < n and toks[i + 2].cap):
-            return True                                    # "Olive Chatterjee", "Grace said", "Dulce de la Torre"
-        if t.cap:
-            return text[t.end:nxt.start] != " "            # "Hope, who ..." but not "Olive oil", "Rich food"
-        # lower case: a name beside another name or after a cue ("hope o'neill", "Caleb and rose", "salma has")
-        if prv is not None and prv.key in ("and", "y", "e") and i > 1 and (toks[i - 2].cap or roster.match(
-                toks[i - 2].word) is not None) and text[toks[i - 2].end:prv.start] == " ":
-            return True                                    # "Dawn, Caleb and rose"
-        return t.sent_start or prev_is(i, "kin") or (prv is not None and (
-            roster.match(prv.word) is not None or prv.cap and not t.sent_start and not ordinary(prv))) or \
-            roster.match(nxt.word) is not None
 
-    def roster_lower_word_is_name(i: int) -> bool:
-        """A roster name that is a common word, written in lower case: a name only when something strong says so (a
-        title, a relation or "named" before it, a preposition or a conjunction before it, a possessive, the rest of
-        the name, a verb after it); not after a noun, a verb or an article ("tono severo", "will skip meals")."""
-        t = toks[i]
-        nxt = toks[i + 1] if i + 1 < n and text[t.end:toks[i + 1].start] == " " else None
-        prv = toks[i - 1] if i > 0 and text[toks[i - 1].end:t.start] in (" ", ": ", ", ") else None
-        if text[t.end:t.end + 2] in ("'s", "’s", " (") or prev_is(i, "titles") or prev_is(i, "naming") or \
-                prev_is(i, "kin") or t.sent_start and text[t.start - 1:t.start] not in _QUOTES or prv is not None and (
-                    prv.key in _BEFORE_LOWER_NAME and not (prv.key == "de" and t.key in lex.es_words) or
-                    lang == "es" and prv.key == "a" or roster.match(prv.word) is not None):
-            return True                                    # "with logan was", "de baltasar:", "When irina talked"
-            #                                                (not the word after "de" or a quote, r13 round: "un
-            #                                                premio de consolación", 'the "merry little Christmas"')
-        return nxt is not None and (nxt.cap or roster.match(nxt.word) is not None or (
-            nxt.key in cues["followers"] and nxt.key not in _WEAK_FOLLOWERS) or (
-            lang == "es" and nxt.key == "se" and (prv is None or prv.key not in _DETERMINERS)))
-        #                                                    "hope o'neill", "rose said", "custodia se rio"
+def _name_spans(text: str, lex: Lexicon, roster: Roster | None, lang: str, found: list[Span],
+                taken: np.ndarray) -> list[tuple[int, int]]:
+    """Names and places by their words. Returns what the learned layer must not mark either: the safelisted phrases
+    and (r17 round) a form's field labels, as (start, end) spans."""
+    s = _NameScan.read(text, lex, roster, lang, found, taken)
+    _sentence_starts(s)
+    _safe_phrases(s)
+    _form_labels(s)
+    _roster_hits(s)                        # 1.
+    _decide_tokens(s)                      # 2.
+    if s.first_ta >= 0:
+        _tamil_names(s)                    # 2a.
+    _tamil_facilities(s)                   # 2b.
+    _capitalised_runs(s)                   # 3.
+    _emit_names(s)                         # 4.
+    _facility_words_after(s)               # 5.
+    _kept_from_the_tagger(s)
+    _spanish_noun_before_name(s)
+    _tamil_form_headings(s)
+    return s.keep_out
 
-    def cap_after(i: int) -> bool:
-        """The first word after token i that is no particle is capitalised: "Talavera de la Reina" (not "Escalera de
-        exposición")."""
-        return next((toks[x].cap for x in range(i + 1, min(n, i + 4)) if toks[x].key not in _PARTICLES), False)
 
-    def technique_head_after(i: int) -> bool:
-        """Title Case words run from token i to a technique's head noun: "the Safe Room technique"."""
-        for k in range(i + 1, min(i + 4, n)):
-            if text[toks[k - 1].end:toks[k].start] != " ":
-                return False
-            if toks[k].key in _TECHNIQUE_HEADS:
-                return True
-            if not toks[k].cap:
-                return False
+def _sentence_starts(s: _NameScan) -> None:
+    """Capitalised words that open a line or follow a value with no full stop between: sentence starts too."""
+    text, lex, found, toks, n, ordinary_es = s.text, s.lex, s.found, s.toks, s.n, s.ordinary_es
+    roster_has = s.roster_has
+    # a capital straight after a web or e-mail address or a number, with no full stop between, opens a sentence (r13
+    # round): "...@kinfolkcare.org El abogado", "C.P. 62000 El registro", "forms.gle/rt1T Su abuela"
+    # (not before another capital: "41700 Dos Hermanas")
+    # (r17 round) and so does one after a date written with a number last, a form's field: "Seen: March 2011 They've
+    # started", "D.O.B. 12/08/47 Frank conversation about ...", "Fecha: 3 de mayo de 2009 El juicio"
+    ends = {sp.end for sp in found
+            if sp.kind in _ENDS_A_LINE or sp.kind == "date" and text[sp.end - 1:sp.end].isdigit()}
+    # (r17 round: any line's first word that is an everyday word and no given name, "...Polyclinic\nThe
+    # anniversary", "...\nService user # ...")
+    for x, t in enumerate(toks) if ends or "\n" in text else ():
+        if t.cap and not t.sent_start and (x + 1 == n or not toks[x + 1].cap):
+            k = t.start
+            while k > 0 and text[k - 1] in " )]":
+                k -= 1
+            t.sent_start = k < t.start and k in ends
+        # (r14 round) a common word on the line after one: "...@clinic.org.uk\nThe lift", "...@salud.cr\nEl PHQ-9"
+        if t.cap and not t.sent_start and text[t.start - 1:t.start] == "\n" and (t.start - 1 in ends or (
+                t.key not in lex.first_names and not roster_has(t))) and (
+                t.key in _STOP_CAPS or t.key in lex.en_common or (
+                    t.key in lex.en_words or ordinary_es and t.key in lex.es_words) and t.key not in lex.first_names):
+            t.sent_start = True
+
+
+def _safe_phrases(s: _NameScan) -> None:
+    """The safelisted phrases' tokens are safe (no name) and kept from the learned layer."""
+    text, lex, toks, cues, safe, fac_safe, keep_out = s.text, s.lex, s.toks, s.cues, s.safe, s.fac_safe, s.keep_out
+    # safelisted phrases: mark their tokens as safe
+    for i, t in enumerate(toks):
+        for words in lex.safe_phrases.get(t.key, ()):
+            if tuple(x.key for x in toks[i:i + len(words)]) == words:
+                safe[i:i + len(words)] = True
+                keep_out.append((t.start, toks[i + len(words) - 1].end))
+                if words[-1] in cues["facility_suffixes"] and i > 0 and toks[i - 1].cap and not safe[i - 1] and \
+                        text[toks[i - 1].end:t.start] == " " and t.cap:
+                    fac_safe[i:i + len(words)] = True
+                break
+
+
+def _form_labels(s: _NameScan) -> None:
+    """A form's field labels are safe (no name) and kept from the learned layer."""
+    toks, n, safe, keep_out, label_end = s.toks, s.n, s.safe, s.keep_out, s.label_end
+    # (r17 round) a form's field label is no name: a label word, or a capitalised dictionary word no given name,
+    # opening a field (a sentence's or a line's start, after a separator, a comma or a value) and running, with up
+    # to three more words ("Home address", "Date of birth", "Card on file", "Ward/unit", "Driver's permit", "Last
+    # IP", "From the portal log"), to a colon, "#", a dash or a value: "..., Home address 41 Elm Rd", "| Born
+    # 2/9/61", "Correo - ...", "மின்னஞ்சல் - ..." (email); not "Frank: ..." or "Rose 07700 ..." (names, no labels)
+    for i in range(n):
+        if not safe[i] and (toks[i].cap or toks[i].tamil) and _field_label(s, i):
+            safe[i] = True
+            keep_out.append((toks[i].start, label_end[i]))
+            j = i + 1                                   # (r18 round) the label's other words too: "Orange Money wallet"
+            while j < n and toks[j].end <= label_end[i]:
+                safe[j] = True
+                j += 1
+
+
+# (r18 round) a dotted abbreviation opening a field is a label too, whatever the word: "Lic. plate ...", "Nat.
+# Ins. - ...", "Dom.: ...", "Tfno. (+34) ...", "Home addr. - ..."; and an upper-case label word is ("POLICE CASE
+# NO. - ...")
+def _dotted(s: _NameScan, t: _Tok) -> bool:
+    text = s.text
+    return t.cap and 2 <= len(t.word) <= 5 and text[t.end:t.end + 1] == "." and \
+        text[t.end + 1:t.end + 2] in (" ", ":", "\u00a0") and not t.tamil
+
+
+def _dotted_label(s: _NameScan, i: int) -> bool:
+    """A dotted abbreviation that opens a label: a given name only before ':', '-', a lower-case word or
+    another abbreviation ("Nat. Ins.", not "... her partner, Divya. Telehealth: ...")."""
+    text, lex, toks, n = s.text, s.lex, s.toks, s.n
+    roster_has = s.roster_has
+    t = toks[i]
+    if not _dotted(s, t):
         return False
+    if t.key not in lex.first_names and not roster_has(t):
+        return True
+    return text[t.end + 1:t.end + 2] == ":" or text[t.end + 1:t.end + 3] in (" -", " –") or \
+        i + 1 < n and (_dotted(s, toks[i + 1]) or toks[i + 1].word[:1].islower())
 
-    def ta_roster_word_is_name(i: int) -> bool:
-        """A Tamil roster name that is a common word ("இசை", music, "கலை", art) is the word after an adjective or a
-        noun joined on to it ("மெல்லிய இசை", soft music; "ஓவியக் கலை", the art of painting) unless a role follows."""
-        t = toks[i]
-        prv = toks[i - 1] if i > 0 and text[toks[i - 1].end:t.start] == " " else None
-        nxt = toks[i + 1] if i + 1 < n and text[t.end:toks[i + 1].start] == " " else None
-        if nxt is not None and (nxt.word.startswith(_TA_HONORIFIC) or nxt.word == "உடன்" or nxt.word in _TA_SELF):
-            return True
-        return t.sent_start or prv is None or not prv.tamil or not prv.word.endswith(("ிய", "க்", "ச்", "த்", "ப்"))
 
-    def paren_role(t: _Tok) -> bool:
-        """A relation or role in brackets after the word: "Saravanan (client)", "ஜெயகாந்தன் (அண்ணன்)",
-        "Dana (her sister)"."""
-        m = _PAREN_ROLE.match(text, t.end)
-        return bool(m) and _fold(m.group("r")) in cues["kin"]
+def _brand_label(s: _NameScan, i: int) -> bool:
+    text, toks, n = s.text, s.toks, s.n
+    return i + 1 < n and toks[i + 1].key in _WALLET_WORDS and text[toks[i].end:toks[i + 1].start] == " "
 
-    def colon_role(i: int) -> bool:
-        """A relation or role and a colon before the word: "Supervisor: Revathi", "Emergency contact: ..."; (r17
-        round) also a "#" or a dash: "Contacto # Rut Ibarra", "Guardian - Okoro"."""
-        if i == 0 or text[toks[i - 1].end:toks[i].start] not in _ROLE_GAPS or taken[toks[i - 1].start]:
+
+def _field_label(s: _NameScan, i: int) -> bool:
+    text, lex, toks, n, cues, field_words = s.text, s.lex, s.toks, s.n, s.cues, s.field_words
+    value_starts, value_ends, label_end = s.value_starts, s.value_ends, s.label_end
+    ordinary = s.ordinary
+    t = toks[i]
+    if t.tamil:
+        if t.key not in field_words:
             return False
-        k1 = toks[i - 1].key
-        k2 = f"{toks[i - 2].key} {k1}" if i >= 2 else ""
-        return k1 in cues["kin"] or k2 in cues["kin"] or _strip_plural(k1) in cues["kin"]
-
-    def person_field(i: int) -> bool:
-        """(r17 round) a form's field for a person before a full name: "Usuaria # Dulce Marchena", "Nombre - Rut
-        Ibarra", "Familiar de referencia: Dulce Ibarra (madre)", "Service user # Tova Quist" (its first word a word
-        too, "Argelia", "Rose"; the next word capitalised)."""
-        if i < 1 or text[toks[i - 1].end:toks[i].start] not in _ROLE_GAPS and not (
-                toks[i - 1].word == "NOK" and text[toks[i - 1].end:toks[i].start] == " ") or \
-                taken[toks[i - 1].start] or \
-                i + 1 >= n or text[toks[i].end:toks[i + 1].start] != " " or not toks[i + 1].cap or toks[i + 1].caps:
-            return False
-        k1 = toks[i - 1].key
-        k2 = f"{toks[i - 2].key} {k1}" if i >= 2 else ""
-        k3 = f"{toks[i - 3].key} {k2}" if i >= 3 else ""
-        return k1 in _PERSON_FIELDS or k2 in _PERSON_FIELDS or k3 in _PERSON_FIELDS
-
-    def labels_code(t: _Tok) -> bool:
-        """The word names a number or an account, not a person: "Case No. 76-97447", "Hosp No. 4471",
-        "Comcast account 8610...", "People's Bank account ...", "GTBank a/c 2221..."."""
-        return bool(_LABELS_CODE.match(text, t.end))
-
-    def bank_before_code(i: int) -> bool:
-        """A bank's or insurer's name between an account word and the number: "cuenta Davivienda: 1265036621"."""
-        if not _CODE_AFTER.match(text, toks[i].end):
-            return False
-        prev = [toks[x].key for x in range(max(0, i - 2), i)]
-        return bool(prev) and (prev[-1] in _ACCOUNT_BEFORE or len(prev) == 2 and prev[-1] in ("de", "del", "of", "at")
-                               and prev[0] in _ACCOUNT_BEFORE)
-
-    r21_issuer_cues = _ISSUER_CASE_NEEDS.search(text) is not None
-    r21_hash = " #" in text
-
-    def r21_not_a_name(i: int) -> bool:
-        """(r21 round) A capitalised word that is no person's name though nothing else takes it: an issuer before a
-        case, registration or membership cue and its number ("Harbourside Credit Union share account #5521",
-        "Barnardos case ref: BR-..."), an issuer between an ID's cue and its code ("código de asegurado SaludPlus:
-        3100..."), or one alone before "#" and a long number ("Aguasur #51454..."); a Nordic number cue ("NAV-nr.
-        9095...", "P-nummer: 1234..."); a verb in British spelling opening a sentence ("Organised her week")."""
-        t = toks[i]
-        if t.key in cues["kin"] and i + 1 < n and not toks[i + 1].cap and not toks[i + 1].tamil and \
-                text[t.end:toks[i + 1].start] in ("'s ", "’s "):
-            return True                                  # a relation's or a role's own: "Solicitor's fax", "Mam's
-            #                                              neighbour" (not "Sister Grace's ...", a title before it)
-        if t.key in lex.first_names or roster_has(t):
-            return False
-        if i > 0 and toks[i - 1].key in cues["titles"]:
-            return False
-        if r21_issuer_cues and (t.key not in lex.surnames or ordinary(t)) and _ISSUER_CASE_CUE.match(text, t.end):
-            return True
-        if bank_before_code(i):
-            return True
-        if r21_hash and t.key not in lex.surnames and _ISSUER_HASH.match(text, t.end) and (
-                i == 0 or text[toks[i - 1].end:t.start] in (", ", "; ", " | ", " / ", " — ", " - ")):
-            return True
-        if "-" in t.word and _NR_CUE_WORD.fullmatch(t.word) and _NR_CUE_VALUE.match(text, t.end):
-            return True
-        return lang == "en" and t.sent_start and t.key.endswith(("ised", "ising", "ises")) and \
-            t.key not in lex.surnames and any(_inflected(t.key[:-len(e)] + e.replace("s", r, 1), lex.en_words)
-                                               for e in ("ised", "ising", "ises") if t.key.endswith(e)
-                                               for r in ("z", "c"))
-
-    def ta_noun(w: str) -> bool:
-        """A Tamil word that could be a name: no relation, title, function word, verb or adverb."""
-        return len(w) >= 3 and w not in cues["kin"] and w not in cues["titles"] and not w.startswith(_TA_FUNCTION) \
-            and not w.endswith(_TA_NOT_NOUN_HON) and not _tamil_match(w, lex.tamil_places, 2)
-
-    def ta_named(i: int) -> bool:
-        """Tamil token i is a name by its context: a role in brackets after it ("ஜெயகாந்தன் (அண்ணன்)"), a role and
-        a colon before it ("Supervisor: ரேவதி"), உடன் (with) written apart after it ("பிரகாஷ் உடன்") or on to it
-        after the name's last vowel ("ஜனனியுடன்", "கோகிலாவுடன்"), or, as the note's first word, a possessive
-        ending ("மகேஸ்வரியின் follow-up")."""
-        t = toks[i]
-        w = t.word
-        # listed with a relative: "தியாகராஜன், அவருடைய அம்மா ..." (Thiyagarajan, his mother ...)
-        if text[t.end:t.end + 2] == ", " and i + 2 < n and toks[i + 1].word in _TA_HIS_HER and \
-                toks[i + 2].key in cues["kin"]:
-            return ta_noun(w) and not w.endswith(_TA_NOT_BARE) and w not in lex.ta_common
-        if paren_role(t) or colon_role(i):
-            return ta_noun(w) and not w.endswith(_TA_NOT_BARE) and (w not in lex.ta_common or paren_role(t))
-        if i + 1 < n and toks[i + 1].word == "உடன்" and text[t.end:toks[i + 1].start] == " ":
-            return ta_noun(w) and w[-1] in _TA_VOWEL_SIGNS + "\u0bcd"
-        for suffix, vowels in (("யுடன்", "ிீெே"), ("வுடன்", "ாோொூ"), ("யின்", "ிீெே"), ("வின்", "ாோொூ")):
-            # the glide tells the name's last vowel: ய after i and e ("ஜனனியுடன்"), வ after a and o ("கோகிலாவுடன்");
-            # not "பரிவுடன்" (பரிவு, with compassion), nor nouns in -மை/-ை ("நம்பிக்கையின்மையுடன்")
-            stem = w[:-len(suffix)]
-            if w.endswith(suffix) and len(stem) >= 3 and stem[-1] in vowels and stem not in lex.ta_common \
-                    and stem not in cues["kin"] and not stem.startswith(_TA_FUNCTION + ("அவ", "இவ", "எ")) and \
-                    (suffix.endswith("டன்") or i == first_ta and t.sent_start):
-                return True
+    elif not t.cap or t.caps and t.key not in field_words or not (
+            t.key in field_words or _dotted_label(s, i) or _brand_label(s, i) or t.key in _PLACE_FIELD_WORDS or
+            ordinary(t) and t.key not in lex.first_names and
+            t.key not in cues["facility_prefixes"] and t.key not in cues["weak_facility_prefixes"] and
+            t.key not in cues["facility_suffixes"]):
+        return False                                # (a facility's first word is none: "Clínica del IMSS número 7")
+    before = text[max(0, t.start - 3):t.start].rstrip(" \t")
+    opens = t.sent_start or before[-1:] in (",", "#", "/", "\n", ";", "|", "·") or before == "" or \
+        len(text[:t.start].rstrip()) in value_ends
+    if not opens and t.key not in field_words:
         return False
+    k, slashed = i, False
+    while k + 1 < n and k - i < 3:
+        gap = text[toks[k].end:toks[k + 1].start]
+        nk = toks[k + 1]
+        if gap == "/" and not nk.cap:
+            slashed = True                              # "Ward/unit", "Dir./Address"
+        elif not (gap in (" ", "'s ", "’s ", ". ") and (nk.key in _LABEL_LINKS or nk.key in field_words or
+                                                        nk.caps and len(nk.key) <= 4 or _dotted(s, nk))) or \
+                nk.start in value_starts or gap == ". " and toks[k].key not in _ABBREV and not (
+                    _dotted(s, toks[k]) and (nk.word[:1].islower() or _dotted(s, nk))):  # "Lic. plate", "Nat. Ins.",
+            break                                                       # not "... Court House. Last IP #"
+        k += 1
+    rest = k - i
+    label_end[i] = toks[k].end
+    after = text[toks[k].end:toks[k].end + 4]
+    stripped = after.lstrip(" .")
+    if opens and (t.key in field_words or rest > 0 and toks[k].key in field_words):
+        # (r18 round) a label with its preposition before a facility or source: "Seen at Elm Clinic", "Referred
+        # from - ...", "Forwarded to ..."
+        m = _LABEL_PREPOSITION.match(text, toks[k].end)
+        if m:
+            label_end[i] = m.end()
+            return True
+    if opens and not t.tamil and rest == 0:
+        # (r18 round) an everyday word and a few lower-case words up to a colon: "Sustituye esta semana: ..."; (r22
+        # round) or up to an equals sign or a dash: "Persona autorizada = ...", "Teléfono fijo— ..."
+        m = _LOWER_RUN_TO_COLON.match(text, t.end)
+        if m:
+            label_end[i] = m.end()
+            return True
+    if opens and after[:3] in (" | ", " / ") and (t.key in field_words or rest > 0 and toks[k].key in field_words):
+        return True                                 # (r22 round) a form's heading before its fields: "Intake |
+        #                                             Phone: ...", "Triaje | Correo: ..." (r23 round: or " / ",
+        #                                             "Letterhead / Emergency contact: ...")
+    if stripped[:1] in (":", "#", "=") or stripped[:2] in ("- ", "– ", "— ") or \
+            after[:3] in (" - ", " – ", " — "):
+        # (r18 round) one everyday word, no given name, opening a field before its colon or dash is a label
+        # too: "Age: ...", "Appt - ...", "Targa ..." ("Frank: ..." stays a name)
+        return opens or rest > 0 and toks[k].key in field_words
+    nxt = toks[k + 1] if k + 1 < n and text[toks[k].end:toks[k + 1].start] == " " else None
+    if opens and (rest > 0 or t.caps) and toks[k].key in _LABEL_BEFORE_VALUE and nxt is not None and nxt.cap:
+        return True                                 # (r21 round) a name's or an address's label before its
+        #                                             value, no colon: "Patient name Tara Quinn", "Home addr Ty
+        #                                             Gwyn, ...", "Client name: ..." (above)
+    if opens and rest == 0 and t.key in _PLACE_FIELD_WORDS and nxt is not None and nxt.cap and \
+            not ordinary(nxt) and nxt.key not in cues["facility_suffixes"] and not (
+                k + 2 < n and toks[k + 2].key in cues["facility_suffixes"]):
+        return True                                 # (r21 round) a town's field, no colon: "..., Town Bantry,"
+        #                                             (not "Town Hall", "City General Hospital")
+    if opens and toks[k].key in _ROLE_LABEL_ENDS and k + 1 < n and (toks[k + 1].cap or toks[k + 1].tamil):
+        return True                                 # (r19 round) a role's label before its name, no colon:
+        #                                             "Key worker Ilse ...", "Médico de cabecera Ana ..."
+    if not opens:
+        return False                                # (a label word mid-line only before its own words and
+    if slashed:                                     # a colon: "Dalia Ruiz Familiar de referencia: ...")
+        return True
+    pos = toks[k].end + len(after) - len(after.lstrip(" "))
+    near = text[toks[k].end:toks[k].end + 6]
+    shaped = _VALUE_SHAPE.match(text, toks[k].end + len(near) - len(near.lstrip(" ."))) is not None
+    return (pos in value_starts or shaped) and (
+        rest > 0 or t.key in field_words or _dotted(s, t))
 
-    role_of: dict[int, int] = {}
-    as_word: set[int] = set()                              # roster word-names used as the word
-    cued: set[int] = set()                                 # words a cue (a title, a relation, a role) calls a name
+
+def _roster_hits(s: _NameScan) -> None:
+    """The roster's names, in any case, misspelt or possessive, unless the word is used as a word."""
+    text, lex, roster, lang, toks, safe, role_of = s.text, s.lex, s.roster, s.lang, s.toks, s.safe, s.role_of
+    as_word = s.as_word
+    ordinary, free = s.ordinary, s.free
     # 1. roster: any case, misspelt, possessive
     if roster is not None and len(roster):
         for i, t in enumerate(toks):
@@ -781,22 +695,89 @@ def _name_spans(text: str, lex: Lexicon, roster: Roster | None, lang: str, found
                 continue                                   # after an article or a copula: "el rocío", "fuera clemente",
                 #                                            "a gale took the roof"
             if not t.cap and not t.tamil and (t.key in lex.freq_words or lang == "es") and (
-                    ordinary(t) or lang == "es" and t.key in lex.freq_words) and not roster_lower_word_is_name(i):
+                    ordinary(t) or lang == "es" and t.key in lex.freq_words) and not _roster_lower_word_is_name(s, i):
                 continue                                   # a word-name written as the word: "will skip meals", "un
                 #                                            invierno severo", "pidió clemencia al juez"
-            if not t.tamil and ordinary(t) and t.key in lex.freq_words and not roster_word_is_name(i) and (
+            if not t.tamil and ordinary(t) and t.key in lex.freq_words and not _roster_word_is_name(s, i) and (
                     t.cap or not (i > 0 and toks[i - 1].key in _SEEN_BEFORE and text[toks[i - 1].end:t.start] == " ")):
                 continue                                   # "an olive branch", "Ginger tea": the word, not Olive
             if t.tamil and _QUOTED_WORD.match(text, t.start - 1):
                 continue                                   # a Tamil word-name in quotes, used as the word (r13 round):
                 #                                            'கேலி செய்யப்பட்டார்: "அழகன்" என்று'
-            if t.tamil and t.word in lex.ta_common and not ta_roster_word_is_name(i):
+            if t.tamil and t.word in lex.ta_common and not _ta_roster_word_is_name(s, i):
                 as_word.add(i)
                 continue                                   # a Tamil word-name as the word: "மெல்லிய இசை" (soft music)
             role_of[i] = r
 
+
+def _roster_word_is_name(s: _NameScan, i: int) -> bool:
+    """A roster name that is also a word ("Olive", "Grace", "luna"), written where it could be either: a name
+    when something says so (a verb after it, the rest of the name, a cue before it)."""
+    text, roster, toks, n = s.text, s.roster, s.toks, s.n
+    ordinary, prev_is, verb_like = s.ordinary, s.prev_is, s.verb_like
+    t = toks[i]
+    prv = toks[i - 1] if i > 0 and text[toks[i - 1].end:t.start] == " " else None
+    nxt = toks[i + 1] if i + 1 < n and text[t.end:toks[i + 1].start] in (" ", ", ") else None
+    if t.cap and not t.sent_start:
+        return True
+    if nxt is None and not t.cap and text[t.end:t.end + 1] in ("'", "’", '"', "”", "»") and \
+            text[t.end:t.end + 2] not in ("'s", "’s"):
+        return False                                   # a word closing a quotation: "'un hombre modesto', y"
+    if text[t.end:t.end + 2] in ("'s", "’s") or nxt is None or prev_is(i, "titles") or prev_is(i, "naming"):
+        return True
+    if nxt.cap or verb_like(i + 1) or (nxt.key in _PARTICLES and i + 2 < n and toks[i + 2].cap):
+        return True                                    # "Olive Chatterjee", "Grace said", "Dulce de la Torre"
+    if t.cap:
+        return text[t.end:nxt.start] != " "            # "Hope, who ..." but not "Olive oil", "Rich food"
+    # lower case: a name beside another name or after a cue ("hope o'neill", "Caleb and rose", "salma has")
+    if prv is not None and prv.key in ("and", "y", "e") and i > 1 and (toks[i - 2].cap or roster.match(
+            toks[i - 2].word) is not None) and text[toks[i - 2].end:prv.start] == " ":
+        return True                                    # "Dawn, Caleb and rose"
+    return t.sent_start or prev_is(i, "kin") or (prv is not None and (
+        roster.match(prv.word) is not None or prv.cap and not t.sent_start and not ordinary(prv))) or \
+        roster.match(nxt.word) is not None
+
+
+def _roster_lower_word_is_name(s: _NameScan, i: int) -> bool:
+    """A roster name that is a common word, written in lower case: a name only when something strong says so (a
+    title, a relation or "named" before it, a preposition or a conjunction before it, a possessive, the rest of
+    the name, a verb after it); not after a noun, a verb or an article ("tono severo", "will skip meals")."""
+    text, lex, roster, lang, toks, n, cues = s.text, s.lex, s.roster, s.lang, s.toks, s.n, s.cues
+    prev_is = s.prev_is
+    t = toks[i]
+    nxt = toks[i + 1] if i + 1 < n and text[t.end:toks[i + 1].start] == " " else None
+    prv = toks[i - 1] if i > 0 and text[toks[i - 1].end:t.start] in (" ", ": ", ", ") else None
+    if text[t.end:t.end + 2] in ("'s", "’s", " (") or prev_is(i, "titles") or prev_is(i, "naming") or \
+            prev_is(i, "kin") or t.sent_start and text[t.start - 1:t.start] not in _QUOTES or prv is not None and (
+                prv.key in _BEFORE_LOWER_NAME and not (prv.key == "de" and t.key in lex.es_words) or
+                lang == "es" and prv.key == "a" or roster.match(prv.word) is not None):
+        return True                                    # "with logan was", "de baltasar:", "When irina talked"
+        #                                                (not the word after "de" or a quote, r13 round: "un
+        #                                                premio de consolación", 'the "merry little Christmas"')
+    return nxt is not None and (nxt.cap or roster.match(nxt.word) is not None or (
+        nxt.key in cues["followers"] and nxt.key not in _WEAK_FOLLOWERS) or (
+        lang == "es" and nxt.key == "se" and (prv is None or prv.key not in _DETERMINERS)))
+    #                                                    "hope o'neill", "rose said", "custodia se rio"
+
+
+def _ta_roster_word_is_name(s: _NameScan, i: int) -> bool:
+    """A Tamil roster name that is a common word ("இசை", music, "கலை", art) is the word after an adjective or a
+    noun joined on to it ("மெல்லிய இசை", soft music; "ஓவியக் கலை", the art of painting) unless a role follows."""
+    text, toks, n = s.text, s.toks, s.n
+    t = toks[i]
+    prv = toks[i - 1] if i > 0 and text[toks[i - 1].end:t.start] == " " else None
+    nxt = toks[i + 1] if i + 1 < n and text[t.end:toks[i + 1].start] == " " else None
+    if nxt is not None and (nxt.word.startswith(_TA_HONORIFIC) or nxt.word == "உடன்" or nxt.word in _TA_SELF):
+        return True
+    return t.sent_start or prv is None or not prv.tamil or not prv.word.endswith(("ிய", "க்", "ச்", "த்", "ப்"))
+
+
+def _decide_tokens(s: _NameScan) -> None:
+    """Each free token's label, "name", "place" or None, by its lists and its neighbours."""
+    text, lex, lang, toks, n, cues, safe, keep_out = s.text, s.lex, s.lang, s.toks, s.n, s.cues, s.safe, s.keep_out
+    role_of, as_word, label = s.role_of, s.as_word, s.label
+    ordinary, free = s.ordinary, s.free
     # 2. decide per token
-    label = [None] * n                                     # "name" | "place" | None
     for i, t in enumerate(toks):
         if i in role_of:
             label[i] = "name"
@@ -809,10 +790,10 @@ def _name_spans(text: str, lex: Lexicon, roster: Roster | None, lang: str, found
             #                                                "SB A/c 7109..." (an account)
         if t.cap and t.key in lex.number_cue_kind and _CODE_AFTER.match(text, t.end):
             continue                                       # a number's own label (r13 round): "Ghana Card GHA-4936..."
-        if t.cap and not t.tamil and i not in role_of and r21_not_a_name(i):
+        if t.cap and not t.tamil and i not in role_of and _r21_not_a_name(s, i):
             keep_out.append((t.start, t.end))
             continue                                       # (r21 round) an issuer, a label word, a British verb
-        if t.cap and not t.tamil and (labels_code(t) or _BRAND.fullmatch(t.word) or bank_before_code(i)):
+        if t.cap and not t.tamil and (_labels_code(s, t) or _BRAND.fullmatch(t.word) or _bank_before_code(s, i)):
             continue                                       # "Case No. 76-97447", "Comcast account", "GPay", "PayPal"
         if lang == "es" and t.sent_start and i + 1 < n and not toks[i + 1].cap and i not in role_of and (
                 t.word.endswith("ó") or t.key.endswith(_ES_VERB_ENDINGS) and t.key not in lex.first_names
@@ -832,318 +813,511 @@ def _name_spans(text: str, lex: Lexicon, roster: Roster | None, lang: str, found
                 t.key not in cues["kin"]:
             label[i] = "place"                             # "Courtice அருகே" (near Courtice, r13 round)
             continue
-
         if t.tamil:
-            if t.start > 1 and text[t.start - 1] == "-" and text[t.start - 2].isascii() and \
-                    text[t.start - 2].isalnum() or i + 1 < n and \
-                    toks[i + 1].word.startswith(("நேரம்", "நேரத்", "நேரங்")) and \
-                    text[t.end:toks[i + 1].start] == " ":
-                continue                                   # "clinic-இல்" (a case ending); "ஐந்து மணி நேரம்" (hours)
-            if (text[t.end:t.end + 1] == ":" or _TA_HEADING_NUMBER.match(text, t.end)) and not (
-                    i > 0 and (toks[i - 1].key in cues["kin"] or toks[i - 1].key in cues["titles"])):
-                continue                                   # a heading: "புதிய முகவரி:" (new address:), "அமர்வு 29:"
-                #                                            (session 29:)
-            if _tamil_match(t.word, lex.tamil_places, 2) and not (
-                    t.word in lex.ta_common and i + 1 < n and toks[i + 1].word.startswith(_TA_LIGHT_VERBS)) or (
-                    _TA_TOWN.fullmatch(t.word) and t.word not in lex.ta_common and not _tamil_match(
-                        t.word, lex.tamil_names, 4)) or (
-                    # a town where someone lives, stays or was born (r13 round): "கொளத்தூரில் வசிக்கிறார்"
-                    t.word.endswith("ில்") and len(t.word) >= 6 and t.word not in lex.ta_common and i + 1 < n and
-                    toks[i + 1].word.startswith(_TA_DWELL) and text[t.end:toks[i + 1].start] == " " and
-                    not t.word.startswith(lex.patterns["ta_facilities"] + _TA_FUNCTION + _TA_GENERIC_PLACES) and
-                    not _tamil_match(t.word, lex.tamil_names, 4)):
-                label[i] = "place"
-            elif t.word in lex.tamil_names and t.word not in lex.safe_words or \
-                    _tamil_match(t.word, lex.tamil_names, 4) and \
-                    t.word not in lex.ta_common or (i > 0 and toks[i - 1].key in cues["titles"]) or (
-                    i > 0 and (toks[i - 1].key in cues["kin"] or toks[i - 1].key in cues["naming"] and
-                               text[toks[i - 1].end:t.start] == ": " or
-                               i > 1 and toks[i - 1].tamil and
-                               f"{toks[i - 2].key} {toks[i - 1].key}" in cues["kin"])
-                    and (toks[i - 1].tamil and text[toks[i - 1].end:t.start] in (" ", ": ") or prev_is(i, "kin"))
-                    and t.word not in lex.ta_common and not any(t.word.startswith(c) for c in _TA_FUNCTION)
-                    and t.word not in cues["kin"] and t.word not in lex.safe_words    # (r19: "அண்ணன் வீட்டை")
-                    and not t.word.endswith(_TA_VERB_CASE)                                # "கணவர் இறந்தார்" (husband
-                    and not any(t.word.startswith(k) and t.word[len(k):] in _TA_KIN_CASES for k in ta_kin)
-                    and (toks[i - 1].tamil or not t.word.endswith(                        # died), "உறவினர்
-                        (*_TA_NOT_NOUN, "ிய")))):                      # வீட்டிலிருந்து"; "GP அனுப்பிய referral" (GP sent)
-                label[i] = "name"
-            elif ta_bare(i, loose=True) and (
-                    # a contact's number after it: "அவசர தொடர்பு: வெண்ணிலா ராசையா (077-7512949)"
-                    contact_after(t) or
-                    # a sentence's subject, before "about" or an adverb of time or manner: "திலகவதி பற்றிப் பேச்சு
-                    # வந்தவுடன்", "புவனா நேராக இங்கே வந்தார்", "அஞ்சலை, வயது 48"
-                    i + 1 < n and text[t.end:toks[i + 1].start] == " " and (
-                        toks[i + 1].word.startswith("பற்றி") and t.sent_start or
-                        (toks[i + 1].word in _TA_SUBJECT_ADVERBS or toks[i + 1].word.endswith(_TA_HON_PAST)) and (
-                            t.sent_start or i > 0 and toks[i - 1].word in _TA_AFTER_WORDS)) or
-                    text[t.end:t.end + 2] == ", " and i + 1 < n and toks[i + 1].word == "வயது" and t.sent_start or
-                    # a caller naming themself (r13 round): "நான் அங்கயற்கண்ணி, ..." (I am ..., ...), "நான் X பேசுகிறேன்"
-                    i > 0 and toks[i - 1].word == "நான்" and text[toks[i - 1].end:t.start] == " " and (
-                        text[t.end:t.end + 1] in (",", ".") or i + 1 < n and toks[i + 1].word.startswith("பேசு"))):
-                label[i] = "name"
-            elif (
-                    # an honorific or "தன்" (their own) after it: "பிரகாஷ் அவர்களை", "கோகிலா தன் தம்பி"
-                    i + 1 < n and text[t.end:toks[i + 1].start] == " " and (
-                        toks[i + 1].word.startswith(_TA_HONORIFIC) or toks[i + 1].word in _TA_SELF)
-                    and len(t.word) >= 3 and not t.word.startswith(_TA_FUNCTION) and t.word not in cues["kin"]
-                    and t.word not in cues["titles"] and not t.word.endswith(_TA_NOT_NOUN_HON)
-                    and not _tamil_match(t.word, lex.tamil_places, 2) and t.word not in _TA_POSTPOSITIONS) or (
-                    # the first word of a note, its subject: "சரவணன் இந்த வாரம்...", "Session 17: சரவணன் ..."
-                    i == first_ta and t.sent_start and ta_bare(i) and not (i + 1 < n and (toks[i + 1].word.startswith(
-                        _TA_NOT_NAME_AFTER + lex.patterns["ta_facilities"])
-                        or toks[i + 1].word in lex.patterns["ta_facility_modifiers"]))):
-                label[i] = "name"
-            elif ta_named(i):
-                label[i] = "name"
-            continue
-        if t.key == "no" and regex.match(r"\.?\s*[#:]?\s*\d", text, pos=t.end):
-            continue                                       # "MR No. 2023-448812": a number's word, not Mr No
-        if t.key in cues["kin"] and any(sp.kind == "age" and 0 < sp.start - t.end <= 3 for sp in found):
-            continue                                       # a relation in a genogram: "Gran 95", "Nan (93)"
-        cue_name = prev_is(i, "titles") or prev_is(i, "kin") or prev_is(i, "naming") or (
-            t.cap and (paren_role(t) or colon_role(i) and (not ordinary(t) or t.key in lex.first_names) and
-                       not t.caps or not t.caps and person_field(i)))
-        #                                            "Ha-eun (client)", "Supervisor: Okoro", "Supervisora: Rut"
-        if cue_name:
-            cued.add(i)
-        if not cue_name and t.cap and not t.sent_start and i > 0 and toks[i - 1].key in ("a", "an") and \
-                (lang == "en" or toks[i - 1].key == "an") and text[toks[i - 1].end:t.start] == " " and \
-                (ordinary(t) or t.key in lex.en_common) and t.key not in lex.first_names:
-            continue                                       # after "a": a thing, not a person ("Leaves on a Stream")
-        if t.cap and not cue_name and not t.tamil and (
-                t.key in _TECHNIQUE_HEADS and i > 0 and toks[i - 1].cap and not toks[i - 1].sent_start or
-                technique_head_after(i)):
-            continue                                       # a technique's name: "the Timeline exercise"
-        if t.cap and not cue_name and not t.caps and t.key not in lex.first_names and t.key not in lex.surnames and \
-                t.key not in lex.places and "-" not in t.key and not place_cue(i) and any(
-                    t.key[:k] in lex.en_common and t.key[k:] in lex.en_common for k in range(4, len(t.key) - 3)):
-            continue                                       # two everyday words written as one: "Chairwork", "Voicemail"
-        if t.cap and not cue_name and _ORG_BEFORE_NUMBER.match(text, t.end) and (
-                t.caps or len(t.key) == 1 or text[t.start - 1:t.start] == "/" or i > 0 and (
-                    toks[i - 1].key in ("la", "el", "the") and text[toks[i - 1].end:t.start] == " ")
-                or i + 1 < n and toks[i + 1].caps and toks[i + 1].word.isalpha()
-                and text[t.end:toks[i + 1].start] == " "):
-            continue                                       # an organisation or a label before a number: "PERKESO
-            #                                                2012...", "Garda PULSE 0666...", "la Nequi 363 ..."
-        if lang == "es" and t.cap and not cue_name and t.key.endswith(_ES_ADJECTIVE_ENDINGS) and \
-                t.key not in lex.first_names and t.key not in lex.surnames:
-            continue                                       # "Respiración Diafragmática" (a technique's adjective)
-        nxt1 = toks[i + 1] if i + 1 < n and text[t.end:toks[i + 1].start] == " " else None
-        if lang == "es" and t.cap and t.sent_start and not cue_name and i not in role_of and nxt1 is not None and \
-                t.key not in lex.first_names and (nxt1.key in _ES_AFTER_VERB and t.key not in lex.surnames or
-                                                  t.key in lex.surnames and
-                                                  t.key in lex.freq_words and nxt1.key in ("de", "del", "para") and
-                                                  not cap_after(i)):
-            continue                                       # a verb or a noun opens the sentence (r13 round): "Puntúa su
-            #                                                ánimo", "Escalera de exposición" (a surname too)
-        if lang == "es" and t.cap and t.sent_start and not cue_name and i not in role_of and t.word.endswith("é") and \
-                len(t.key) >= 4 and (t.word.endswith("ré") and t.key != "andre" or t.key not in lex.first_names and
-                                     t.key not in lex.surnames) and nxt1 is not None and not nxt1.cap:
-            continue                                       # (r22 round) a verb in the first person opens the sentence:
-            #                                                "Llamaré a su hermana", "Pensé que ..." (a future's "-ré"
-            #                                                whatever the lists say: "Veré", not "André")
-        if lang == "es" and t.cap and not cue_name and i not in role_of and t.key.endswith(("ar", "er", "ir")) and \
-                nxt1 is not None and nxt1.key in ("el", "la", "los", "las", "lo") and i + 2 < n and toks[i + 2].cap:
-            continue                                       # a technique named with a verb: "Surfear el Impulso"
-        if t.cap and not cue_name and i not in role_of and (
-                t.key in _ORG_HEADS and nxt1 is not None and (nxt1.key in ("de", "del", "of") or nxt1.cap) or
-                i > 0 and toks[i - 1].key in _ORG_HEADS and toks[i - 1].cap and text[toks[i - 1].end:t.start] == " " or
-                i > 1 and toks[i - 1].key in ("de", "del", "of") and toks[i - 2].key in _ORG_HEADS and
-                toks[i - 2].cap):
-            continue                                       # a ministry's or a bank's name, no place (r13 round):
-            #                                                "Ministerio de Salud", "Banco de Venezuela"
-        if t.cap and not cue_name and i not in role_of and i > 0 and toks[i - 1].key in _PAYMENT_WORDS and \
-                _ORG_BEFORE_NUMBER.match(text, t.end) and text[toks[i - 1].end:t.start] in (" ", ": "):
-            continue                                       # a wallet or a bank paid through (r13 round): "Pago: Yape
-            #                                                947959766", "paid via Venmo 555..."
-        if not t.cap:
-            # lower-case words are names only right after "named"/"called" and when not words
-            if prev_is(i, "naming") and not ordinary(t) and len(t.key) >= 3:
-                label[i] = "name"
-            continue
-        if t.key in lex.safe_words and (not cue_name or t.key in _DEITIES) and not (
-                t.key in lex.first_names and t.word != _fold(t.word).title() and lang == "es" and t.word.istitle()):
-            continue                                       # but Spanish "Jesús" (an accent) is a name
-        if t.caps and len(t.key) <= 5 and (not cue_name or t.key in lex.safe_words):
-            continue                                       # acronyms: CBT, PTSD, SRS; a label even after a cue: "ID"
-        if t.key in _MONTH_NUM and (i > 0 and toks[i - 1].key in _BEFORE_MONTH or (
-                len(t.key) > 4 and t.key not in lex.first_names and not cue_name)):
-            continue                                       # "in August", "since June", "how hard December is"
-        if not cue_name and next_to_postcode(t) and len(t.key) >= 3 and t.key not in lex.patterns["code_stopwords"] \
-                and (t.key in lex.places or not ordinary(t)) and i not in role_of and not (
-                    (t.key in lex.es_common or t.key in lex.en_common) and nxt1 is not None and not nxt1.cap and
-                    not cap_after(i)):                     # (not "C.P. 41987 Carta del juzgado")
-            label[i] = "place"
-            continue
-        is_first = t.key in lex.first_names
-        is_sur = t.key in lex.surnames
-        is_place = t.key in lex.places
-        suffix = _TA_PLACE_SUFFIX.match(text, t.end) if is_place else None
-        if suffix and t.key not in lex.safe_words and t.key not in lex.en_common and (
-                not cue_name or suffix.group().startswith(("-இல", "-ல"))):   # "மகன் Tooting-இல்" (son in Tooting)
-            label[i] = "place"                             # a town with a Tamil case ending: "Croydon-க்கு" (to Croydon)
-            continue
-        is_ord = ordinary(t)
-        is_proper = t.key in lex.proper_words
-        if cue_name and t.key not in _STOP_CAPS:
-            label[i] = "name"
-        elif is_place and (place_cue(i) or _followed_by_region(toks, i, lex, text)) and not prev_is(i, "kin"):
-            label[i] = "place"
-        elif not t.sent_start:
-            if is_first or (is_sur and not is_ord):
-                label[i] = "name"
-            elif is_place and not is_ord:
-                label[i] = "place"
-            elif is_sur and not is_proper:
-                label[i] = "name"
-            elif not is_ord and not is_proper and len(t.key) >= 2:
-                label[i] = "place" if place_cue(i) and not _NAME_SHAPED.fullmatch(t.word) else "name"
-            elif "-" in t.key and place_cue(i) and \
-                    toks[i - 1].key in ("in", "from", "to", "near", "at", "en", "desde") and \
-                    all(p[:1].isupper() for p in t.word.split("-")) and t.key not in lex.en_words:
-                label[i] = "place"                         # "lives with him in Cedar-Riverside"
-            elif is_ord and t.key in lex.en_words and t.key not in lex.freq_words and not is_proper and \
-                    len(t.key) >= 3 and t.key not in lex.safe_words and not t.caps and "-" not in t.key and \
-                    not regex.match(r"\s+\d", text[t.end:t.end + 3]) and not _compound(t.key, lex):
-                # capitalised inside a sentence and no word in everyday use: a rare dictionary word that is a name
-                # ("said Kele from work", "Hao's")
-                label[i] = "place" if is_place and place_cue(i) else "name"
-            elif is_ord and t.key not in lex.freq_words and len(t.key) >= 4 and t.key not in lex.safe_words and \
-                    not t.caps and i > 1 and toks[i - 1].key == "the" and place_cue(i - 1) and \
-                    toks[i - 2].key in ("at", "to", "from", "in", "into", "near", "outside") and \
-                    regex.match(r"\s*(?:[,.;:!?)]|$)", text[t.end:t.end + 2]):
-                label[i] = "place"                         # a rare word named as a place: "at the Banyan."
-            elif is_proper and not is_ord and len(t.key) >= 3 and t.key not in lex.safe_words and \
-                    t.key not in _STOP_CAPS and "'" not in t.key and _LIST_GOES_ON.match(text, t.end) and (
-                    label[i - 1] == "name" and text[toks[i - 1].end:t.start] == ", " or
-                    i > 1 and toks[i - 1].key in ("y", "and", "e") and label[i - 2] == "name" and
-                    text[toks[i - 2].end:t.start] == f" {toks[i - 1].word} "):
-                label[i] = "name"                          # a person listed after a person (r13 round): "La pareja
-                #                                            de Lucila, Benedicta, la encontró"
+            label[i] = _tamil_token_label(s, i, t)
         else:
-            nxt = toks[i + 1] if i + 1 < n else None
-            gap = text[t.end:nxt.start] if nxt is not None else ""
-            follows = nxt is not None and gap in (" ", ", ") and (
-                nxt.key in cues["followers"] or (nxt.cap and (nxt.key in lex.surnames or nxt.key in lex.first_names)
-                                                 and not ordinary(nxt))
-                or (gap == " " and not nxt.cap and len(nxt.key) > 3 and nxt.key[-2:] in ("ed", "es")
-                    and (nxt.key in lex.en_words or nxt.key in lex.en_common or _inflected(nxt.key, lex.en_words))
-                    and (nxt.key[-2:] == "ed" or t.key not in lex.en_common))   # (not "Long pauses": a plural)
-                or (nxt.key == "who" and not nxt.cap)             # "Ravneet, who is 41, ..." (a person)
-                or (lang == "es" and gap == " " and not t.caps and t.key not in lex.es_words and
-                    es_verb(i + 1)))                      # "Erendira duerme" (not "Vino hace": a verb itself)
-            # verbs after a subject that the followers list lacks: "Babatunde reminds me", "Hye-jin found",
-            # "Meena apparently told" (for words that are no ordinary words only)
-            nxt2 = toks[i + 2] if i + 2 < n else None
-            verb_after = nxt is not None and gap == " " and not nxt.cap and t.key not in lex.freq_words and \
-                not _compound(t.key, lex) and text[nxt.end:nxt.end + 1] != ":" and (
-                nxt.key in _VERBISH or (len(nxt.key) > 3 and nxt.key.endswith("s") and not nxt.key.endswith("ss")
-                                        and nxt.key[:-1] in lex.en_words and nxt.key in lex.freq_words)
-                or ((nxt.key.endswith("ly") and nxt.key in lex.en_words or nxt.key in _ADVERBS_BEFORE_VERB) and
-                    nxt2 is not None and text[nxt.end:nxt2.start] == " " and (
-                        nxt2.key in cues["followers"] or nxt2.key in _VERBISH or
-                        len(nxt2.key) > 4 and nxt2.key.endswith("ed") and nxt2.key in lex.freq_words)))
-            #                                                "Mthunzi last drank", "Tendai first noticed"
-            possessive = text[t.end:t.end + 2] in ("'s", "’s")
-            # "Dilani, her mother Nirosha": a person listed with her relatives; "Thenmozhi +91 431 401 2395": a
-            # contact's number after the name
-            listed = nxt is not None and gap == ", " and nxt.key in ("her", "his", "their", "su") and \
-                i + 2 < n and toks[i + 2].key in cues["kin"]
-            # "Piers and his sister Ailbhe": a person with a relative, though the word is a word too
-            with_kin = nxt is not None and gap == " " and nxt.key in ("and", "y") and i + 3 < n and \
-                toks[i + 2].key in ("her", "his", "their", "su") and toks[i + 3].key in cues["kin"] and \
-                text[nxt.end:toks[i + 3].start].count(" ") == 2 and t.key not in lex.en_common and \
-                t.key not in cues["kin"]
-            contact = contact_after(t)
-            if (listed or contact or with_kin) and (not is_ord or with_kin) and t.key not in _STOP_CAPS and \
-                    len(t.key) >= 3 and \
-                    not (is_place and not is_first) and t.key not in _CONTACT_WORDS:
-                label[i] = "name"
-            elif is_first and t.key not in lex.en_words and t.key not in _STOP_CAPS and not (
-                    lang == "es" and t.key in lex.es_words and nxt is not None and gap == " " and not nxt.cap and
-                    not follows and not possessive):
-                label[i] = "name"                          # (not a Spanish word before no verb: "Toma sertralina")
-            elif is_sur and not is_ord and not is_proper:
-                label[i] = "name"
-            elif (is_first or is_sur) and (follows or possessive) and t.key not in _STOP_CAPS and \
-                    t.key not in lex.safe_words and not (is_sur and not is_first and is_ord and (
-                        t.key in lex.freq_words or nxt is None or nxt.key in _WEAK_FOLLOWERS or possessive)):
-                label[i] = "name"                          # "Hao talked" (a rare word), not "Rich was", "Young's"
-            elif is_place and not is_ord and not is_first:
-                label[i] = "place"
-            elif not is_ord and len(t.key) >= 3 and t.key not in _STOP_CAPS and (
-                    (not is_proper and (follows or possessive or verb_after))
-                    or (follows and nxt.key not in _WEAK_FOLLOWERS)) and not t.key.startswith("i'") and \
-                    t.key not in cues["kin"] and not t.key.endswith(_ABSTRACT_ENDINGS) and \
-                    not ("'" in t.key and t.key in lex.en_common):      # (r17 round) nor "They've started"
-                #                                            (not a relation, "Teenager seen with mum", nor a
-                #                                            symptom, "Derealisation moved in waves")
-                label[i] = "name"                          # "Sandeep looked", a rare proper word before a verb
-            elif lang == "es" and follows and t.key not in lex.freq_words and t.key not in lex.en_words and \
-                    t.key not in _STOP_CAPS and len(t.key) >= 4 and not t.caps and not is_place:
-                label[i] = "name"                          # "Atanasio se mudó": a rare Spanish word before a verb
-            elif not is_ord and not is_proper and not t.caps and len(t.key) >= 3 and t.key not in _STOP_CAPS and \
-                    not is_place and not t.key.endswith(_ES_VERB_ENDINGS) and not t.word.endswith("ó") and \
-                    not _compound(t.key, lex) and nxt is not None and gap == " " and nxt.cap and not nxt.caps and \
-                    len(nxt.key) >= 3 and nxt.key not in lex.en_common and nxt.key not in lex.safe_words and \
-                    nxt.key not in lex.places and nxt.key not in cues["facility_suffixes"] and free(nxt):
-                label[i] = "name"                          # a full name opening a clause: "(Jaswinder Talukdar)"
-            elif is_ord and t.key not in lex.freq_words and not is_proper and not t.caps and len(t.key) >= 3 and \
-                    nxt is not None and gap == " " and nxt.key in _PERSON_VERBS and t.key not in lex.safe_words and \
-                    t.key not in cues["kin"] and not t.key.endswith(_ABSTRACT_ENDINGS + ("ia",)):
-                label[i] = "name"                          # a rare dictionary word before a person's verb (r13
-                #                                            round): "Ngaio described the flat"
+            label[i] = _latin_token_label(s, i, t)
 
+
+def _tamil_token_label(s: _NameScan, i: int, t: _Tok) -> str | None:
+    """A Tamil token's label."""
+    text, lex, toks, n, cues, first_ta, ta_kin = s.text, s.lex, s.toks, s.n, s.cues, s.first_ta, s.ta_kin
+    prev_is, ta_bare = s.prev_is, s.ta_bare
+    if t.start > 1 and text[t.start - 1] == "-" and text[t.start - 2].isascii() and \
+            text[t.start - 2].isalnum() or i + 1 < n and \
+            toks[i + 1].word.startswith(("நேரம்", "நேரத்", "நேரங்")) and \
+            text[t.end:toks[i + 1].start] == " ":
+        return None                                # "clinic-இல்" (a case ending); "ஐந்து மணி நேரம்" (hours)
+    if (text[t.end:t.end + 1] == ":" or _TA_HEADING_NUMBER.match(text, t.end)) and not (
+            i > 0 and (toks[i - 1].key in cues["kin"] or toks[i - 1].key in cues["titles"])):
+        return None                                # a heading: "புதிய முகவரி:" (new address:), "அமர்வு 29:"
+        #                                            (session 29:)
+    if _tamil_match(t.word, lex.tamil_places, 2) and not (
+            t.word in lex.ta_common and i + 1 < n and toks[i + 1].word.startswith(_TA_LIGHT_VERBS)) or (
+            _TA_TOWN.fullmatch(t.word) and t.word not in lex.ta_common and not _tamil_match(
+                t.word, lex.tamil_names, 4)) or (
+            # a town where someone lives, stays or was born (r13 round): "கொளத்தூரில் வசிக்கிறார்"
+            t.word.endswith("ில்") and len(t.word) >= 6 and t.word not in lex.ta_common and i + 1 < n and
+            toks[i + 1].word.startswith(_TA_DWELL) and text[t.end:toks[i + 1].start] == " " and
+            not t.word.startswith(lex.patterns["ta_facilities"] + _TA_FUNCTION + _TA_GENERIC_PLACES) and
+            not _tamil_match(t.word, lex.tamil_names, 4)):
+        return "place"
+    elif t.word in lex.tamil_names and t.word not in lex.safe_words or \
+            _tamil_match(t.word, lex.tamil_names, 4) and \
+            t.word not in lex.ta_common or (i > 0 and toks[i - 1].key in cues["titles"]) or (
+            i > 0 and (toks[i - 1].key in cues["kin"] or toks[i - 1].key in cues["naming"] and
+                       text[toks[i - 1].end:t.start] == ": " or
+                       i > 1 and toks[i - 1].tamil and
+                       f"{toks[i - 2].key} {toks[i - 1].key}" in cues["kin"])
+            and (toks[i - 1].tamil and text[toks[i - 1].end:t.start] in (" ", ": ") or prev_is(i, "kin"))
+            and t.word not in lex.ta_common and not any(t.word.startswith(c) for c in _TA_FUNCTION)
+            and t.word not in cues["kin"] and t.word not in lex.safe_words    # (r19: "அண்ணன் வீட்டை")
+            and not t.word.endswith(_TA_VERB_CASE)                                # "கணவர் இறந்தார்" (husband
+            and not any(t.word.startswith(k) and t.word[len(k):] in _TA_KIN_CASES for k in ta_kin)
+            and (toks[i - 1].tamil or not t.word.endswith(                        # died), "உறவினர்
+                (*_TA_NOT_NOUN, "ிய")))):                      # வீட்டிலிருந்து"; "GP அனுப்பிய referral" (GP sent)
+        return "name"
+    elif ta_bare(i, loose=True) and (
+            # a contact's number after it: "அவசர தொடர்பு: வெண்ணிலா ராசையா (077-7512949)"
+            _contact_after(s, t) or
+            # a sentence's subject, before "about" or an adverb of time or manner: "திலகவதி பற்றிப் பேச்சு
+            # வந்தவுடன்", "புவனா நேராக இங்கே வந்தார்", "அஞ்சலை, வயது 48"
+            i + 1 < n and text[t.end:toks[i + 1].start] == " " and (
+                toks[i + 1].word.startswith("பற்றி") and t.sent_start or
+                (toks[i + 1].word in _TA_SUBJECT_ADVERBS or toks[i + 1].word.endswith(_TA_HON_PAST)) and (
+                    t.sent_start or i > 0 and toks[i - 1].word in _TA_AFTER_WORDS)) or
+            text[t.end:t.end + 2] == ", " and i + 1 < n and toks[i + 1].word == "வயது" and t.sent_start or
+            # a caller naming themself (r13 round): "நான் அங்கயற்கண்ணி, ..." (I am ..., ...), "நான் X பேசுகிறேன்"
+            i > 0 and toks[i - 1].word == "நான்" and text[toks[i - 1].end:t.start] == " " and (
+                text[t.end:t.end + 1] in (",", ".") or i + 1 < n and toks[i + 1].word.startswith("பேசு"))):
+        return "name"
+    elif (
+            # an honorific or "தன்" (their own) after it: "பிரகாஷ் அவர்களை", "கோகிலா தன் தம்பி"
+            i + 1 < n and text[t.end:toks[i + 1].start] == " " and (
+                toks[i + 1].word.startswith(_TA_HONORIFIC) or toks[i + 1].word in _TA_SELF)
+            and len(t.word) >= 3 and not t.word.startswith(_TA_FUNCTION) and t.word not in cues["kin"]
+            and t.word not in cues["titles"] and not t.word.endswith(_TA_NOT_NOUN_HON)
+            and not _tamil_match(t.word, lex.tamil_places, 2) and t.word not in _TA_POSTPOSITIONS) or (
+            # the first word of a note, its subject: "சரவணன் இந்த வாரம்...", "Session 17: சரவணன் ..."
+            i == first_ta and t.sent_start and ta_bare(i) and not (i + 1 < n and (toks[i + 1].word.startswith(
+                _TA_NOT_NAME_AFTER + lex.patterns["ta_facilities"])
+                or toks[i + 1].word in lex.patterns["ta_facility_modifiers"]))):
+        return "name"
+    elif _ta_named(s, i):
+        return "name"
+    return None
+
+
+def _latin_token_label(s: _NameScan, i: int, t: _Tok) -> str | None:
+    """A token's label, in any script but Tamil's."""
+    text, lex, lang, found, toks, n, cues, role_of = s.text, s.lex, s.lang, s.found, s.toks, s.n, s.cues, s.role_of
+    cued = s.cued
+    ordinary, prev_is, place_cue = s.ordinary, s.prev_is, s.place_cue
+    if t.key == "no" and regex.match(r"\.?\s*[#:]?\s*\d", text, pos=t.end):
+        return None                                    # "MR No. 2023-448812": a number's word, not Mr No
+    if t.key in cues["kin"] and any(sp.kind == "age" and 0 < sp.start - t.end <= 3 for sp in found):
+        return None                                    # a relation in a genogram: "Gran 95", "Nan (93)"
+    cue_name = prev_is(i, "titles") or prev_is(i, "kin") or prev_is(i, "naming") or (
+        t.cap and (_paren_role(s, t) or _colon_role(s, i) and (not ordinary(t) or t.key in lex.first_names) and
+                   not t.caps or not t.caps and _person_field(s, i)))
+    #                                            "Ha-eun (client)", "Supervisor: Okoro", "Supervisora: Rut"
+    if cue_name:
+        cued.add(i)
+    if not cue_name and t.cap and not t.sent_start and i > 0 and toks[i - 1].key in ("a", "an") and \
+            (lang == "en" or toks[i - 1].key == "an") and text[toks[i - 1].end:t.start] == " " and \
+            (ordinary(t) or t.key in lex.en_common) and t.key not in lex.first_names:
+        return None                                    # after "a": a thing, not a person ("Leaves on a Stream")
+    if t.cap and not cue_name and not t.tamil and (
+            t.key in _TECHNIQUE_HEADS and i > 0 and toks[i - 1].cap and not toks[i - 1].sent_start or
+            _technique_head_after(s, i)):
+        return None                                    # a technique's name: "the Timeline exercise"
+    if t.cap and not cue_name and not t.caps and t.key not in lex.first_names and t.key not in lex.surnames and \
+            t.key not in lex.places and "-" not in t.key and not place_cue(i) and any(
+                t.key[:k] in lex.en_common and t.key[k:] in lex.en_common for k in range(4, len(t.key) - 3)):
+        return None                                    # two everyday words written as one: "Chairwork", "Voicemail"
+    if t.cap and not cue_name and _ORG_BEFORE_NUMBER.match(text, t.end) and (
+            t.caps or len(t.key) == 1 or text[t.start - 1:t.start] == "/" or i > 0 and (
+                toks[i - 1].key in ("la", "el", "the") and text[toks[i - 1].end:t.start] == " ")
+            or i + 1 < n and toks[i + 1].caps and toks[i + 1].word.isalpha()
+            and text[t.end:toks[i + 1].start] == " "):
+        return None                                    # an organisation or a label before a number: "PERKESO
+        #                                                2012...", "Garda PULSE 0666...", "la Nequi 363 ..."
+    if lang == "es" and t.cap and not cue_name and t.key.endswith(_ES_ADJECTIVE_ENDINGS) and \
+            t.key not in lex.first_names and t.key not in lex.surnames:
+        return None                                    # "Respiración Diafragmática" (a technique's adjective)
+    nxt1 = toks[i + 1] if i + 1 < n and text[t.end:toks[i + 1].start] == " " else None
+    if lang == "es" and t.cap and t.sent_start and not cue_name and i not in role_of and nxt1 is not None and \
+            t.key not in lex.first_names and (nxt1.key in _ES_AFTER_VERB and t.key not in lex.surnames or
+                                              t.key in lex.surnames and
+                                              t.key in lex.freq_words and nxt1.key in ("de", "del", "para") and
+                                              not _cap_after(s, i)):
+        return None                                    # a verb or a noun opens the sentence (r13 round): "Puntúa su
+        #                                                ánimo", "Escalera de exposición" (a surname too)
+    if lang == "es" and t.cap and t.sent_start and not cue_name and i not in role_of and t.word.endswith("é") and \
+            len(t.key) >= 4 and (t.word.endswith("ré") and t.key != "andre" or t.key not in lex.first_names and
+                                 t.key not in lex.surnames) and nxt1 is not None and not nxt1.cap:
+        return None                                    # (r22 round) a verb in the first person opens the sentence:
+        #                                                "Llamaré a su hermana", "Pensé que ..." (a future's "-ré"
+        #                                                whatever the lists say: "Veré", not "André")
+    if lang == "es" and t.cap and not cue_name and i not in role_of and t.key.endswith(("ar", "er", "ir")) and \
+            nxt1 is not None and nxt1.key in ("el", "la", "los", "las", "lo") and i + 2 < n and toks[i + 2].cap:
+        return None                                    # a technique named with a verb: "Surfear el Impulso"
+    if t.cap and not cue_name and i not in role_of and (
+            t.key in _ORG_HEADS and nxt1 is not None and (nxt1.key in ("de", "del", "of") or nxt1.cap) or
+            i > 0 and toks[i - 1].key in _ORG_HEADS and toks[i - 1].cap and text[toks[i - 1].end:t.start] == " " or
+            i > 1 and toks[i - 1].key in ("de", "del", "of") and toks[i - 2].key in _ORG_HEADS and
+            toks[i - 2].cap):
+        return None                                    # a ministry's or a bank's name, no place (r13 round):
+        #                                                "Ministerio de Salud", "Banco de Venezuela"
+    if t.cap and not cue_name and i not in role_of and i > 0 and toks[i - 1].key in _PAYMENT_WORDS and \
+            _ORG_BEFORE_NUMBER.match(text, t.end) and text[toks[i - 1].end:t.start] in (" ", ": "):
+        return None                                    # a wallet or a bank paid through (r13 round): "Pago: Yape
+        #                                                947959766", "paid via Venmo 555..."
+    if not t.cap:
+        # lower-case words are names only right after "named"/"called" and when not words
+        if prev_is(i, "naming") and not ordinary(t) and len(t.key) >= 3:
+            return "name"
+        return None
+    if t.key in lex.safe_words and (not cue_name or t.key in _DEITIES) and not (
+            t.key in lex.first_names and t.word != _fold(t.word).title() and lang == "es" and t.word.istitle()):
+        return None                                    # but Spanish "Jesús" (an accent) is a name
+    if t.caps and len(t.key) <= 5 and (not cue_name or t.key in lex.safe_words):
+        return None                                    # acronyms: CBT, PTSD, SRS; a label even after a cue: "ID"
+    if t.key in _MONTH_NUM and (i > 0 and toks[i - 1].key in _BEFORE_MONTH or (
+            len(t.key) > 4 and t.key not in lex.first_names and not cue_name)):
+        return None                                    # "in August", "since June", "how hard December is"
+    if not cue_name and _next_to_postcode(s, t) and len(t.key) >= 3 and t.key not in lex.patterns["code_stopwords"] \
+            and (t.key in lex.places or not ordinary(t)) and i not in role_of and not (
+                (t.key in lex.es_common or t.key in lex.en_common) and nxt1 is not None and not nxt1.cap and
+                not _cap_after(s, i)):                     # (not "C.P. 41987 Carta del juzgado")
+        return "place"
+    is_first = t.key in lex.first_names
+    is_sur = t.key in lex.surnames
+    is_place = t.key in lex.places
+    suffix = _TA_PLACE_SUFFIX.match(text, t.end) if is_place else None
+    if suffix and t.key not in lex.safe_words and t.key not in lex.en_common and (
+            not cue_name or suffix.group().startswith(("-இல", "-ல"))):   # "மகன் Tooting-இல்" (son in Tooting)
+        return "place"                                 # a town with a Tamil case ending: "Croydon-க்கு" (to Croydon)
+    is_ord = ordinary(t)
+    is_proper = t.key in lex.proper_words
+    if cue_name and t.key not in _STOP_CAPS:
+        return "name"
+    if is_place and (place_cue(i) or _followed_by_region(toks, i, lex, text)) and not prev_is(i, "kin"):
+        return "place"
+    if not t.sent_start:
+        return _label_inside_sentence(s, i, t, is_first, is_sur, is_place, is_ord, is_proper)
+    return _label_opening_sentence(s, i, t, is_first, is_sur, is_place, is_ord, is_proper)
+
+
+def _label_inside_sentence(s: _NameScan, i: int, t: _Tok, is_first: bool, is_sur: bool, is_place: bool, is_ord: bool,
+                           is_proper: bool) -> str | None:
+    """A capitalised word's label inside a sentence."""
+    text, lex, toks, label = s.text, s.lex, s.toks, s.label
+    place_cue = s.place_cue
+    if is_first or (is_sur and not is_ord):
+        return "name"
+    elif is_place and not is_ord:
+        return "place"
+    elif is_sur and not is_proper:
+        return "name"
+    elif not is_ord and not is_proper and len(t.key) >= 2:
+        return "place" if place_cue(i) and not _NAME_SHAPED.fullmatch(t.word) else "name"
+    elif "-" in t.key and place_cue(i) and \
+            toks[i - 1].key in ("in", "from", "to", "near", "at", "en", "desde") and \
+            all(p[:1].isupper() for p in t.word.split("-")) and t.key not in lex.en_words:
+        return "place"                             # "lives with him in Cedar-Riverside"
+    elif is_ord and t.key in lex.en_words and t.key not in lex.freq_words and not is_proper and \
+            len(t.key) >= 3 and t.key not in lex.safe_words and not t.caps and "-" not in t.key and \
+            not regex.match(r"\s+\d", text[t.end:t.end + 3]) and not _compound(t.key, lex):
+        # capitalised inside a sentence and no word in everyday use: a rare dictionary word that is a name
+        # ("said Kele from work", "Hao's")
+        return "place" if is_place and place_cue(i) else "name"
+    elif is_ord and t.key not in lex.freq_words and len(t.key) >= 4 and t.key not in lex.safe_words and \
+            not t.caps and i > 1 and toks[i - 1].key == "the" and place_cue(i - 1) and \
+            toks[i - 2].key in ("at", "to", "from", "in", "into", "near", "outside") and \
+            regex.match(r"\s*(?:[,.;:!?)]|$)", text[t.end:t.end + 2]):
+        return "place"                             # a rare word named as a place: "at the Banyan."
+    elif is_proper and not is_ord and len(t.key) >= 3 and t.key not in lex.safe_words and \
+            t.key not in _STOP_CAPS and "'" not in t.key and _LIST_GOES_ON.match(text, t.end) and (
+            label[i - 1] == "name" and text[toks[i - 1].end:t.start] == ", " or
+            i > 1 and toks[i - 1].key in ("y", "and", "e") and label[i - 2] == "name" and
+            text[toks[i - 2].end:t.start] == f" {toks[i - 1].word} "):
+        return "name"                              # a person listed after a person (r13 round): "La pareja
+        #                                            de Lucila, Benedicta, la encontró"
+    return None
+
+
+def _label_opening_sentence(s: _NameScan, i: int, t: _Tok, is_first: bool, is_sur: bool, is_place: bool, is_ord: bool,
+                            is_proper: bool) -> str | None:
+    """A capitalised word's label at a sentence's start."""
+    text, lex, lang, toks, n, cues = s.text, s.lex, s.lang, s.toks, s.n, s.cues
+    ordinary, free, es_verb = s.ordinary, s.free, s.es_verb
+    nxt = toks[i + 1] if i + 1 < n else None
+    gap = text[t.end:nxt.start] if nxt is not None else ""
+    follows = nxt is not None and gap in (" ", ", ") and (
+        nxt.key in cues["followers"] or (nxt.cap and (nxt.key in lex.surnames or nxt.key in lex.first_names)
+                                         and not ordinary(nxt))
+        or (gap == " " and not nxt.cap and len(nxt.key) > 3 and nxt.key[-2:] in ("ed", "es")
+            and (nxt.key in lex.en_words or nxt.key in lex.en_common or _inflected(nxt.key, lex.en_words))
+            and (nxt.key[-2:] == "ed" or t.key not in lex.en_common))   # (not "Long pauses": a plural)
+        or (nxt.key == "who" and not nxt.cap)             # "Ravneet, who is 41, ..." (a person)
+        or (lang == "es" and gap == " " and not t.caps and t.key not in lex.es_words and
+            es_verb(i + 1)))                      # "Erendira duerme" (not "Vino hace": a verb itself)
+    # verbs after a subject that the followers list lacks: "Babatunde reminds me", "Hye-jin found",
+    # "Meena apparently told" (for words that are no ordinary words only)
+    nxt2 = toks[i + 2] if i + 2 < n else None
+    verb_after = nxt is not None and gap == " " and not nxt.cap and t.key not in lex.freq_words and \
+        not _compound(t.key, lex) and text[nxt.end:nxt.end + 1] != ":" and (
+        nxt.key in _VERBISH or (len(nxt.key) > 3 and nxt.key.endswith("s") and not nxt.key.endswith("ss")
+                                and nxt.key[:-1] in lex.en_words and nxt.key in lex.freq_words)
+        or ((nxt.key.endswith("ly") and nxt.key in lex.en_words or nxt.key in _ADVERBS_BEFORE_VERB) and
+            nxt2 is not None and text[nxt.end:nxt2.start] == " " and (
+                nxt2.key in cues["followers"] or nxt2.key in _VERBISH or
+                len(nxt2.key) > 4 and nxt2.key.endswith("ed") and nxt2.key in lex.freq_words)))
+    #                                                "Mthunzi last drank", "Tendai first noticed"
+    possessive = text[t.end:t.end + 2] in ("'s", "’s")
+    # "Dilani, her mother Nirosha": a person listed with her relatives; "Thenmozhi +91 431 401 2395": a
+    # contact's number after the name
+    listed = nxt is not None and gap == ", " and nxt.key in ("her", "his", "their", "su") and \
+        i + 2 < n and toks[i + 2].key in cues["kin"]
+    # "Piers and his sister Ailbhe": a person with a relative, though the word is a word too
+    with_kin = nxt is not None and gap == " " and nxt.key in ("and", "y") and i + 3 < n and \
+        toks[i + 2].key in ("her", "his", "their", "su") and toks[i + 3].key in cues["kin"] and \
+        text[nxt.end:toks[i + 3].start].count(" ") == 2 and t.key not in lex.en_common and \
+        t.key not in cues["kin"]
+    contact = _contact_after(s, t)
+    if (listed or contact or with_kin) and (not is_ord or with_kin) and t.key not in _STOP_CAPS and \
+            len(t.key) >= 3 and \
+            not (is_place and not is_first) and t.key not in _CONTACT_WORDS:
+        return "name"
+    elif is_first and t.key not in lex.en_words and t.key not in _STOP_CAPS and not (
+            lang == "es" and t.key in lex.es_words and nxt is not None and gap == " " and not nxt.cap and
+            not follows and not possessive):
+        return "name"                              # (not a Spanish word before no verb: "Toma sertralina")
+    elif is_sur and not is_ord and not is_proper:
+        return "name"
+    elif (is_first or is_sur) and (follows or possessive) and t.key not in _STOP_CAPS and \
+            t.key not in lex.safe_words and not (is_sur and not is_first and is_ord and (
+                t.key in lex.freq_words or nxt is None or nxt.key in _WEAK_FOLLOWERS or possessive)):
+        return "name"                              # "Hao talked" (a rare word), not "Rich was", "Young's"
+    elif is_place and not is_ord and not is_first:
+        return "place"
+    elif not is_ord and len(t.key) >= 3 and t.key not in _STOP_CAPS and (
+            (not is_proper and (follows or possessive or verb_after))
+            or (follows and nxt.key not in _WEAK_FOLLOWERS)) and not t.key.startswith("i'") and \
+            t.key not in cues["kin"] and not t.key.endswith(_ABSTRACT_ENDINGS) and \
+            not ("'" in t.key and t.key in lex.en_common):      # (r17 round) nor "They've started"
+        #                                            (not a relation, "Teenager seen with mum", nor a
+        #                                            symptom, "Derealisation moved in waves")
+        return "name"                              # "Sandeep looked", a rare proper word before a verb
+    elif lang == "es" and follows and t.key not in lex.freq_words and t.key not in lex.en_words and \
+            t.key not in _STOP_CAPS and len(t.key) >= 4 and not t.caps and not is_place:
+        return "name"                              # "Atanasio se mudó": a rare Spanish word before a verb
+    elif not is_ord and not is_proper and not t.caps and len(t.key) >= 3 and t.key not in _STOP_CAPS and \
+            not is_place and not t.key.endswith(_ES_VERB_ENDINGS) and not t.word.endswith("ó") and \
+            not _compound(t.key, lex) and nxt is not None and gap == " " and nxt.cap and not nxt.caps and \
+            len(nxt.key) >= 3 and nxt.key not in lex.en_common and nxt.key not in lex.safe_words and \
+            nxt.key not in lex.places and nxt.key not in cues["facility_suffixes"] and free(nxt):
+        return "name"                              # a full name opening a clause: "(Jaswinder Talukdar)"
+    elif is_ord and t.key not in lex.freq_words and not is_proper and not t.caps and len(t.key) >= 3 and \
+            nxt is not None and gap == " " and nxt.key in _PERSON_VERBS and t.key not in lex.safe_words and \
+            t.key not in cues["kin"] and not t.key.endswith(_ABSTRACT_ENDINGS + ("ia",)):
+        return "name"                              # a rare dictionary word before a person's verb (r13
+        #                                            round): "Ngaio described the flat"
+    return None
+
+
+def _next_to_postcode(s: _NameScan, t: _Tok) -> bool:
+    """"28947 Getafe", "Ooty 643082", "Leeds, LS2 2LJ"."""
+    text, pc_ends, pc_starts = s.text, s.pc_ends, s.pc_starts
+    return any(text[e:t.start] in (" ", ", ") for e in (t.start - 1, t.start - 2) if e in pc_ends) or \
+        any(text[t.end:b] in (" ", ", ") for b in (t.end + 1, t.end + 2) if b in pc_starts)
+
+
+def _contact_after(s: _NameScan, t: _Tok) -> bool:
+    """A phone number or e-mail address right after the word: "Thenmozhi +91 431 401 2395"."""
+    text, contact_starts = s.text, s.contact_starts
+    return any(b in contact_starts for b in (t.end + 1, t.end + 2, t.end + 3)) and \
+        text[t.end:t.end + 3].strip(" :,(-–") == "" and "\n" not in text[t.end:t.end + 3]
+
+
+def _cap_after(s: _NameScan, i: int) -> bool:
+    """The first word after token i that is no particle is capitalised: "Talavera de la Reina" (not "Escalera de
+    exposición")."""
+    toks, n = s.toks, s.n
+    return next((toks[x].cap for x in range(i + 1, min(n, i + 4)) if toks[x].key not in _PARTICLES), False)
+
+
+def _technique_head_after(s: _NameScan, i: int) -> bool:
+    """Title Case words run from token i to a technique's head noun: "the Safe Room technique"."""
+    text, toks, n = s.text, s.toks, s.n
+    for k in range(i + 1, min(i + 4, n)):
+        if text[toks[k - 1].end:toks[k].start] != " ":
+            return False
+        if toks[k].key in _TECHNIQUE_HEADS:
+            return True
+        if not toks[k].cap:
+            return False
+    return False
+
+
+def _paren_role(s: _NameScan, t: _Tok) -> bool:
+    """A relation or role in brackets after the word: "Saravanan (client)", "ஜெயகாந்தன் (அண்ணன்)",
+    "Dana (her sister)"."""
+    text, cues = s.text, s.cues
+    m = _PAREN_ROLE.match(text, t.end)
+    return bool(m) and _fold(m.group("r")) in cues["kin"]
+
+
+def _colon_role(s: _NameScan, i: int) -> bool:
+    """A relation or role and a colon before the word: "Supervisor: Revathi", "Emergency contact: ..."; (r17
+    round) also a "#" or a dash: "Contacto # Rut Ibarra", "Guardian - Okoro"."""
+    text, taken, toks, cues = s.text, s.taken, s.toks, s.cues
+    if i == 0 or text[toks[i - 1].end:toks[i].start] not in _ROLE_GAPS or taken[toks[i - 1].start]:
+        return False
+    k1 = toks[i - 1].key
+    k2 = f"{toks[i - 2].key} {k1}" if i >= 2 else ""
+    return k1 in cues["kin"] or k2 in cues["kin"] or _strip_plural(k1) in cues["kin"]
+
+
+def _person_field(s: _NameScan, i: int) -> bool:
+    """(r17 round) a form's field for a person before a full name: "Usuaria # Dulce Marchena", "Nombre - Rut
+    Ibarra", "Familiar de referencia: Dulce Ibarra (madre)", "Service user # Tova Quist" (its first word a word
+    too, "Argelia", "Rose"; the next word capitalised)."""
+    text, taken, toks, n = s.text, s.taken, s.toks, s.n
+    if i < 1 or text[toks[i - 1].end:toks[i].start] not in _ROLE_GAPS and not (
+            toks[i - 1].word == "NOK" and text[toks[i - 1].end:toks[i].start] == " ") or \
+            taken[toks[i - 1].start] or \
+            i + 1 >= n or text[toks[i].end:toks[i + 1].start] != " " or not toks[i + 1].cap or toks[i + 1].caps:
+        return False
+    k1 = toks[i - 1].key
+    k2 = f"{toks[i - 2].key} {k1}" if i >= 2 else ""
+    k3 = f"{toks[i - 3].key} {k2}" if i >= 3 else ""
+    return k1 in _PERSON_FIELDS or k2 in _PERSON_FIELDS or k3 in _PERSON_FIELDS
+
+
+def _labels_code(s: _NameScan, t: _Tok) -> bool:
+    """The word names a number or an account, not a person: "Case No. 76-97447", "Hosp No. 4471",
+    "Comcast account 8610...", "People's Bank account ...", "GTBank a/c 2221..."."""
+    text = s.text
+    return bool(_LABELS_CODE.match(text, t.end))
+
+
+def _bank_before_code(s: _NameScan, i: int) -> bool:
+    """A bank's or insurer's name between an account word and the number: "cuenta Davivienda: 1265036621"."""
+    text, toks = s.text, s.toks
+    if not _CODE_AFTER.match(text, toks[i].end):
+        return False
+    prev = [toks[x].key for x in range(max(0, i - 2), i)]
+    return bool(prev) and (prev[-1] in _ACCOUNT_BEFORE or len(prev) == 2 and prev[-1] in ("de", "del", "of", "at")
+                           and prev[0] in _ACCOUNT_BEFORE)
+
+
+def _r21_not_a_name(s: _NameScan, i: int) -> bool:
+    """(r21 round) A capitalised word that is no person's name though nothing else takes it: an issuer before a
+    case, registration or membership cue and its number ("Harbourside Credit Union share account #5521",
+    "Barnardos case ref: BR-..."), an issuer between an ID's cue and its code ("código de asegurado SaludPlus:
+    3100..."), or one alone before "#" and a long number ("Aguasur #51454..."); a Nordic number cue ("NAV-nr.
+    9095...", "P-nummer: 1234..."); a verb in British spelling opening a sentence ("Organised her week")."""
+    text, lex, lang, toks, n, cues, r21_issuer_cues = s.text, s.lex, s.lang, s.toks, s.n, s.cues, s.r21_issuer_cues
+    r21_hash = s.r21_hash
+    roster_has, ordinary = s.roster_has, s.ordinary
+    t = toks[i]
+    if t.key in cues["kin"] and i + 1 < n and not toks[i + 1].cap and not toks[i + 1].tamil and \
+            text[t.end:toks[i + 1].start] in ("'s ", "’s "):
+        return True                                  # a relation's or a role's own: "Solicitor's fax", "Mam's
+        #                                              neighbour" (not "Sister Grace's ...", a title before it)
+    if t.key in lex.first_names or roster_has(t):
+        return False
+    if i > 0 and toks[i - 1].key in cues["titles"]:
+        return False
+    if r21_issuer_cues and (t.key not in lex.surnames or ordinary(t)) and _ISSUER_CASE_CUE.match(text, t.end):
+        return True
+    if _bank_before_code(s, i):
+        return True
+    if r21_hash and t.key not in lex.surnames and _ISSUER_HASH.match(text, t.end) and (
+            i == 0 or text[toks[i - 1].end:t.start] in (", ", "; ", " | ", " / ", " — ", " - ")):
+        return True
+    if "-" in t.word and _NR_CUE_WORD.fullmatch(t.word) and _NR_CUE_VALUE.match(text, t.end):
+        return True
+    return lang == "en" and t.sent_start and t.key.endswith(("ised", "ising", "ises")) and \
+        t.key not in lex.surnames and any(_inflected(t.key[:-len(e)] + e.replace("s", r, 1), lex.en_words)
+                                           for e in ("ised", "ising", "ises") if t.key.endswith(e)
+                                           for r in ("z", "c"))
+
+
+def _ta_noun(s: _NameScan, w: str) -> bool:
+    """A Tamil word that could be a name: no relation, title, function word, verb or adverb."""
+    lex, cues = s.lex, s.cues
+    return len(w) >= 3 and w not in cues["kin"] and w not in cues["titles"] and not w.startswith(_TA_FUNCTION) \
+        and not w.endswith(_TA_NOT_NOUN_HON) and not _tamil_match(w, lex.tamil_places, 2)
+
+
+def _ta_named(s: _NameScan, i: int) -> bool:
+    """Tamil token i is a name by its context: a role in brackets after it ("ஜெயகாந்தன் (அண்ணன்)"), a role and
+    a colon before it ("Supervisor: ரேவதி"), உடன் (with) written apart after it ("பிரகாஷ் உடன்") or on to it
+    after the name's last vowel ("ஜனனியுடன்", "கோகிலாவுடன்"), or, as the note's first word, a possessive
+    ending ("மகேஸ்வரியின் follow-up")."""
+    text, lex, toks, n, cues, first_ta = s.text, s.lex, s.toks, s.n, s.cues, s.first_ta
+    t = toks[i]
+    w = t.word
+    # listed with a relative: "தியாகராஜன், அவருடைய அம்மா ..." (Thiyagarajan, his mother ...)
+    if text[t.end:t.end + 2] == ", " and i + 2 < n and toks[i + 1].word in _TA_HIS_HER and \
+            toks[i + 2].key in cues["kin"]:
+        return _ta_noun(s, w) and not w.endswith(_TA_NOT_BARE) and w not in lex.ta_common
+    if _paren_role(s, t) or _colon_role(s, i):
+        return _ta_noun(s, w) and not w.endswith(_TA_NOT_BARE) and (w not in lex.ta_common or _paren_role(s, t))
+    if i + 1 < n and toks[i + 1].word == "உடன்" and text[t.end:toks[i + 1].start] == " ":
+        return _ta_noun(s, w) and w[-1] in _TA_VOWEL_SIGNS + "\u0bcd"
+    for suffix, vowels in (("யுடன்", "ிீெே"), ("வுடன்", "ாோொூ"), ("யின்", "ிீெே"), ("வின்", "ாோொூ")):
+        # the glide tells the name's last vowel: ய after i and e ("ஜனனியுடன்"), வ after a and o ("கோகிலாவுடன்");
+        # not "பரிவுடன்" (பரிவு, with compassion), nor nouns in -மை/-ை ("நம்பிக்கையின்மையுடன்")
+        stem = w[:-len(suffix)]
+        if w.endswith(suffix) and len(stem) >= 3 and stem[-1] in vowels and stem not in lex.ta_common \
+                and stem not in cues["kin"] and not stem.startswith(_TA_FUNCTION + ("அவ", "இவ", "எ")) and \
+                (suffix.endswith("டன்") or i == first_ta and t.sent_start):
+            return True
+    return False
+
+
+def _tamil_names(s: _NameScan) -> None:
+    """More Tamil names from those found: the same name again, a pair joined by "and", a full name."""
+    text, lex, toks, n, cues, label = s.text, s.lex, s.toks, s.n, s.cues, s.label
+    free, ta_bare = s.free, s.ta_bare
     # 2a. Tamil names seen once are names elsewhere in the note, with a case ending ("மீனாட்சியின்"), and a
     # surname follows a given name ("ஜனனி ராமநாதன்")
-    if first_ta >= 0:
-        stems = {toks[i].word for i in range(n) if label[i] == "name" and toks[i].tamil and ta_bare(i, loose=True)}
-        if stems:
-            for i, t in enumerate(toks):
-                if t.tamil and label[i] is None and free(t) and any(_tamil_stem(t.word, st) for st in stems) and \
-                        not _QUOTED_WORD.match(text, t.start - 1):       # (not the word in quotes: '"அழகன்" என்று')
-                    label[i] = "name"
-        # names joined by "மற்றும்" (and): one found makes the other one ("X மற்றும் Y நாகலிங்கம்"), and two bare words
-        # before "இருவரும்" (both) are a pair of people ("அமர்வு: X மற்றும் Y இருவரும் வந்தனர்")
-        for i in range(n - 2):
-            j = i + 2
-            if toks[i + 1].word != "மற்றும்" or not (toks[i].tamil and toks[j].tamil) or \
-                    text[toks[i].end:toks[j].start] != " மற்றும் ":
-                continue
-            both = j + 1 < n and toks[j + 1].word.startswith("இருவர") and ta_bare(i, loose=True) and \
-                ta_bare(j, loose=True)
-            for a, b in ((i, j), (j, i)):
-                if label[b] is None and free(toks[b]) and ta_bare(b, loose=True) and \
-                        not toks[b].word.endswith(_TA_NOT_NOUN) and (label[a] == "name" or both):
-                    label[b] = "name"
-                    if both:
-                        label[a] = "name"
-        for i in range(n - 1):
-            j = i + 1
-            if label[i] == "name" and toks[i].tamil and toks[j].tamil and label[j] is None and free(toks[j]) and \
-                    text[toks[i].end:toks[j].start] == " " and ta_bare(j, loose=True) and \
-                    (not toks[j].word.endswith(_TA_NOT_NOUN) or toks[j].word.endswith(_TA_NAME_ENDINGS)) and \
-                    toks[j].word.endswith(("ன்", "ம்", "ா", "ி", "ர்", "ு", "ை")) and not toks[j].word.endswith("களை") \
-                    and not (j + 1 < n and text[toks[j].end:toks[j + 1].start] == " " and (
-                        toks[j + 1].word.startswith(_TA_NOT_NAME_AFTER + lex.patterns["ta_facilities"]) or
-                        toks[j + 1].word in lex.patterns["ta_facility_modifiers"])):
-                label[j] = "name"
-        # and a given name before a surname found, at the start of a clause: "விவரங்கள்: மகேஸ்வரி மணிகண்டன்,"
-        for j in range(n - 1, 0, -1):
-            i = j - 1
-            if label[j] == "name" and toks[j].tamil and toks[i].tamil and label[i] is None and free(toks[i]) and \
-                    text[toks[i].end:toks[j].start] == " " and ta_bare(i) and not toks[i].word.endswith(_TA_NOT_NOUN) \
-                    and (toks[i].sent_start or text[max(0, toks[i].start - 2):toks[i].start].strip() in (",", ":", "-")
-                         or j + 1 < n and toks[j + 1].word.startswith(_TA_HONORIFIC)):
-                label[i] = "name"                          # and before "அவர்கள்": "அலுவலகத்தில் X Y அவர்களுடன்"
-        # a family listed after a heading: "குடும்ப அமர்வு: X, தந்தை Y, சகோதரி Z" (the first one with no relation)
-        for i in range(n - 2):
-            if label[i] is None and toks[i].tamil and free(toks[i]) and text[toks[i].end:toks[i].end + 2] == ", " and \
-                    toks[i + 1].key in cues["kin"] and label[i + 2] == "name" and ta_bare(i, loose=True) and \
-                    not toks[i].word.endswith(_TA_NOT_NOUN) and text[max(0, toks[i].start - 2):toks[i].start] == ": ":
+    stems = {toks[i].word for i in range(n) if label[i] == "name" and toks[i].tamil and ta_bare(i, loose=True)}
+    if stems:
+        for i, t in enumerate(toks):
+            if t.tamil and label[i] is None and free(t) and any(_tamil_stem(t.word, st) for st in stems) and \
+                    not _QUOTED_WORD.match(text, t.start - 1):       # (not the word in quotes: '"அழகன்" என்று')
                 label[i] = "name"
+    # names joined by "மற்றும்" (and): one found makes the other one ("X மற்றும் Y நாகலிங்கம்"), and two bare words
+    # before "இருவரும்" (both) are a pair of people ("அமர்வு: X மற்றும் Y இருவரும் வந்தனர்")
+    for i in range(n - 2):
+        j = i + 2
+        if toks[i + 1].word != "மற்றும்" or not (toks[i].tamil and toks[j].tamil) or \
+                text[toks[i].end:toks[j].start] != " மற்றும் ":
+            continue
+        both = j + 1 < n and toks[j + 1].word.startswith("இருவர") and ta_bare(i, loose=True) and \
+            ta_bare(j, loose=True)
+        for a, b in ((i, j), (j, i)):
+            if label[b] is None and free(toks[b]) and ta_bare(b, loose=True) and \
+                    not toks[b].word.endswith(_TA_NOT_NOUN) and (label[a] == "name" or both):
+                label[b] = "name"
+                if both:
+                    label[a] = "name"
+    for i in range(n - 1):
+        j = i + 1
+        if label[i] == "name" and toks[i].tamil and toks[j].tamil and label[j] is None and free(toks[j]) and \
+                text[toks[i].end:toks[j].start] == " " and ta_bare(j, loose=True) and \
+                (not toks[j].word.endswith(_TA_NOT_NOUN) or toks[j].word.endswith(_TA_NAME_ENDINGS)) and \
+                toks[j].word.endswith(("ன்", "ம்", "ா", "ி", "ர்", "ு", "ை")) and not toks[j].word.endswith("களை") \
+                and not (j + 1 < n and text[toks[j].end:toks[j + 1].start] == " " and (
+                    toks[j + 1].word.startswith(_TA_NOT_NAME_AFTER + lex.patterns["ta_facilities"]) or
+                    toks[j + 1].word in lex.patterns["ta_facility_modifiers"])):
+            label[j] = "name"
+    # and a given name before a surname found, at the start of a clause: "விவரங்கள்: மகேஸ்வரி மணிகண்டன்,"
+    for j in range(n - 1, 0, -1):
+        i = j - 1
+        if label[j] == "name" and toks[j].tamil and toks[i].tamil and label[i] is None and free(toks[i]) and \
+                text[toks[i].end:toks[j].start] == " " and ta_bare(i) and not toks[i].word.endswith(_TA_NOT_NOUN) \
+                and (toks[i].sent_start or text[max(0, toks[i].start - 2):toks[i].start].strip() in (",", ":", "-")
+                     or j + 1 < n and toks[j + 1].word.startswith(_TA_HONORIFIC)):
+            label[i] = "name"                          # and before "அவர்கள்": "அலுவலகத்தில் X Y அவர்களுடன்"
+    # a family listed after a heading: "குடும்ப அமர்வு: X, தந்தை Y, சகோதரி Z" (the first one with no relation)
+    for i in range(n - 2):
+        if label[i] is None and toks[i].tamil and free(toks[i]) and text[toks[i].end:toks[i].end + 2] == ", " and \
+                toks[i + 1].key in cues["kin"] and label[i + 2] == "name" and ta_bare(i, loose=True) and \
+                not toks[i].word.endswith(_TA_NOT_NOUN) and text[max(0, toks[i].start - 2):toks[i].start] == ": ":
+            label[i] = "name"
 
+
+def _tamil_facilities(s: _NameScan) -> None:
+    """Tamil facility names: the proper words before a facility word are a place."""
+    text, lex, found, taken, toks, cues, field_words = s.text, s.lex, s.found, s.taken, s.toks, s.cues, s.field_words
+    label = s.label
+    ordinary, free = s.ordinary, s.free
     # 2b. Tamil facilities: proper words before a facility word ("ஸ்டான்லி அரசு மருத்துவமனையில்")
     ta_fac, ta_mod = lex.patterns["ta_facilities"], lex.patterns["ta_facility_modifiers"]
     for i, t in enumerate(toks):
@@ -1181,185 +1355,211 @@ def _name_spans(text: str, lex: Lexicon, roster: Roster | None, lang: str, found
                 label[x] = None
             _add(found, taken, toks[k].start, t.end, "place")
 
-    def facility_end(k: int, number: bool = False) -> int:
-        """End of a facility name ending at token k, taking a school number ("Secundaria Técnica 14") and a
-        lower-case facility word after it ("the Covenant House shelter")."""
-        end = toks[k].end
-        if number:
-            m = regex.match(r" \d{1,3}(?![\d.,:/]\d|\d|\s*(?:%|años|years|days|días|de\s))", text[end:end + 30])
-            if m:
-                return end + m.end()
-        # a unit's number: "Tihar Jail Number 3", "Central Prison No. 2", "Block #4"
-        m = _FACILITY_NUMBER.match(text, end)
-        if m and not taken[end:m.end()].any():
-            return m.end()
-        # "College of Arts and Science", "University of the West"
-        m = regex.match(r" of (?:the )?\p{Lu}[\p{L}\p{M}'’]+(?:(?: and | & | )\p{Lu}[\p{L}\p{M}'’]+)*", text[end:])
-        if m:
-            stop = end + m.end()
-            if not taken[end:stop].any():
-                return stop
-        if k + 1 < n and text[end:toks[k + 1].start] == " " and not toks[k + 1].cap and \
-                toks[k + 1].key in cues["facility_suffixes"] and free(toks[k + 1]):
-            return toks[k + 1].end
-        return end
 
-    generic = lex.patterns["generic_facility_words"]
-
-    def after_place(i: int) -> Span | None:
-        """The place found just before token i ("Tulsa" before "Community College"), if any."""
-        if i == 0 or text[toks[i - 1].end:toks[i].start] != " ":
-            return None
-        return next((sp for sp in found if sp.kind == "place" and sp.end == toks[i - 1].end), None)
-
-    def distinctive(k: int) -> bool:
-        key = toks[k].key
-        return key not in lex.en_common and key not in generic and key not in _STOP_CAPS and key not in lex.safe_words
-
+def _capitalised_runs(s: _NameScan) -> None:
+    """Runs of capitalised words: a facility, a multi-word place, a phrase of ordinary words or a full name."""
+    n = s.n
     # 3. runs of capitalised words: facilities and multi-word places, phrases of ordinary words, full names
     i = 0
     while i < n:
-        t = toks[i]
-        if not (t.cap and not t.tamil and free(t)) or safe[i] or t.key in _STOP_CAPS:
-            i += 1
-            continue
-        j = i + 1
-        while j < n and free(toks[j]) and (not safe[j] or fac_safe[j]) and text[toks[j - 1].end:toks[j].start] in (
-                " ", ". ", "'s ", "’s ", "' ") and (
-                toks[j].cap or (toks[j].key in _PARTICLES and j + 1 < n and toks[j + 1].cap)):
-            if text[toks[j - 1].end:toks[j].start] == ". " and toks[j - 1].key not in ("st", "mt", "dr", "ft"):
-                break
-            j += 1
-        if j - i >= 3 and toks[j - 1].key in ("number", "no") and _FACILITY_NUMBER.match(text, toks[j - 2].end):
-            j -= 1                                  # "Tihar Jail Number 3": the unit's number, after the facility word
-        run = list(range(i, j))
-        keys = [toks[k].key for k in run]
-        # a facility after a word opening the sentence and "de", "del", "al" (r13 round): "Derivación del IES Sierra de
-        # Béjar", "Va al Centro Penitenciario de Teixeiro": the facility starts at its own word
-        p = next((x for x in run[1:] if toks[x - 1].key in _PARTICLES and (
-            toks[x].key in cues["facility_prefixes"] or toks[x].key in cues["weak_facility_prefixes"])), None)
-        if p is not None and t.sent_start and ordinary(t) and t.key not in lex.first_names and \
-                not any(k in role_of for k in range(i, p)):
-            i = p
-            continue
-        if p is not None and (label[i] == "name" or i in role_of):
-            j = p - 1                               # a person of a facility: "El pastor Yupanqui del Parroquia de San
-            run = list(range(i, j))                 # Juan Bautista" (the name, then the facility on its own)
-            keys = [toks[k].key for k in run]
-        if lang == "en" and i > 0 and toks[i - 1].key in ("a", "an") and text[toks[i - 1].end:t.start] == " " and \
-                (ordinary(t) or t.key in lex.en_common) and not any(k in role_of for k in run):
-            for k in run:                               # "a Life Line exercise", "a Care Home": a kind of thing
-                label[k] = None
-            i = max(j, i + 1)
-            continue
-        # (r17 round) a facility's name run on into the next sentence's first word, its full stop left out:
-        # "Referred from: Hollins High School Sertraline went up", "Ward/unit # Elm Community College Intake form"
-        if len(run) >= 3 and keys[-2] in cues["facility_suffixes"] and j < n and not toks[j].cap and \
-                text[toks[j - 1].end:toks[j].start] == " " and (ordinary(toks[run[-1]]) or toks[run[-1]].caps) and \
-                keys[-1] not in cues["facility_suffixes"] and keys[-1] not in generic and \
-                (keys[-1] not in lex.places or toks[run[-1]].caps) and keys[-1] not in lex.first_names and \
-                label[run[-1]] != "name":
-            j -= 1
-            run, keys = run[:-1], keys[:-1]
-        mp = _multi_place(keys, lex)
-        # a facility with its town after it: "Christian Medical College Vellore", "Royal Infirmary Edinburgh"
-        if len(run) >= 3 and keys[-2] in cues["facility_suffixes"] and keys[-1] in lex.places and \
-                keys[-1] not in lex.en_common and keys[-1] not in lex.safe_words and not toks[run[-1]].caps:
-            keys = keys[:-1]
-        fac_last = keys[-1] in cues["facility_suffixes"] or (len(keys) >= 3 and (keys[-2], keys[-1]) in _FACILITY_PAIRS)
-        if fac_last and len(run) == 2 and keys[0] in cues["titles"] and keys[0] not in cues["facility_prefixes"]:
-            fac_last = False                        # a surname after a title: "Mr Church of Leeds", "Dr. Temple"
-        if fac_last and (len(run) >= 2 and (any(
-                label[k] or toks[k].key in lex.places or toks[k].key in lex.first_names or
-                # a province before a landscape word names a hospital or an estate: "Ontario Shores", "Texas Heights"
-                toks[k].key in lex.regions and keys[-1] in _REGION_FEATURES or
-                toks[k].key in lex.surnames or toks[k].key in cues["facility_prefixes"] for k in run[:-1])
-                # a word no dictionary has before the facility word: "Fieldhead Hospital", "Joondalup Health Campus"
-                or any(not ordinary(toks[k]) and not toks[k].caps and len(toks[k].key) >= 4 and
-                       toks[k].key not in lex.safe_words for k in run[:-1])
-                or (place_cue_the(i) and any(map(distinctive, run[:-1])) and all(   # "at Northwestern Memorial",
-                    distinctive(k) or toks[k].key in cues["facility_suffixes"] or toks[k].key in generic
-                    for k in run[:-1])))                          # "Kern Health", "to Metropolitan Detention Center"
-                or after_place(i)                                                  # "Tulsa Community College"
-                or (len(run) == 1 and keys[0] in _FACILITY_OF and place_cue_the(i)    # "taken to Institute of Mental
-                    and _OF_NAME.match(text, toks[i].end))):                         # Health", "at University of Leeds"
-            for k in run:
-                label[k] = None
-            start = next(k for k in run if toks[k].key not in _STOP_CAPS)
-            if after_place(i):
-                prev = after_place(i)
-                found.remove(prev)
-                taken[prev.start:prev.end] = False
-                start_char = prev.start
-            else:
-                start_char = toks[start].start
-            _add(found, taken, start_char, facility_end(run[-1]), "place")
-        elif (keys[0] in cues["facility_prefixes"] or keys[0] in cues["weak_facility_prefixes"] and (
-                any(toks[k].key not in generic and (not ordinary(toks[k]) or toks[k].key in lex.places)
-                    for k in run[1:]) or facility_end(run[-1], number=True) > toks[run[-1]].end)) \
-                and len(run) >= 2 and keys[-1] not in _PARTICLES and \
-                not any(k in role_of for k in run) and not mp and \
-                not all(toks[k].key in lex.safe_words for k in run[1:]):        # "Hospital MRN", "Hospital UHID"
-            # (r13 round: a word that names many things first, with a name or a number in the run: "Centro
-            # Penitenciario de Teixeiro", "Complejo Penitenciario de Valparaíso", "Unidad Penal 9"; not "Centro de
-            # Salud Mental")
-            # "Hospital General de Tijuana", "Secundaria Técnica 14", "St. Casimir's"
-            for k in run:
-                label[k] = None
-            end = facility_end(run[-1], number=True)
-            if keys[0] in ("st", "saint") and text[end:end + 2] in ("'s", "’s"):
-                end += 2
-            _add(found, taken, toks[i].start, end, "place")
-        elif mp and (any(label[k] for k in run[:mp]) or mp > 1 and all(not ordinary(toks[k]) or toks[k].key in
-                                                                    lex.places for k in run[:mp])):
-            for k in run[:mp]:
-                label[k] = None
-            # a saint's name is a facility's when "of" follows: "St John of God", "St Mary of the Angels"
-            end = facility_end(i + mp - 1) if mp == len(run) and keys[0] in ("st", "saint") and \
-                _OF_NAME.match(text, toks[i + mp - 1].end) else toks[i + mp - 1].end
-            _add(found, taken, toks[i].start, end, "place")
-            j = i + mp
-        elif len(run) >= 2 and any(label[k] == "name" for k in run):
-            first = run[0]
-            if toks[first].sent_start and label[first] != "name" and first not in role_of and \
-                    toks[first].key in lex.en_common and toks[first].key not in lex.first_names and \
-                    label[run[1]] == "name" and toks[run[1]].key in lex.first_names and \
-                    toks[run[1]].key not in lex.en_common and \
-                    (toks[first].key in cues["followers"] or toks[first].key in _VERBISH):
-                run = run[1:]                           # "Met Graham": the verb is no name (nor a phrase's word)
-            title_at = next((x for x in run[1:] if toks[x].key in cues["titles"] and
-                             text[toks[x].end:toks[x].end + 1] == "." and label[x - 1] != "name"), None)
-            if title_at is not None:                    # "Derivación del Dr. Primitivo Bocanegra": the name after
-                run = [k for k in run if k > title_at]  # the title only
-                if not run:
-                    i = max(j, i + 1)
-                    continue
-            # a common English word makes no name strong: "Box Breathing", "Life Line" (technique names)
-            strong = any(label[k] == "name" and (k in role_of or not ordinary(toks[k]) and (
-                toks[k].key not in lex.en_common or toks[k].key in lex.first_names) or prev_is(k, "titles")
-                or prev_is(k, "kin")) for k in run)
-            plain = [k for k in run if ordinary(toks[k]) and toks[k].key not in lex.first_names
-                     and toks[k].key not in lex.surnames and toks[k].key not in _PARTICLES]
-            if not strong and plain:
-                for k in run:                           # "Active Listening", "Hope Street Project"
-                    if k not in role_of:
-                        label[k] = None
-            else:
-                first = run[0]
-                if toks[first].sent_start and label[first] != "name" and first not in role_of and \
-                        toks[first].key in lex.en_common and toks[first].key not in lex.first_names:
-                    run = run[1:]                       # "Called Marguerite Okafor": the verb is no name
-                if run and run[0] in cued:              # a surname that is a town's name too, after a role (r13
-                    for k in run[1:]:                   # round): "Profesional: Tonantzin Balam"
-                        if label[k] == "place" and toks[k].key not in lex.regions:
-                            label[k] = "name"
-                for k in run:
-                    key = toks[k].key
-                    if (key not in _STOP_CAPS or key in _PARTICLES) and key not in cues["titles"] and \
-                            key not in lex.safe_words:
-                        label[k] = label[k] or "name"
-        i = max(j, i + 1)
+        i = _capitalised_run(s, i)
 
+
+def _capitalised_run(s: _NameScan, i: int) -> int:
+    """The run of capitalised words from token i; returns the token after it."""
+    text, lex, lang, found, taken, toks, n, cues = s.text, s.lex, s.lang, s.found, s.taken, s.toks, s.n, s.cues
+    safe, fac_safe, role_of, label, generic = s.safe, s.fac_safe, s.role_of, s.label, s.generic
+    ordinary, free, place_cue_the = s.ordinary, s.free, s.place_cue_the
+    t = toks[i]
+    if not (t.cap and not t.tamil and free(t)) or safe[i] or t.key in _STOP_CAPS:
+        return i + 1
+    j = i + 1
+    while j < n and free(toks[j]) and (not safe[j] or fac_safe[j]) and text[toks[j - 1].end:toks[j].start] in (
+            " ", ". ", "'s ", "’s ", "' ") and (
+            toks[j].cap or (toks[j].key in _PARTICLES and j + 1 < n and toks[j + 1].cap)):
+        if text[toks[j - 1].end:toks[j].start] == ". " and toks[j - 1].key not in ("st", "mt", "dr", "ft"):
+            break
+        j += 1
+    if j - i >= 3 and toks[j - 1].key in ("number", "no") and _FACILITY_NUMBER.match(text, toks[j - 2].end):
+        j -= 1                                  # "Tihar Jail Number 3": the unit's number, after the facility word
+    run = list(range(i, j))
+    keys = [toks[k].key for k in run]
+    # a facility after a word opening the sentence and "de", "del", "al" (r13 round): "Derivación del IES Sierra de
+    # Béjar", "Va al Centro Penitenciario de Teixeiro": the facility starts at its own word
+    p = next((x for x in run[1:] if toks[x - 1].key in _PARTICLES and (
+        toks[x].key in cues["facility_prefixes"] or toks[x].key in cues["weak_facility_prefixes"])), None)
+    if p is not None and t.sent_start and ordinary(t) and t.key not in lex.first_names and \
+            not any(k in role_of for k in range(i, p)):
+        return p
+    if p is not None and (label[i] == "name" or i in role_of):
+        j = p - 1                               # a person of a facility: "El pastor Yupanqui del Parroquia de San
+        run = list(range(i, j))                 # Juan Bautista" (the name, then the facility on its own)
+        keys = [toks[k].key for k in run]
+    if lang == "en" and i > 0 and toks[i - 1].key in ("a", "an") and text[toks[i - 1].end:t.start] == " " and \
+            (ordinary(t) or t.key in lex.en_common) and not any(k in role_of for k in run):
+        for k in run:                               # "a Life Line exercise", "a Care Home": a kind of thing
+            label[k] = None
+        return max(j, i + 1)
+    # (r17 round) a facility's name run on into the next sentence's first word, its full stop left out:
+    # "Referred from: Hollins High School Sertraline went up", "Ward/unit # Elm Community College Intake form"
+    if len(run) >= 3 and keys[-2] in cues["facility_suffixes"] and j < n and not toks[j].cap and \
+            text[toks[j - 1].end:toks[j].start] == " " and (ordinary(toks[run[-1]]) or toks[run[-1]].caps) and \
+            keys[-1] not in cues["facility_suffixes"] and keys[-1] not in generic and \
+            (keys[-1] not in lex.places or toks[run[-1]].caps) and keys[-1] not in lex.first_names and \
+            label[run[-1]] != "name":
+        j -= 1
+        run, keys = run[:-1], keys[:-1]
+    mp = _multi_place(keys, lex)
+    # a facility with its town after it: "Christian Medical College Vellore", "Royal Infirmary Edinburgh"
+    if len(run) >= 3 and keys[-2] in cues["facility_suffixes"] and keys[-1] in lex.places and \
+            keys[-1] not in lex.en_common and keys[-1] not in lex.safe_words and not toks[run[-1]].caps:
+        keys = keys[:-1]
+    fac_last = keys[-1] in cues["facility_suffixes"] or (len(keys) >= 3 and (keys[-2], keys[-1]) in _FACILITY_PAIRS)
+    if fac_last and len(run) == 2 and keys[0] in cues["titles"] and keys[0] not in cues["facility_prefixes"]:
+        fac_last = False                        # a surname after a title: "Mr Church of Leeds", "Dr. Temple"
+    if fac_last and (len(run) >= 2 and (any(
+            label[k] or toks[k].key in lex.places or toks[k].key in lex.first_names or
+            # a province before a landscape word names a hospital or an estate: "Ontario Shores", "Texas Heights"
+            toks[k].key in lex.regions and keys[-1] in _REGION_FEATURES or
+            toks[k].key in lex.surnames or toks[k].key in cues["facility_prefixes"] for k in run[:-1])
+            # a word no dictionary has before the facility word: "Fieldhead Hospital", "Joondalup Health Campus"
+            or any(not ordinary(toks[k]) and not toks[k].caps and len(toks[k].key) >= 4 and
+                   toks[k].key not in lex.safe_words for k in run[:-1])
+            or (place_cue_the(i) and any(_distinctive(s, k) for k in run[:-1]) and all(   # "at Northwestern Memorial",
+                _distinctive(s, k) or toks[k].key in cues["facility_suffixes"] or toks[k].key in generic
+                for k in run[:-1])))                          # "Kern Health", "to Metropolitan Detention Center"
+            or _after_place(s, i)                                                  # "Tulsa Community College"
+            or (len(run) == 1 and keys[0] in _FACILITY_OF and place_cue_the(i)    # "taken to Institute of Mental
+                and _OF_NAME.match(text, toks[i].end))):                         # Health", "at University of Leeds"
+        for k in run:
+            label[k] = None
+        start = next(k for k in run if toks[k].key not in _STOP_CAPS)
+        if _after_place(s, i):
+            prev = _after_place(s, i)
+            found.remove(prev)
+            taken[prev.start:prev.end] = False
+            start_char = prev.start
+        else:
+            start_char = toks[start].start
+        _add(found, taken, start_char, _facility_end(s, run[-1]), "place")
+    elif (keys[0] in cues["facility_prefixes"] or keys[0] in cues["weak_facility_prefixes"] and (
+            any(toks[k].key not in generic and (not ordinary(toks[k]) or toks[k].key in lex.places)
+                for k in run[1:]) or _facility_end(s, run[-1], number=True) > toks[run[-1]].end)) \
+            and len(run) >= 2 and keys[-1] not in _PARTICLES and \
+            not any(k in role_of for k in run) and not mp and \
+            not all(toks[k].key in lex.safe_words for k in run[1:]):        # "Hospital MRN", "Hospital UHID"
+        # (r13 round: a word that names many things first, with a name or a number in the run: "Centro
+        # Penitenciario de Teixeiro", "Complejo Penitenciario de Valparaíso", "Unidad Penal 9"; not "Centro de
+        # Salud Mental")
+        # "Hospital General de Tijuana", "Secundaria Técnica 14", "St. Casimir's"
+        for k in run:
+            label[k] = None
+        end = _facility_end(s, run[-1], number=True)
+        if keys[0] in ("st", "saint") and text[end:end + 2] in ("'s", "’s"):
+            end += 2
+        _add(found, taken, toks[i].start, end, "place")
+    elif mp and (any(label[k] for k in run[:mp]) or mp > 1 and all(not ordinary(toks[k]) or toks[k].key in
+                                                                lex.places for k in run[:mp])):
+        for k in run[:mp]:
+            label[k] = None
+        # a saint's name is a facility's when "of" follows: "St John of God", "St Mary of the Angels"
+        end = _facility_end(s, i + mp - 1) if mp == len(run) and keys[0] in ("st", "saint") and \
+            _OF_NAME.match(text, toks[i + mp - 1].end) else toks[i + mp - 1].end
+        _add(found, taken, toks[i].start, end, "place")
+        j = i + mp
+    elif len(run) >= 2 and any(label[k] == "name" for k in run):
+        _name_run(s, run)
+    return max(j, i + 1)
+
+
+def _name_run(s: _NameScan, run: list[int]) -> None:
+    """A run of capitalised words with a name in it: a full name, or a phrase of ordinary words (no name)."""
+    text, lex, toks, cues, role_of, cued, label = s.text, s.lex, s.toks, s.cues, s.role_of, s.cued, s.label
+    ordinary, prev_is = s.ordinary, s.prev_is
+    first = run[0]
+    if toks[first].sent_start and label[first] != "name" and first not in role_of and \
+            toks[first].key in lex.en_common and toks[first].key not in lex.first_names and \
+            label[run[1]] == "name" and toks[run[1]].key in lex.first_names and \
+            toks[run[1]].key not in lex.en_common and \
+            (toks[first].key in cues["followers"] or toks[first].key in _VERBISH):
+        run = run[1:]                           # "Met Graham": the verb is no name (nor a phrase's word)
+    title_at = next((x for x in run[1:] if toks[x].key in cues["titles"] and
+                     text[toks[x].end:toks[x].end + 1] == "." and label[x - 1] != "name"), None)
+    if title_at is not None:                    # "Derivación del Dr. Primitivo Bocanegra": the name after
+        run = [k for k in run if k > title_at]  # the title only
+        if not run:
+            return
+    # a common English word makes no name strong: "Box Breathing", "Life Line" (technique names)
+    strong = any(label[k] == "name" and (k in role_of or not ordinary(toks[k]) and (
+        toks[k].key not in lex.en_common or toks[k].key in lex.first_names) or prev_is(k, "titles")
+        or prev_is(k, "kin")) for k in run)
+    plain = [k for k in run if ordinary(toks[k]) and toks[k].key not in lex.first_names
+             and toks[k].key not in lex.surnames and toks[k].key not in _PARTICLES]
+    if not strong and plain:
+        for k in run:                           # "Active Listening", "Hope Street Project"
+            if k not in role_of:
+                label[k] = None
+    else:
+        first = run[0]
+        if toks[first].sent_start and label[first] != "name" and first not in role_of and \
+                toks[first].key in lex.en_common and toks[first].key not in lex.first_names:
+            run = run[1:]                       # "Called Marguerite Okafor": the verb is no name
+        if run and run[0] in cued:              # a surname that is a town's name too, after a role (r13
+            for k in run[1:]:                   # round): "Profesional: Tonantzin Balam"
+                if label[k] == "place" and toks[k].key not in lex.regions:
+                    label[k] = "name"
+        for k in run:
+            key = toks[k].key
+            if (key not in _STOP_CAPS or key in _PARTICLES) and key not in cues["titles"] and \
+                    key not in lex.safe_words:
+                label[k] = label[k] or "name"
+
+
+def _facility_end(s: _NameScan, k: int, number: bool = False) -> int:
+    """End of a facility name ending at token k, taking a school number ("Secundaria Técnica 14") and a
+    lower-case facility word after it ("the Covenant House shelter")."""
+    text, taken, toks, n, cues = s.text, s.taken, s.toks, s.n, s.cues
+    free = s.free
+    end = toks[k].end
+    if number:
+        m = regex.match(r" \d{1,3}(?![\d.,:/]\d|\d|\s*(?:%|años|years|days|días|de\s))", text[end:end + 30])
+        if m:
+            return end + m.end()
+    # a unit's number: "Tihar Jail Number 3", "Central Prison No. 2", "Block #4"
+    m = _FACILITY_NUMBER.match(text, end)
+    if m and not taken[end:m.end()].any():
+        return m.end()
+    # "College of Arts and Science", "University of the West"
+    m = regex.match(r" of (?:the )?\p{Lu}[\p{L}\p{M}'’]+(?:(?: and | & | )\p{Lu}[\p{L}\p{M}'’]+)*", text[end:])
+    if m:
+        stop = end + m.end()
+        if not taken[end:stop].any():
+            return stop
+    if k + 1 < n and text[end:toks[k + 1].start] == " " and not toks[k + 1].cap and \
+            toks[k + 1].key in cues["facility_suffixes"] and free(toks[k + 1]):
+        return toks[k + 1].end
+    return end
+
+
+def _after_place(s: _NameScan, i: int) -> Span | None:
+    """The place found just before token i ("Tulsa" before "Community College"), if any."""
+    text, found, toks = s.text, s.found, s.toks
+    if i == 0 or text[toks[i - 1].end:toks[i].start] != " ":
+        return None
+    return next((sp for sp in found if sp.kind == "place" and sp.end == toks[i - 1].end), None)
+
+
+def _distinctive(s: _NameScan, k: int) -> bool:
+    lex, toks, generic = s.lex, s.toks, s.generic
+    key = toks[k].key
+    return key not in lex.en_common and key not in generic and key not in _STOP_CAPS and key not in lex.safe_words
+
+
+def _emit_names(s: _NameScan) -> None:
+    """The labelled tokens become spans: names (with their particles) and places."""
+    text, lex, found, taken, toks, n, cues, keep_out = s.text, s.lex, s.found, s.taken, s.toks, s.n, s.cues, s.keep_out
+    role_of, label = s.role_of, s.label
+    ordinary, free = s.ordinary, s.free
     # 4. emit: merge adjacent name tokens (with particles) into one span; a title is never part of a name
     for k in range(n):
         if label[k] == "name" and toks[k].key in cues["titles"] and k not in role_of and (
@@ -1401,6 +1601,10 @@ def _name_spans(text: str, lex: Lexicon, roster: Roster | None, lang: str, found
              next((role_of[x] for x in range(k, end_k + 1) if x in role_of), None))
         k = end_k + 1
 
+
+def _facility_words_after(s: _NameScan) -> None:
+    """Facility words after a place or a name, and proper words or acronyms before one, make a facility."""
+    text, lex, found, taken, cues, generic = s.text, s.lex, s.found, s.taken, s.cues, s.generic
     # 5. a lower-case facility word after a place takes it in ("Tirunelveli district", "Madurai hospital"), and so
     # does a strong one after a word taken for a name ("at the Cyrenians hostel", "left Anbagam shelter")
     for sp in [sp for sp in found if sp.kind in ("place", "name") and sp.roster is None]:
@@ -1423,6 +1627,12 @@ def _name_spans(text: str, lex: Lexicon, roster: Roster | None, lang: str, found
         a = m.group("a").casefold()
         if a not in lex.safe_words and a not in lex.patterns["code_stopwords"] and not taken[m.start():m.end()].any():
             _add(found, taken, m.start(), m.end(), "place")
+
+
+def _kept_from_the_tagger(s: _NameScan) -> None:
+    """What the rules know is no identifier, kept from the learned layer (r19 to r23 rounds)."""
+    text, lex, lang, toks, n, keep_out = s.text, s.lex, s.lang, s.toks, s.n, s.keep_out
+    ordinary = s.ordinary
     # (r19 round) what the rules know is no identifier, kept from the learned layer too: an issuer's name before a
     # number's cue ("Bank of Carmody acct 0012...", "Lakeland Power account - ..."), a language a person uses ("She
     # speaks Breton with her aunt"), a capitalised verb in the past opening a sentence ("Rescheduled omar for
@@ -1478,6 +1688,11 @@ def _name_spans(text: str, lex: Lexicon, roster: Roster | None, lang: str, found
     # Dairo, 36 a., afecto ..." (the patterns take one over 89 as an age)
     if " a." in text:
         keep_out.extend(m.span() for m in _AGE_YEARS_SHORT.finditer(text))
+
+
+def _spanish_noun_before_name(s: _NameScan) -> None:
+    """A Spanish noun opening a sentence before "de" and a name is no part of the name."""
+    text, lex, lang, found, taken, keep_out = s.text, s.lex, s.lang, s.found, s.taken, s.keep_out
     # (r23 round) a Spanish noun opening a sentence before "de" and a name is no part of it: "Seguimiento de Jafet
     # Gual en consulta", "Informe de Ana Ruiz", "Llamada del Sr. ..."
     if lang == "es" and (" de " in text or " del " in text):
@@ -1503,6 +1718,11 @@ def _name_spans(text: str, lex: Lexicon, roster: Roster | None, lang: str, found
                     run.append(more[0])
                 if len(run) > 1:
                     _replace(found, taken, run, run[0].start, run[-1].end, "name")
+
+
+def _tamil_form_headings(s: _NameScan) -> None:
+    """Tamil form headings and field label words are no names."""
+    text, lang, found, taken, toks, cues, keep_out = s.text, s.lang, s.found, s.taken, s.toks, s.cues, s.keep_out
     # (r23 round) a Tamil form heading is no name: a word joined by a doubled consonant (sandhi: the hard consonant
     # closing it opens the next word) to a label's word, "அவசரத் தொடர்பு" emergency contact, "சமூகப் பணியாளர்" social
     # worker, "தொடர்புத் தாள்" contact sheet; a Tamil field label word ("சரிபார்ப்பு" check) is kept from the learned
@@ -1521,7 +1741,6 @@ def _name_spans(text: str, lex: Lexicon, roster: Roster | None, lang: str, found
         for t in toks:
             if t.tamil and t.key in ta_labels:
                 keep_out.append((t.start, t.end))
-    return keep_out
 
 
 _AGE_YEARS_SHORT = regex.compile(r"(?<=\p{L},\s)\d{1,3}\s?a\.(?=[\s,;)]|$)")
