@@ -2239,3 +2239,78 @@ def test_rules_from_the_r23_round(text, lang, roster, expected):
 ])
 def test_clinical_prose_left_alone_by_the_r23_rules(text, lang, roster):
     assert found(text, lang=lang, roster=roster) == []
+
+
+# (r24 round) ages after an age label naming whose age it is, a time of the day before a weekday alone, "nomás" after
+# the days, "N days since", Chilean and Tamil plate cues, a register's letters before its code, police inquiry files,
+# Malaysian high-rise addresses, area and facility fields, Tamil areas named with "பகுதி", saints' towns, acronyms of
+# institutions one is admitted to; form headings, acronym and utility issuers, a state code after a unit, kept out
+@pytest.mark.parametrize("text, lang, roster, expected", [
+    ('Housing form — Age (NOK): 96; seen at home.', 'en', None,
+     [('96', 'age')]),
+    ('Age of carer – ninety-two; lives nearby.', 'en', None,
+     [('ninety-two', 'age')]),
+    ('Ficha: Edad de la cuidadora – noventa y uno; vive sola.', 'es', None,
+     [('noventa y uno', 'age')]),
+    ('Her brother phoned late on Tuesday, upset.', 'en', None,
+     [('late on Tuesday', 'date')]),
+    ('The social worker will ring first thing Thursday about the flat.', 'en', None,
+     [('first thing Thursday', 'date')]),
+    ('La vio hace tres días nomás en la consulta.', 'es', None,
+     [('hace tres días nomás', 'date')]),
+    ('The row at the bus depot in Minot eleven days since.', 'en', None,
+     [('Minot', 'place'), ('eleven days since', 'date')]),
+    ('Registro (placa patente KD·RT·61 | Correo pendiente).', 'es', None,
+     [('KD·RT·61', 'licence')]),
+    ('Datos del vehículo: PPU HJKL-27; sin multas.', 'es', None,
+     [('HJKL-27', 'licence')]),
+    ('அவரது கார் நம்பர் WXY 4821; அழைக்கவும்.', 'ta', None,
+     [('WXY 4821', 'licence')]),
+    ('Sello: diligencias 417/2022; pendiente.', 'es', None,
+     [('417/2022', 'id')]),
+    ('Mail to: 7-12-3, Pangsapuri Seri Melati, Jalan Kebun 2, 41100 Klang.', 'en', None,
+     [('7-12-3, Pangsapuri Seri Melati, Jalan Kebun 2', 'address'), ('41100', 'postcode'), ('Klang', 'place')]),
+    ('Tenancy form — District: Lower Ormeau; GP: Dr. Ellis.', 'en', None,
+     [('Lower Ormeau', 'place'), ('Ellis', 'name')]),
+    ('Held at: Larkfield Community College; plate AB12 CDE.', 'en', None,
+     [('Larkfield Community College', 'place'), ('AB12 CDE', 'licence')]),
+    ("She lives with her niece near St. Brigid's, NL A1B 2C3.", 'en', None,
+     [("St. Brigid's", 'place'), ('A1B 2C3', 'postcode')]),
+    ('REFERRAL DESK | Seen: 4 May 2019 | Worker: Anna Reilly.', 'en', None,
+     [('4 May 2019', 'date'), ('Anna Reilly', 'name')]),
+    ('Welfare check — Foster carer – Bronagh Quill (Callback 028 9044 1234).', 'en', None,
+     [('Bronagh Quill', 'name'), ('028 9044 1234', 'phone')]),
+    ('Cuenta: cliente AGUAS 77120-3; expediente SENAME SENAME-4471.', 'es', None,
+     [('77120-3', 'id'), ('SENAME-4471', 'id')]),
+    ('Billing: Bismarck water utility account 44-1234567-8.', 'en', None,
+     [('44-1234567-8', 'account')]),
+    ('Lives at: 12 Prairie Road, Unit 3, ND 58501.', 'en', None,
+     [('12 Prairie Road, Unit 3', 'address'), ('58501', 'postcode')]),
+    ('விவரத் திருத்தம் | பி. தேதி: 02.03.1941 | கைப்பேசி – 98421 33017.', 'ta', None,
+     [('02.03.1941', 'date'), ('98421 33017', 'phone')]),
+    ('வசிக்கும் பகுதி: மேலவீதி; கைப்பேசி 98421 33017.', 'ta', None,
+     [('மேலவீதி', 'place'), ('98421 33017', 'phone')]),
+    ('முகவரி: எண் 4, கோயில் தெரு, மேலூர் பகுதி - 625 106.', 'ta', None,
+     [('எண் 4, கோயில் தெரு', 'address'), ('மேலூர் பகுதி', 'place'), ('625 106', 'postcode')]),
+    ('Estuvo internada en el CEDIMAT desde el lunes.', 'es', None,
+     [('CEDIMAT', 'place')]),
+])
+def test_rules_from_the_r24_round(text, lang, roster, expected):
+    assert found(text, lang=lang, roster=roster) == expected
+
+
+@pytest.mark.parametrize("text, lang, roster", [
+    ('Age of onset: 14; no family history.', 'en', None),
+    ('She arrived late on Monday again.', 'en', None),
+    ('We meet early on Mondays.', 'en', None),
+    ('She was discharged four days later and felt better.', 'en', None),
+    ('She has been counting the days since.', 'en', None),
+    ('No más de tres días sin llamar.', 'es', None),
+    ('The plan | review next week.', 'en', None),
+    ('Team huddle — nothing to add.', 'en', None),
+    ('Area: mental health team.', 'en', None),
+    ('She was admitted to the ICU overnight.', 'en', None),
+    ('வரவேற்பு மேசை | அடுத்த வாரம்.', 'ta', None),
+])
+def test_clinical_prose_left_alone_by_the_r24_rules(text, lang, roster):
+    assert found(text, lang=lang, roster=roster) == []

@@ -493,6 +493,7 @@ def _name_spans(text: str, lex: Lexicon, roster: Roster | None, lang: str, found
     _kept_from_the_tagger(s)
     _spanish_noun_before_name(s)
     _tamil_form_headings(s)
+    _form_headings(s)
     return s.keep_out
 
 
@@ -1743,6 +1744,81 @@ def _tamil_form_headings(s: _NameScan) -> None:
                 keep_out.append((t.start, t.end))
 
 
+# (r24 round) a form's heading: a run of one to four words opening a field (the text's or a line's start, after a
+# sentence's end, a separator or an opening bracket) and running to the heading's own separator (" | ", " — ", " (",
+# a colon) or to a phone number: "CRISIS LINE CALLBACK | ...", "Waitlist entry (...", "Team huddle — ...", "Held at:
+# ...", "(Callback +1 ...", "LISTA DE ESPERA | ...", "வெளியேற்றச் சுருக்கம் | ..." (discharge summary)
+_HEADING_RUN = regex.compile(
+    r"(?:^|(?<=\n|[.!?;|(:]\s|\(|[.;]\)\s|\)\.\s|[—–]\s)(?<!(?:^|[\s(])[\p{L}\p{M}]{1,2}\.\s))"
+    r"(?P<h>(?:[\p{L}\p{M}]{1,3}\.\s)?[\p{L}\p{M}][\p{L}\p{M}'’-]*(?:\s[\p{L}\p{M}][\p{L}\p{M}'’-]*){0,3})"
+    r"(?=(?P<sep>\s[|—–]\s|\s\((?!\d)|\s?:\s)|\s[+(]?\d[\d\s().-]{6,}\d)")
+_HEADING_NEEDS = (" | ", " — ", " – ", " (", ": ", "(")
+# a Tamil heading's word (a form's part or a desk's): "சுருக்கம்" summary, "முகப்புத்தாள்" cover sheet, "திருத்தம்"
+# correction, "மேசை" desk
+_TA_HEADING_WORDS = frozenset({"சுருக்கம்", "முகப்புத்தாள்", "திருத்தம்", "மேசை", "விவரம்", "படிவம்", "குறிப்பு",
+                               "அறிக்கை", "கடிதம்", "தாள்", "பட்டியல்", "கோரிக்கை", "ஒப்புதல்"})
+
+
+def _form_headings(s: _NameScan) -> None:
+    """A form's heading and its field labels are no names or places: kept from the learned layer too."""
+    text, lex, found, taken, keep_out, cues = s.text, s.lex, s.found, s.taken, s.keep_out, s.cues
+    labels = cues["field_labels"]
+    for m in _HEADING_RUN.finditer(text) if any(c in text for c in _HEADING_NEEDS) else ():
+        words = m.group("h").split()
+        if any(w.endswith(("'s", "’s")) for w in words):
+            continue                                    # a person's thing: "Gunnar's car (reg ...)"
+        keys = [_fold(w.rstrip(".")) for w in words]
+        if all(_is_tamil(w) for w in words):
+            # two or three Tamil words before a heading's word ("வரவேற்பு மேசை" reception desk), or two joined by a
+            # doubled consonant ("வெளியேற்றச் சுருக்கம்" discharge summary); one Tamil label word alone ("கைப்பேசி –"
+            # mobile); an initial before a label's word ("பி. தேதி" birth date); not after a label's colon
+            initial = words[0].endswith(".")
+            if not (len(words) == 1 and (keys[0] in labels or keys[0] in _TA_HEADING_WORDS) or
+                    initial and len(words) == 2 and keys[1] in labels or
+                    not initial and m.group("sep") and text[m.start() - 2:m.start()] != ": " and (
+                        keys[-1] in _TA_HEADING_WORDS and len(words) <= 3 or
+                        len(words) == 2 and words[0].endswith("்") and words[0][-2:-1] in "கசதப")):
+                continue
+        elif any(_is_tamil(w) for w in words):
+            continue
+        else:
+            caps = all(w.isupper() for w in words if w.lower() not in _STOP_CAPS)
+            known = [k in lex.en_words or k in lex.es_words or k in labels or k in _STOP_CAPS for k in keys]
+            named = [k in lex.first_names or k in lex.surnames for k in keys]
+            if caps and m.group("sep") and len(words) >= 2 and sum(known) >= max(1, len(words) - 1) and \
+                    not any(k in lex.first_names and not kn for k, kn in zip(keys, known)):
+                pass                                   # "CRISIS LINE CALLBACK", "LISTA DE ESPERA", "FICHA DE ACOGIDA"
+            elif not caps and m.group("sep") and len(words) >= 2 and all(w[:1].islower() for w in words[1:]) and \
+                    all(known[1:]) and (keys[0] not in lex.first_names and (known[0] or not named[0]) or
+                                        keys[-1] in labels and
+                                        keys[-1] not in _STOP_CAPS and m.group("sep").strip() != "("):
+                pass                                   # "Team huddle", "Waitlist entry", "Held at", "Foster carer"
+            elif len(words) == 1 and not caps and not named[0] and text[m.start() - 1:m.start()] == "(" and \
+                    m.group("h")[:1].isupper() and regex.match(r"\s[+(]?\d", text[m.end():]):
+                pass                                   # "(Callback +1 709 ...": a contact word before a number
+            else:
+                continue
+        a, b = m.span("h")
+        for sp in [sp for sp in found if sp.kind in ("name", "place") and sp.roster is None and a <= sp.start and
+                   sp.end <= b]:
+            found.remove(sp)
+        taken[a:b] = True                               # (no later stage finds a name in it either)
+        keep_out.append((a, b))
+    # (r24 round) the length of a stay after "discharged" is no date ("admitted on 8/1/01 and discharged four days
+    # later"); a supervisory register's name before its number mark ("Registro Superintendencia de Salud n.º ...")
+    if "days later" in text or "days after" in text:
+        keep_out.extend(m.span() for m in _STAY_LENGTH.finditer(text))
+    if "n.º" in text or "nº" in text or "No." in text:
+        keep_out.extend(m.span() for m in _REGISTER_BEFORE_MARK.finditer(text))
+
+
+_STAY_LENGTH = regex.compile(r"\b(?i:discharged|released|sent\s+home)\s+(?:\p{L}+[\s-]){0,2}?\p{L}+\s+days?\s+"
+                             r"(?i:later|after|afterwards)\b")
+_REGISTER_BEFORE_MARK = regex.compile(r"\b(?:Superintendencia|Colegio|Consejo|Registro|Register|College|Council|Board)"
+                                      r"\s(?:de|del|of)\s(?:la\s|los\s|the\s)?\p{Lu}[\p{L}\p{M}]+(?:\s(?:de|of|y|and)\s"
+                                      r"\p{Lu}[\p{L}\p{M}]+)?\s(?:n\.?\s?[º°o]\.?|No\.)")
+
+
 _AGE_YEARS_SHORT = regex.compile(r"(?<=\p{L},\s)\d{1,3}\s?a\.(?=[\s,;)]|$)")
 _ES_NOUN_OF = regex.compile(r"(?P<w>\p{Lu}\p{Ll}+)\s(?P<p>de|del)(?=\s\p{Lu}|$)")
 _TA_SANDHI = regex.compile(r"(?<![\p{L}\p{M}])(?P<w>[\u0b80-\u0bff]{2,}(?P<c>[கசதப])்)\s(?P<n>(?P=c)[\u0b80-\u0bff]+)")
@@ -1763,8 +1839,9 @@ _AU_STATE_BEFORE_CODE = regex.compile(r"(?<=\p{L}\.?,?\s)(?P<s>NSW|VIC|QLD|SA|WA
 
 _US_CA_CODES = frozenset("""al ak az ar ca co ct de fl ga hi id il in ia ks ky la me md ma mi mn ms mo mt ne nv nh nj nm
 ny nc nd oh ok or pa ri sc sd tn tx ut vt va wa wv wi wy dc pr on bc qc ab sk mb ns nb nl pe yt nt nu""".split())
-_STATE_BEFORE_CODE = regex.compile(r"(?<=\p{L}\.?,\s)(?P<s>[A-Z]{2})(?=\.?,?\s{1,2}(?:\d{5}(?:-\d{4})?(?!\d)"
-                                   r"|[A-Z]\d[A-Z] ?\d[A-Z]\d\b))")
+# (r24 round: after a unit's number too, "Unit 7, ND 58378")
+_STATE_BEFORE_CODE = regex.compile(r"(?<=(?:\p{L}\.?|\d[A-Za-z]?),\s)(?P<s>[A-Z]{2})"
+                                   r"(?=\.?,?\s{1,2}(?:\d{5}(?:-\d{4})?(?!\d)|[A-Z]\d[A-Z] ?\d[A-Z]\d\b))")
 
 
 # (r19 round) an issuer's capitalised name (with "of", "de" inside) right before a number's cue word and its number
@@ -2035,6 +2112,26 @@ _TA_TOWN_FIELD = regex.compile(r"(?<![\p{L}\p{M}])ஊர்\s?[:-]\s(?P<p>[\u0b8
 _ARTICLE_BARRIO = regex.compile(r"\b(?:(?:vive|vivía|vivia|vivió|vivio|viven|nació|nacio|creció|crecio|mudó|mudo"
                                 r"|piso|barrio|casa)\s(?:en|de|a)|(?i:lugar\sde\snacimiento|barrio):)\s"
                                 r"(?P<p>(?:el|la)\s\p{Lu}[\p{Ll}\p{M}]{3,})(?=\s*[.,;|/)]|\s*$|\s(?:y|e|con|desde|y\sla)\s)")
+# (r24 round) a Tamil area named with its word for area, "பகுதி", before the postcode or before "பகுதியில்" (in
+# the area of): "..., நாகூர் பகுதி - 611 066", "மேம்பாலம் பகுதி பகுதியில்" (the word inside the span)
+_TA_AREA_NAMED = regex.compile(r"(?<![\p{L}\p{M}])(?P<p>[\u0b80-\u0bff]{3,}\sபகுதி)"
+                               r"(?=\s[-–]\s\d{3}\s?\d{3}(?!\d)|\sபகுதி(?:யில்|க்கு|யிலிருந்து))")
+# (r24 round) a town named for a saint with its possessive, after a comma or a place's preposition and before no
+# capitalised word: "Unit 29, St. John's, NL", "a home near St. John's." (not "St. John's Hospital", a facility the
+# other rules take whole); an institution's acronym where a person is admitted or studies: "ingresada en el UTESA"
+_SAINT_TOWN = regex.compile(r"(?<=,\s|\b(?:in|near|at|from|to|outside|around|en|de|desde)\s)"
+                            r"(?P<p>(?:St|Ste|Saint)\.?\s\p{Lu}\p{Ll}+['’]s)(?![\p{L}\p{M}])(?!\s+\p{Lu})")
+_ADMITTED_ACRONYM = regex.compile(r"(?<=\b(?:ingresad[oa]|internad[oa]|hospitalizad[oa]|ingresó|ingreso|estudia"
+                                  r"|admitted|enrolled|studies|studying)\s(?:en|a|at|to)\s(?:el|la|the)\s)"
+                                  r"(?P<p>[A-Z]{3,8})(?![\w-])")
+# (r24 round) a Malaysian high-rise address: the block-floor-unit number, the building ("Pangsapuri" flats,
+# "Kondominium", "Residensi", "Apartment", "Menara" tower) and its road: "3-19-10, Pangsapuri Sri Kenanga, Jalan
+# Teluk Pulai" (the postcode after it a postcode)
+_MY_UNIT_ADDRESS = regex.compile(r"(?<![\w-])(?P<a>[A-Z]?\d{1,3}[A-Z]?-\d{1,3}[A-Z]?-\d{1,4}[A-Z]?,?\s"
+                                 r"(?:Pangsapuri|Kondominium|Kondo|Residensi|Apartment|Apartmen|Menara|Blok|Flat|Vista|Desa)\s"
+                                 r"(?:\p{Lu}[\p{L}\p{M}'’-]*\s){0,3}\p{Lu}[\p{L}\p{M}'’-]*,\s(?:Jalan|Jln\.?|Lorong|Persiaran"
+                                 r"|Lebuh|Lebuhraya)\s(?:\p{Lu}[\p{L}\p{M}'’-]*|\d{1,3}[A-Z]?)(?:\s(?:\p{Lu}[\p{L}\p{M}'’-]*"
+                                 r"|\d{1,3}[A-Z]?|\d{1,2}/\d{1,3}[A-Z]?)){0,3})(?:,\s(?P<pc>\d{5})(?!\d))?")
 _TOWN_FIELD_NEEDS = ("own", "OWN", "ity", "ITY", "illage", "ILLAGE", "ocalidad", "ueblo", "unicipio")
 # (r23 round) a form's field that holds a place, then the place: "Placement: Heart Butte", "Previous provider -
 # Gwersyllt", "Facility: Towyn", "Hospital de origen: Cobán", "Centro: Tocoa", "Escuela - San Pedro Sula", "Referred
@@ -2054,6 +2151,23 @@ _PLACE_FIELD = regex.compile(
     r"(?=[ ]*[.,;|/)—–·]|[ ]*$|[ ][-–—][ ])", regex.M)
 _PLACE_FIELD_NEEDS = ("lacement", "LACEMENT", "provider", "from ", "Facility", "origen", "Derivad", "Procedencia",
                       "Centro", "Escuela", "Colegio", "School", "பள்ளி", "மருத்துவமனை", "இடம்")
+# (r24 round) a form's field that holds a neighbourhood, a birthplace or a facility, then its value, ordinary words
+# and all: "Neighbourhood: the Battery", "District: Short Strand", "Lugar de nacimiento: Los Andes", "Held at: Holy
+# Heart of Mary High School", "Attends: Prairie St. John's", "Placement: Choices for Youth"; a Tamil area's field
+# ("வசிக்கும் பகுதி: Taman Sri Muda", "வசிக்கும் பகுதி – கரம்பயம்", area of residence)
+_AREA_FIELD = regex.compile(
+    r"(?<![\p{L}\p{M}])(?:(?P<a>Neighbourhood|Neighborhood|NEIGHBOURHOOD|District|DISTRICT|Area|AREA|Estate|Suburb"
+    r"|Barrio|Sector|Lugar\sde\snacimiento|Birthplace|Place\sof\sbirth|Born\sin)"
+    r"|(?P<f>Held\sat|Attends|Placement|Placed\sat|Detained\sat|Admitted\sto))\s?[:\-–—]\s"
+    r"(?P<p>(?:(?<=(?:Neighbourhood|Neighborhood|District|Area|Estate|Suburb|Born\sin)\s?[:\-–—]\s)the\s)?"
+    r"\p{Lu}[\p{L}\p{M}'’-]+\.?(?:[ ](?:(?:de|del|de[ ]la|y|of|the|and|for|al)[ ])?\p{Lu}[\p{L}\p{M}'’-]+\.?){0,5})"
+    r"(?<!\.)(?=[ ]*[,;|/)—–·]|[ ]*\.(?:\s|$)|[ ]*$|[ ][-–—][ ])"
+    r"|(?<![\p{L}\p{M}])வசிக்கும்\sபகுதி\s?[:\-–—]\s"
+    r"(?P<t>(?:\p{Tamil}{2,}|\p{Lu}[\p{L}\p{M}'’-]+)(?:[ ](?:\p{Tamil}{2,}|\p{Lu}[\p{L}\p{M}'’-]+)){0,2})"
+    r"(?=[ ]*[.,;|/)—–·]|[ ]*$|[ ][-–—][ ])")
+_AREA_FIELD_NEEDS = ("eighbo", "EIGHBO", "istrict", "ISTRICT", "Area", "AREA", "Estate", "Suburb", "Barrio", "Sector",
+                     "nacimiento", "irthplace", "of birth", "Born in", "Held at", "Attends", "Placement", "Placed at",
+                     "Detained at", "Admitted to", "வசிக்கும்")
 # (r20 round) a facility named after a doctor: "Hospital General Dr. Aurelio Valdivieso", "Clínica Dra. Rosa Paz"
 _DOCTOR_FACILITY = regex.compile(r"(?<![\p{L}\p{M}])(?:Hospital|Clínica|Clinica|Sanatorio|Centro\sde\sSalud|Policlínico"
                                  r"|Instituto)(?:\s(?:Civil|General|Regional|Municipal|Provincial|Materno\sInfantil"
@@ -2084,6 +2198,43 @@ def _cue_names(text: str, lex: Lexicon, found: list[Span], taken: np.ndarray) ->
             continue
         _replace(found, taken, inside, m.start(g), m.end(g), "place")
         taken[m.start():m.start(g)] = True      # the field's label is no name ("Placement Helena", "பரிந்துரைத்த")
+    for m in _MY_UNIT_ADDRESS.finditer(text) if "Jalan" in text or "Jln" in text or "Lorong" in text else ():
+        end = m.end()
+        inside = [sp for sp in found if sp.start < end and sp.end > m.start()]
+        if any(sp.roster is not None or sp.start < m.start() or sp.end > end for sp in inside):
+            continue
+        for sp in inside:
+            found.remove(sp)
+        taken[m.start():end] = False
+        _add(found, taken, m.start("a"), m.end("a"), "address")
+        if m.group("pc"):
+            _add(found, taken, m.start("pc"), m.end("pc"), "postcode")
+    for m in _SAINT_TOWN.finditer(text) if "St" in text or "Saint" in text else ():
+        _widen(found, taken, m.start("p"), m.end("p"))
+    for m in _ADMITTED_ACRONYM.finditer(text):
+        if _fold(m.group("p")) not in lex.en_words and _fold(m.group("p")) not in lex.es_words and \
+                _fold(m.group("p")) not in lex.safe_words:
+            _widen(found, taken, m.start("p"), m.end("p"))
+    for m in _TA_AREA_NAMED.finditer(text) if "பகுதி" in text else ():
+        w = m.group("p").split()[0]
+        if w not in lex.ta_common and not w.endswith(_TA_NOT_BARE) and not _ordinary_cue_word(w, lex):
+            _widen(found, taken, m.start("p"), m.end("p"))
+    for m in _AREA_FIELD.finditer(text) if any(c in text for c in _AREA_FIELD_NEEDS) else ():
+        g = "p" if m.group("p") else "t"
+        value = m.group(g)
+        words = [w for w in value.split() if w != "the"]
+        first = _fold(words[0])
+        if first in lex.cues["titles"] or first in lex.regions or _fold(value) in lex.regions or \
+                g == "p" and (first in lex.first_names and first not in lex.places and len(words) > 1 or
+                              words[-1].isupper() and len(words) > 1 or value.isupper() and len(value) <= 4 or
+                              m.group("a") and len(words) > 3) or \
+                g == "t" and (words[0] in lex.ta_common or words[0].endswith(_TA_NOT_BARE)):
+            continue                            # "Area: Dr Lee", "District: Kerala", "Held at: Ana Ruiz's"
+        inside = [sp for sp in found if sp.start < m.end(g) and sp.end > m.start(g)]
+        if any(sp.kind not in ("name", "place") or sp.roster is not None or sp.end > m.end(g) or
+               sp.start < m.start(g) for sp in inside):
+            continue
+        _replace(found, taken, inside, m.start(g), m.end(g), "place")
     for m in _TA_TOWN_FIELD.finditer(text) if "ஊர்" in text or " - " in text and _is_tamil(text) else ():
         _widen(found, taken, m.start("p"), m.end("p"))
     for m in _ARTICLE_BARRIO.finditer(text) if " el " in text or " la " in text else ():
@@ -2369,7 +2520,7 @@ _FIELD_LABEL_AFTER = regex.compile(r"\s?:(?!\d)|(?:\s\p{Ll}[\p{Ll}\p{M}]*){1,3}:
 # ("Vic licence: ...", "Qld rego ...")
 _ISSUER_NEEDS = ("ID", "Id", "#", "MRN", "liente", "ustomer", "Colegio", "Consejo", "Superintendencia", "College",
                  "Council", "Board", "licen", "rego", "plate", "Police", "Constabulary", "Garda", "Sheriff", "nrol",
-                 " ref")
+                 " ref", "xpediente", "ccount", "uenta", "ile ", "ase ")
 _CAMEL = regex.compile(r"\p{Ll}{2}\p{Lu}")
 _ISSUER_NUMBER = r"(?=\s*(?:(?:ID|Id|No|no|Nº|n\.º|[Nn]o\.|[Nn]úm\.?|acct|member)\b\.?\s*)?[#:]?\s*[A-Z]{0,4}[-/]?\d)"
 _ISSUERS = regex.compile(
@@ -2391,7 +2542,15 @@ _ISSUERS = regex.compile(
     r"[:#]?\s*[A-Z]{0,4}[-/]?\d)"
     r"|(?<![\p{L}\p{M}'’.-])(?P<i>\p{Lu}[\p{L}\p{M}'’-]*(?:\s\p{Lu}[\p{L}\p{M}'’-]*){0,2})"
     r"(?=\s(?:tribal\s)?(?i:enrollment|enrolment)\b\s*(?:(?i:no|number|ID)\.?\s*)?[:#]?\s*[A-Z]{0,4}[-/]?\d"
-    r"|\sref\.?\s*(?:no\.?\s*)?[:#]?\s*[A-Z]{1,4}-?\d)")
+    r"|\sref\.?\s*(?:no\.?\s*)?[:#]?\s*[A-Z]{1,4}-?\d)"
+    # (r24 round) an agency's or a utility's acronym between a file's or a customer's cue and its number, "cliente
+    # ESVAL 5112123-4", "expediente CONANI CONANI-79136", "account EPM 4471..."; a town's utility before its account,
+    # "Fargo water utility account 72-..."
+    r"|(?<=\b(?i:cliente|customer|client|expediente|case|file|account|cuenta|member|socio|socia|póliza|policy|contrato"
+    r"|suministro)\s)(?P<i>[A-Z]{3,8})(?=\s(?:[A-Z]{2,8}[-/])?\d)"
+    r"|(?<![\p{L}\p{M}'’.-])(?P<i>\p{Lu}\p{Ll}+(?:\s\p{Lu}\p{Ll}+)?)(?=(?:\s(?:water|power|gas|electric|electricity"
+    r"|energy|utility|utilities|hydro|sewer|light|telephone|phone|cable|internet|broadband|trash|waste)){1,3}"
+    r"\s(?:account|acct|bill|billing|customer)\b)")
 
 
 _REF_CODE = regex.compile(r"\sref\.?\s*(?:no\.?\s*)?[:#]?\s*(?P<p>[A-Z]{1,4})-?\d")

@@ -269,6 +269,14 @@ DATE_PATTERNS = [
                       rf"(?!{_PART}\s+(?:of|in)\s+(?:each|every|the|this|that|a)\s+(?:month|year)\b)"
                       rf"(?:{_PART}\s+(?:just\s+)?(?:gone|past|coming){_ORDW_END}"  # "this Friday coming.", "past or"
                       r"|\s+but\s+one\b|\s+week\b(?![-']))?", _I)),
+    # (r24 round) a time of the day before a weekday alone pins that day: "late on Monday", "first thing Friday",
+    # "early on Saturday morning"; not after a verb of arriving or a degree word ("she arrived late on Monday"), not
+    # a habit ("late on Mondays", "first thing Friday of each month")
+    _needs(_WD_NEEDS,
+        regex.compile(rf"(?<!\b(?i:ran|running|run|arrived|arrives|came|comes|got\s+in|turned\s+up|showed\s+up|very|too|so|bit"
+                      rf"|little|is|was|were|are|be|been|running)\s)\b(?i:early|late|first\s+thing)\s+(?:(?i:on)\s+)?"
+                      rf"{_WDF}\b(?!['’]?s\b){_PART}(?!\s+(?i:of|in)\s+(?:each|every|the|this|that|a)\s+(?:month|year)\b)"
+                      rf"(?!\s+(?i:and|or)\s+{_WDF})")),
     # "come Thursday" as a preposition ("rebooked for come Thursday", "Come Monday, we start"), not the verb ("can
     # come Thursday", "to come Friday", "they come Monday")
     # (but "moved to come Friday", "changed it to come Monday")
@@ -402,6 +410,13 @@ AGE_PATTERNS = [
                   r"\p{L}[\p{L}\p{M}'’-]{2,}(?:\s+(?i:date|visit|time|day|contact|assessment))?\)?"
                   r"(?:\s*[:=\-–—]\s*|\s+)"
                   r"|வயது\s*\([^()\n]{1,40}\)\s*(?:[:=\-–—]\s*)?)"
+                  rf"(?:{_NINETY}(?!\d)|(?i:{_AGE_IN_WORDS}))"
+                  r"(?!\s*(?:%|percent|per cent|days|weeks|months|years\s+ago|días|semanas|meses)\b)(?![.,:/]\d)"),
+    # (r24 round) an age label with a short qualifier naming whose age it is, then a separator and the age: "Age (NOK):
+    # 98", "Age of carer – 97", "Age (next of kin) - ninety-one", "Edad (cuidadora): 93", "Edad del cuidador – 95",
+    # "வயது (பாதுகாவலர்) – 92" (the separator is needed: "the age of carers 90 and over" is no age)
+    regex.compile(r"(?<=(?:\b(?i:age|edad)\s*(?:\([^()\n\d]{1,30}\)|\s(?i:of|of\s+the|de|del|de\s+la|de\s+los|de\s+su)\s+"
+                  r"(?:\p{L}[\p{L}\p{M}'’-]*\s?){1,3})|வயது\s*\([^()\n\d]{1,30}\))\s*[:=\-–—]\s*)"
                   rf"(?:{_NINETY}(?!\d)|(?i:{_AGE_IN_WORDS}))"
                   r"(?!\s*(?:%|percent|per cent|days|weeks|months|years\s+ago|días|semanas|meses)\b)(?![.,:/]\d)"),
     # (r23 round) an age in years written short after a name: "Pcte. Dora, 93 a., afecto ..."
@@ -651,7 +666,12 @@ _PLATE_AFTER_CUE = regex.compile(r"\.?\s*(?:(?:no|n[º°o]|number|num|#|:|இல
                                  r"(?P<code>[A-Z]{1,3}[ -][A-Z]{1,3}[ -]?\d{1,4}[EH]?"
                                  # (r15 round) Nepali plates, the zone's and the class's letters in words with the
                                  # numbers: "Ba 2 Kha 4471", "Lu 1 Cha 208"
-                                 r"|\p{Lu}\p{Ll}{0,2} \d{1,2} \p{Lu}\p{Ll}{0,3} \d{1,4})\b(?![-/]\d)")
+                                 r"|\p{Lu}\p{Ll}{0,2} \d{1,2} \p{Lu}\p{Ll}{0,3} \d{1,4}"
+                                 # (r24 round) Chilean plates, two pairs of letters (or letters and digits) and two
+                                 # digits, with middle dots or hyphens or none: "MC·CC·43", "LP-HZ-48", "NVSV-92";
+                                 # a register's letters before a letter and digits: "RCI எண் CRR A48053"
+                                 r"|[A-Z]{2}[·•‧\-]?[A-Z]{2}[·•‧\-]?\d{2}|[A-Z]{2}[·•‧]\d{2}[·•‧]\d{2}"
+                                 r"|[A-Z]{2,4} [A-Z]{1,2}\d{3,6})\b(?![-/·]\d)")
 # (r20 round) a short registration after a registration or vehicle cue, letters then three digits: "Reg.: K418",
 # "vehicle no.: AB731" (a licence's cue is needed before it)
 _SHORT_REGISTRATION = regex.compile(r"[A-Z]{1,3}\d{3}")
@@ -1025,10 +1045,12 @@ def _lexicon_patterns(conf: dict) -> dict:
     day_pre = (r"(?:a\s+(?:full|good|whole|clear)\s+|exactly\s+|precisely\s+"
                r"|(?:just|a\s+little|a\s+bit|well)\s+(?:over|under)\s+)?")
     day_mid = r"(?:(?:full|whole|clear)\s+)?"
-    dias_post = r"(?:\s+(?:justos|exactos|cabales|completos|contados|naturales|corridos)\b)?"   # (r20: "contados")
+    # (r20: "contados"; r24: "nomás", "no más", "nada más", "apenas" after the days, "hace cinco días nomás")
+    dias_post = (r"(?:\s+(?:justos|exactos|cabales|completos|contados|naturales|corridos|nomás|nomas|no\s+más"
+                 r"|nada\s+más|apenas)\b)?")
     # (a search in the lower-cased text for the words every match of a long pattern holds: "days ago", "day on")
     days_then = regex.compile(r"days?\s+(?:ago|back|before|earlier|later|prior|hence|previously|beforehand|after|from"
-                              r"|on|out)")
+                              r"|on|out|since)")
     week_or_fortnight = regex.compile(r"week|fortnight")
     before_after = regex.compile(r"(?:before|after)\s+(?:this|that|last|next)")
     dates = [           # (a word the text must hold or a search it must pass, the pattern): a cheap test first
@@ -1044,7 +1066,10 @@ def _lexicon_patterns(conf: dict) -> dict:
         # (r17 round: "for" after a booking is no duration, "rebooked for nine days earlier than today"; counted
         # from a meeting, "six days before the session", "two days after our appointment"; "out" before "from
         # now", "eleven days out from now")
-        (days_then, regex.compile(rf"(?<!(?<!\b(?i:booked|rebooked|scheduled|rescheduled|moved|set|arranged|planned"
+        # (r24 round: not the length of a stay after "discharged", "admitted on 8/1/01 and discharged four days
+        # later"; "twelve days since" at a clause's end)
+        (days_then, regex.compile(rf"(?<!\b(?i:discharged|released|sent\s+home)\s(?:{day_pre}))"
+                              rf"(?<!(?<!\b(?i:booked|rebooked|scheduled|rescheduled|moved|set|arranged|planned"
                               rf"|pencilled|penciled|brought\s+forward|put\s+back)\s)\b(?i:for)\s"
                               rf"|\b(?i:full|good|whole|clear)\s|-)\b{day_pre}{num}\s+{day_mid}days?\s+"
                               # (r16 round: counted from today, "six days before today", "eleven days
@@ -1057,6 +1082,8 @@ def _lexicon_patterns(conf: dict) -> dict:
                               rf"|(?<=\b(?i:for)\s)(?:just|a\s+little|a\s+bit|well)\s+(?:over|under)\s+{num}\s+"
                               rf"days?\s+(?:ago|back)\b"
                               rf"|\b{day_pre}{num}\s+{day_mid}days?\s+on(?!\s+and\s+off\b){_ORDW_END}"
+                              rf"|\b(?<!\b(?i:for|in|over|within|the|all|those|these|many|few)\s)(?!(?i:a|one)\s)"
+                              rf"{num}\s+days\s+since(?=\s*[,.;:!?)]|\s*$)"
                               rf"|\bin\s+{day_pre}{num}\s+{day_mid}days?\s+from\s+(?:now|today|tomorrow)\b"
                               rf"|(?<=\b(?i:for)\s){day_pre}{num}\s+{day_mid}days?\s+from\s+(?:now|today|tomorrow)\b"
                               rf"|(?<!\b(?i:for)\s)\b(?!(?i:a|one)\s){num}\s+days\s+out{_ORDW_END}(?!\s+(?i:at|in|on)\b)",
@@ -1078,7 +1105,8 @@ def _lexicon_patterns(conf: dict) -> dict:
         # (r16 round: a weekday of that day, "el domingo de hace quince días", "el jueves de dentro de quince días";
         # the future of conjecture, "hará seis días" (it must be six days ago); approximate, "hace cosa de doce días")
         ("día", regex.compile(rf"\b(?:el\s+(?:{_DS})\s+de\s+)?(?:hace|har[áa])\s+(?:ya\s+)?(?:justo\s+|justamente\s+"
-                              rf"|exactamente\s+|cosa\s+de\s+|unos\s+|poco\s+más\s+de\s+)?{num}\s+días?\b{dias_post}"
+                              rf"|exactamente\s+|cosa\s+de\s+|unos\s+|poco\s+más\s+de\s+|apenas\s+|nomás\s+|solo\s+|sólo\s+)?"
+                              rf"{num}\s+días?\b{dias_post}"
                               rf"|\bel\s+(?:{_DS})\s+de\s+dentro\s+de\s+{num}\s+días\b", _I)),
         # a los catorce días, a los dos días (counted from another day); hoy hace una semana, hoy hace ocho días
         ("día", regex.compile(rf"\ba\s+los\s+{num}\s+días\b", _I)),
