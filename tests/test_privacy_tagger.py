@@ -190,13 +190,13 @@ def test_the_learned_layer_leaves_clean_clinical_sentences_mostly_alone():
     assert len(rows) >= 150
     touched = [text for text, lang, roster in rows
                if find_identifiers(text, roster, lang) != find_identifiers(text, roster, lang, tagger=False)]
-    # 16 of 237 now (retrained with r23; none of the 14 sentences the r23 round added): "Garda" (a police form), "de
-    # Bogotá" (Banco de Bogotá), "Community Behavioral" (Health Center),
+    # 15 of 248 now (retrained with r24; none of the sentences the r23 and r24 rounds added): "Garda" (a police form),
+    # "de Bogotá" (Banco de Bogotá), "Community Behavioral" (Health Center),
     # "Psychology" (Services), "Day Centre", "Cama 14, piso" (a hospital bed), "CPT 90837", "Mental Health Awareness",
-    # "Via Zoom" (and "10 2023" of "K10 2023"), "Box Breathing"; words opening a clause: "Shores", "Marcó",
+    # "Via Zoom" (and "10 2023" of "K10 2023"); words opening a clause: "Shores", "Marcó",
     # "Voicemail"; and as dates "three days out" (at sea), "three days on" (and off) and "una semana" (hace una
-    # semana: a week ago, no day named). (15 of 213 before the tagger was retrained with r22: "Voicemail" came back.)
-    assert len(touched) <= 16, touched
+    # semana: a week ago, no day named). (16 of 237 before the tagger was retrained with r24: "Box Breathing" left.)
+    assert len(touched) <= 15, touched
 
 
 def test_missing_weights_are_an_error_not_a_quiet_fall_back_to_the_rules(monkeypatch, tmp_path):
