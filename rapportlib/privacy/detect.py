@@ -20,7 +20,7 @@ from .names import (
     _stop_word_given_names,
     _unknown_people,
 )
-from .patterns import _pattern_spans
+from .patterns import _malaysian_unit_addresses, _pattern_spans
 from .places import (
     _AREA_NEEDS,
     _CELTIC_LINK,
@@ -91,6 +91,8 @@ def find_identifiers(text: str, roster=None, lang: str | None = None, *, lexicon
     _lines_before_postcodes(text, lex, found, taken)
     keep_out = _name_spans(text, lex, _roster(roster), lang, found, taken)
     _cue_names(text, lex, found, taken)
+    if "Jalan" in text or "Jln" in text or "Lorong" in text:
+        _malaysian_unit_addresses(text, found, taken)
     _unknown_people(text, lex, found, taken)
     if lang == "en":
         _lower_case_names(text, lex, found, taken)

@@ -2124,14 +2124,6 @@ _SAINT_TOWN = regex.compile(r"(?<=,\s|\b(?:in|near|at|from|to|outside|around|en|
 _ADMITTED_ACRONYM = regex.compile(r"(?<=\b(?:ingresad[oa]|internad[oa]|hospitalizad[oa]|ingresó|ingreso|estudia"
                                   r"|admitted|enrolled|studies|studying)\s(?:en|a|at|to)\s(?:el|la|the)\s)"
                                   r"(?P<p>[A-Z]{3,8})(?![\w-])")
-# (r24 round) a Malaysian high-rise address: the block-floor-unit number, the building ("Pangsapuri" flats,
-# "Kondominium", "Residensi", "Apartment", "Menara" tower) and its road: "3-19-10, Pangsapuri Sri Kenanga, Jalan
-# Teluk Pulai" (the postcode after it a postcode)
-_MY_UNIT_ADDRESS = regex.compile(r"(?<![\w-])(?P<a>[A-Z]?\d{1,3}[A-Z]?-\d{1,3}[A-Z]?-\d{1,4}[A-Z]?,?\s"
-                                 r"(?:Pangsapuri|Kondominium|Kondo|Residensi|Apartment|Apartmen|Menara|Blok|Flat|Vista|Desa)\s"
-                                 r"(?:\p{Lu}[\p{L}\p{M}'’-]*\s){0,3}\p{Lu}[\p{L}\p{M}'’-]*,\s(?:Jalan|Jln\.?|Lorong|Persiaran"
-                                 r"|Lebuh|Lebuhraya)\s(?:\p{Lu}[\p{L}\p{M}'’-]*|\d{1,3}[A-Z]?)(?:\s(?:\p{Lu}[\p{L}\p{M}'’-]*"
-                                 r"|\d{1,3}[A-Z]?|\d{1,2}/\d{1,3}[A-Z]?)){0,3})(?:,\s(?P<pc>\d{5})(?!\d))?")
 _TOWN_FIELD_NEEDS = ("own", "OWN", "ity", "ITY", "illage", "ILLAGE", "ocalidad", "ueblo", "unicipio")
 # (r23 round) a form's field that holds a place, then the place: "Placement: Heart Butte", "Previous provider -
 # Gwersyllt", "Facility: Towyn", "Hospital de origen: Cobán", "Centro: Tocoa", "Escuela - San Pedro Sula", "Referred
@@ -2198,17 +2190,6 @@ def _cue_names(text: str, lex: Lexicon, found: list[Span], taken: np.ndarray) ->
             continue
         _replace(found, taken, inside, m.start(g), m.end(g), "place")
         taken[m.start():m.start(g)] = True      # the field's label is no name ("Placement Helena", "பரிந்துரைத்த")
-    for m in _MY_UNIT_ADDRESS.finditer(text) if "Jalan" in text or "Jln" in text or "Lorong" in text else ():
-        end = m.end()
-        inside = [sp for sp in found if sp.start < end and sp.end > m.start()]
-        if any(sp.roster is not None or sp.start < m.start() or sp.end > end for sp in inside):
-            continue
-        for sp in inside:
-            found.remove(sp)
-        taken[m.start():end] = False
-        _add(found, taken, m.start("a"), m.end("a"), "address")
-        if m.group("pc"):
-            _add(found, taken, m.start("pc"), m.end("pc"), "postcode")
     for m in _SAINT_TOWN.finditer(text) if "St" in text or "Saint" in text else ():
         _widen(found, taken, m.start("p"), m.end("p"))
     for m in _ADMITTED_ACRONYM.finditer(text):

@@ -1707,3 +1707,28 @@ def _pattern_spans(text: str, lex: Lexicon, found: list[Span], taken: np.ndarray
 # a role in brackets after a name: "Saravanan (client)", "Dana (her sister)", "ஜெயகாந்தன் (அண்ணன்)"
 _PAREN_ROLE = regex.compile(r" ?\((?:(?:her|his|their|my|the|client's|su|sus|அவரது|அவருடைய)\s+)?"
                             r"(?P<r>[\p{L}\p{M}][\p{L}\p{M}'’-]*(?:\s[\p{L}\p{M}][\p{L}\p{M}-]*)?)\)")
+
+
+# (r24 round) a Malaysian high-rise address: the block-floor-unit number, the building ("Pangsapuri" flats,
+# "Kondominium", "Residensi", "Apartment", "Menara" tower) and its road: "3-19-10, Pangsapuri Sri Kenanga, Jalan
+# Teluk Pulai" (the postcode after it a postcode)
+_MY_UNIT_ADDRESS = regex.compile(r"(?<![\w-])(?P<a>[A-Z]?\d{1,3}[A-Z]?-\d{1,3}[A-Z]?-\d{1,4}[A-Z]?,?\s"
+                                 r"(?:Pangsapuri|Kondominium|Kondo|Residensi|Apartment|Apartmen|Menara|Blok|Flat|Vista|Desa)\s"
+                                 r"(?:\p{Lu}[\p{L}\p{M}'’-]*\s){0,3}\p{Lu}[\p{L}\p{M}'’-]*,\s(?:Jalan|Jln\.?|Lorong|Persiaran"
+                                 r"|Lebuh|Lebuhraya)\s(?:\p{Lu}[\p{L}\p{M}'’-]*|\d{1,3}[A-Z]?)(?:\s(?:\p{Lu}[\p{L}\p{M}'’-]*"
+                                 r"|\d{1,3}[A-Z]?|\d{1,2}/\d{1,3}[A-Z]?)){0,3})(?:,\s(?P<pc>\d{5})(?!\d))?")
+
+
+def _malaysian_unit_addresses(text: str, found: list[Span], taken: np.ndarray) -> None:
+    """The Malaysian high-rise address line, over what the names and places took inside it."""
+    for m in _MY_UNIT_ADDRESS.finditer(text):
+        end = m.end()
+        inside = [sp for sp in found if sp.start < end and sp.end > m.start()]
+        if any(sp.roster is not None or sp.start < m.start() or sp.end > end for sp in inside):
+            continue
+        for sp in inside:
+            found.remove(sp)
+        taken[m.start():end] = False
+        _add(found, taken, m.start("a"), m.end("a"), "address")
+        if m.group("pc"):
+            _add(found, taken, m.start("pc"), m.end("pc"), "postcode")
