@@ -17,6 +17,7 @@ from .names import (
     _lower_case_names,
     _name_spans,
     _names_again,
+    _phone_item_names,
     _stop_word_given_names,
     _unknown_people,
 )
@@ -30,6 +31,7 @@ from .places import (
     _area_phrases,
     _courts,
     _facilities_of,
+    _field_places,
     _house_names,
     _initialled_facilities,
     _lines_before_postcodes,
@@ -48,6 +50,7 @@ from .places import (
     _regional_facilities,
     _tamil_initials,
     _type_first_facilities,
+    _typed_facilities_and_destinations,
 )
 from .spans import Span, _add, _is_tamil
 
@@ -90,7 +93,10 @@ def find_identifiers(text: str, roster=None, lang: str | None = None, *, lexicon
     _localities(text, lex, found, taken)
     _lines_before_postcodes(text, lex, found, taken)
     keep_out = _name_spans(text, lex, _roster(roster), lang, found, taken)
+    _field_places(text, lex, found, taken)
     _cue_names(text, lex, found, taken)
+    _typed_facilities_and_destinations(text, lex, found, taken)
+    _phone_item_names(text, lex, found, taken)
     if "Jalan" in text or "Jln" in text or "Lorong" in text:
         _malaysian_unit_addresses(text, found, taken)
     _unknown_people(text, lex, found, taken)

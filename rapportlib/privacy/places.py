@@ -1,6 +1,6 @@
 """Places smaller than a state and facilities: courts, areas ("the east of X"), facilities named by a type, a
-founder or initials, towns in address lines and before or after postcodes, and street lines of the locales the
-general patterns do not read."""
+founder or initials, towns in address lines and before or after postcodes, the places a form's field names
+("Placement: X", "Neighbourhood: X", "Town: X"), and street lines of the locales the general patterns do not read."""
 
 from __future__ import annotations
 
@@ -9,6 +9,8 @@ import regex
 
 from .lexicon import Lexicon
 from .names import (
+    _TA_CASE_ENDINGS,
+    _TA_NOT_BARE,
     _FIELD_AFTER,
     _FIELD_LABEL_AFTER,
     _LABEL_OF_AFTER,
@@ -895,3 +897,191 @@ def _type_first_facilities(text: str, lex: Lexicon, lang: str, found: list[Span]
             m = _WELSH_ARTICLE.search(text, max(0, sp.start - 4), sp.start)
             if m is not None:
                 _widen(found, taken, m.start(), sp.end)
+
+# (r15 round) a town before a Tamil verb of going, bare (no case ending): "X செல்கிறார்" (goes to X), "Port Louis
+# சென்றார்" (went to Port Louis), "Grand-Baie போவார்" (will go to Grand-Baie)
+_TA_GOING = regex.compile(r"\s(?:செல்கிறார்|சென்றார்|செல்வார்|செல்கிறாள்|சென்றாள்|செல்லவிருக்கிறார்|போகிறார்|போனார்"
+                          r"|போவார்)(?![\p{L}\p{M}])")
+_TA_GOES_TO = regex.compile(r"(?<![\p{L}\p{M}'’-])(?P<p>\p{Lu}[\p{L}\p{M}'’]*(?:(?:-|\s(?:(?:de|du|des|la|le)\s)?)"
+                            r"\p{Lu}[\p{L}\p{M}'’]*){0,2}|[\u0b80-\u0bff]{3,})$")
+# (r15 round) a facility named by its type first, the place after: "Mental Hospital Patan", "Zonal Hospital
+# Birgunj"; and Mexican technical schools by their acronym and number: "CBTis 41", "CETis n.º 12", "CONALEP 118"
+_TYPE_FIRST_FACILITY = regex.compile(r"(?<![\p{L}\p{M}])(?:(?:Mental|District|Zonal|Provincial|Regional|Military|Civil"
+                                     r"|Teaching)\s+Hospital\s+\p{Lu}\p{Ll}{3,}(?![\p{L}\p{M}])"
+                                     r"|(?:CBTis|CBTIS|CBTa|CETis|CETIS|CBETis|CECyT|CONALEP|Conalep|COBACH|Cobach"
+                                     r"|CETMar)\s+(?:(?:No\.|n\.º|Nº|#)\s?)?\d{1,3}\b)")
+# (r20 round) a town's own field label, then the town: "Town: Tubmanburg", "Village - Kerr Sait", "Localidad: Tafí
+# Viejo"
+_TOWN_FIELD = regex.compile(r"\b(?:Town|TOWN|City|CITY|Village|VILLAGE|Localidad|Pueblo|Municipio)\s?[:-]\s"
+                            r"(?P<p>\p{Lu}[\p{Ll}\p{M}'’-]+(?:\s(?:(?:de|del|de\sla)\s)?\p{Lu}[\p{Ll}\p{M}'’-]+){0,2})"
+                            r"(?=\s*[.,;|/)—–]|\s*$)")
+# (r21 round) a Tamil town's field ("ஊர்: X", town: X) and a Tamil town between the street line and its PIN
+# ("..., ரயிலடி சாலை, X - 612 441")
+_TA_TOWN_FIELD = regex.compile(r"(?<![\p{L}\p{M}])ஊர்\s?[:-]\s(?P<p>[\u0b80-\u0bff]{3,})(?=\s*[.,;|/)—–]|\s*$)"
+                               r"|(?<=,\s)(?P<p>[\u0b80-\u0bff]{3,})(?=\s[-–]\s\d{3}\s?\d{3}(?!\d))")
+# (r20 round) a Spanish neighbourhood named with its lower-case article, after living, birth or a home, the article
+# inside the span: "vive en el Albaicín", "el piso de la Trinidad", "Lugar de nacimiento: el Realejo"
+_ARTICLE_BARRIO = regex.compile(r"\b(?:(?:vive|vivía|vivia|vivió|vivio|viven|nació|nacio|creció|crecio|mudó|mudo"
+                                r"|piso|barrio|casa)\s(?:en|de|a)|(?i:lugar\sde\snacimiento|barrio):)\s"
+                                r"(?P<p>(?:el|la)\s\p{Lu}[\p{Ll}\p{M}]{3,})(?=\s*[.,;|/)]|\s*$|\s(?:y|e|con|desde|y\sla)\s)")
+# (r24 round) a Tamil area named with its word for area, "பகுதி", before the postcode or before "பகுதியில்" (in
+# the area of): "..., நாகூர் பகுதி - 611 066", "மேம்பாலம் பகுதி பகுதியில்" (the word inside the span)
+_TA_AREA_NAMED = regex.compile(r"(?<![\p{L}\p{M}])(?P<p>[\u0b80-\u0bff]{3,}\sபகுதி)"
+                               r"(?=\s[-–]\s\d{3}\s?\d{3}(?!\d)|\sபகுதி(?:யில்|க்கு|யிலிருந்து))")
+# (r24 round) a town named for a saint with its possessive, after a comma or a place's preposition and before no
+# capitalised word: "Unit 29, St. John's, NL", "a home near St. John's." (not "St. John's Hospital", a facility the
+# other rules take whole); an institution's acronym where a person is admitted or studies: "ingresada en el UTESA"
+_SAINT_TOWN = regex.compile(r"(?<=,\s|\b(?:in|near|at|from|to|outside|around|en|de|desde)\s)"
+                            r"(?P<p>(?:St|Ste|Saint)\.?\s\p{Lu}\p{Ll}+['’]s)(?![\p{L}\p{M}])(?!\s+\p{Lu})")
+_ADMITTED_ACRONYM = regex.compile(r"(?<=\b(?:ingresad[oa]|internad[oa]|hospitalizad[oa]|ingresó|ingreso|estudia"
+                                  r"|admitted|enrolled|studies|studying)\s(?:en|a|at|to)\s(?:el|la|the)\s)"
+                                  r"(?P<p>[A-Z]{3,8})(?![\w-])")
+_TOWN_FIELD_NEEDS = ("own", "OWN", "ity", "ITY", "illage", "ILLAGE", "ocalidad", "ueblo", "unicipio")
+# (r23 round) a form's field that holds a place, then the place: "Placement: Heart Butte", "Previous provider -
+# Gwersyllt", "Facility: Towyn", "Hospital de origen: Cobán", "Centro: Tocoa", "Escuela - San Pedro Sula", "Referred
+# from Glacier Community Health Center"; without a colon only after "Placement", "Previous provider", "Referred from"
+# ("Placement Helena;"); Tamil school, hospital and referring-place fields after a field's separator ("; பள்ளி தளி;",
+# "— மருத்துவமனை X —", "· பரிந்துரைத்த இடம்: X.")
+_PLACE_VALUE = (r"(?P<p>\p{Lu}[\p{L}\p{M}'’-]+(?:[ ](?:(?:de|del|de[ ]la|y|yr|of|the|and)[ ])?"
+                r"\p{Lu}[\p{L}\p{M}'’-]+){0,5})"
+                r"(?=[ ]*[.,;|/)—–·]|[ ]*$|[ ][-–—][ ])")
+_PLACE_FIELD = regex.compile(
+    r"(?<![\p{L}\p{M}])(?:(?:Placement|PLACEMENT|Previous\sprovider|Referred\sfrom|Referral\sfrom)(?:\s?[:\-–—]\s|\s)"
+    r"|(?:Facility|Hospital\sde\sorigen|Centro\sde\sorigen|Derivad[oa]\sdesde|Procedencia|Centro|Escuela|Colegio"
+    r"|School|Previous\sschool|Current\sschool)\s?[:\-–—]\s)" + _PLACE_VALUE
+    + r"|(?:(?<=^)|(?<=[;|·—–:.,]\s))(?:பள்ளி|மருத்துவமனை|பரிந்துரைத்த\sஇடம்|பரிந்துரை\sஇடம்)(?![\p{L}\p{M}])"
+    r"[ ]?(?:[:\-–—][ ]?)?[ ]?"
+    r"(?P<t>(?:\p{Tamil}{2,}|\p{Lu}[\p{L}\p{M}'’-]+)(?:[ ](?:\p{Tamil}{2,}|\p{Lu}[\p{L}\p{M}'’-]+)){0,2})"
+    r"(?=[ ]*[.,;|/)—–·]|[ ]*$|[ ][-–—][ ])", regex.M)
+_PLACE_FIELD_NEEDS = ("lacement", "LACEMENT", "provider", "from ", "Facility", "origen", "Derivad", "Procedencia",
+                      "Centro", "Escuela", "Colegio", "School", "பள்ளி", "மருத்துவமனை", "இடம்")
+# (r24 round) a form's field that holds a neighbourhood, a birthplace or a facility, then its value, ordinary words
+# and all: "Neighbourhood: the Battery", "District: Short Strand", "Lugar de nacimiento: Los Andes", "Held at: Holy
+# Heart of Mary High School", "Attends: Prairie St. John's", "Placement: Choices for Youth"; a Tamil area's field
+# ("வசிக்கும் பகுதி: Taman Sri Muda", "வசிக்கும் பகுதி – கரம்பயம்", area of residence)
+_AREA_FIELD = regex.compile(
+    r"(?<![\p{L}\p{M}])(?:(?P<a>Neighbourhood|Neighborhood|NEIGHBOURHOOD|District|DISTRICT|Area|AREA|Estate|Suburb"
+    r"|Barrio|Sector|Lugar\sde\snacimiento|Birthplace|Place\sof\sbirth|Born\sin)"
+    r"|(?P<f>Held\sat|Attends|Placement|Placed\sat|Detained\sat|Admitted\sto))\s?[:\-–—]\s"
+    r"(?P<p>(?:(?<=(?:Neighbourhood|Neighborhood|District|Area|Estate|Suburb|Born\sin)\s?[:\-–—]\s)the\s)?"
+    r"\p{Lu}[\p{L}\p{M}'’-]+\.?(?:[ ](?:(?:de|del|de[ ]la|y|of|the|and|for|al)[ ])?\p{Lu}[\p{L}\p{M}'’-]+\.?){0,5})"
+    r"(?<!\.)(?=[ ]*[,;|/)—–·]|[ ]*\.(?:\s|$)|[ ]*$|[ ][-–—][ ])"
+    r"|(?<![\p{L}\p{M}])வசிக்கும்\sபகுதி\s?[:\-–—]\s"
+    r"(?P<t>(?:\p{Tamil}{2,}|\p{Lu}[\p{L}\p{M}'’-]+)(?:[ ](?:\p{Tamil}{2,}|\p{Lu}[\p{L}\p{M}'’-]+)){0,2})"
+    r"(?=[ ]*[.,;|/)—–·]|[ ]*$|[ ][-–—][ ])")
+_AREA_FIELD_NEEDS = ("eighbo", "EIGHBO", "istrict", "ISTRICT", "Area", "AREA", "Estate", "Suburb", "Barrio", "Sector",
+                     "nacimiento", "irthplace", "of birth", "Born in", "Held at", "Attends", "Placement", "Placed at",
+                     "Detained at", "Admitted to", "வசிக்கும்")
+# (r20 round) a facility named after a doctor: "Hospital General Dr. Aurelio Valdivieso", "Clínica Dra. Rosa Paz"
+_DOCTOR_FACILITY = regex.compile(r"(?<![\p{L}\p{M}])(?:Hospital|Clínica|Clinica|Sanatorio|Centro\sde\sSalud|Policlínico"
+                                 r"|Instituto)(?:\s(?:Civil|General|Regional|Municipal|Provincial|Materno\sInfantil"
+                                 r"|Universitario|Comunitario|Rural)){0,2}\s(?:Dr|Dra|Doctor|Doctora|Prof)\.?"
+                                 r"(?:\s\p{Lu}[\p{Ll}\p{M}'’-]+|\s\p{Lu}\.){1,4}")
+
+
+def _field_places(text: str, lex: Lexicon, found: list[Span], taken: np.ndarray) -> None:
+    """Places a form's field or a place's cue names (run before the people the cues name): a town's, a placement's or
+    an area's field, a saint's town, an acronym one is admitted to, a Tamil area, a Spanish barrio with its article, a
+    facility named after a doctor."""
+    for m in _TOWN_FIELD.finditer(text) if any(c in text for c in _TOWN_FIELD_NEEDS) else ():
+        _widen(found, taken, m.start("p"), m.end("p"))
+    for m in _PLACE_FIELD.finditer(text) if any(c in text for c in _PLACE_FIELD_NEEDS) else ():
+        g, value, words = _field_value(m)
+        if _no_field_value(value, words, g, lex) or len(words) > 1 and (
+                words[-1].isupper() or _ordinary_cue_word(words[-1], lex) and
+                _fold(words[-1]) not in lex.cues["facility_suffixes"]):
+            continue                            # a next field's cue run on: "... General Hospital OHIP - 8032"
+        first = _fold(words[0])
+        if g == "p" and first in lex.first_names and first not in lex.places or \
+                g == "t" and (words[0] in lex.cues["kin"] or words[0] in lex.cues["titles"]) or \
+                all(_ordinary_cue_word(w, lex) for w in words) and _fold(value) not in lex.places:
+            continue                            # "Referred from Ana Lee", "School: Year 9", "Centro: Salud Mental"
+        _take_field_value(found, taken, m, g, with_label=True)
+    for m in _SAINT_TOWN.finditer(text) if "St" in text or "Saint" in text else ():
+        _widen(found, taken, m.start("p"), m.end("p"))
+    for m in _ADMITTED_ACRONYM.finditer(text):
+        if _fold(m.group("p")) not in lex.en_words and _fold(m.group("p")) not in lex.es_words and \
+                _fold(m.group("p")) not in lex.safe_words:
+            _widen(found, taken, m.start("p"), m.end("p"))
+    for m in _TA_AREA_NAMED.finditer(text) if "பகுதி" in text else ():
+        w = m.group("p").split()[0]
+        if w not in lex.ta_common and not w.endswith(_TA_NOT_BARE) and not _ordinary_cue_word(w, lex):
+            _widen(found, taken, m.start("p"), m.end("p"))
+    for m in _AREA_FIELD.finditer(text) if any(c in text for c in _AREA_FIELD_NEEDS) else ():
+        g, value, words = _field_value(m)       # ordinary words allowed: "Neighbourhood: the Battery"
+        if _no_field_value(value, words, g, lex) or g == "p" and len(words) > 1 and (
+                _fold(words[0]) in lex.first_names and _fold(words[0]) not in lex.places or words[-1].isupper() or
+                m.group("a") and len(words) > 3):
+            continue                            # "Held at: Ana Ruiz's", "Area: North West CHO"
+        _take_field_value(found, taken, m, g, with_label=False)
+    for m in _TA_TOWN_FIELD.finditer(text) if "ஊர்" in text or " - " in text and _is_tamil(text) else ():
+        _widen(found, taken, m.start("p"), m.end("p"))
+    for m in _ARTICLE_BARRIO.finditer(text) if " el " in text or " la " in text else ():
+        word = _fold(m.group("p").split()[1])
+        if word not in lex.es_words and word not in lex.regions and word not in lex.en_words:
+            _widen(found, taken, m.start("p"), m.end("p"))
+    for m in _DOCTOR_FACILITY.finditer(text) if " Dr" in text or " Prof" in text else ():
+        start, end = m.span()
+        inside = [sp for sp in found if sp.start < end and sp.end > start]
+        if any(sp.kind != "name" or sp.roster is not None for sp in inside):
+            continue
+        for sp in inside:                       # a name run on into the facility: "Dr. Ana Ruiz del Hospital ..."
+            found.remove(sp)
+            taken[sp.start:sp.end] = False
+        _add(found, taken, start, end, "place")
+        for sp in inside:
+            if sp.start < start:
+                head = text[sp.start:start].rstrip()
+                head = regex.sub(r"\s(?:del|de\sla|de|at|of|from)$", "", head)
+                _add(found, taken, sp.start, sp.start + len(head), "name")
+
+
+def _field_value(m: regex.Match) -> tuple[str, str, list[str]]:
+    """A field's value: its group (``p`` Latin, ``t`` Tamil), its text and its words without "the"."""
+    g = "p" if m.group("p") else "t"
+    return g, m.group(g), [w for w in m.group(g).split() if w != "the"]
+
+
+def _no_field_value(value: str, words: list[str], g: str, lex: Lexicon) -> bool:
+    """What no field holds as a place: a person with a title ("Dr Lee"), a region ("Kerala"), a short acronym
+    ("ICU"), a common or inflected Tamil word."""
+    first = _fold(words[0])
+    return first in lex.cues["titles"] or first in lex.regions or _fold(value) in lex.regions or \
+        value.isupper() and len(value) <= 4 or \
+        g == "t" and (words[0] in lex.ta_common or words[0].endswith(_TA_NOT_BARE))
+
+
+def _take_field_value(found: list[Span], taken: np.ndarray, m: regex.Match, g: str, *, with_label: bool) -> None:
+    """A field's value becomes a place, over the names and places found inside it; ``with_label``: also over those
+    that took in the field's label, which is then no name ("Placement Helena", "பரிந்துரைத்த இடம்")."""
+    start, end = m.start(g), m.end(g)
+    inside = [sp for sp in found if sp.start < end and sp.end > (m.start() if with_label else start)]
+    if any(sp.kind not in ("name", "place") or sp.roster is not None or sp.end > end or
+           not with_label and sp.start < start for sp in inside):
+        return
+    _replace(found, taken, inside, start, end, "place")
+    if with_label:
+        taken[m.start():start] = True
+
+
+def _typed_facilities_and_destinations(text: str, lex: Lexicon, found: list[Span], taken: np.ndarray) -> None:
+    """Facilities named by their type first ("Zonal Hospital Birgunj", "CONALEP 118") and towns before a Tamil verb of
+    going (run after the people the cues name)."""
+    if "Hospital " in text or "CBT" in text or "CET" in text or "onalep" in text or "ONALEP" in text or \
+            "obach" in text or "OBACH" in text or "CECyT" in text:
+        for m in _TYPE_FIRST_FACILITY.finditer(text):
+            last = m.group().split()[-1]
+            if not last[0].isdigit() and _ordinary_cue_word(last, lex):
+                continue                                   # "General Hospital Monday"
+            _widen(found, taken, m.start(), m.end())
+    if "செல்" in text or "சென்ற" in text or "போ" in text:
+        for v in _TA_GOING.finditer(text):
+            m = _TA_GOES_TO.search(text, max(0, v.start() - 40), v.start())
+            if m is None or m.start() == max(0, v.start() - 40) > 0:
+                continue
+            word = m.group("p")
+            if _is_tamil(word) and (word.endswith(_TA_CASE_ENDINGS) or word in lex.ta_common) or \
+                    not _is_tamil(word) and all(_ordinary_cue_word(w, lex) for w in regex.split(r"[-\s]", word)
+                                                if w[:1].isupper()):
+                continue
+            _add(found, taken, m.start("p"), m.end("p"), "place")
