@@ -2314,3 +2314,65 @@ def test_rules_from_the_r24_round(text, lang, roster, expected):
 ])
 def test_clinical_prose_left_alone_by_the_r24_rules(text, lang, roster):
     assert found(text, lang=lang, roster=roster) == []
+
+
+# --------------------------------------------------------------------------- r25 round
+@pytest.mark.parametrize("text, lang, roster, expected", [
+    ('Rang the office late Wednesday last about the lease.', 'en', None, [('late Wednesday last', 'date')]),
+    ('Rebooked for: Tuesday coming · Copy to: the GP.', 'en', None, [('Tuesday coming', 'date')]),
+    ('He was picked up last Friday arvo by his cousin.', 'en', None, [('last Friday arvo', 'date')]),
+    ('She rang last thing yesterday to cancel.', 'en', None, [('last thing yesterday', 'date')]),
+    ('The letter went out nine days before today.', 'en', None, [('nine days before today', 'date')]),
+    ('Review due six days on from today.', 'en', None, [('six days on from today', 'date')]),
+    ('Le dieron el alta el jueves próximo pasado.', 'es', None, [('el jueves próximo pasado', 'date')]),
+    ('Llamó anteayer en la nochecita para avisar.', 'es', None, [('anteayer en la nochecita', 'date')]),
+    ('La vista es el 2019ko maiatzaren 14an en Bilbao.', 'es', None,
+     [('2019ko maiatzaren 14an', 'date'), ('Bilbao', 'place')]),
+    ('Nació: 1961eko irailaren 3a.', 'es', None, [('1961eko irailaren 3a', 'date')]),
+    ('அவர் கடந்த புதனன்று வந்தார்.', 'ta', None, [('கடந்த புதனன்று', 'date')]),
+    ('பிறந்த திகதி: ஓகஸ்ட் 12, 1948.', 'ta', None, [('ஓகஸ்ட் 12, 1948', 'date')]),
+    ('முறைப்பாட்டு இலக்கம்: CID IV/1207 என்று சொன்னார்.', 'ta', None, [('CID IV/1207', 'id')]),
+    ('La referencia es NIG 28079 13 1 2021 0004471.', 'es', None, [('28079 13 1 2021 0004471', 'id')]),
+    ('Cortaron la luz; NIC de DelSur: 3252561. Proveedor: la empresa; NIT: 800.123.456-7.', 'es', None,
+     [('3252561', 'id'), ('800.123.456-7', 'id')]),
+    ('Carer form // Grandmother aged: 96 // GP: Dr. Lee.', 'en', None, [('96', 'age'), ('Lee', 'name')]),
+    ('Intake sheet => Peer support worker: Ana Kowalczyk; Born: 2/3/1950.', 'en', None,
+     [('Ana Kowalczyk', 'name'), ('2/3/1950', 'date')]),
+    ('Registro » Orientador: Íñigo Larrañaga · Nació: 4-5-1966.', 'es', None,
+     [('Íñigo Larrañaga', 'name'), ('4-5-1966', 'date')]),
+    ('Referral // Tusla ref: TUS/W/19/44718 // Advocate: Maeve Brophy.', 'en', None,
+     [('TUS/W/19/44718', 'id'), ('Maeve Brophy', 'name')]),
+    ('Rose said: she would call back.', 'en', None, [('Rose', 'name')]),
+    ('Met w/ Kaja re: the plan.', 'en', None, [('Kaja', 'name')]),
+    ('வீட்டு விஜயம் // சமூக சேவையாளர்: க. ரமேஷ்.', 'ta', None, [('க. ரமேஷ்', 'name')]),
+    ('Outreach log » Locality: Rathcoole · Next of kin: Aoife Dunne.', 'en', None,
+     [('Rathcoole', 'place'), ('Aoife Dunne', 'name')]),
+    ('Vive en: Pasaje Los Almendros, polígono C, casa 7, Apopa.', 'es', None,
+     [('Pasaje Los Almendros, polígono C, casa 7', 'address'), ('Apopa', 'place')]),
+    ('முகவரி: இல. 41/A, கடற்கரை வீதி, கல்லடி.', 'ta', None,
+     [('இல. 41/A, கடற்கரை வீதி', 'address'), ('கல்லடி', 'place')]),
+])
+def test_rules_from_the_r25_round(text, lang, roster, expected):
+    assert found(text, lang=lang, roster=roster) == expected
+
+
+@pytest.mark.parametrize("text, lang, roster", [
+    ('Thursday last year was hard for her.', 'en', None),
+    ('He came early on Mondays; arvo sessions suit him.', 'en', None),
+    ('El próximo paso es hablar con su madre.', 'es', None),
+    ('Hablamos en la tarde sobre el trabajo.', 'es', None),
+    ('Tiene 20 años y estudia euskera.', 'es', None),
+    ('அடுத்த அமர்வில் பேசுவோம்.', 'ta', None),
+    ('The complaint number was never given to her.', 'en', None),
+    ('El proceso lleva 3 meses.', 'es', None),
+    ('Her grandmother aged quickly after the fall.', 'en', None),
+    ('Texts pasted: Mark: see you soon.', 'en', None),
+    ('She asked for a reference from her old employer.', 'en', None),
+    ('Grace came up twice as a word in the group.', 'en', None),
+    ('We used a Timeline and a Body Scan in the session.', 'en', None),
+    ('Timeline work continues next week.', 'en', None),
+    ('Locality: unknown at present.', 'en', None),
+    ('Vive en casa de su tía desde marzo.', 'es', None),
+])
+def test_clinical_prose_left_alone_by_the_r25_rules(text, lang, roster):
+    assert found(text, lang=lang, roster=roster) == []

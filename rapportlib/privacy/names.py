@@ -8,6 +8,8 @@ mentions of a name already found (``_names_again``). The places that a form's fi
 
 from __future__ import annotations
 
+import itertools
+
 from dataclasses import dataclass
 
 import numpy as np
@@ -586,11 +588,62 @@ def _brand_label(s: _NameScan, i: int) -> bool:
     return i + 1 < n and toks[i + 1].key in _WALLET_WORDS and text[toks[i].end:toks[i + 1].start] == " "
 
 
+# (r25 round) a field's label up to its colon: one capitalised word opening a field, then a few lower-case words or a
+# bracket ("Peer support worker: ...", "Tutora del colegio: ...", "Age of grandparent: ...", "Age (father): ...",
+# "Fundraiser: ...", "Orientadora: ...")
+_LABEL_TO_COLON = regex.compile(r"(?P<run>(?:\s\p{Ll}[\p{Ll}\p{M}'’-]*){1,3})?(?P<par>\s?\([^()\n]{1,30}\))?"
+                                r"(?=\s?:(?!\d))")
+# what a subject's words before a colon are, not a label's ("Rose said: ...", "Mark and I: ...", "Frank told me: ...")
+_NOT_LABEL_RUN = frozenset({"and", "or", "y", "o", "e", "me", "him", "her", "us", "them", "you", "i", "it", "that",
+                            "says", "said", "asks", "asked", "told", "tells", "wrote", "writes", "replied", "added",
+                            "adds", "dijo", "contó", "conto", "escribió", "escribio", "preguntó", "pregunto",
+                            "respondió", "respondio", "explains", "explained", "notes", "noted", "put", "puts",
+                            "re", "w"})
+
+
+def _label_to_colon(s: _NameScan, i: int) -> bool:
+    """(r25 round) A capitalised word opening a field, before its colon, with a few lower-case words or a bracket
+    between, is a label whatever the word (a given name too, when lower-case words or a bracket follow it and they
+    are no verb, pronoun or conjunction: "Peer support worker:", "Age (father):"; "Rose said:" stays a name)."""
+    text, lex, toks = s.text, s.lex, s.toks
+    t = toks[i]
+    if t.tamil or not t.cap or t.caps:
+        return False
+    before = text[max(0, t.start - 3):t.start].rstrip(" \t")
+    # (a separator with a space before it, "// Peer ...", " / Tutora ..."; not "w/ Jena")
+    if not (before[-1:] in (",", ";", "|", "·", "»", "–", "—") or before[-2:] in ("//", " /", "=>")):
+        return False
+    m = _LABEL_TO_COLON.match(text, t.end)
+    if not m:
+        return False
+    run = m.group("run")
+    word = t.key in lex.en_words or t.key in lex.es_words or t.key in lex.freq_words or t.key in s.field_words
+    if not word and (not run or t.key in lex.first_names or t.key in lex.surnames):
+        return False                                # ("Yuvaraj: hey ...", a speaker's name before the words)
+    if run:
+        words = [w.casefold() for w in run.split()]
+        if any(w in _NOT_LABEL_RUN or w in s.cues["followers"] or len(w) > 3 and w.endswith("ed") or
+               w.endswith(("ó", "ió")) for w in words):
+            return False
+    elif not m.group("par") and (t.key in lex.first_names or s.roster_has(t)) and t.key not in s.field_words:
+        return False                                # ("Rose: ...", a name before its words)
+    if s.roster_has(t):
+        return False
+    end = m.end("run") if run else t.end
+    if end > t.end:
+        s.label_end[i] = end
+    else:
+        s.label_end[i] = t.end
+    return True
+
+
 def _field_label(s: _NameScan, i: int) -> bool:
     text, lex, toks, n, cues, field_words = s.text, s.lex, s.toks, s.n, s.cues, s.field_words
     value_starts, value_ends, label_end = s.value_starts, s.value_ends, s.label_end
     ordinary = s.ordinary
     t = toks[i]
+    if _label_to_colon(s, i):
+        return True
     if t.tamil:
         if t.key not in field_words:
             return False
@@ -601,7 +654,10 @@ def _field_label(s: _NameScan, i: int) -> bool:
             t.key not in cues["facility_suffixes"]):
         return False                                # (a facility's first word is none: "Clínica del IMSS número 7")
     before = text[max(0, t.start - 3):t.start].rstrip(" \t")
-    opens = t.sent_start or before[-1:] in (",", "#", "/", "\n", ";", "|", "·") or before == "" or \
+    # (r25 round: and after a heading's arrow or dash, "MDT summary » Born: ...", "Intake sheet => Fundraiser: ...",
+    # "Interpreter request – Missed appt: ...")
+    opens = t.sent_start or before[-1:] in (",", "#", "/", "\n", ";", "|", "·", "»", "–", "—") or before == "" or \
+        before[-2:] == "=>" or \
         len(text[:t.start].rstrip()) in value_ends
     if not opens and t.key not in field_words:
         return False
@@ -1631,6 +1687,14 @@ def _facility_words_after(s: _NameScan) -> None:
             _add(found, taken, m.start(), m.end(), "place")
 
 
+# (r25 round) a word discussed as a word ("Hope came up several times as a word", "the word Grace", "la palabra
+# Esperanza"), and a postcode's cue before its number ("Izalco, CP 2348"): no name, no part of the postcode
+_DISCUSSED_WORD = regex.compile(r"(?<![\p{L}\p{M}'’.-])\p{Lu}\p{Ll}+(?=\s(?:\p{Ll}+\s){0,4}?as\sa\s(?:word|term)\b)"
+                              r"|(?<=\b(?i:the\s+word|the\s+term|the\s+name|la\s+palabra)\s[\"“‘']?)\p{Lu}\p{Ll}+"
+                              r"(?=[\"”’']?\s(?:came|comes|keeps|kept|was|is|meant|means|felt|feels|carried|carries|stuck)\b)")
+_CUE_BEFORE_POSTCODE = regex.compile(r"(?<![\p{L}.])(?:CP|C\.P\.|CPA)(?=\s?\d{4,5}\b)")
+
+
 def _kept_from_the_tagger(s: _NameScan) -> None:
     """What the rules know is no identifier, kept from the learned layer (r19 to r23 rounds)."""
     text, lex, lang, toks, n, keep_out = s.text, s.lex, s.lang, s.toks, s.n, s.keep_out
@@ -1642,6 +1706,15 @@ def _kept_from_the_tagger(s: _NameScan) -> None:
     if any(c in text for c in _ISSUER_CUE_NEEDS):
         for m in _ISSUER_BEFORE_CUE.finditer(text):
             keep_out.append((m.start(), m.end()))
+    if " as a " in text or " word " in text or " term " in text or "palabra" in text:
+        for m in _DISCUSSED_WORD.finditer(text):
+            if s.roster is None or s.roster.match(m.group()) is None:
+                keep_out.append(m.span())
+                for sp in [sp for sp in s.found if sp.kind == "name" and (sp.start, sp.end) == m.span()]:
+                    s.found.remove(sp)
+                s.taken[m.start():m.end()] = True
+    if "CP" in text or "C.P." in text:
+        keep_out.extend(m.span() for m in _CUE_BEFORE_POSTCODE.finditer(text))
     for m in _LANGUAGE_USED.finditer(text) if " with " in text or " at " in text or " to " in text else ():
         if _fold(m.group()) not in lex.first_names and _fold(m.group()) not in lex.surnames:
             keep_out.append((m.start(), m.end()))
@@ -1752,12 +1825,17 @@ def _tamil_form_headings(s: _NameScan) -> None:
 _HEADING_RUN = regex.compile(
     r"(?:^|(?<=\n|[.!?;|(:]\s|\(|[.;]\)\s|\)\.\s|[—–]\s)(?<!(?:^|[\s(])[\p{L}\p{M}]{1,2}\.\s))"
     r"(?P<h>(?:[\p{L}\p{M}]{1,3}\.\s)?[\p{L}\p{M}][\p{L}\p{M}'’-]*(?:\s[\p{L}\p{M}][\p{L}\p{M}'’-]*){0,3})"
-    r"(?=(?P<sep>\s[|—–]\s|\s\((?!\d)|\s?:\s)|\s[+(]?\d[\d\s().-]{6,}\d)")
-_HEADING_NEEDS = (" | ", " — ", " – ", " (", ": ", "(")
+    # (r25 round: and " // ", " » ", " => ", "வீட்டு விஜயம் // ..." home visit, "Intake sheet => ...")
+    r"(?=(?P<sep>\s[|—–»]\s|\s//\s|\s=>\s|\s\((?!\d)|\s?:\s)|\s[+(]?\d[\d\s().-]{6,}\d)")
+_HEADING_NEEDS = (" | ", " — ", " – ", " (", ": ", "(", " // ", " » ", " => ")
 # a Tamil heading's word (a form's part or a desk's): "சுருக்கம்" summary, "முகப்புத்தாள்" cover sheet, "திருத்தம்"
 # correction, "மேசை" desk
 _TA_HEADING_WORDS = frozenset({"சுருக்கம்", "முகப்புத்தாள்", "திருத்தம்", "மேசை", "விவரம்", "படிவம்", "குறிப்பு",
-                               "அறிக்கை", "கடிதம்", "தாள்", "பட்டியல்", "கோரிக்கை", "ஒப்புதல்"})
+                               "அறிக்கை", "கடிதம்", "தாள்", "பட்டியல்", "கோரிக்கை", "ஒப்புதல்",
+                               # (r25 round) visit, assessment, review, plan, request, meeting
+                               "விஜயம்", "மதிப்பீடு", "மீளாய்வு", "திட்டம்", "வேண்டுகோள்", "கூட்டம்", "சந்திப்பு"})
+# (r25 round: folded as the keys are, "கோரிக்கை" decomposed; the composed word never matched)
+_TA_HEADING_KEYS = frozenset(_fold(w) for w in _TA_HEADING_WORDS)
 
 
 def _form_headings(s: _NameScan) -> None:
@@ -1774,10 +1852,10 @@ def _form_headings(s: _NameScan) -> None:
             # doubled consonant ("வெளியேற்றச் சுருக்கம்" discharge summary); one Tamil label word alone ("கைப்பேசி –"
             # mobile); an initial before a label's word ("பி. தேதி" birth date); not after a label's colon
             initial = words[0].endswith(".")
-            if not (len(words) == 1 and (keys[0] in labels or keys[0] in _TA_HEADING_WORDS) or
+            if not (len(words) == 1 and (keys[0] in labels or keys[0] in _TA_HEADING_KEYS) or
                     initial and len(words) == 2 and keys[1] in labels or
                     not initial and m.group("sep") and text[m.start() - 2:m.start()] != ": " and (
-                        keys[-1] in _TA_HEADING_WORDS and len(words) <= 3 or
+                        keys[-1] in _TA_HEADING_KEYS and len(words) <= 3 or
                         len(words) == 2 and words[0].endswith("்") and words[0][-2:-1] in "கசதப")):
                 continue
         elif any(_is_tamil(w) for w in words):
@@ -2373,6 +2451,24 @@ _ISSUERS = regex.compile(
     r"|(?<![\p{L}\p{M}'’.-])(?P<i>\p{Lu}\p{Ll}+(?:\s\p{Lu}\p{Ll}+)?)(?=(?:\s(?:water|power|gas|electric|electricity"
     r"|energy|utility|utilities|hydro|sewer|light|telephone|phone|cable|internet|broadband|trash|waste)){1,3}"
     r"\s(?:account|acct|bill|billing|customer)\b)")
+_ISSUERS_R25 = regex.compile(
+    # (r25 round) an agency, a force or a utility before its reference's cue and a number: "Tusla ref: TUS/W/...",
+    # "Tusla case no. ...", "Garda PULSE ref: 5673...", "Police event no. P0622...", "Portland Water District acct:
+    # 1912...", "Oranga Tamariki ref 1148..." (the cue in lower case: "Ref.:", "Acct:" open a new field; a person's full
+    # name is left: see _issuers)
+    r"(?<![\p{L}\p{M}'’.-])(?P<i>\p{Lu}[\p{L}\p{M}'’]*(?:\s\p{Lu}[\p{L}\p{M}'’]*){0,2})(?=\s(?:PULSE\s|(?:crime|incident"
+    r"|case|event|occurrence|report|log|customer|account)\s)?(?:ref|reference|case\s+no|event\s+no|acct|file\s+no)"
+    r"\b\.?\s*(?:(?i:no|number)\.?\s*)?[:#]?\s*[A-Z]{0,4}(?:[-/][A-Z]{1,4})*[-/]?\d)"
+    # (r25 round) in Spanish, an issuer after a record's, a membership's or an account's cue and "de (la)", "a",
+    # before its number: "atestado de la Ertzaintza BI/7073...", "Afiliación a Colpensiones: 8027...", "NIC de
+    # DelSur: 3252...", "CIC de Osakidetza 3365..."
+    r"|(?<=\b(?i:atestado|afiliación|afiliacion|nic|cic|nis|póliza|poliza|cuenta|contrato|expediente|tarjeta|carné"
+    r"|carnet|denuncia|suministro|socio|socia|cliente|número\s+de\s+cliente)\s(?:de\s+la\s|del\s|de\s|a\s|en\s))"
+    r"(?P<i>\p{Lu}[\p{L}\p{M}]+(?:\s\p{Lu}[\p{L}\p{M}]+)?)(?=\s?:?\s*[A-Z]{0,4}[-/]?\d)")
+# what a text holds when an r25 issuer may be in it (a cheap search first: throughput)
+_ISSUER_R25_NEEDS = regex.compile(r"\s(?:ref|reference|case\sno|event\sno|acct|file\sno)\b|(?i:atestado|afiliaci|nic\s"
+                                  r"|cic\s|nis\s|p[óo]liza|cuenta|contrato|expediente|tarjeta|carn[ée]|denuncia"
+                                  r"|suministro|socio\s|socia\s|cliente)")
 
 
 _REF_CODE = regex.compile(r"\sref\.?\s*(?:no\.?\s*)?[:#]?\s*(?P<p>[A-Z]{1,4})-?\d")
@@ -2382,13 +2478,19 @@ _VALUE_NEXT = regex.compile(r"\s?(?:no\.?|#|:)?\s?[A-Z]{0,3}\d")
 
 
 def _issuers(text: str, lex: Lexicon, found: list[Span], taken: np.ndarray, keep_out: list[tuple[int, int]]) -> None:
-    if not any(c in text for c in _ISSUER_NEEDS) and not _CAMEL.search(text):
+    if not any(c in text for c in _ISSUER_NEEDS) and not _CAMEL.search(text) and not _ISSUER_R25_NEEDS.search(text):
         return
-    for m in _ISSUERS.finditer(text):
+    more = _ISSUERS_R25.finditer(text) if _ISSUER_R25_NEEDS.search(text) else ()
+    for m in itertools.chain(_ISSUERS.finditer(text), more):
         a, b = m.span("i")
         head = regex.search(r"\p{Lu}\p{Ll}+(?=\p{Lu})", m.group("i"))
-        if head and _fold(head.group()) in lex.first_names:
+        if head and _fold(head.group()) in lex.first_names and not text[max(0, a - 4):a].endswith((" de ", " a ")):
             continue                                    # a given name in camel case: "MaryAnn 0412 ..."
+        words = m.group("i").split()
+        if len(words) >= 2 and _fold(words[0]) in lex.first_names and all(
+                (_fold(w) in lex.surnames or _fold(w) in lex.first_names) and not w.isupper() for w in words[1:]) and \
+                not words[-1].endswith(_FORCES):
+            continue                                    # (r25 round) a person's full name: "Tom Jones ref 4471"
         ref = _REF_CODE.match(text, b)
         if ref and not m.group("i").endswith(_FORCES) and "".join(w[0] for w in regex.split(r"[\s-]+", m.group("i"))) \
                 not in (ref.group("p"), ref.group("p")[:-1]):

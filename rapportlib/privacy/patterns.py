@@ -146,7 +146,8 @@ _MES_NEEDS = tuple(_MONTHS_ES) + ("setiembre",)
 _DS_NEEDS = tuple(_DS.split("|"))
 # a part of the day between a weekday and what pins it (r13 round): "Monday morning just gone", "Saturday night last",
 # "the Friday evening before last"; "el martes por la tarde pasado"
-_PART = r"(?:\s+(?i:morning|afternoon|evening|night|lunchtime))?"
+# (r25 round: the Australian "arvo", "last Tuesday arvo", "Friday arvo just gone")
+_PART = r"(?:\s+(?i:morning|afternoon|evening|night|lunchtime|arvo))?"
 _PARTE = r"(?:\s+(?:por|en|a)\s+la\s+(?:mañana|tarde|noche)|\s+de\s+madrugada)?"
 
 
@@ -249,7 +250,8 @@ DATE_PATTERNS = [
                       r"|anteayer|antier|antes\s+de\s+ayer|ayer|pasado\s+mañana)\b(?!['’]s\b)"
                       # (r22 round) a time of the day that pins it: "first thing tomorrow", "late yesterday"; "anoche"
                       # (last night), "antenoche"
-                      r"|\b(?:first\s+thing|early|late)\s+(?:tomorrow|yesterday)\b|\bante(?:noche|anoche)\b"
+                      # (r25 round: "last thing yesterday", "last thing tomorrow")
+                      r"|\b(?:first\s+thing|last\s+thing|early|late)\s+(?:tomorrow|yesterday)\b|\bante(?:noche|anoche)\b"
                       r"|\banoche\b", _I)),
     # a modifier before a weekday after "the" (r12 round): "the upcoming Monday", "the most recent Wednesday", "the very
     # next Friday", "the past Sunday"; "upcoming Monday", "this upcoming Tuesday" (not "the last Monday of the month")
@@ -275,7 +277,10 @@ DATE_PATTERNS = [
     _needs(_WD_NEEDS,
         regex.compile(rf"(?<!\b(?i:ran|running|run|arrived|arrives|came|comes|got\s+in|turned\s+up|showed\s+up|very|too|so|bit"
                       rf"|little|is|was|were|are|be|been|running)\s)\b(?i:early|late|first\s+thing)\s+(?:(?i:on)\s+)?"
-                      rf"{_WDF}\b(?!['’]?s\b){_PART}(?!\s+(?i:of|in)\s+(?:each|every|the|this|that|a)\s+(?:month|year)\b)"
+                      # (r25 round: not before a postposed "last", "gone", "coming": "early Thursday last" is the
+                      # weekday-first pattern's, whole)
+                      rf"{_WDF}\b(?!['’]?s\b)(?>{_PART})(?!\s+(?i:of|in)\s+(?:each|every|the|this|that|a)\s+(?:month|year)\b)"
+                      r"(?!\s+(?i:last|next|gone|just\s+gone|past|just\s+past|coming|week)\b)"
                       rf"(?!\s+(?i:and|or)\s+{_WDF})")),
     # "come Thursday" as a preposition ("rebooked for come Thursday", "Come Monday, we start"), not the verb ("can
     # come Thursday", "to come Friday", "they come Monday")
@@ -291,11 +296,16 @@ DATE_PATTERNS = [
     # British and Irish weekday-first phrases: "Thursday last", "Monday gone", "Friday week", "Tuesday of last week",
     # "the Saturday just gone", "Sunday coming."
     # (r23 round: "on" before it is the phrase's, "attend on Wednesday next")
-    _needs(_WD_NEEDS, _WEEKDAY_FIRST := regex.compile(r"\b(?:(?i:the|on)\s+)?" + _WDF + _PART + r"\s+(?:(?:of\s+)?"
+    # (r25 round: a time of the day before it, "early Thursday last", "late Monday gone"; not after a verb of arriving
+    # or a degree word; "coming", "past" before a form's separator, "Booked for: Friday coming · ...")
+    _needs(_WD_NEEDS, _WEEKDAY_FIRST := regex.compile(r"\b(?:(?<!\b(?i:ran|running|arrived|came|got\s+in|turned\s+up"
+                                    r"|showed\s+up|very|too|so|bit|little)\s)(?i:early|late|first\s+thing)\s+)?"
+                                    r"(?:(?i:the|on)\s+)?" + _WDF + _PART + r"\s+(?:(?:of\s+)?"
                                     r"(?:last|next|this|this\s+coming|the\s+following|the\s+previous|the\s+preceding|the\s+coming"
                                     r"|the\s+upcoming)\s+week\b"
                                     r"(?:\s+coming\b)?|week\b(?!-)|last\b|(?:(?:that['’]s|that\s+has|which\s+has)\s+)?(?:just\s+)?gone\b"
-                                    rf"|next\b(?!\s+(?:to|door)\b)|(?:just\s+)?(?:past|coming){_ORDW_END})"
+                                    rf"|next\b(?!\s+(?:to|door)\b)|(?:just\s+)?(?:past|coming)"
+                                    rf"(?:{_ORDW_END}|(?=\s*[|/—–·»]|\s+-\s|\s+=>)))"
                                     r"(?!\s+(?:time|session|year|month|night|weekend|term|semester)\b)")),
     # (r23 round) "the other Friday night", "the other Tuesday" (a recent day, one of two; not "every other Friday",
     # "on the other Fridays", "the other Monday group")
@@ -306,7 +316,7 @@ DATE_PATTERNS = [
     # el martes pasado, este viernes que viene, el miércoles anterior, el jueves siguiente, el lunes entrante
     # (el miércoles recién pasado, el domingo que pasó, el lunes que entra, el domingo antepasado)
     _needs(_DS_NEEDS,
-        regex.compile(rf"\b(?:(?:el|este|ese)\s+)?(?:{_DS}){_PARTE}\s+(?:pasado|próximo|proximo|que\s+viene|anterior"
+        regex.compile(rf"\b(?:(?:el|este|ese)\s+)?(?:{_DS}){_PARTE}\s+(?:pr[óo]ximo\s+pasado|pasado\s+reciente|(?:reci[ée]n\s+)?pasado|próximo|proximo|que\s+viene|anterior"
                       r"|siguiente"
                       r"|previo|entrante|reci[ée]n\s+(?:pasado|terminado|acabado)|que\s+(?:reci[ée]n\s+)?pas[óo]"
                       r"|que\s+entra|antepasado|que\s+acaba\s+de\s+terminar"
@@ -511,10 +521,15 @@ AGE_PATTERNS = [
 KIN_AGE = regex.compile(rf"(?<![\p{{L}}\p{{M}}\d.,/-])(?:{_NINETY}(?!\d)|{_HUNDRED}|{_NINETY_W}|{_NOVENTA}"
                         r"|(?:தொண்ணூ|நூற)[\p{L}\p{M}]*|நூறு)"
                         r"(?=\s*[,.;:)|]|\s*$|\s+(?:and|y|e|now|today|still|lives|who|yrs?|years?|y/?o|años|vive|sigue"
-                        r"|que|ya|aún|வயது)\b|\s+[-–—]\s)", _I)
+                        r"|que|ya|aún|வயது)\b|\s+[-–—]\s"
+                        # (r25 round: a form's separators after it, "Grandfather aged: 107 · Born: ...", "... 91 //")
+                        r"|\s+(?://|=>|[·»•])\s)", _I)
 AGE_BEFORE_ROLE = regex.compile(rf"(?<=\p{{L}},\s)(?:{_NINETY}(?!\d)|{_HUNDRED}|{_NINETY_W}|{_NOVENTA})(?=\s\()", _I)
 # (r18 round: and a time word after a comma, "her grandmother, then 98, fell", "his uncle, now 101,")
-_KIN_BEFORE = regex.compile(r"(?P<w>[\p{L}\p{M}][\p{L}\p{M}'’-]*)(?:\s*[:=(]|\s+(?:de|of|aged|age)"
+# (r25 round: "aged" as a field's label after the relation, "Great-grandmother aged: 97", "Grandfather aged: a hundred
+# and two")
+_KIN_BEFORE = regex.compile(r"(?P<w>[\p{L}\p{M}][\p{L}\p{M}'’-]*)(?:\s*[:=(]|\s+(?:aged|age|edad)\s*[:=]"
+                            r"|\s+(?:de|of|aged|age)"
                             r"|,\s+(?:then|now|aged|already|still)"
                             # (r20 round) or a comma alone, in apposition: "Carer for mother, ninety-two;"
                             r"|,)?\s*$")
@@ -659,6 +674,10 @@ NUMBER_AFTER_CUE = regex.compile(
     r"|இல|இலக்கம்|எண்)\.?"
     rf"\s*){{0,4}}(?P<code>#?{_CODE})")
 _YEARISH = regex.compile(r"(?:19|20)\d\d")
+# (r25 round) a police branch's letters, a Roman numeral and a number after an ID's cue (a police complaint's number):
+# "பொலிஸ் முறைப்பாட்டு இலக்கம்: CIB II/336", "police complaint no. CIB IV/1207", "CID-III/88"
+_ROMAN_BRANCH_CODE = regex.compile(r"\.?\s*(?:(?:no|n[º°o]|number|num|#|:|-|இல|இலக்கம்|எண்)\.?\s*){0,2}"
+                                   r"(?P<code>[A-Z]{2,5}[\s-](?:X{0,3}(?:IX|IV|VI{0,3}|I{1,3})|X{1,3})/\d{1,6})(?![\w/-])")
 # a plate of two letter groups and digits after a vehicle's cue (r13 round: Sri Lankan plates with any province letters,
 # "RF MFS-9510", "OF HNX-1883")
 _PLATE_AFTER_CUE = regex.compile(r"\.?\s*(?:(?:no|n[º°o]|number|num|#|:|இல|இலக்கம்|எண்)\.?\s*){0,2}"
@@ -787,7 +806,8 @@ def _lexicon_patterns(conf: dict) -> dict:
         # before the street word)
         # (r17 round: a Tamil letter after the number, "கதவு எண் 7-ஆ" door no. 7-B)
         # (r22 round: a Latin letter after a hyphen, "கதவு எண் 12-C")
-        regex.compile(rf"(?:{door}\d{{1,4}}(?:/\d{{1,4}})?(?:-?[A-Za-z]|-[\u0B85-\u0BB9]\p{{M}}?)?(?:,\s*|\s+)"
+        # (r25 round: a Sri Lankan door number's letter after a slash, "இல. 68/B, பயனியர் வீதி")
+        regex.compile(rf"(?:{door}\d{{1,4}}(?:/\d{{1,4}}|/[A-Za-z](?![\w]))?(?:-?[A-Za-z]|-[\u0B85-\u0BB9]\p{{M}}?)?(?:,\s*|\s+)"
                       # (r23 round: a door number with a hyphen and a letter and no door word, "52-B, X சாலை")
                       rf"|(?<![\d/-])\d{{1,4}}(?:/\d{{1,4}})?(?:-?[A-Za-z])?,\s*)"
                       rf"\p{{L}}[\p{{L}}\p{{M}}.]*(?:\s+\p{{L}}[\p{{L}}\p{{M}}.]*)?(?:\s+[\p{{L}}\p{{M}}]+வது)?\s+{ta_street}"),
@@ -1012,12 +1032,19 @@ def _lexicon_patterns(conf: dict) -> dict:
          # B, casa 7", "segunda avenida, casa 40")
          regex.compile(r"\b(?:(?i:primera|segunda|tercera|cuarta|quinta|sexta|séptima|septima|octava|novena|décima"
                        r"|decima)\s+(?i:calle|avenida)(?:\s+(?i:norte|sur|este|oeste|oriente|poniente))?(?=,)"
-                       r"|(?:[Cc]alle|[Aa]venida|Av\.|Avda\.|Vía|Via|Carrera|Paseo|Camino|Calzada|Callejón|[Bb]arriada"
+                       # (r25 round: a Salvadoran street's number or ordinal first, "79 Avenida Norte, polígono B,
+                       # casa 20", "10.ª Avenida Sur, ...", and a boulevard)
+                       r"|(?:\d{1,3}(?:\.?[ªº])?\s)?(?:[Cc]alle|[Aa]venida|Av\.|Avda\.|Vía|Via|Carrera|Paseo|Camino|Calzada"
+                       r"|Callejón|Boulevard|Bulevar|Blvd\.|Pasaje|[Bb]arriada"
                        r"|[Uu]rbanización|[Rr]esidencial|[Bb]arrio|[Rr]eparto)\s+(?:\d{1,3}(?:\.?[ªº])?"
-                       r"|\p{Lu}[\p{L}\p{M}'’.-]*|(?:del|de\s+la|de\s+los|de\s+las)\s+\p{Lu}[\p{L}\p{M}'’.-]*))"
+                       r"|\p{Lu}[\p{L}\p{M}'’.-]*|(?:del|de\s+la|de\s+los|de\s+las|al)\s+\p{Lu}[\p{L}\p{M}'’.-]*))"
                        r"(?:\s+(?:(?:de|del|de\s+la|de\s+los|de\s+las)\s+)?(?:\p{Lu}[\p{L}\p{M}'’.-]*"
                        r"|\d{1,3}(?:\.?[ªº])?)){0,4}(?:,\s*(?i:edificio|edif\.|torre|bloque)\s+\p{Lu}[\p{L}\p{M}'’-]*"
-                       r"(?:\s+\p{Lu}[\p{L}\p{M}'’-]*){0,2})?,\s*(?i:apto\.?|apartamento|casa|local|depto\.?)\s*"
+                       r"(?:\s+\p{Lu}[\p{L}\p{M}'’-]*){0,2})?"
+                       # (r25 round) a Salvadoran estate's path, block or stage before the house: "Residencial Los
+                       # Robles, senda 1, casa 45", "Calle Loma Linda, polígono B, casa 19"
+                       r"(?:,\s*(?i:senda|polígono|poligono|pasaje|psje\.|block|bloque|etapa|sector|manzana)\s+"
+                       r"(?:\d{1,3}|[A-Z]{1,2})\b)?,\s*(?i:apto\.?|apartamento|casa|local|depto\.?)\s*"
                        r"(?:n\.?[º°o]\.?\s*)?\d{1,4}[A-Z]?\b")),
         # a French street first, its number after: "rue Jean Moulin 12", "avenue de la Gare 7"
         (regex.compile(r"\b(?:rue|avenue|boulevard|allée|impasse|quai|chemin)\s", _I),
@@ -1054,6 +1081,11 @@ def _lexicon_patterns(conf: dict) -> dict:
     week_or_fortnight = regex.compile(r"week|fortnight")
     before_after = regex.compile(r"(?:before|after)\s+(?:this|that|last|next)")
     dates = [           # (a word the text must hold or a search it must pass, the pattern): a cheap test first
+        # (r25 round) a count of days counted from today pins a day after any verb, "released eight days before
+        # today", "due four days on from today", "nine days out from today", "six days after today"
+        (regex.compile(r"days?\s+(?:before|after|earlier|later|prior|on|out|from|ahead)"),
+         regex.compile(rf"\b{day_pre}{num}\s+{day_mid}days?\s+(?:before|after|earlier\s+than|later\s+than|prior\s+to"
+                       rf"|on\s+from|out\s+from|ahead\s+of|from)\s+today\b(?!['’]s\b)", _I)),
         # in three days, two days ago, dentro de tres días, en dos días, hace cuatro días, dos días después
         # (r14 round: "in another twelve days", "in a further ten days")
         ("day", regex.compile(rf"\bin\s+(?:another\s+|a\s+further\s+)?{num}\s+days?\b(?:['’]?\s+time\b)?"
@@ -1224,6 +1256,15 @@ def _lexicon_patterns(conf: dict) -> dict:
         ("ஆகி", regex.compile(rf"(?<![\p{{L}}\p{{M}}])[A-Za-z]+\s+(?:ஆகி|ஆன\s+பிறகு|ஆன\s+பின்)\s+{ta_num}\s+"
                              rf"நா(?:ள|ட்கள)[\p{{L}}\p{{M}}]*\s+{_alt(conf['ta_day_relations'])}(?![\p{{L}}\p{{M}}])")),
     ]
+    # (r25 round) Basque dates in Spanish text: "2016ko abenduaren 17a", "1950ko urriaren 2an", "abenduaren 17an"
+    # (the year's "-ko", the month's genitive "-aren", the day's ending), and a month with its year, "2016ko abenduan"
+    eu_month = r"(?:urtarril|otsail|martxo|apiril|maiatz|ekain|uztail|abuztu|irail|urri|azaro|abendu)"
+    dates += [
+        (regex.compile(r"aren\s+\d|\dko\s"),
+         regex.compile(rf"\b(?:(?:1[89]|20)\d\d(?:\.|-)?(?:e)?ko\s+)?(?i:{eu_month})a?ren\s+(?:[12]\d|3[01]|0?[1-9])"
+                       r"(?:-?(?:a|an|ean|etik|era|ra|ko|eko|rako|erako))?\b(?![.,:/]\d)"
+                       rf"|\b(?:1[89]|20)\d\d(?:\.|-)?(?:e)?ko\s+(?i:{eu_month})(?:a|an|ean|n|en|etik|tik|ra|era)?\b")),
+    ]
     dates_ta = [        # போன ஞாயிற்றுக்கிழமை, அடுத்த வெள்ளிக்கிழமை (a bare weekday is not a date)
         # also with the week between: கடந்த வாரம் புதன்கிழமை (Wednesday last week), கடந்த வார புதன்கிழமை; two
         # relative words: இந்த வரும் ஞாயிற்றுக்கிழமை (this coming Sunday)
@@ -1303,8 +1344,10 @@ _YEAR_NOT_HOUSE = regex.compile(r"\b(?i:in|since|by|from|until|till|during|of|be
 # a day and its month, and the full stop after the month: a date before the next sentence, no house and street
 _DAY_MONTH_STOP = regex.compile(rf"\d{{1,2}}(?:st|nd|rd|th)?\s+(?:{_MON}|(?i:{_MES}))\.\s")
 _DAY_PART_AFTER = regex.compile(
-    r"(?:\s+(?i:morning|afternoon|evening|night|lunchtime)\b(?!-)"
-    r"|\s+(?i:(?:por|en|a)\s+la\s+(?:mañana|tarde|noche)|de\s+madrugada|al\s+mediod[íi]a)\b"
+    r"(?:\s+(?i:morning|afternoon|evening|night|lunchtime|arvo)\b(?!-)"
+    # (r25 round: the diminutives and the small hours, "ayer en la tardecita", "mañana en la madrugada")
+    r"|\s+(?i:(?:por|en|a)\s+la\s+(?:mañanita|mañana|tardecita|tarde|nochecita|noche|madrugada)|de\s+madrugada"
+    r"|al\s+mediod[íi]a)\b"
     r"|\s+(?:அதிகாலை|காலை|மதிய|பிற்பகல்|முற்பகல்|மாலை|இரவு|நள்ளிரவு|நண்பகல்)[\p{L}\p{M}]*)"
     r"(?!\s+(?i:of|in|de|del)\s+(?i:each|every|the|this|that|a|cada|mes)\b)")
 OWN_TOKEN = regex.compile(r"\[(?:[A-Z]+-\d+|DATE|\d{4}-\d{2}-\d{2}|\d{1,2} [A-Z][a-z]+)\]|(?<!\d)90\+")
@@ -1390,6 +1433,11 @@ def _pattern_spans(text: str, lex: Lexicon, found: list[Span], taken: np.ndarray
         plate = _PLATE_AFTER_CUE.match(text, m.end()) if kind == "licence" else None
         if plate:                                   # "vehicle no. RF MFS-9510", "வாகன இல. OF HNX-1883"
             if _add(found, taken, plate.start("code"), plate.end("code"), kind):
+                taken[m.start():m.end()] = True
+            continue
+        roman = _ROMAN_BRANCH_CODE.match(text, m.end()) if kind == "id" else None
+        if roman:                                   # "பொலிஸ் முறைப்பாட்டு இலக்கம்: CIB II/336"
+            if _add(found, taken, roman.start("code"), roman.end("code"), kind):
                 taken[m.start():m.end()] = True
             continue
         n = NUMBER_AFTER_CUE.match(text, m.end())

@@ -741,6 +741,11 @@ _PLACE_FORMS = regex.compile(
     r"|Bahía|Valle)\s\p{Lu}\p{Ll}{3,}(?:\s(?:de\s)?\p{Lu}\p{Ll}{3,})?(?=[\s,.;:|/·)]|$))"
     r"|(?<=\b(?:Place\sof\sbirth|Birthplace|Born\sin|Lugar\sde\snacimiento|Hometown)\s?(?::\s?|\s[-–]\s|\s))"
     r"(?P<born>\p{Lu}[\p{L}\p{M}'’-]+(?:\s\p{Lu}[\p{L}\p{M}'’-]+){0,2})(?=[,;.|/·]|\s[-–]\s|$)"
+    # (r25 round) a town's field with its colon, new labels: "Locality: Doughiska", "Relocated from: Knock · ...",
+    # "Originally from: Lakes Entrance.", "Raised in: Calais;", "Hometown: Auburn · ...", "Se crió en: Ilobasco //"
+    r"|(?<=\b(?:Locality|Suburb|Township|Relocated\sfrom|Originally\sfrom|Raised\sin|Grew\sup\sin|Moved\sfrom"
+    r"|Moved\sto|Hometown|Home\stown|Se\scri[óo]\sen|Creci[óo]\sen|Localidad|Procedente\sde|Oriund[oa]\sde)\s?:\s?)"
+    r"(?P<lab>\p{Lu}[\p{L}\p{M}'’-]+(?:\s\p{Lu}[\p{L}\p{M}'’-]+){0,2})(?=[,;.|/·»]|\s[-–·»|/]\s|\s//|\s*$)"
     r"|(?<=பிறந்த\sஊர்\s?(?::\s?|\s?-\s|\s))(?P<tborn>\p{Tamil}{3,})(?=[\s,;.|/·]|$)"
     r"|(?<=,\s)(?P<tpin>\p{Tamil}{3,})(?=\s?-\s?\d{6}\b)"
     r"|(?<![\p{L}\p{M}])(?P<tlive>\p{Tamil}{3,})(?=-(?:ல்|இல்)\s(?:வசி|தங்கி|குடியிரு|இருக்கிறார்))"
@@ -749,7 +754,9 @@ _PLACE_FORMS = regex.compile(
 _PLACE_FORM_CUES = ("Groupe", "Lycée", "Collège", "Université", "Clinique", "Hôpital", "École", "Centre Hosp",
                       "Institut", "Hospital", "Institution", "University", "College", "Infirmary", " and ", " & ",
                       "La ", "Le ", "Les ", "Puerto", "Playa", "Ciudad", "Villa ", "Isla", "Bahía", "Valle", "birth",
-                      "Born in", "Hometown", "ஊர்", "மருத்துவமனை", "கல்லூரி", "-ல்", "-இல்", "முகவரி")
+                      "Born in", "Hometown", "ஊர்", "Locality", "Suburb", "Township", "Relocated", "Originally",
+                      "Raised", "Grew up", "Moved", "own:", "own :", "cri", "Creci", "Localidad", "Procedente",
+                      "Oriund", "மருத்துவமனை", "கல்லூரி", "-ல்", "-இல்", "முகவரி")
 
 
 def _place_forms(text: str, lex: Lexicon, found: list[Span], taken: np.ndarray) -> None:
@@ -767,6 +774,10 @@ def _place_forms(text: str, lex: Lexicon, found: list[Span], taken: np.ndarray) 
             end = m.end("town")
         if g == "born" and _ordinary_cue_word(word.split()[-1], lex) and _fold(word) not in lex.places:
             continue
+        if g == "lab" and (" " not in word and _ordinary_cue_word(word, lex) and _fold(word) not in lex.places or
+                           _fold(word.split()[0]) in lex.first_names and _fold(word) not in lex.places and
+                           " " in word):
+            continue                                       # "Locality: Unknown", "Relocated from: Mary Byrne's"
         if g in ("tborn", "tpin", "tlive", "tfac"):
             first = word.split()[0]
             if first in lex.ta_common and g not in ("tpin", "tborn") or first.endswith(_TA_INFLECTED) or \
