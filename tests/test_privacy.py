@@ -2378,3 +2378,83 @@ def test_rules_from_the_r25_round(text, lang, roster, expected):
 ])
 def test_clinical_prose_left_alone_by_the_r25_rules(text, lang, roster):
     assert found(text, lang=lang, roster=roster) == []
+
+
+# --------------------------------------------------------------------------- round 27 tuning (on r26)
+@pytest.mark.parametrize("text, lang, roster, expected", [
+    # weekday + a following word that places it; counted days from this morning or this one; day parts
+    ('Next appointment: the Thursday upcoming + Key worker: Lowri Pryce.', 'en', None,
+     [('the Thursday upcoming', 'date'), ('Lowri Pryce', 'name')]),
+    ('Call back: Monday first coming ~ Fax: 01382 445566.', 'en', None,
+     [('Monday first coming', 'date'), ('01382 445566', 'fax')]),
+    ('She phoned the ward on Tuesday there and sounded calmer.', 'en', None, [('on Tuesday there', 'date')]),
+    ('Missed: Wednesday of this past week.', 'en', None, [('Wednesday of this past week', 'date')]),
+    ('He left the hostel the Saturday just by.', 'en', None, [('the Saturday just by', 'date')]),
+    ('The tribunal sits twelve days from this morning.', 'en', None, [('twelve days from this morning', 'date')]),
+    ('Last seen: three days before this one :: Area: Whitfield.', 'en', None,
+     [('three days before this one', 'date'), ('Whitfield', 'place')]),
+    ('Her uncle died four days back now, she said.', 'en', None, [('four days back now', 'date')]),
+    ('She rang yesterday forenoon.', 'en', None, [('yesterday forenoon', 'date')]),
+    ('Intake received: Oct. 4/71 -> Review due.', 'en', None, [('Oct. 4/71', 'date')]),
+    ('பிறந்த தேதி: 9 juillet 1958 | IP: 10.4.4.8', 'ta', None, [('9 juillet 1958', 'date'), ('10.4.4.8', 'ip')]),
+    ('Faltó: el domingo que se fue ~ Tutora: Irene Baeza.', 'es', None,
+     [('el domingo que se fue', 'date'), ('Irene Baeza', 'name')]),
+    ('Lo verá este viernes que llega.', 'es', None, [('este viernes que llega', 'date')]),
+    ('Murió seis días atrás justos.', 'es', None, [('seis días atrás justos', 'date')]),
+    ('Llamó anteayer de mañana.', 'es', None, [('anteayer de mañana', 'date')]),
+    ('அடுத்த சந்திப்பு: அடுத்த வெள்ளி அன்று.', 'ta', None, [('அடுத்த வெள்ளி அன்று', 'date')]),
+    ('அடுத்த சந்திப்பு: இன்னும் ஆறு நாள்ல.', 'ta', None, [('இன்னும் ஆறு நாள்ல', 'date')]),
+    ('மறுபரிசீலனை: நாளைக்கு மாலையில.', 'ta', None, [('நாளைக்கு மாலையில', 'date')]),
+    # addresses: lettered avenues, Ecuadorian buildings and blocks, Tamil blocks and the PIN after them
+    ('Lives at: 912 Avenue K North, Unit 4 SK S7L 2B3.', 'en', None,
+     [('912 Avenue K North, Unit 4', 'address'), ('S7L 2B3', 'postcode')]),
+    ('Vive en: calle Olmedo 214, edificio Los Álamos, dpto. 3C, Manta.', 'es', None,
+     [('calle Olmedo 214, edificio Los Álamos, dpto. 3C', 'address'), ('Manta', 'place')]),
+    ('Domicilio: Cdla. Las Orquídeas, Mz. 14, villa 9, Milagro.', 'es', None,
+     [('Cdla. Las Orquídeas, Mz. 14, villa 9', 'address'), ('Milagro', 'place')]),
+    ('Domicilio: calle Rivera 880 bis, Melo.', 'es', None, [('calle Rivera 880 bis', 'address'), ('Melo', 'place')]),
+    ('முகவரி: பிளாக் 9, வீடு எண் 41 - 607 802.', 'ta', None,
+     [('பிளாக் 9, வீடு எண் 41', 'address'), ('607 802', 'postcode')]),
+    # place fields after any separator, ordinary words and all
+    ('Fax: 01307 223344 + Community: Onion Lake Cree Nation + Born: 2/2/1962.', 'en', None,
+     [('01307 223344', 'fax'), ('Onion Lake Cree Nation', 'place'), ('2/2/1962', 'date')]),
+    ('Custody: Grafton Correctional Centre ~ Raised in: Bell Rock.', 'en', None,
+     [('Grafton Correctional Centre', 'place'), ('Bell Rock', 'place')]),
+    ('Procedencia: la parroquia Tarqui | Acogida en: albergue municipal de Loja.', 'es', None,
+     [('parroquia Tarqui', 'place'), ('albergue municipal de Loja', 'place')]),
+    ('Su primo está preso en Unidad n.º 7 de varones.', 'es', None, [('Unidad n.º 7 de varones', 'place')]),
+    ('பகுதி: பண்ருட்டி வட்டம் + உறவினர்: ரா. கமலா.', 'ta', None,
+     [('பண்ருட்டி வட்டம்', 'place'), ('ரா. கமலா', 'name')]),
+    # numbers: French plates and mobiles, census and Tamil CSR numbers, ages in a household's field
+    ('Sa voiture (plaque GH-214-KL) est au garage.', 'en', None, [('GH-214-KL', 'licence')]),
+    ('மருத்துவர்: +33 (0)6 41 52 63 74.', 'ta', None, [('+33 (0)6 41 52 63 74', 'phone')]),
+    ('Hopi census no. 441207 + Oldest in household, aged: 97.', 'en', None,
+     [('441207', 'id'), ('97', 'age')]),
+    ('புகார் விவரம்: CSR எண் 3321/22.', 'ta', None, [('3321/22', 'id')]),
+    # labels and issuers kept from names: after " + ", " ~ ", " -> "
+    ('Seen at: Ashludie Clinic + Elder: Maren Tollefsen ~ Foster carer: Ilse Brandt.', 'en', None,
+     [('Ashludie Clinic', 'place'), ('Maren Tollefsen', 'name'), ('Ilse Brandt', 'name')]),
+    ('Whitegate hospital no. W448812 -> Area: Lochside.', 'en', None, [('W448812', 'mrn'), ('Lochside', 'place')]),
+])
+def test_rules_from_the_r26_round(text, lang, roster, expected):
+    assert found(text, lang=lang, roster=roster) == expected
+
+
+@pytest.mark.parametrize("text, lang, roster", [
+    ('It was a day later that she told us.', 'en', None),
+    ('On Monday there was a fire drill.', 'en', None),
+    ('First we talked about the job.', 'en', None),
+    ('She did it for four days back to back.', 'en', None),
+    ('El sábado que llega su hija hacen una fiesta.', 'es', None),
+    ('Custody: shared with her mother.', 'en', None),
+    ('Custody: Grandmother.', 'en', None),
+    ('Hope is not a word he uses.', 'en', None),
+    ('We tried Compassion-Focused imagery again.', 'en', None),
+    ('Terminamos con un Escaneo Corporal.', 'es', None),
+    ('Area: not recorded ~ School: not known.', 'en', None),
+    ('The oldest in the household was asleep.', 'en', None),
+    ('இன்னும் ஒரு நாள் காத்திருந்தார்.', 'ta', None),
+    ('Tiene la cita de control en la mañana.', 'es', None),
+])
+def test_clinical_prose_left_alone_by_the_r26_rules(text, lang, roster):
+    assert found(text, lang=lang, roster=roster) == []

@@ -601,6 +601,15 @@ _NOT_LABEL_RUN = frozenset({"and", "or", "y", "o", "e", "me", "him", "her", "us"
                             "re", "w"})
 
 
+# (r26 round) any form separator before a field, a short run of punctuation between spaces, whatever its marks
+# (" + ", " ~ ", " :: ", " -> ", " => ", " // "), not a hyphen or an ampersand alone ("Marks & Spencer")
+_ANY_SEPARATOR_BEFORE = regex.compile(r"(?:^|\s)(?:[^\w\s(\[\"'“‘,.&\-]{1,3}|-[^\w\s]{1,2}|[^\w\s]-)[ \t]+$")
+
+
+def _after_separator(text: str, start: int) -> bool:
+    return _ANY_SEPARATOR_BEFORE.search(text, max(0, start - 6), start) is not None
+
+
 def _label_to_colon(s: _NameScan, i: int) -> bool:
     """(r25 round) A capitalised word opening a field, before its colon, with a few lower-case words or a bracket
     between, is a label whatever the word (a given name too, when lower-case words or a bracket follow it and they
@@ -611,7 +620,8 @@ def _label_to_colon(s: _NameScan, i: int) -> bool:
         return False
     before = text[max(0, t.start - 3):t.start].rstrip(" \t")
     # (a separator with a space before it, "// Peer ...", " / Tutora ..."; not "w/ Jena")
-    if not (before[-1:] in (",", ";", "|", "·", "»", "–", "—") or before[-2:] in ("//", " /", "=>")):
+    if not (before[-1:] in (",", ";", "|", "·", "»", "–", "—") or before[-2:] in ("//", " /", "=>") or
+            before and not before[-1].isalnum() and _after_separator(text, t.start)):
         return False
     m = _LABEL_TO_COLON.match(text, t.end)
     if not m:
@@ -657,7 +667,7 @@ def _field_label(s: _NameScan, i: int) -> bool:
     # (r25 round: and after a heading's arrow or dash, "MDT summary » Born: ...", "Intake sheet => Fundraiser: ...",
     # "Interpreter request – Missed appt: ...")
     opens = t.sent_start or before[-1:] in (",", "#", "/", "\n", ";", "|", "·", "»", "–", "—") or before == "" or \
-        before[-2:] == "=>" or \
+        before[-2:] == "=>" or before and not before[-1].isalnum() and _after_separator(text, t.start) or \
         len(text[:t.start].rstrip()) in value_ends
     if not opens and t.key not in field_words:
         return False
@@ -1823,17 +1833,21 @@ def _tamil_form_headings(s: _NameScan) -> None:
 # a colon) or to a phone number: "CRISIS LINE CALLBACK | ...", "Waitlist entry (...", "Team huddle — ...", "Held at:
 # ...", "(Callback +1 ...", "LISTA DE ESPERA | ...", "வெளியேற்றச் சுருக்கம் | ..." (discharge summary)
 _HEADING_RUN = regex.compile(
-    r"(?:^|(?<=\n|[.!?;|(:]\s|\(|[.;]\)\s|\)\.\s|[—–]\s)(?<!(?:^|[\s(])[\p{L}\p{M}]{1,2}\.\s))"
+    # (r26 round: after any separator, " + ", " ~ ", " -> ")
+    r"(?:^|(?<=\n|[.!?;|(:]\s|\(|[.;]\)\s|\)\.\s|[—–]\s|\s(?:[^\w\s(\[\"'“‘,.&\-]{1,3}|-[^\w\s]{1,2}|[^\w\s]-)\s)"
+    r"(?<!(?:^|[\s(])[\p{L}\p{M}]{1,2}\.\s))"
     r"(?P<h>(?:[\p{L}\p{M}]{1,3}\.\s)?[\p{L}\p{M}][\p{L}\p{M}'’-]*(?:\s[\p{L}\p{M}][\p{L}\p{M}'’-]*){0,3})"
     # (r25 round: and " // ", " » ", " => ", "வீட்டு விஜயம் // ..." home visit, "Intake sheet => ...")
-    r"(?=(?P<sep>\s[|—–»]\s|\s//\s|\s=>\s|\s\((?!\d)|\s?:\s)|\s[+(]?\d[\d\s().-]{6,}\d)")
-_HEADING_NEEDS = (" | ", " — ", " – ", " (", ": ", "(", " // ", " » ", " => ")
+    r"(?=(?P<sep>\s[|—–»]\s|\s//\s|\s=>\s|\s->\s|\s::\s|\s\((?!\d)|\s?:\s)|\s[+(]?\d[\d\s().-]{6,}\d)")
+_HEADING_NEEDS = (" | ", " — ", " – ", " (", ": ", "(", " // ", " » ", " => ", " -> ", " :: ")
 # a Tamil heading's word (a form's part or a desk's): "சுருக்கம்" summary, "முகப்புத்தாள்" cover sheet, "திருத்தம்"
 # correction, "மேசை" desk
 _TA_HEADING_WORDS = frozenset({"சுருக்கம்", "முகப்புத்தாள்", "திருத்தம்", "மேசை", "விவரம்", "படிவம்", "குறிப்பு",
                                "அறிக்கை", "கடிதம்", "தாள்", "பட்டியல்", "கோரிக்கை", "ஒப்புதல்",
                                # (r25 round) visit, assessment, review, plan, request, meeting
-                               "விஜயம்", "மதிப்பீடு", "மீளாய்வு", "திட்டம்", "வேண்டுகோள்", "கூட்டம்", "சந்திப்பு"})
+                               "விஜயம்", "மதிப்பீடு", "மீளாய்வு", "திட்டம்", "வேண்டுகோள்", "கூட்டம்", "சந்திப்பு",
+                               # (r26 round) update ("கோப்புப் புதுப்பிப்பு" file update)
+                               "புதுப்பிப்பு"})
 # (r25 round: folded as the keys are, "கோரிக்கை" decomposed; the composed word never matched)
 _TA_HEADING_KEYS = frozenset(_fold(w) for w in _TA_HEADING_WORDS)
 
@@ -2277,7 +2291,8 @@ paperwork results result mail post parcel package email fax form forms summary i
 application update scan prescription discharge news call text reply response cheque check money""".split())
 _TA_NAME_BEFORE = regex.compile(rf"(?:^|[.:|]\s)(?P<n>{_TA_CUE_NAME})\s$")
 # a word-name used as a word: "Hope is a dangerous word", "Faith felt like a luxury" (dropped when no roster names it)
-_WORD_AS_WORD = regex.compile(r"\s(?:is|was|feels|felt|seems|seemed)\s(?:like\s)?(?:a|an|the)\s(?:\p{Ll}+\s){0,2}"
+_WORD_AS_WORD = regex.compile(r"\s(?:is|was|feels|felt|seems|seemed)\s(?:like\s)?(?:not\s|never\s)?(?:a|an|the)\s"
+                              r"(?:\p{Ll}+\s){0,2}"
                               r"(?:word|thing|feeling|idea|concept|notion|luxury|gift)\b"
                               # (r19 round) a word as what is on someone's mind: "Mercy was on her mind all week"
                               r"|\s(?:is|was|has\sbeen)\s(?:always\s|often\s)?on\s(?:her|his|their|my|our)\smind\b")
@@ -2471,6 +2486,38 @@ _ISSUER_R25_NEEDS = regex.compile(r"\s(?:ref|reference|case\sno|event\sno|acct|f
                                   r"|suministro|socio\s|socia\s|cliente)")
 
 
+# (r26 round) an issuer before its record's or card's cue and a number: "Ninewells hospital no. D71...", "Centennial
+# Care ID 15...", "Navajo census no. 80..."; a card or a phone operator before its number, "Carte Vitale 18903...",
+# "référence Free 0438..."; a town's utility, "City of Saskatoon utility account 00..."; an oldest member's field,
+# "Oldest in household, aged: 92"; a province's or state's code before a postcode, "Unit 2 SK S0K 5L0" (kept from the
+# tagger, and from names and places)
+_ISSUERS_R26_PARTS = [(regex.compile(gate), regex.compile(rx)) for gate, rx in (
+    (r"\s(?:hospital|census|clinic|Care|Health)\s",
+     r"(?<![\p{L}\p{M}'’.-])(?P<i>\p{Lu}[\p{L}\p{M}'’]*(?:\s\p{Lu}[\p{L}\p{M}'’]*){0,2}\s(?:hospital|census|clinic|Care"
+     r"|Health))(?=\s(?i:no|number|id|#)\b\.?\s*[:#]?\s*[A-Z]{0,4}[-/]?\d)"),
+    (r"Carte\s|Free\s|Orange\s|SFR\s|Bouygues|Sosh",
+     r"(?<![\p{L}\p{M}'’.-])(?P<i>Carte\sVitale|Carte\sBleue|(?<=\b(?i:référence|reference|ligne|opérateur|operateur|box"
+     r"|forfait|chez)\s)(?:Free|Orange|SFR|Bouygues(?:\sTelecom)?|Sosh))(?=\s[+\d])"),
+    (r"(?:City|Town|Village|County|District|Municipality)\sof\s",
+     r"(?<![\p{L}\p{M}'’.-])(?P<i>(?:City|Town|Village|County|District|Municipality)\sof\s\p{Lu}\p{Ll}+(?:\s\p{Lu}\p{Ll}+)?)"
+     r"(?=(?:\s(?:water|power|gas|electric|electricity|energy|utility|utilities|hydro|sewer|tax|property|parking)){0,3}"
+     r"\s(?:account|acct|bill|billing|customer|ref)\b)"),
+    (r"(?i:oldest|eldest|youngest)\s",
+     r"(?<![\p{L}\p{M}'’.-])(?P<i>(?i:oldest|eldest|youngest)\s(?:(?:person|member|resident|adult)\s)?(?:in|of)\s"
+     r"(?:the\s)?(?:household|home|house|family))(?=,?\s(?i:aged|age)\b)"),
+    (r"\s[A-Z]{2}\s[A-Z]\d",
+     r"(?<=\s)(?P<i>(?:SK|AB|BC|MB|ON|QC|NS|NB|NL|PE|YT|NT|NU))(?=\s[ABCEGHJ-NPRSTVXY]\d[ABCEGHJ-NPRSTV-Z]\s?\d"
+     r"[ABCEGHJ-NPRSTV-Z]\d\b)"),
+    (r"\s[A-Z]{2}\s\d{5}",
+     r"(?<=\s)(?P<i>(?:AL|AK|AZ|AR|CA|CO|CT|DE|FL|GA|HI|ID|IL|IN|IA|KS|KY|LA|ME|MD|MA|MI|MN|MS|MO|MT|NE|NV|NH|NJ|NM|NY"
+     r"|NC|ND|OH|OK|OR|PA|RI|SC|SD|TN|TX|UT|VT|VA|WA|WV|WI|WY|DC))(?=\s\d{5}(?:-\d{4})?\b)"),
+    # a word-name said as a word, "He said Hope is not a word he trusts yet"
+    (r"\sword\b",
+     r"(?:(?<=^)|(?<=[.!?]\s)|(?<=\b(?:said|says|wrote|writes|called|calls)\s))(?P<i>\p{Lu}\p{Ll}+)(?=\s(?:is|was|isn['’]t"
+     r"|wasn['’]t)\s(?:not\s|never\s|just\s|only\s|still\s)?(?:a|an|the)\s(?:\p{Ll}+\s){0,2}word\b)"),
+)]
+
+
 _REF_CODE = regex.compile(r"\sref\.?\s*(?:no\.?\s*)?[:#]?\s*(?P<p>[A-Z]{1,4})-?\d")
 _FORCES = ("Police", "Constabulary", "Service", "Scotland", "Garda", "Office")
 _CUE_TAIL = regex.compile(r"\s(?:MRN|ID|UR|NHC|NHS|CHI|DOB)")
@@ -2478,6 +2525,16 @@ _VALUE_NEXT = regex.compile(r"\s?(?:no\.?|#|:)?\s?[A-Z]{0,3}\d")
 
 
 def _issuers(text: str, lex: Lexicon, found: list[Span], taken: np.ndarray, keep_out: list[tuple[int, int]]) -> None:
+    r26 = [m for gate, rx in _ISSUERS_R26_PARTS if gate.search(text) for m in rx.finditer(text)]
+    for m in r26:
+        a, b = m.span("i")
+        if any(sp.kind not in ("name", "place") and sp.start < b and sp.end > a for sp in found):
+            continue
+        for sp in [sp for sp in found if sp.kind in ("name", "place") and sp.roster is None and a <= sp.start and
+                   sp.end <= b]:
+            found.remove(sp)
+            taken[sp.start:sp.end] = False
+        keep_out.append((a, b))
     if not any(c in text for c in _ISSUER_NEEDS) and not _CAMEL.search(text) and not _ISSUER_R25_NEEDS.search(text):
         return
     more = _ISSUERS_R25.finditer(text) if _ISSUER_R25_NEEDS.search(text) else ()

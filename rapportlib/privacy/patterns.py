@@ -110,7 +110,9 @@ _ORDW_HI = (r"(?:(?:twenty|thirty)[- ](?:first|second|third|fourth|fifth|sixth|s
             r"|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|thirtieth)")
 # what may follow such a day in words: the end of a clause, a conjunction or a pronoun (not a noun: "the fifth time",
 # nor another ordinal: "the first and second sessions")
-_ORDW_END = (rf"(?!-)(?=\s*[,.;:!?)]|\s*$|\s+(?:and|but|so|when|we|she|he|they|I|because|then|which|at|after|before"
+# (r26 round: any form separator, a short run of punctuation between spaces, " + ", " ~ ", " :: ", " -> ")
+_ORDW_END = (rf"(?!-)(?=\s*[,.;:!?)]|\s*$|\s+[^\w\s(\[\"'“‘]{{1,3}}(?:\s|$)"
+             rf"|\s+(?:and|but|so|when|we|she|he|they|I|because|then|which|at|after|before"
              rf"|until|unless|instead|without|if|or|as|while|since|that|too|again|now|anyway)\b"
              rf"(?!\s+(?:the\s+)?(?i:{_ORDW})\b))")
 # a day of the month that comes round every month (r13 round): "on the seventh each month", "the 4th of every month",
@@ -213,6 +215,13 @@ DATE_PATTERNS = [
     _needs(_MONTH_NEEDS,
         regex.compile(rf"\b{_DAY}(?=\s*(?:-|–|to|and|al|y|a|hasta el|hasta|until( the)?)\s*{_ORD}\s+(?:of\s+|de\s+)?"
                       rf"(?:{_MON}|{_MES})\b)", _I)),
+    # (r26 round) Canadian forms, a month and day/yy: "Mar. 18/66", "Sept. 21/00", "July 10/05"
+    _needs(_MON_NEEDS, regex.compile(rf"\b{_MON}\s+{_DAY}/(?:\d{{4}}|\d{{2}})(?![\w/]|[.,]\d)")),
+    # (r26 round) French dates (in Tamil and Spanish records): "16 octobre 1974", "1er mai 1991", "22 mai"
+    _needs(("janv", "févr", "fevr", "mars", "avril", "mai", "juin", "juil", "août", "aout", "septembre", "octobre",
+            "novembre", "décembre", "decembre"),
+        regex.compile(r"(?<![\w/.-])(?:[12]\d|3[01]|0?[1-9]|1er)\s+(?:janvier|février|fevrier|mars|avril|mai|juin|juillet"
+                      r"|août|aout|septembre|octobre|novembre|décembre|decembre)(?:\s+(?:1[89]|20)\d\d)?\b(?![.,:/]\d)")),
     # (Tuesday,) March (the) 3(rd)(, 2024)
     _needs(_MON_NEEDS,
         # (r16 round: not a time after the month, "the 2nd of May 21:14")
@@ -276,7 +285,7 @@ DATE_PATTERNS = [
     # a habit ("late on Mondays", "first thing Friday of each month")
     _needs(_WD_NEEDS,
         regex.compile(rf"(?<!\b(?i:ran|running|run|arrived|arrives|came|comes|got\s+in|turned\s+up|showed\s+up|very|too|so|bit"
-                      rf"|little|is|was|were|are|be|been|running)\s)\b(?i:early|late|first\s+thing)\s+(?:(?i:on)\s+)?"
+                      rf"|little|is|was|were|are|be|been|running)\s)\b(?i:early|late|first\s+thing|last\s+thing)\s+(?:(?i:on)\s+)?"
                       # (r25 round: not before a postposed "last", "gone", "coming": "early Thursday last" is the
                       # weekday-first pattern's, whole)
                       rf"{_WDF}\b(?!['’]?s\b)(?>{_PART})(?!\s+(?i:of|in)\s+(?:each|every|the|this|that|a)\s+(?:month|year)\b)"
@@ -320,6 +329,8 @@ DATE_PATTERNS = [
                       r"|siguiente"
                       r"|previo|entrante|reci[ée]n\s+(?:pasado|terminado|acabado)|que\s+(?:reci[ée]n\s+)?pas[óo]"
                       r"|que\s+entra|antepasado|que\s+acaba\s+de\s+terminar"
+                      # (r26 round) "el sábado que se fue", "este sábado que llega" (not "que llega su hija")
+                      r"|que\s+se\s+fue|que\s+se\s+va|que\s+llega(?!\s+(?:el|la|los|las|su|sus|mi|tu|un|una)\b)"
                       r"|subsiguiente|último|ultimo|venidero|que\s+sigue(?=\s*[,.;:!?)]|\s*$)|que\s+acaba\s+de\s+pasar)\b"
                       r"(?!\s+(?:de|del)\s+(?:cada|mes|año)\b)", _I)),
     # (el último lunes, este pasado viernes; not "el último lunes de cada mes")
@@ -334,7 +345,8 @@ DATE_PATTERNS = [
         regex.compile(rf"(?<=\b(?:el|este|ese|del|al|próximo|proximo)\s+)día\s+{_DAY}\b"
                       rf"(?!\s+de\s+(?!{_MES}\b|cada\s+mes\b))", _I)),
     _needs(("mañana", "manana"),
-        regex.compile(r"(?<!\w)(?:mañana|manana)(?!\s+(?:(?:por|en)(?!\s+la\s+(?:mañana|tarde|noche)\b)|de|temprano))"
+        # (r26 round: not the morning of a day, "antes de ayer de mañana")
+        regex.compile(r"(?<!\b(?i:ayer|antier|anteayer|mañana)\s+de\s)(?<!\w)(?:mañana|manana)(?!\s+(?:(?:por|en)(?!\s+la\s+(?:mañanita|mañana|tardecita|tarde|nochecita|noche|madrugada)\b)|de))"
                       r"(?=[\s,.;:!?)]|$)(?<!la mañana)"
                       # (r14 round: not a time of the day, "a media mañana")
                       r"(?<!esta mañana)(?<!por la mañana)(?<!media mañana)"
@@ -523,7 +535,8 @@ KIN_AGE = regex.compile(rf"(?<![\p{{L}}\p{{M}}\d.,/-])(?:{_NINETY}(?!\d)|{_HUNDR
                         r"(?=\s*[,.;:)|]|\s*$|\s+(?:and|y|e|now|today|still|lives|who|yrs?|years?|y/?o|años|vive|sigue"
                         r"|que|ya|aún|வயது)\b|\s+[-–—]\s"
                         # (r25 round: a form's separators after it, "Grandfather aged: 107 · Born: ...", "... 91 //")
-                        r"|\s+(?://|=>|[·»•])\s)", _I)
+                        # (r26 round: any separator, " + ", " ~ ", " :: ", " -> ")
+                        r"|\s+(?://|=>|[·»•])\s|\s+[^\w\s(\[\"'“‘]{1,3}(?:\s|$))", _I)
 AGE_BEFORE_ROLE = regex.compile(rf"(?<=\p{{L}},\s)(?:{_NINETY}(?!\d)|{_HUNDRED}|{_NINETY_W}|{_NOVENTA})(?=\s\()", _I)
 # (r18 round: and a time word after a comma, "her grandmother, then 98, fell", "his uncle, now 101,")
 # (r25 round: "aged" as a field's label after the relation, "Great-grandmother aged: 97", "Grandfather aged: a hundred
@@ -531,8 +544,13 @@ AGE_BEFORE_ROLE = regex.compile(rf"(?<=\p{{L}},\s)(?:{_NINETY}(?!\d)|{_HUNDRED}|
 _KIN_BEFORE = regex.compile(r"(?P<w>[\p{L}\p{M}][\p{L}\p{M}'’-]*)(?:\s*[:=(]|\s+(?:aged|age|edad)\s*[:=]"
                             r"|\s+(?:de|of|aged|age)"
                             r"|,\s+(?:then|now|aged|already|still)"
+                            # (r26 round) "Oldest in household, aged: 92"
+                            r"|,\s+(?:aged|age|edad)\s*[:=]"
                             # (r20 round) or a comma alone, in apposition: "Carer for mother, ninety-two;"
                             r"|,)?\s*$")
+# (r26 round) the oldest member of a household as a form's field: "Oldest in household, aged: 92"
+_OLDEST_IN_HOUSEHOLD = regex.compile(r"\b(?i:oldest|eldest)\s+(?:(?:person|member|resident)\s+)?(?:in|of)\s+(?:the\s+)?"
+                                     r"(?i:household|home|house|family)$")
 # every age pattern needs a number from 90 to 119 or one of these words (cheap tests first)
 _AGE_NUMBER = regex.compile(r"(?<!\d)(?:9\d|1[01]\d)(?!\d)")
 _AGE_WORDS = ("ninet", "hundred", "noventa", "cien", "nonagen", "centen", "தொண்ணூ", "நூற", "நூறு")
@@ -598,6 +616,8 @@ _PAREN_MRN_CUES = regex.compile(r"(?i:record|report|informe|hospital|clinic|clí
 # Indian police report numbers with their letters: FIR 833/2024, NCR No. 45/23, CSR 112/2022
 # (r22 round) and Malaysian ones with their district police headquarters and town: IPD SENTUL/12345/23, IPK PERAK/..
 POLICE_REPORT = regex.compile(r"\b(?:FIR|NCR|CSR)\s?(?:No\.?\s?|#\s?)?\d{1,6}/(?:19|20)?\d{2}\b(?!/)"
+                              # (r26 round) the Tamil "number" after it, the code alone: "CSR எண் 6005/20"
+                              r"|(?<=\b(?:FIR|NCR|CSR)\sஎண்\s?)\d{1,6}/(?:19|20)?\d{2}\b(?!/)"
                               r"|\b(?:IPD|IPK|BALAI)\s[A-Z][A-Z ]{1,20}/\d{3,7}/(?:19|20)?\d{2}\b(?!/)")
 # case and file references: capitals (dotted or not, or an abbreviation like "Cr.") and a number over a year or
 # a serial: "CIB 121/571", "DP 5864/2023", "H.M.O.P. 943/2024", "Cr. No. 618/2022", "O.S. No. 112/2021"
@@ -631,7 +651,9 @@ PIN = regex.compile(r"[1-8](?<=(?:^|[^\w-]|[\p{L}\p{M}][-–])[1-8])(?<![A-Z][-�
 _EXT = r"(?:\s*,?\s*(?i:ext|extension|extn|anexo|x)\.?\s*\d{1,5})?"
 PHONE = regex.compile(
     # (+52) 1 33 4872 3827, +44 (0)20 7946 0018, 020 7946 0018, 555-0148 ext. 12
-    r"(?<![\w+/.-])(?:\(?\+\d{1,3}\)?[\s.-]?(?:\d[\s.-])?)?(?:\(\d{1,5}\)[\s.-]?)?\d{2,5}(?:[\s.-]\d{2,8}){1,4}"
+    # (r26 round: a French mobile's one digit after the dropped trunk, "+33 (0)6 23 24 25 17")
+    r"(?<![\w+/.-])(?:\(?\+\d{1,3}\)?[\s.-]?(?:\d[\s.-])?)?(?:\(\d{1,5}\)[\s.-]?)?(?:(?<=\+\d{1,3}\s?\(0\))\d|\d{2,5})"
+    r"(?:[\s.-]\d{2,8}){1,4}"
     rf"{_EXT}(?![\w/]|-(?!\p{{Tamil}})|\.\d)"                          # "902-555-0120-க்கு" (a Tamil case ending)
     r"|(?<![\w+/.-])\+\d{1,3}[\s.-]?(?:\d{1,2}[\s.-])?\d{6,12}(?![\w/]|-(?!\p{Tamil}))|(?<![\w/.-])\(\d{2,5}\)\s?\d{6,8}\b"
     # (r22 round) a one-digit area code in brackets before seven digits, as in Bolivia: (4) 4423917
@@ -814,6 +836,9 @@ def _lexicon_patterns(conf: dict) -> dict:
         # 3-வது குறுக்குத் தெரு (3rd cross street); (r22 round) a side's word before it, "12/3, கிழக்கு 2-ம் வீதி" (east
         # 2nd street)
         regex.compile(rf"(?:\d{{1,4}}(?:/\d{{1,4}})?,\s*(?:[\p{{L}}\p{{M}}]+\s+)?)?\d{{1,3}}\s*-?\s*(?:வது|ஆவது|ம்)\s+(?:[\p{{L}}\p{{M}}]+\s+)?{ta_street}"),
+        # (r26 round) a block and a house number: "பிளாக் 16, வீடு எண் 374", "பிளாக் 7 வீடு எண் 38-A"
+        regex.compile(r"(?<![\p{L}\p{M}])(?:பிளாக்|ப்ளாக்|Block)\s*(?:எண்\s*)?[A-Z]?\d{1,4}[A-Z]?,?\s*(?:வீடு|வீட்டு|கதவு)"
+                      r"\s+(?:எண்|இலக்கம்)\.?\s*\d{1,5}(?:-?[A-Za-z])?(?!\w)"),
     ]
     address = [
         # a Peruvian block and lot, and the street after it (r13 round): "Mz. C Lote 45, Jr. Puno", "Mz. B Lt. 12, Av.
@@ -1005,6 +1030,18 @@ def _lexicon_patterns(conf: dict) -> dict:
     # French street before its number, a house number before a one-word street and a unit. A match longer than the
     # address spans already found inside it replaces them.
     compound_addresses = [
+        # (r26 round) a Prairie town's lettered avenue, a side of town after it: "1570-50 Avenue H South", "4058
+        # Avenue P North, Unit 22", "212 Street C West"
+        (regex.compile(r"\s(?:Avenue|Street|Ave\.?)\s[A-Z]\b"),
+         regex.compile(rf"(?<![\w-])\d{{1,5}}(?:-\d{{1,4}})?\s+(?:Avenue|Street|Ave\.?)\s+[A-Z](?:\s+(?:North|South|East"
+                       rf"|West))?(?![\w-])(?:,\s*{unit}#?\d{{1,5}}[A-Z]?\b)?")),
+        # (r26 round) an Ecuadorian cooperative's or estate's block and plot: "Coop. Unión de Bananeros, Mz. 87, solar
+        # 24", "Cdla. Guayacanes 5, Mz. 112, villa 34"
+        (regex.compile(r"Mz\.?\s|Manzana\s|manzana\s"),
+         regex.compile(r"\b(?:Coop\.|Cooperativa|Cdla\.|Ciudadela|Urb\.|Urbanización|Urbanizacion|Lotización|Lotizacion"
+                       r"|Barrio|Recinto|Sector)\s+\p{Lu}[\p{L}\p{M}'’-]*(?:\s+(?:(?:de|del|la|las|los|el)\s+)?"
+                       r"\p{Lu}[\p{L}\p{M}'’-]*){0,3}(?:\s+\d{1,4})?,\s*(?:Mz\.?|Manzana|manzana)\s*\d{1,4}[A-Z]?"
+                       r"(?:,\s*(?i:solar|villa|casa|lote)\s*\d{1,4}[A-Z]?)?")),
         (regex.compile(r"\b\d{1,2}/F\b|\b(?i:flat|room|rm|unit|apt|block|blk|plot|stand|building|bldg|lot|lote|no|erf"
                        r"|house)\b|\bWard\s+No\b"),
          regex.compile(rf"(?<!(?i:box|bag|p\.\s?b\.|p\.\s?o\.|pmb)\s)(?:{unit_item}|\bWard\s+No\.?\s*\d{{1,3}}\b)"
@@ -1069,7 +1106,9 @@ def _lexicon_patterns(conf: dict) -> dict:
     ta_year = r"(?:\s*-?\s*(?:ஆம்|ம்)\s*ஆண்டு[\p{L}\p{M}]*)?"          # 2019-ஆம் ஆண்டு (the year 2019)
     ta_fest = _alt(conf["ta_festivals"])
     # (r16 round: "just over", "a little over" before the count: "just over eight days back")
+    # (r26 round: "just", "only" before the count, "just two days ago")
     day_pre = (r"(?:a\s+(?:full|good|whole|clear)\s+|exactly\s+|precisely\s+"
+               r"|(?:just|only)\s+(?=\S+\s+days?\s+ago)"
                r"|(?:just|a\s+little|a\s+bit|well)\s+(?:over|under)\s+)?")
     day_mid = r"(?:(?:full|whole|clear)\s+)?"
     # (r20: "contados"; r24: "nomás", "no más", "nada más", "apenas" after the days, "hace cinco días nomás")
@@ -1103,7 +1142,10 @@ def _lexicon_patterns(conf: dict) -> dict:
         (days_then, regex.compile(rf"(?<!\b(?i:discharged|released|sent\s+home)\s(?:{day_pre}))"
                               rf"(?<!(?<!\b(?i:booked|rebooked|scheduled|rescheduled|moved|set|arranged|planned"
                               rf"|pencilled|penciled|brought\s+forward|put\s+back)\s)\b(?i:for)\s"
-                              rf"|\b(?i:full|good|whole|clear)\s|-)\b{day_pre}{num}\s+{day_mid}days?\s+"
+                              rf"|\b(?i:full|good|whole|clear)\s|-)\b"
+                              # (r26 round: not one day from another event, "it was a day later", "a day earlier")
+                              rf"(?!(?i:a|one)\s+day\s+(?:later|earlier|after|afterwards|before|beforehand|previously"
+                              rf"|prior)\b){day_pre}{num}\s+{day_mid}days?\s+"
                               # (r16 round: counted from today, "six days before today", "eleven days
                               # earlier than today", "nine days later than today", "three days after today")
                               rf"(?:(?:before|after|earlier\s+than|later\s+than|prior\s+to)\s+today"
@@ -1141,13 +1183,17 @@ def _lexicon_patterns(conf: dict) -> dict:
                               rf"{num}\s+días?\b{dias_post}"
                               rf"|\bel\s+(?:{_DS})\s+de\s+dentro\s+de\s+{num}\s+días\b", _I)),
         # a los catorce días, a los dos días (counted from another day); hoy hace una semana, hoy hace ocho días
-        ("día", regex.compile(rf"\ba\s+los\s+{num}\s+días\b", _I)),
+        # (r26 round: counted from today, "a los ocho días de hoy")
+        ("día", regex.compile(rf"\ba\s+los\s+{num}\s+días\b(?:\s+de\s+hoy\b)?", _I)),
+        # (r26 round) nights counted back, "two nights ago" (the night pins the day)
+        ("night", regex.compile(rf"(?<!\b(?i:for)\s)\b{day_pre}{num}\s+nights?\s+(?:ago|back)\b", _I)),
         ("hace", regex.compile(rf"\b(?:hoy|mañana|ayer)\s+hace\s+{num}\s+(?:semanas?|días?|meses|mes|años?)\b", _I)),
         # (r21 round) weeks counted back exactly, to the day: "hace una semana exacta", "hace dos semanas justas"
         ("hace", regex.compile(rf"\bhace\s+(?:ya\s+)?{num}\s+(?:semana\s+(?:justa|exacta)"
                                r"|semanas\s+(?:justas|exactas))\b", _I)),
+        # (r26 round: "ocho días atrás exactos")
         ("día", regex.compile(rf"\b{num}\s+días?\s+(?:después|despues|antes|más\s+tarde|mas\s+tarde|atrás|atras"
-                              rf"|más\s+adelante|mas\s+adelante)\b", _I)),
+                              rf"|más\s+adelante|mas\s+adelante)\b(?:(?<=antes)\s+de\s+hoy\b)?{dias_post}", _I)),
         # hace dos viernes, dentro de tres lunes (weekdays counted back or on)
         ("hace", regex.compile(rf"\bhace\s+{num}\s+(?:lunes|martes|miércoles|miercoles|jueves|viernes|sábados|sabados"
                                rf"|domingos)\b", _I)),
@@ -1208,17 +1254,28 @@ def _lexicon_patterns(conf: dict) -> dict:
     count_pre = r"(?:(?:a\s+further|another|some|about|around|roughly|approximately|nearly|almost|just)\s+)?"
     field_end = rf"(?:(?=\s*[|/—–·]|\s+-\s)|{_ORDW_END})"
     dates += [
-        (regex.compile(r"days?\s+(?:down|from\s+th|earlier\s+th|later\s+th|gone|prior|back|on|ahead|hence)"),
+        (regex.compile(r"days?\s+(?:down|from\s+th|before\s+th|after\s+th|earlier\s+th|later\s+th|gone|prior|back"
+                       r"|on|ahead|hence)"),
          regex.compile(rf"(?:(?<=\b(?i:entry|note|notes|booking|slot|log|appointment|review)\s+for\s)|(?<!\b(?i:for|over"
                        rf"|lasting|lasted|within)\s))\b(?!(?i:a|one)\s+day\b)(?i:{count_pre}{num}\s+days?\s+(?:down\s+the\s+(?:line|road|track)"
-                       rf"|from\s+(?:this|that)\s+(?:one|session|visit|appointment)|(?:earlier|later)\s+(?:this|that)\s+month"
-                       rf"|(?:gone|prior|back|on|ahead|hence)(?!\s+and\s+off\b){field_end}))")),
+                       # (r26 round: "nine days from this morning", "five days before this one", "seven days
+                       # back now")
+                       rf"|(?:from|before|after)\s+(?:this|that)\s+(?:one|session|visit|appointment|morning|afternoon"
+                       rf"|evening)|(?:earlier|later)\s+(?:this|that)\s+month"
+                       rf"|(?:gone|prior|back|on|ahead|hence)(?:\s+now)?(?!\s+and\s+off\b){field_end}))")),
         # a weekday placed from this one by a following word: "this Thursday ahead", "this Monday gone", "the
         # Saturday following", "the Friday that just went", "the Sunday that has just passed"
         (regex.compile(r"(?:this|the)\s+\w+day\s+(?:ahead|gone|following|that|just)"),
          regex.compile(rf"\b(?i:this|the)\s+{_WDF}\s+(?i:that\s+(?:just\s+)?(?:went|passed|has\s+(?:just\s+)?(?:gone|passed))\b"
                        rf"|(?:just\s+)?(?:ahead|gone|following){field_end})")),
-        # Spanish: "a siete días de hoy", "de aquí a unos once días", "dentro de unos nueve días", "el martes de
+        # (r26 round) a weekday and a following word that places it: "the Monday upcoming", "this Tuesday upcoming",
+    # "Friday first", "Tuesday first coming", "the Sunday just by", "Friday of this past week", Scots "there" (just
+    # past) at a clause's end, "on Monday there", "Thursday afternoon there"
+    (regex.compile(r"day(?:\s+\w+)?\s+(?:upcoming|first|just\s+by|there|of\s+this\s+(?:past|last)\s+week)"),
+     regex.compile(rf"\b(?:(?i:first\s+thing|early|late)\s+)?(?:(?i:the|this|on)\s+)?{_WDF}{_PART}\s+(?i:upcoming"
+                   rf"|(?:of\s+)?this\s+(?:past|last)\s+week|first(?:\s+coming)?{field_end}|just\s+by{field_end}"
+                   rf"|there{field_end})(?!\s+(?i:is|was|were|are|will|had|has|have)\b)")),
+    # Spanish: "a siete días de hoy", "de aquí a unos once días", "dentro de unos nueve días", "el martes de
         # aquí a dos semanas"
         ("día", regex.compile(rf"\ba\s+(?:unos\s+)?{num}\s+días\s+de\s+(?:hoy|la\s+fecha)\b"
                               rf"|\b(?:dentro\s+de|de\s+aqu[íi]\s+a|de\s+ac[áa]\s+a|de\s+hoy\s+en)\s+(?:unos|unas"
@@ -1270,7 +1327,8 @@ def _lexicon_patterns(conf: dict) -> dict:
         # relative words: இந்த வரும் ஞாயிற்றுக்கிழமை (this coming Sunday)
         regex.compile(rf"{_alt(conf['ta_relative'])}(?:\s+{_alt(conf['ta_relative'])})?\s+"
                       rf"(?:வார(?:ம்|த்து|த்தின்|த்தில்)?\s+)?{_alt(conf['ta_weekdays'])}"
-                      r"[\p{L}\p{M}]*"),
+                      # (r26 round: "on" as a word of its own, "வருகிற சனி அன்று", "போன ஞாயிறு அன்னைக்கு")
+                      r"[\p{L}\p{M}]*(?:\s+(?:அன்று|அன்னைக்கு|அன்னிக்கு|அண்ணைக்கு)(?![\p{L}\p{M}]))?"),
         # 1951 செப்டம்பர் 9, 2023 ஜூன் 30, 2019-ஆம் ஆண்டு மே 3 (year, month, day)
         regex.compile(rf"(?<!\d)(?:1[89]|20)\d\d{ta_year}\s*,?\s*{ta_months}(?!\p{{L}})\p{{M}}*\s*{_DAY}(?!\d){nth}"),
         # a festival with its year, either way round: "மாட்டுப் பொங்கல் 2004", "தீபாவளி 2019", "2011 ஆயுத பூஜை"
@@ -1292,7 +1350,9 @@ def _lexicon_patterns(conf: dict) -> dict:
         # (r14 round: within N days, "இன்னும் ஆறு நாட்களுக்குள்")
         regex.compile(rf"{ta_num}\s+நா(?:ள|ட்கள)[\p{{L}}\p{{M}}]*\s+{_alt(conf['ta_day_relations'])}"
                       rf"[\p{{L}}\p{{M}}]*|(?:இன்னும்\s+)?{ta_num}\s+நா(?:ளில்|ட்களில்)"     # இன்னும் ஐந்து நாட்களில்
-                      rf"|இன்னும்\s+{ta_num}\s+நா(?:ளுக்குள்|ட்களுக்குள்)"),
+                      rf"|இன்னும்\s+{ta_num}\s+நா(?:ளுக்குள்|ட்களுக்குள்)"
+                      # (r26 round: the spoken "in", "இன்னும் எட்டு நாள்ல")
+                      rf"|இன்னும்\s+{ta_num}\s+நா(?:ள்ல|ள்ளே|ட்கள்ல|ள்லே)(?![\p{{L}}\p{{M}}])"),
         # (r14 round) a month written short with a full stop: "அக். 9, 2015", "பிப். 21" (Oct., Feb.)
         regex.compile(rf"(?<![\p{{L}}\p{{M}}])(?:ஜன|பிப்|மார்|ஏப்|ஆக|செப்|அக்|நவ|டிச)\.\s*{_DAY}(?!\d)"
                       rf"(?:\s*,?\s*(?:1[89]|20)\d\d(?!\d))?"),
@@ -1344,11 +1404,13 @@ _YEAR_NOT_HOUSE = regex.compile(r"\b(?i:in|since|by|from|until|till|during|of|be
 # a day and its month, and the full stop after the month: a date before the next sentence, no house and street
 _DAY_MONTH_STOP = regex.compile(rf"\d{{1,2}}(?:st|nd|rd|th)?\s+(?:{_MON}|(?i:{_MES}))\.\s")
 _DAY_PART_AFTER = regex.compile(
-    r"(?:\s+(?i:morning|afternoon|evening|night|lunchtime|arvo)\b(?!-)"
+    r"(?:\s+(?i:morning|afternoon|evening|night|lunchtime|arvo|forenoon|teatime|suppertime|dinnertime)\b(?!-)"
+    # (r26 round: Spanish "ayer temprano", "antes de ayer de mañana", "ayer a mediodía", after a day word only)
+    r"|(?<=\b(?i:ayer|antier|anteayer|mañana))\s+(?i:temprano|de\s+mañana|a\s+mediod[íi]a)\b"
     # (r25 round: the diminutives and the small hours, "ayer en la tardecita", "mañana en la madrugada")
     r"|\s+(?i:(?:por|en|a)\s+la\s+(?:mañanita|mañana|tardecita|tarde|nochecita|noche|madrugada)|de\s+madrugada"
     r"|al\s+mediod[íi]a)\b"
-    r"|\s+(?:அதிகாலை|காலை|மதிய|பிற்பகல்|முற்பகல்|மாலை|இரவு|நள்ளிரவு|நண்பகல்)[\p{L}\p{M}]*)"
+    r"|(?:க்)?\s+(?:அதிகாலை|காலை|மதிய|பிற்பகல்|முற்பகல்|மாலை|இரவு|நள்ளிரவு|நண்பகல்)[\p{L}\p{M}]*)"
     r"(?!\s+(?i:of|in|de|del)\s+(?i:each|every|the|this|that|a|cada|mes)\b)")
 OWN_TOKEN = regex.compile(r"\[(?:[A-Z]+-\d+|DATE|\d{4}-\d{2}-\d{2}|\d{1,2} [A-Z][a-z]+)\]|(?<!\d)90\+")
 
@@ -1360,15 +1422,22 @@ _ADDRESS_UNIT_TAIL = regex.compile(r",\s(?:(?i:scala)\s[A-Z0-9]{1,2}(?:,\s(?i:in
                                    r"|(?i:interno)\s\d{1,3}[A-Z]?|\d{1,2}(?:r|n|er|o|t|º|ª|\.º)\s\d{1,2}(?:a|ª|º|o)"
                                    r"|(?i:àtic|atic|entresòl|entresol|baixos)(?:\s\d{1,2}(?:a|ª))?"
                                    # (r21 round) a Norwegian flat's number: "Tveitaveien 12, H0302"
-                                   r"|H0\d{3})(?=\s*[,;|/]|\s*$)")
-_FLOOR_DOOR_REST = regex.compile(r"(?:r|n|er|t|º|ª|\.º)\s\d{1,2}(?:a|ª|º)(?=\s*[,;|/]|\s*$)")
+                                   r"|H0\d{3}"
+                                   # (r26 round) a Latin American building before its flat, the flat, a block and its
+                                   # plot: "calle Boyacá 1843, edificio Las Cámaras, dpto. 2A", "..., puerta 4", "Cdla.
+                                   # Acuarela 5, Mz. 99, villa 28"
+                                   r"|(?i:edificio|edif\.|torre|bloque)\s\p{Lu}[\p{L}\p{M}'’-]*(?:\s(?:(?:de|del|la|las"
+                                   r"|los)\s)?\p{Lu}[\p{L}\p{M}'’-]*){0,3}(?=,\s(?i:dpto|depto|dto|apto|piso|of)\.?\s?\d)"
+                                   r"|(?i:dpto|depto|dto|apto|puerta|villa|solar|lote|mz|manzana)\.?\s?(?:n\.?[º°o]\.?\s?)?"
+                                   r"\d{1,4}[A-Z]?)(?=\s*[,;|/]|\s*$)")
+_FLOOR_DOOR_REST = regex.compile(r"(?:(?:r|n|er|t|º|ª|\.º)\s\d{1,2}(?:a|ª|º)|\.?[ºª])(?=\s*[,;|/]|\s*$)")
 _ADDRESS_LANDMARK = regex.compile(r",\s(?i:opposite|behind|beside|near|next\sto|across\sfrom|close\sto|facing"
                                   r"|frente\sa|enfrente\sde|detrás\sde|detras\sde|junto\sa|cerca\sde|al\slado\sde)"
                                   r"\s(?i:the|la|el|los|las|del)\s(?:\p{Lu}[\p{L}\p{M}'’-]*\s){0,2}\p{Ll}[\p{L}\p{M}'’-]*"
                                   r"(?=\s*[,;|/]|\s*$)")
 _ADDRESS_AFTER = regex.compile(r"(?:,?\s+(?i:upstairs|downstairs|rear|basement|ground\s+floor|first\s+floor"
                                r"|top\s+floor|(?:\d{1,2}(?:st|nd|rd|th)?\.?|\d{1,2}\.?[ºª°]|1er)\s*(?:floor|stock|etage"
-                               r"|og|piso|planta))|\s+(?:Ext|Extension)\.?)(?=\s*(?:[,;.)|/]|$)|\s\s|\s*\n|\s+\p{Lu}"
+                               r"|og|piso|planta))|\s+(?:Ext|Extension)\.?|(?<=\d)\s(?:bis|ter))(?=\s*(?:[,;.)|/]|$)|\s\s|\s*\n|\s+\p{Lu}"
                                r"|\s+(?:since|with|and|for|from|until|at|in|where|while|but|now)\b)")
 
 
@@ -1592,9 +1661,11 @@ def _pattern_spans(text: str, lex: Lexicon, found: list[Span], taken: np.ndarray
             if i == 0 and not _valid_numeric_date(m.group()):
                 continue
             start = m.start()
-            if text[start:start + 3].lower() == "on " and not (rx is _WEEKDAY_FIRST and m.group().endswith("next")):
+            if text[start:start + 3].lower() == "on " and not (
+                    rx is _WEEKDAY_FIRST and m.group().endswith(("next", "last", "gone", "past", "coming"))):
                 start += 3                          # ("on the 14th"; r23 round: not "on Wednesday next", whose
-                #                                     postposed "next" makes the "on" the phrase's)
+                #                                     postposed "next" makes the "on" the phrase's; r26 round: any
+                #                                     postposed word, "on Monday last", "on Friday gone")
             _add(found, taken, start, m.end(), "date")
     feast_talk = (_FEAST_AFTER_TALK,) if any(w in low for w in _FEAST_TALK_NEEDS) else ()
     for y in YEAR.finditer(text):
@@ -1671,7 +1742,10 @@ def _pattern_spans(text: str, lex: Lexicon, found: list[Span], taken: np.ndarray
         _add(found, taken, m.start(), m.end(), "postcode")
     for m in PIN.finditer(text):
         if _cue_before(text, m.start(), ("pin", "pincode", "pin code", "postcode", "postal code", "zip"), 20) or \
-                regex.search(r"[\p{L}\p{M}][\s,]*[-–]?\s*$", text[max(0, m.start() - 6):m.start()]):
+                regex.search(r"[\p{L}\p{M}][\s,]*[-–]?\s*$", text[max(0, m.start() - 6):m.start()]) or any(
+                # (r26 round) a PIN after the house number that ends an address: "வீடு எண் 374 - 608644"
+                sp.kind == "address" and sp.end <= m.start() and
+                regex.fullmatch(r"\s*[-–,]?\s*", text[sp.end:m.start()]) for sp in found):
             _add(found, taken, m.start(), m.end(), "postcode")
     for m in GROUPED_NUMBER.finditer(text):           # 512 909 338X, 2123 45670 1: not a phone, still a number
         if sum(ch.isdigit() for ch in m.group()) >= 8 and not _YEARISH.fullmatch(m.group()[:4]):
@@ -1708,7 +1782,8 @@ def _pattern_spans(text: str, lex: Lexicon, found: list[Span], taken: np.ndarray
         # "Nan: 93", "பெரியப்பா நூற்றொன்று" (not "her mother 92 minutes")
         for m in KIN_AGE.finditer(text):
             w = _KIN_BEFORE.search(text, max(0, m.start() - 40), m.start())
-            if w and (_fold(w.group("w")) in lex.cues["kin"] or _fold(w.group("w").split("-")[-1]) in lex.cues["kin"]):
+            if w and (_fold(w.group("w")) in lex.cues["kin"] or _fold(w.group("w").split("-")[-1]) in lex.cues["kin"] or
+                      _OLDEST_IN_HOUSEHOLD.search(text, max(0, w.start() - 30), w.end("w"))):
                 _add(found, taken, m.start(), m.end(), "age")
         # an age after a name, before the relation in brackets: "Carer: Zubair Coetzee, 91 (grandmother)", "..., a
         # hundred and two (great-aunt)"

@@ -920,7 +920,17 @@ _TA_GOES_TO = regex.compile(r"(?<![\p{L}\p{M}'’-])(?P<p>\p{Lu}[\p{L}\p{M}'’]
 _TYPE_FIRST_FACILITY = regex.compile(r"(?<![\p{L}\p{M}])(?:(?:Mental|District|Zonal|Provincial|Regional|Military|Civil"
                                      r"|Teaching)\s+Hospital\s+\p{Lu}\p{Ll}{3,}(?![\p{L}\p{M}])"
                                      r"|(?:CBTis|CBTIS|CBTa|CETis|CETIS|CBETis|CECyT|CONALEP|Conalep|COBACH|Cobach"
-                                     r"|CETMar)\s+(?:(?:No\.|n\.º|Nº|#)\s?)?\d{1,3}\b)")
+                                     r"|CETMar)\s+(?:(?:No\.|n\.º|Nº|#)\s?)?\d{1,3}\b"
+                                     # (r26 round) a prison's unit or a provincial prison by number: "Unidad n.º 5 de
+                                     # mujeres", "CPL Manabí n.º 4", "CRS Turi n.º 2"
+                                     r"|(?:Unidad|CPL|CRS|CDP|CPPL|Penal|Módulo|Modulo)\s+(?:\p{Lu}[\p{L}\p{M}]+\s+)?"
+                                     r"(?:n\.?[º°o]\.?|No\.|Nº|#)\s?\d{1,3}\b(?:\s+de\s+(?:mujeres|varones|hombres"
+                                     r"|menores|mínima|máxima|mediana)\b)?"
+                                     # (r26 round) a Spanish hill, parish or district named with its lower-case word
+                                     # after "en el", "en la": "en el cerro Santa Ana", "en la parroquia Ximena"
+                                     r"|(?<=\b(?:en|de|desde|a)\s(?:el|la)\s)(?:cerro|parroquia|comarca|recinto|cantón"
+                                     r"|ciudadela)\s(?:(?:de|del|de\sla)\s)?\p{Lu}[\p{Ll}\p{M}'’-]+(?:\s\p{Lu}[\p{Ll}\p{M}'’-]+){0,2}"
+                                     r"(?![\p{L}\p{M}]))")
 # (r20 round) a town's own field label, then the town: "Town: Tubmanburg", "Village - Kerr Sait", "Localidad: Tafí
 # Viejo"
 _TOWN_FIELD = regex.compile(r"\b(?:Town|TOWN|City|CITY|Village|VILLAGE|Localidad|Pueblo|Municipio)\s?[:-]\s"
@@ -947,6 +957,8 @@ _SAINT_TOWN = regex.compile(r"(?<=,\s|\b(?:in|near|at|from|to|outside|around|en|
 _ADMITTED_ACRONYM = regex.compile(r"(?<=\b(?:ingresad[oa]|internad[oa]|hospitalizad[oa]|ingresó|ingreso|estudia"
                                   r"|admitted|enrolled|studies|studying)\s(?:en|a|at|to)\s(?:el|la|the)\s)"
                                   r"(?P<p>[A-Z]{3,8})(?![\w-])")
+_TYPE_FIRST_R26_NEEDS = ("Unidad ", "CPL ", "CRS ", "CDP ", "CPPL ", "Penal ", "dulo ", "erro ", "arroquia ", "omarca ",
+                        "ecinto ", "antón ", "anton ", "iudadela ")
 _TOWN_FIELD_NEEDS = ("own", "OWN", "ity", "ITY", "illage", "ILLAGE", "ocalidad", "ueblo", "unicipio")
 # (r23 round) a form's field that holds a place, then the place: "Placement: Heart Butte", "Previous provider -
 # Gwersyllt", "Facility: Towyn", "Hospital de origen: Cobán", "Centro: Tocoa", "Escuela - San Pedro Sula", "Referred
@@ -955,7 +967,7 @@ _TOWN_FIELD_NEEDS = ("own", "OWN", "ity", "ITY", "illage", "ILLAGE", "ocalidad",
 # "— மருத்துவமனை X —", "· பரிந்துரைத்த இடம்: X.")
 _PLACE_VALUE = (r"(?P<p>\p{Lu}[\p{L}\p{M}'’-]+(?:[ ](?:(?:de|del|de[ ]la|y|yr|of|the|and)[ ])?"
                 r"\p{Lu}[\p{L}\p{M}'’-]+){0,5})"
-                r"(?=[ ]*[.,;|/)—–·]|[ ]*$|[ ][-–—][ ])")
+                r"(?=[ ]*[.,;|/)—–·]|[ ]*$|[ ][-–—][ ]|[ ][^\w\s(\[\"'“‘]{1,3}(?:[ ]|$))")
 _PLACE_FIELD = regex.compile(
     r"(?<![\p{L}\p{M}])(?:(?:Placement|PLACEMENT|Previous\sprovider|Referred\sfrom|Referral\sfrom)(?:\s?[:\-–—]\s|\s)"
     r"|(?:Facility|Hospital\sde\sorigen|Centro\sde\sorigen|Derivad[oa]\sdesde|Procedencia|Centro|Escuela|Colegio"
@@ -970,19 +982,46 @@ _PLACE_FIELD_NEEDS = ("lacement", "LACEMENT", "provider", "from ", "Facility", "
 # and all: "Neighbourhood: the Battery", "District: Short Strand", "Lugar de nacimiento: Los Andes", "Held at: Holy
 # Heart of Mary High School", "Attends: Prairie St. John's", "Placement: Choices for Youth"; a Tamil area's field
 # ("வசிக்கும் பகுதி: Taman Sri Muda", "வசிக்கும் பகுதி – கரம்பயம்", area of residence)
+# (r26 round) more fields that name a place: where a family is from, where one was raised or moves to, a community
+# or a First Nation, a shelter, a congregation, custody, where one was seen or is enrolled ("Community: the Carse of
+# Gowrie", "Family from: Beardy's and Okemasis' Cree Nation", "Custody: Penitentiary of New Mexico"); Spanish "Zona: el
+# Gancho", "Se muda a: Jaca", "Procedencia: la comarca de Valdejalón", "Acogida en: albergue municipal de Zaragoza" (a
+# lower-case generic head inside the span, the article outside); Tamil area, home-town, family-town, worship and
+# treatment-place fields ("பகுதி: நெய்வேலி வட்டம் 19", "வழிபாட்டுத் தலம்: Sri Kamadchi Ampal Alayam"); before any
+# form separator (" + ", " ~ ", " :: ", " -> ")
+_FIELD_VALUE_END = r"(?=[ ]*[,;|/)—–·]|[ ]*\.(?:\s|$)|[ ]*$|[ ][-–—][ ]|[ ][^\w\s(\[\"'“‘]{1,3}(?:[ ]|$))"
+_ES_PLACE_HEAD = (r"(?:(?:comarca|parroquia|centro|albergue|hogar|residencia|cerro|barrio|colonia|recinto|cantón|canton"
+                  r"|municipio|casa|refugio|ciudadela|sector)(?:[ ](?:municipal|provincial|comunal|parroquial))?"
+                  r"[ ](?:(?:de|del|de[ ]la)[ ])?)?")
 _AREA_FIELD = regex.compile(
     r"(?<![\p{L}\p{M}])(?:(?P<a>Neighbourhood|Neighborhood|NEIGHBOURHOOD|District|DISTRICT|Area|AREA|Estate|Suburb"
     r"|Barrio|Sector|Lugar\sde\snacimiento|Birthplace|Place\sof\sbirth|Born\sin)"
-    r"|(?P<f>Held\sat|Attends|Placement|Placed\sat|Detained\sat|Admitted\sto))\s?[:\-–—]\s"
+    r"|(?P<f>Held\sat|Attends|Placement|Placed\sat|Detained\sat|Admitted\sto|Custody|Temporary\sstay|Shelter"
+    r"|Zona|Community|Family\sfrom|Family\sin|Hometown|Home\stown|Raised\sin|Grew\sup\sin|Moving\sto|Moved\sto"
+    r"|Familia\sen|Se\smuda\sa|Se\smudó\sa|Natural\sde|Procedencia|Reserve|First\sNation|Band"
+    r"|Congregation|Seen\sat|Enrolled\sat|Inpatient\sat|School|Acogida\sen|Acogido\sen|Interno\sen|Interna\sen"
+    r"|Ingresad[oa]\sen|Albergue))\s?[:\-–—]\s"
+    r"(?:(?<!(?:Neighbourhood|Neighborhood|District|Area|Estate|Suburb|Born\sin)\s?[:\-–—]\s)(?:the|la|el|los|las)\s)?"
     r"(?P<p>(?:(?<=(?:Neighbourhood|Neighborhood|District|Area|Estate|Suburb|Born\sin)\s?[:\-–—]\s)the\s)?"
-    r"\p{Lu}[\p{L}\p{M}'’-]+\.?(?:[ ](?:(?:de|del|de[ ]la|y|of|the|and|for|al)[ ])?\p{Lu}[\p{L}\p{M}'’-]+\.?){0,5})"
-    r"(?<!\.)(?=[ ]*[,;|/)—–·]|[ ]*\.(?:\s|$)|[ ]*$|[ ][-–—][ ])"
-    r"|(?<![\p{L}\p{M}])வசிக்கும்\sபகுதி\s?[:\-–—]\s"
-    r"(?P<t>(?:\p{Tamil}{2,}|\p{Lu}[\p{L}\p{M}'’-]+)(?:[ ](?:\p{Tamil}{2,}|\p{Lu}[\p{L}\p{M}'’-]+)){0,2})"
-    r"(?=[ ]*[.,;|/)—–·]|[ ]*$|[ ][-–—][ ])")
+    + _ES_PLACE_HEAD +
+    r"\p{Lu}[\p{L}\p{M}'’-]+\.?(?:[ ](?:(?:de|del|de[ ]la|y|of|the|and|for|al|or)[ ])?"
+    r"(?<=(?:\b(?:St|Ste|Mt|Ft|Sr|Sra|Dr|Dra|Jr)\.|[\p{L}\p{M}'’-])[ ]"
+    r"(?:(?:de|del|de[ ]la|y|of|the|and|for|al|or)[ ])?)"
+    r"\p{Lu}[\p{L}\p{M}'’-]+\.?){0,5})"
+    r"(?<!\.)" + _FIELD_VALUE_END +
+    r"|(?<![\p{L}\p{M}])(?:வசிக்கும்\s)?(?:பகுதி|குடும்பம்\sஉள்ள\sஊர்|சொந்த\sஊர்|வழிபாட்டுத்\sதலம்|சிகிச்சை\sபெற்ற\sஇடம்"
+    r"|பூர்வீகம்)\s?[:\-–—]\s"
+    r"(?P<t>(?:(?:\p{Tamil}+\.)*\p{Tamil}{2,}|\p{Lu}[\p{L}\p{M}'’-]+)(?:[ ](?:(?:\p{Tamil}+\.)*\p{Tamil}{2,}"
+    r"|\p{Lu}[\p{L}\p{M}'’-]+)){0,3}"
+    r"(?:[ ]\d{1,3}(?!\d))?)"
+    r"(?=[ ]*[.,;|/)—–·]|[ ]*$|[ ][-–—][ ]|[ ][^\w\s(\[\"'“‘]{1,3}(?:[ ]|$))")
 _AREA_FIELD_NEEDS = ("eighbo", "EIGHBO", "istrict", "ISTRICT", "Area", "AREA", "Estate", "Suburb", "Barrio", "Sector",
                      "nacimiento", "irthplace", "of birth", "Born in", "Held at", "Attends", "Placement", "Placed at",
-                     "Detained at", "Admitted to", "வசிக்கும்")
+                     "Detained at", "Admitted to", "வசிக்கும்", "Zona", "Community", "Family from", "Family in",
+                     "ometown", "ome town", "Raised in", "Grew up in", "Moving to", "Moved to", "Familia en", "Se mud",
+                     "Natural de", "Procedencia", "Reserve", "First Nation", "Band", "Custody", "Temporary stay",
+                     "Shelter", "Congregation", "Seen at", "Enrolled at", "Inpatient at", "School", "Acogid",
+                     "Interno en", "Interna en", "Ingresad", "Albergue", "பகுதி", "ஊர்", "தலம்", "இடம்", "பூர்வீக")
 # (r20 round) a facility named after a doctor: "Hospital General Dr. Aurelio Valdivieso", "Clínica Dra. Rosa Paz"
 _DOCTOR_FACILITY = regex.compile(r"(?<![\p{L}\p{M}])(?:Hospital|Clínica|Clinica|Sanatorio|Centro\sde\sSalud|Policlínico"
                                  r"|Instituto)(?:\s(?:Civil|General|Regional|Municipal|Provincial|Materno\sInfantil"
@@ -1020,7 +1059,11 @@ def _field_places(text: str, lex: Lexicon, found: list[Span], taken: np.ndarray)
             _widen(found, taken, m.start("p"), m.end("p"))
     for m in _AREA_FIELD.finditer(text) if any(c in text for c in _AREA_FIELD_NEEDS) else ():
         g, value, words = _field_value(m)       # ordinary words allowed: "Neighbourhood: the Battery"
-        if _no_field_value(value, words, g, lex) or g == "p" and len(words) > 1 and (
+        # (r26 round: a title before a facility's word is the facility's, "Sri Kamadchi Ampal Alayam"; a Tamil
+        # area's word after the town, "சிதம்பரம் வட்டம்"; not a relative, "Custody: Grandmother")
+        whole = len(words) > 1 and (_fold(words[-1]) in lex.cues["facility_suffixes"] or words[-1] in _TA_AREA_TAILS)
+        if _no_field_value(value, words, g, lex) and not whole or g == "p" and _fold(words[0]) in lex.cues["kin"] or \
+                g == "p" and len(words) > 1 and (
                 _fold(words[0]) in lex.first_names and _fold(words[0]) not in lex.places or words[-1].isupper() or
                 m.group("a") and len(words) > 3):
             continue                            # "Held at: Ana Ruiz's", "Area: North West CHO"
@@ -1045,6 +1088,9 @@ def _field_places(text: str, lex: Lexicon, found: list[Span], taken: np.ndarray)
                 head = text[sp.start:start].rstrip()
                 head = regex.sub(r"\s(?:del|de\sla|de|at|of|from)$", "", head)
                 _add(found, taken, sp.start, sp.start + len(head), "name")
+
+
+_TA_AREA_TAILS = frozenset({"வட்டம்", "மாவட்டம்", "நகர்", "பகுதி", "மருத்துவமனை", "கோவில்", "கோயில்", "பள்ளி", "ஊர்"})
 
 
 def _field_value(m: regex.Match) -> tuple[str, str, list[str]]:
@@ -1079,10 +1125,12 @@ def _typed_facilities_and_destinations(text: str, lex: Lexicon, found: list[Span
     """Facilities named by their type first ("Zonal Hospital Birgunj", "CONALEP 118") and towns before a Tamil verb of
     going (run after the people the cues name)."""
     if "Hospital " in text or "CBT" in text or "CET" in text or "onalep" in text or "ONALEP" in text or \
-            "obach" in text or "OBACH" in text or "CECyT" in text:
+            "obach" in text or "OBACH" in text or "CECyT" in text or \
+            any(w in text for w in _TYPE_FIRST_R26_NEEDS):
         for m in _TYPE_FIRST_FACILITY.finditer(text):
             last = m.group().split()[-1]
-            if not last[0].isdigit() and _ordinary_cue_word(last, lex):
+            if not any(ch.isdigit() for ch in m.group()) and not m.group()[0].islower() and \
+                    _ordinary_cue_word(last, lex):
                 continue                                   # "General Hospital Monday"
             _widen(found, taken, m.start(), m.end())
     if "செல்" in text or "சென்ற" in text or "போ" in text:
