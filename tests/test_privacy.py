@@ -427,8 +427,8 @@ TUNING = ["identifiers_dev.jsonl", "identifiers_test.jsonl", "identifiers_holdou
           "identifiers_r12.jsonl", "identifiers_r13.jsonl", "identifiers_r14.jsonl", "identifiers_r15.jsonl",
           "identifiers_r16.jsonl", "identifiers_r17.jsonl", "identifiers_r18.jsonl",
           "identifiers_r19.jsonl", "identifiers_r20.jsonl", "identifiers_r21.jsonl", "identifiers_r22.jsonl",
-          "identifiers_r23.jsonl", "identifiers_r24.jsonl", "identifiers_r25.jsonl"]
-HELD_OUT = "identifiers_r26.jsonl"        # written last, blind; never tuned on
+          "identifiers_r23.jsonl", "identifiers_r24.jsonl", "identifiers_r25.jsonl", "identifiers_r26.jsonl"]
+HELD_OUT = "identifiers_r27.jsonl"        # written last, blind; never tuned on
 
 
 @pytest.mark.parametrize("name", TUNING)
@@ -444,26 +444,25 @@ def test_targets_hold_on_the_sets_used_for_tuning(name):
 
 def test_name_recall_target_on_the_held_out_set():
     scores = score_detector(_records(HELD_OUT)).set_index("kind")
-    assert scores.loc["name", "recall"] >= 0.95, scores                             # 0.999 reached (r15 had 0.943)
+    assert scores.loc["name", "recall"] >= 0.95, scores                             # 0.996 reached (r15 had 0.943)
 
 
-# What r26 measured when it was first scored, rounded down: a floor per kind, so that no change makes the detector worse
-# on the one set it has never been tuned on. (r25's floors were replaced by the >= 0.95 and >= 0.98 of the tuning sets;
-# r26 is harder than r25 was, so its floors are lower: its author brought 94 relative-date phrasings no rule had seen.)
-HELD_OUT_FLOORS = {"date": 0.80, "address": 0.94, "licence": 0.97, "phone": 0.99, "fax": 0.98, "postcode": 0.98}
+# What r27 measured when it was first scored, rounded down: a floor per kind, so that no change makes the detector worse
+# on the one set it has never been tuned on. (r26's floors were replaced by the >= 0.95 and >= 0.98 of the tuning sets.)
+HELD_OUT_FLOORS = {"date": 0.89, "age": 0.96, "address": 0.94, "licence": 0.98, "id": 0.98}
 
 
 def test_held_out_recall_does_not_fall_below_what_it_reached():
     """A floor at the held-out level reached (the issue's per-kind target is the xfail test below)."""
     scores = score_detector(_records(HELD_OUT)).set_index("kind")
-    assert scores.loc["name", "recall"] >= 0.99, scores                             # 0.999 reached
+    assert scores.loc["name", "recall"] >= 0.99, scores                             # 0.996 reached
     pattern = scores.loc[list(PATTERN_KINDS)]
-    assert pattern["found"].sum() / pattern["gold"].sum() >= 0.958, scores         # 0.958 reached (2031/2120)
-    floors = pd.Series({k: HELD_OUT_FLOORS.get(k, 1.0) for k in PATTERN_KINDS})   # the other 8 kinds are at 1.00
+    assert pattern["found"].sum() / pattern["gold"].sum() >= 0.972, scores         # 0.973 reached (2057/2115)
+    floors = pd.Series({k: HELD_OUT_FLOORS.get(k, 1.0) for k in PATTERN_KINDS})   # the other 9 kinds are at 1.00
     low = pattern[pattern["recall"] < floors]
     assert low.empty, low
-    assert scores.loc["place", "recall"] >= 0.88, scores                            # 0.881 reached
-    assert scores.loc["all", "precision"] >= 0.95, scores                           # 0.959 reached
+    assert scores.loc["place", "recall"] >= 0.96, scores                            # 0.962 reached
+    assert scores.loc["all", "precision"] >= 0.98, scores                           # 0.984 reached
 
 
 def test_the_learned_layer_adds_recall_on_the_held_out_set_at_a_measured_cost_in_precision():
@@ -473,23 +472,26 @@ def test_the_learned_layer_adds_recall_on_the_held_out_set_at_a_measured_cost_in
     both = score_detector(records).set_index("kind")
     rules = score_detector(records, find=lambda t, r, lang: find_identifiers(t, r, lang, tagger=False))
     rules = rules.set_index("kind")
-    # r26: names 1282 -> 1285 of 1286, pattern kinds 1997 -> 2031 of 2120 (addresses 193 -> 206 of 218, dates 274 ->
-    # 283 of 353, ages 78 -> 83 of 83), places 367 -> 400 of 454; precision 0.966 -> 0.959. (r25 measured +43 pattern
-    # kinds at a cost of 0.007; r24 +19 at 0.012, the tagger reading new form headings as names; r23 +28 at 0.003.)
+    # r27: names 1342 -> 1347 of 1352, pattern kinds 2034 -> 2057 of 2115 (dates 321 -> 332 of 371, ids 134 -> 138,
+    # licences 95 -> 98, addresses 218 -> 220 of 232), places 428 -> 457 of 475; precision 0.985 -> 0.984. The
+    # address bound is +2, not the +10 of earlier rounds: the rules now take 218 of r27's 232 addresses themselves
+    # (r26 measured +13 addresses with the rules at 193 of 218), and of the 12 left 9 are Costa Rican and Puerto Rican
+    # shapes no set had ("300 metros norte y 75 este de la pulpería ..., casa 27", "Calle 9, avenidas 10 y 12, casa
+    # 111", "Condominio ..., casa 40"), the others an Idaho grid address and a Cornish house name. (r26 measured +34
+    # pattern kinds at a cost of 0.007; r25 +43 at 0.007; r24 +19 at 0.012.)
     assert both.loc["name", "found"] >= rules.loc["name", "found"]
     assert both.loc[list(PATTERN_KINDS), "found"].sum() >= rules.loc[list(PATTERN_KINDS), "found"].sum() + 20
-    assert both.loc["address", "found"] >= rules.loc["address", "found"] + 10
+    assert both.loc["address", "found"] >= rules.loc["address", "found"] + 2
     assert both.loc["place", "found"] >= rules.loc["place", "found"] + 15
     assert both.loc["all", "precision"] >= rules.loc["all", "precision"] - 0.01
 
 
-@pytest.mark.xfail(reason="issue 4 still open: on the held-out set (identifiers_r26, new locales) dates 0.802 "
-                          "(new relative-date phrasings: 'the Monday upcoming', 'Friday first', 'the Sunday just "
-                          "by', 'five days before this one', 'nine days from this morning', 'el sábado que se fue', "
-                          "Tamil 'வருகிற <weekday>'; Canadian 'Mar. 18/66'; French dates in Tamil records), "
-                          "addresses 0.945 (Ecuadorian and Tamil block addresses, Saskatchewan 'Avenue H South') and "
-                          "licences 0.978 (French plates) are below 0.98 (the other 11 pattern kinds reach it; "
-                          "places 0.881)",
+@pytest.mark.xfail(reason="issue 4 still open: on the held-out set (identifiers_r27, new locales) dates 0.895 "
+                          "(new relative-date phrasings: 'last night but one', 'in fifteen days flat', 'the morning "
+                          "after tomorrow', 'the Sunday after this', 'este lunes ya pasado', 'en dos días a partir de "
+                          "hoy'; German dates in Tamil records, '15. Juli 2007'), ages 0.968 ('Edad de la tía mayor "
+                          "106') and addresses 0.948 (Costa Rican landmark and block addresses) are below 0.98 "
+                          "(the other 11 pattern kinds reach it; places 0.962)",
                    strict=False)
 def test_pattern_recall_target_on_the_held_out_set():
     scores = score_detector(_records(HELD_OUT)).set_index("kind")
