@@ -2466,7 +2466,7 @@ _ISSUERS = regex.compile(
     r"|(?<![\p{L}\p{M}'’.-])(?P<i>\p{Lu}\p{Ll}+(?:\s\p{Lu}\p{Ll}+)?)(?=(?:\s(?:water|power|gas|electric|electricity"
     r"|energy|utility|utilities|hydro|sewer|light|telephone|phone|cable|internet|broadband|trash|waste)){1,3}"
     r"\s(?:account|acct|bill|billing|customer)\b)")
-_ISSUERS_R25 = regex.compile(
+_ISSUERS_BY_CUE = regex.compile(
     # (r25 round) an agency, a force or a utility before its reference's cue and a number: "Tusla ref: TUS/W/...",
     # "Tusla case no. ...", "Garda PULSE ref: 5673...", "Police event no. P0622...", "Portland Water District acct:
     # 1912...", "Oranga Tamariki ref 1148..." (the cue in lower case: "Ref.:", "Acct:" open a new field; a person's full
@@ -2480,10 +2480,10 @@ _ISSUERS_R25 = regex.compile(
     r"|(?<=\b(?i:atestado|afiliación|afiliacion|nic|cic|nis|póliza|poliza|cuenta|contrato|expediente|tarjeta|carné"
     r"|carnet|denuncia|suministro|socio|socia|cliente|número\s+de\s+cliente)\s(?:de\s+la\s|del\s|de\s|a\s|en\s))"
     r"(?P<i>\p{Lu}[\p{L}\p{M}]+(?:\s\p{Lu}[\p{L}\p{M}]+)?)(?=\s?:?\s*[A-Z]{0,4}[-/]?\d)")
-# what a text holds when an r25 issuer may be in it (a cheap search first: throughput)
-_ISSUER_R25_NEEDS = regex.compile(r"\s(?:ref|reference|case\sno|event\sno|acct|file\sno)\b|(?i:atestado|afiliaci|nic\s"
-                                  r"|cic\s|nis\s|p[óo]liza|cuenta|contrato|expediente|tarjeta|carn[ée]|denuncia"
-                                  r"|suministro|socio\s|socia\s|cliente)")
+# what a text holds when such an issuer may be in it (a cheap search first: throughput)
+_ISSUERS_BY_CUE_NEEDS = regex.compile(r"\s(?:ref|reference|case\sno|event\sno|acct|file\sno)\b"
+                                      r"|(?i:atestado|afiliaci|nic\s|cic\s|nis\s|p[óo]liza|cuenta|contrato|expediente"
+                                      r"|tarjeta|carn[ée]|denuncia|suministro|socio\s|socia\s|cliente)")
 
 
 # (r26 round) an issuer before its record's or card's cue and a number: "Ninewells hospital no. D71...", "Centennial
@@ -2491,7 +2491,7 @@ _ISSUER_R25_NEEDS = regex.compile(r"\s(?:ref|reference|case\sno|event\sno|acct|f
 # "référence Free 0438..."; a town's utility, "City of Saskatoon utility account 00..."; an oldest member's field,
 # "Oldest in household, aged: 92"; a province's or state's code before a postcode, "Unit 2 SK S0K 5L0" (kept from the
 # tagger, and from names and places)
-_ISSUERS_R26_PARTS = [(regex.compile(gate), regex.compile(rx)) for gate, rx in (
+_GATED_ISSUERS = [(regex.compile(gate), regex.compile(rx)) for gate, rx in (
     (r"\s(?:hospital|census|clinic|Care|Health)\s",
      r"(?<![\p{L}\p{M}'’.-])(?P<i>\p{Lu}[\p{L}\p{M}'’]*(?:\s\p{Lu}[\p{L}\p{M}'’]*){0,2}\s(?:hospital|census|clinic|Care"
      r"|Health))(?=\s(?i:no|number|id|#)\b\.?\s*[:#]?\s*[A-Z]{0,4}[-/]?\d)"),
@@ -2524,20 +2524,26 @@ _CUE_TAIL = regex.compile(r"\s(?:MRN|ID|UR|NHC|NHS|CHI|DOB)")
 _VALUE_NEXT = regex.compile(r"\s?(?:no\.?|#|:)?\s?[A-Z]{0,3}\d")
 
 
+def _issuer_span(found: list[Span], taken: np.ndarray, keep_out: list[tuple[int, int]], a: int, b: int) -> None:
+    """An issuer's name at ``a:b`` is no person and no place: the names and places found inside it go, and the
+    tagger is kept out of it."""
+    for sp in [sp for sp in found if sp.kind in ("name", "place") and sp.roster is None and a <= sp.start and
+               sp.end <= b]:
+        found.remove(sp)
+        taken[sp.start:sp.end] = False
+    keep_out.append((a, b))
+
+
 def _issuers(text: str, lex: Lexicon, found: list[Span], taken: np.ndarray, keep_out: list[tuple[int, int]]) -> None:
-    r26 = [m for gate, rx in _ISSUERS_R26_PARTS if gate.search(text) for m in rx.finditer(text)]
-    for m in r26:
+    gated = [m for gate, rx in _GATED_ISSUERS if gate.search(text) for m in rx.finditer(text)]
+    for m in gated:
         a, b = m.span("i")
         if any(sp.kind not in ("name", "place") and sp.start < b and sp.end > a for sp in found):
             continue
-        for sp in [sp for sp in found if sp.kind in ("name", "place") and sp.roster is None and a <= sp.start and
-                   sp.end <= b]:
-            found.remove(sp)
-            taken[sp.start:sp.end] = False
-        keep_out.append((a, b))
-    if not any(c in text for c in _ISSUER_NEEDS) and not _CAMEL.search(text) and not _ISSUER_R25_NEEDS.search(text):
+        _issuer_span(found, taken, keep_out, a, b)
+    if not any(c in text for c in _ISSUER_NEEDS) and not _CAMEL.search(text) and not _ISSUERS_BY_CUE_NEEDS.search(text):
         return
-    more = _ISSUERS_R25.finditer(text) if _ISSUER_R25_NEEDS.search(text) else ()
+    more = _ISSUERS_BY_CUE.finditer(text) if _ISSUERS_BY_CUE_NEEDS.search(text) else ()
     for m in itertools.chain(_ISSUERS.finditer(text), more):
         a, b = m.span("i")
         head = regex.search(r"\p{Lu}\p{Ll}+(?=\p{Lu})", m.group("i"))
@@ -2554,11 +2560,7 @@ def _issuers(text: str, lex: Lexicon, found: list[Span], taken: np.ndarray, keep
             continue                                    # (r23 round) a reference's letters are its issuer's
             #                                             initials ("Oranga Tamariki ref OT-..."), or a person's
             #                                             name it is ("Tom Jones ref AB-1234")
-        for sp in [sp for sp in found if sp.kind in ("name", "place") and sp.roster is None and a <= sp.start and
-                   sp.end <= b]:
-            found.remove(sp)
-            taken[sp.start:sp.end] = False
-        keep_out.append((a, b))
+        _issuer_span(found, taken, keep_out, a, b)
     # a number's cue taken into a facility's name is no part of it: "Hospital Mercy MRN 0525..." (the cue stays out)
     for sp in [sp for sp in found if sp.kind == "place" and sp.roster is None]:
         m = _CUE_TAIL.search(text, sp.start, sp.end)

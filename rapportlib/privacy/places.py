@@ -957,7 +957,7 @@ _SAINT_TOWN = regex.compile(r"(?<=,\s|\b(?:in|near|at|from|to|outside|around|en|
 _ADMITTED_ACRONYM = regex.compile(r"(?<=\b(?:ingresad[oa]|internad[oa]|hospitalizad[oa]|ingresó|ingreso|estudia"
                                   r"|admitted|enrolled|studies|studying)\s(?:en|a|at|to)\s(?:el|la|the)\s)"
                                   r"(?P<p>[A-Z]{3,8})(?![\w-])")
-_TYPE_FIRST_R26_NEEDS = ("Unidad ", "CPL ", "CRS ", "CDP ", "CPPL ", "Penal ", "dulo ", "erro ", "arroquia ", "omarca ",
+_TYPE_FIRST_WORDS = ("Unidad ", "CPL ", "CRS ", "CDP ", "CPPL ", "Penal ", "dulo ", "erro ", "arroquia ", "omarca ",
                         "ecinto ", "antón ", "anton ", "iudadela ")
 _TOWN_FIELD_NEEDS = ("own", "OWN", "ity", "ITY", "illage", "ILLAGE", "ocalidad", "ueblo", "unicipio")
 # (r23 round) a form's field that holds a place, then the place: "Placement: Heart Butte", "Previous provider -
@@ -1126,7 +1126,7 @@ def _typed_facilities_and_destinations(text: str, lex: Lexicon, found: list[Span
     going (run after the people the cues name)."""
     if "Hospital " in text or "CBT" in text or "CET" in text or "onalep" in text or "ONALEP" in text or \
             "obach" in text or "OBACH" in text or "CECyT" in text or \
-            any(w in text for w in _TYPE_FIRST_R26_NEEDS):
+            any(w in text for w in _TYPE_FIRST_WORDS):
         for m in _TYPE_FIRST_FACILITY.finditer(text):
             last = m.group().split()[-1]
             if not any(ch.isdigit() for ch in m.group()) and not m.group()[0].islower() and \
