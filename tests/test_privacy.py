@@ -2460,3 +2460,87 @@ def test_rules_from_the_r26_round(text, lang, roster, expected):
 ])
 def test_clinical_prose_left_alone_by_the_r26_rules(text, lang, roster):
     assert found(text, lang=lang, roster=roster) == []
+
+
+# --------------------------------------------------------------------------- round 28 tuning (on r27)
+@pytest.mark.parametrize("text, lang, roster, expected", [
+    # relative dates as a grammar: an anchor and the deictic words after it
+    ('Rebooked for: the evening after tomorrow.', 'en', None, [('the evening after tomorrow', 'date')]),
+    ('She slept badly the afternoon before yesterday.', 'en', None, [('the afternoon before yesterday', 'date')]),
+    ('Callback due: last night but one.', 'en', None, [('last night but one', 'date')]),
+    ('The hearing falls the Monday after this.', 'en', None, [('the Monday after this', 'date')]),
+    ('She came in Tuesday last gone.', 'en', None, [('Tuesday last gone', 'date')]),
+    ('Follow-up: four days on from now.', 'en', None, [('four days on from now', 'date')]),
+    ('Missed: twelve days previous.', 'en', None, [('twelve days previous', 'date')]),
+    ('He will move in ten days flat.', 'en', None, [('in ten days flat', 'date')]),
+    ('The letter came three days ago exactly.', 'en', None, [('three days ago exactly', 'date')]),
+    ('Her grandson moves in two sleeps.', 'en', None, [('in two sleeps', 'date')]),
+    ('The bailiff called tomorrow at noon, she thought.', 'en', None, [('tomorrow at noon', 'date')]),
+    ('He rang yesterday at dawn.', 'en', None, [('yesterday at dawn', 'date')]),
+    ('She wrote to the landlord five days since and heard nothing.', 'en', None, [('five days since', 'date')]),
+    ('Su hija vino este jueves ya pasado.', 'es', None, [('este jueves ya pasado', 'date')]),
+    ('Nueva cita: en cinco días a partir de hoy.', 'es', None, [('en cinco días a partir de hoy', 'date')]),
+    ('La carta llegó hace nueve días exactamente.', 'es', None, [('hace nueve días exactamente', 'date')]),
+    ('Cita movida a: el viernes de la semana que viene.', 'es', None, [('el viernes de la semana que viene', 'date')]),
+    ('Cita movida a: el lunes de esta semana que viene.', 'es', None, [('el lunes de esta semana que viene', 'date')]),
+    ('வரவில்லை: சரியாக மூன்று நாள் முன்னால்.', 'ta', None, [('சரியாக மூன்று நாள் முன்னால்', 'date')]),
+    ('அழைப்பு: நான்கு நாள் கழிச்சு.', 'ta', None, [('நான்கு நாள் கழிச்சு', 'date')]),
+    # a day, a full stop and a month's name in German, Dutch, Italian
+    ('பிறந்த தேதி: 3. März 1988.', 'ta', None, [('3. März 1988', 'date')]),
+    ('Nächster Termin: 21. Oktober.', 'en', None, [('21. Oktober', 'date')]),
+    ('Geboren op 9 augustus 1979 in Gent.', 'en', None, [('9 augustus 1979', 'date'), ('Gent', 'place')]),
+    ('Nata il 12 luglio 2001.', 'es', None, [('12 luglio 2001', 'date')]),
+    # addresses: Costa Rican landmarks and grids, condominiums, Utah grids, a house's name before the street
+    ('Domicilio: 200 metros sur y 50 oeste de la escuela Los Ángeles, casa 9, Heredia.', 'es', None,
+     [('200 metros sur y 50 oeste de la escuela Los Ángeles, casa 9', 'address'), ('Heredia', 'place')]),
+    ('Vive en: Calle 4, avenidas 2 y 6, casa 18, Cartago.', 'es', None,
+     [('Calle 4, avenidas 2 y 6, casa 18', 'address'), ('Cartago', 'place')]),
+    ('Vive en: Condominio Vista del Valle, casa 7, Heredia.', 'es', None,
+     [('Condominio Vista del Valle, casa 7', 'address'), ('Heredia', 'place')]),
+    ('Mailing: 1450 E 300 S, Apt 4, Provo.', 'en', None, [('1450 E 300 S, Apt 4', 'address'), ('Provo', 'place')]),
+    ('Postal: Bryn y Mor, 12 Harbour Road, Penzance.', 'en', None,
+     [('Bryn y Mor, 12 Harbour Road', 'address'), ('Penzance', 'place')]),
+    # an age after its label and a relative, no separator
+    ('Edad de la abuela materna 97.', 'es', None, [('97', 'age')]),
+    ('Age of great-uncle 101 · Email on file.', 'en', None, [('101', 'age')]),
+    # places by a field or a verb
+    ('Staying at: Harbour Light Housing, Next of kin: Colm Reddy.', 'en', None,
+     [('Harbour Light Housing', 'place'), ('Colm Reddy', 'name')]),
+    ('Matriculado en: Universidad Nacional de Heredia | Abogado: Lic. Mora.', 'es', None,
+     [('Universidad Nacional de Heredia', 'place'), ('Mora', 'name')]),
+    ('He volunteers at Temple Beth Shalom on Sundays.', 'en', None, [('Temple Beth Shalom', 'place')]),
+    ('Va a misa en la parroquia Santa Teresa de Jesús cada domingo.', 'es', None,
+     [('parroquia Santa Teresa de Jesús', 'place')]),
+    ('தங்குமிடம்: முதியோர் காப்பகம்.', 'ta', None, [('முதியோர் காப்பகம்', 'place')]),
+    # licences and ids
+    ('Le quitaron la tablilla HJK-552.', 'es', None, [('HJK-552', 'licence')]),
+    ('Aufenthalt: N-Ausweis 77120043.5.', 'en', None, [('77120043.5', 'id')]),
+    # issuers and common words no names or places
+    ('Lives with her son. Mercy Hospital MRN 4471203.', 'en', None, [('4471203', 'mrn')]),
+    ('St. Vincent\'s MRN SV2231004 on file.', 'en', None, [('SV2231004', 'mrn')]),
+    ('Trust came up as something hard to rebuild.', 'en', None, []),
+    ('Mailing: 22 Wharf Street, NSW / Follow-up: Friday.', 'en', None, [('22 Wharf Street', 'address')]),
+])
+def test_rules_from_the_r27_round(text, lang, roster, expected):
+    assert found(text, lang=lang, roster=roster) == expected
+
+
+@pytest.mark.parametrize("text, lang, roster", [
+    ('She stayed for three days previous to the move.', 'en', None),
+    ('He walked in the morning after the rain.', 'en', None),
+    ('Caminamos 300 metros norte y descansamos.', 'es', None),
+    ('Staying at: home.', 'en', None),
+    ('Day centre: Monday and Friday.', 'en', None),
+    ('She volunteers at weekends.', 'en', None),
+    ('The age of carers 90 and over is rising.', 'en', None),
+    ('Hablamos de la lluvia y de la casa.', 'es', None),
+    ('A pros and cons list helped her decide.', 'en', None),
+    ('Her will power is low this week.', 'en', None),
+    ('Durante dos días a partir de entonces no comió.', 'es', None),
+    ('ஆழ்ந்த சுவாசப் பயிற்சியை செய்தோம்; தேநீர் கொடுத்தார்.', 'ta', None),
+    ('The gap at 4 N 5 was small.', 'en', None),
+    ('It has been four days since and she is calmer.', 'en', None),
+    ('She took three days\' time off work.', 'en', None),
+])
+def test_clinical_prose_left_alone_by_the_r27_rules(text, lang, roster):
+    assert found(text, lang=lang, roster=roster) == []

@@ -2503,8 +2503,47 @@ _GATED_ISSUERS = [(regex.compile(gate), regex.compile(rx)) for gate, rx in (
      r"(?=(?:\s(?:water|power|gas|electric|electricity|energy|utility|utilities|hydro|sewer|tax|property|parking)){0,3}"
      r"\s(?:account|acct|bill|billing|customer|ref)\b)"),
     (r"(?i:oldest|eldest|youngest)\s",
-     r"(?<![\p{L}\p{M}'’.-])(?P<i>(?i:oldest|eldest|youngest)\s(?:(?:person|member|resident|adult)\s)?(?:in|of)\s"
+     # (r27 round: "at home", "Oldest at home, aged 95")
+     r"(?<![\p{L}\p{M}'’.-])(?P<i>(?i:oldest|eldest|youngest)\s(?:(?:person|member|resident|adult)\s)?(?:in|of|at)\s"
      r"(?:the\s)?(?:household|home|house|family))(?=,?\s(?i:aged|age)\b)"),
+    # (r27 round) an age label and whose age it is, no name: "Age of great-aunt 104", "Age of carer: 97"
+    (r"Age\sof\s|Edad\sde",
+     r"(?<![\p{L}\p{M}'’.-])(?P<i>Age|Edad)(?=\s(?:of|de|del)\s(?:(?:the|her|his|their|la|los|su)\s)?"
+     r"[\p{Ll}-]+(?:\s[\p{Ll}-]+)?\s?[:=\-–—]?\s?(?:\d|ninety|a\shundred|one\shundred|noventa|cien))"),
+    # (r27 round) an institution, a saint's hospital, a council or a court before its record's cue and a number: "St.
+    # Luke's MRN SL93494751", "Saint Al's MR# E2163...", "Cairns Hospital UR 6072340", "Ada County case CV01-...",
+    # "Cornwall Council rent ref 4121...", "Falmouth student ID TP50..." (a town as the issuer), "Kapo Rapport 19-...",
+    # "BKW Vertragskonto 4642...", "CapEd savings 2691..."
+    (r"\s(?:MRN|MR#|MR\s|UR\s|case\s|file\s|rent\s|student\s|Rapport|Vertragskonto|Kunden|Vertragsnummer"
+     r"|Versichertennummer|savings|checking)",
+     r"(?<![\p{L}\p{M}'’.-])(?P<i>(?:St\.?|Saint|San|Santa)\s\p{Lu}\p{Ll}+['’]s\sMR(?=\s?#\s?[A-Z]{0,4}\d)"
+     r"|(?:St\.?|Saint|San|Santa)\s\p{Lu}\p{Ll}+['’]s"
+     r"|(?:\p{Lu}[\p{L}\p{M}'’]*\s){0,2}(?:Hospital|Council|County|Court|Health|Clinic|Trust|University|College"
+     r"|Shire|Board)|\p{Lu}[\p{Ll}]+(?=\sstudent\sID)|\p{Lu}\p{Ll}+\p{Lu}\p{L}*"
+     r")(?=\s(?:MRN|MR\s?#|MR\b|UR\b|case|file|rent\sref|student\sID|savings|checking)\s?[:#]?\s?[A-Z]{0,4}[-/]?\d"
+     r"|(?<=\sMR)\s?#)"
+     # (German and Swiss ones, the cue a capitalised noun taken with its issuer: "Kapo Rapport 19-...", "ewb
+     # Kundennummer 2825...", "BKW Vertragskonto 4642...")
+     r"|(?<![\p{L}\p{M}'’.-])(?P<i>(?:[A-Z]{2,5}|\p{Ll}{2,4}|\p{Lu}\p{Ll}+)\s(?:Rapport|Polizeirapport|Vertragskonto"
+     r"|Kundennummer|Kunden-Nr\.?|Vertragsnummer|Versichertennummer))(?=\s?[:#]?\s?[A-Z]{0,4}[-/]?\d)"),
+    # (r27 round) a state's abbreviation after a street (no place smaller than a state), "387 Flinders Street, QLD /"
+    (r",\s(?:QLD|Qld|NSW|VIC|Vic|TAS|Tas|ACT|NT|SA|WA)\b",
+     r"(?<=\p{L}\.?,\s)(?P<i>QLD|Qld|NSW|VIC|Vic|TAS|Tas|ACT|NT|SA|WA)(?=\s*(?:[/|·;,)]|\.(?:\s|$)|$))"),
+    # (r27 round) a Spanish department, ministry or court after a case's or a file's cue, "caso del Departamento de la
+    # Familia 2025-23795", "expediente del Juzgado de Familia 4471/2019"
+    (r"(?i:caso|expediente|referencia|denuncia)\s(?:del|de\sla|de)\s\p{Lu}",
+     r"(?<=\b(?i:caso|expediente|referencia|denuncia)\s(?:del|de\sla|de)\s)(?P<i>(?:Departamento|Ministerio|Oficina"
+     r"|Juzgado|Tribunal|Instituto|Servicio|Patronato|Consejo|Fiscalía|Fiscalia|Procuraduría|Procuraduria)"
+     r"(?:\s(?:(?:de|del|de\sla|de\slos|y)\s)?\p{Lu}[\p{L}\p{M}]+){1,3})(?=\s?:?\s*[A-Z]{0,4}[-/]?\d)"),
+    # (r27 round) a utility's acronym after its service's word, "servicio AyA 414449010", "recibo ICE 5512..."
+    (r"(?i:servicio|recibo|factura)\s",
+     r"(?<=\b(?i:servicio|recibo|factura|cuenta|contrato)\s(?:de\s)?)(?P<i>\p{Lu}\p{Ll}?\p{Lu}{1,6})(?=\s\d)"),
+    # (r27 round) a virtue's name as the topic of a sentence, "Hope came up as something ...", "Trust was discussed";
+    # "Will power", "Pros and Cons"
+    (r"\scame\sup|\swas\sdiscussed|\sWill\spower|Pros\sand\sCons",
+     r"(?:(?<=^)|(?<=[.!?:;]\s))(?P<i>Hope|Faith|Grace|Joy|Patience|Trust|Love|Anger|Shame|Guilt|Mercy|Honor|Honour"
+     r"|Charity|Prudence|Constance|Harmony|Serenity|Destiny|Justice|Liberty|Peace|Will)(?=\s(?:came\sup|comes\sup"
+     r"|was\sdiscussed|is\sdiscussed)\b)|(?P<i>\bWill)(?=\spower\b)|(?P<i>\bPros\sand\sCons)\b"),
     (r"\s[A-Z]{2}\s[A-Z]\d",
      r"(?<=\s)(?P<i>(?:SK|AB|BC|MB|ON|QC|NS|NB|NL|PE|YT|NT|NU))(?=\s[ABCEGHJ-NPRSTVXY]\d[ABCEGHJ-NPRSTV-Z]\s?\d"
      r"[ABCEGHJ-NPRSTV-Z]\d\b)"),
@@ -2520,7 +2559,7 @@ _GATED_ISSUERS = [(regex.compile(gate), regex.compile(rx)) for gate, rx in (
 
 _REF_CODE = regex.compile(r"\sref\.?\s*(?:no\.?\s*)?[:#]?\s*(?P<p>[A-Z]{1,4})-?\d")
 _FORCES = ("Police", "Constabulary", "Service", "Scotland", "Garda", "Office")
-_CUE_TAIL = regex.compile(r"\s(?:MRN|ID|UR|NHC|NHS|CHI|DOB)")
+_CUE_TAIL = regex.compile(r"\s(?:MRN|ID|UR|NHC|NHS|CHI|DOB|MR(?=\s?#))")
 _VALUE_NEXT = regex.compile(r"\s?(?:no\.?|#|:)?\s?[A-Z]{0,3}\d")
 
 
@@ -2567,6 +2606,9 @@ def _issuers(text: str, lex: Lexicon, found: list[Span], taken: np.ndarray, keep
         if m and m.end() == sp.end and _VALUE_NEXT.match(text, sp.end):
             found.remove(sp)
             taken[m.start():sp.end] = False
+            if any(a <= sp.start and m.start() <= b for a, b in keep_out):
+                taken[sp.start:m.start()] = False     # (r27 round) an issuer's: "St. Luke's MRN SL9349..."
+                continue
             found.append(Span(sp.start, m.start(), "place"))
 
 

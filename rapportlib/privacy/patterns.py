@@ -222,6 +222,19 @@ DATE_PATTERNS = [
             "novembre", "décembre", "decembre"),
         regex.compile(r"(?<![\w/.-])(?:[12]\d|3[01]|0?[1-9]|1er)\s+(?:janvier|février|fevrier|mars|avril|mai|juin|juillet"
                       r"|août|aout|septembre|octobre|novembre|décembre|decembre)(?:\s+(?:1[89]|20)\d\d)?\b(?![.,:/]\d)")),
+    # (r27 round) a day, a full stop and a month's name in German, Dutch, Italian or Portuguese (in Tamil diaspora and
+    # Spanish records): "15. Juli 2007", "4. Mai 2012", "1. Oktober", "3 maart 2019", "12 luglio 2001", "5 de março";
+    # without the full stop only with a year ("3 maart 2019"; "4 mei" alone may be a word)
+    _needs(("anuar", "änner", "ebruar", "ärz", "april", "mai", "juni", "juli", "august", "eptember", "ktober",
+            "ovember",
+            "ezember", "maart", "mei", "gennaio", "febbraio", "aprile", "maggio", "giugno", "luglio", "settembre",
+            "ottobre", "dicembre", "janeiro", "fevereiro", "março", "maio", "junho", "julho", "setembro", "outubro",
+            "dezembro"),
+        regex.compile(r"(?<![\w/.,-])(?:[12]\d|3[01]|0?[1-9])(?:\.\s?|\s+(?=\p{L}+\s+(?:1[89]|20)\d\d\b))"
+                      r"(?i:januar|jänner|jaenner|februar|märz|maerz|april|mai|juni|juli|august|september|oktober"
+                      r"|november|dezember|januari|februari|maart|mei|augustus|december|gennaio|febbraio|marzo|aprile"
+                      r"|maggio|giugno|luglio|agosto|settembre|ottobre|dicembre|janeiro|fevereiro|março|abril|maio"
+                      r"|junho|julho|setembro|outubro|dezembro)\b(?:\s+(?:1[89]|20)\d\d\b)?(?![.,:/]\d)")),
     # (Tuesday,) March (the) 3(rd)(, 2024)
     _needs(_MON_NEEDS,
         # (r16 round: not a time after the month, "the 2nd of May 21:14")
@@ -439,6 +452,16 @@ AGE_PATTERNS = [
     # "வயது (பாதுகாவலர்) – 92" (the separator is needed: "the age of carers 90 and over" is no age)
     regex.compile(r"(?<=(?:\b(?i:age|edad)\s*(?:\([^()\n\d]{1,30}\)|\s(?i:of|of\s+the|de|del|de\s+la|de\s+los|de\s+su)\s+"
                   r"(?:\p{L}[\p{L}\p{M}'’-]*\s?){1,3})|வயது\s*\([^()\n\d]{1,30}\))\s*[:=\-–—]\s*)"
+                  rf"(?:{_NINETY}(?!\d)|(?i:{_AGE_IN_WORDS}))"
+                  r"(?!\s*(?:%|percent|per cent|days|weeks|months|years\s+ago|días|semanas|meses)\b)(?![.,:/]\d)"),
+    # (r27 round) an age label, a relative named with it and the age with no separator: "Edad de la tía mayor 106",
+    # "Age of great-aunt 104", "Age of her eldest uncle 97" (a kin word only: "the age of carers 90 and over" is none)
+    regex.compile(r"(?<=\b(?i:age|edad)\s+(?i:of|of\s+the|of\s+(?:her|his|their|my)|de|del|de\s+la|de\s+los|de\s+su)\s+"
+                  r"(?:(?i:eldest|oldest|older|late|maternal|paternal)\s+)?"
+                  r"(?i:(?:great[- ](?:great[- ])?)?(?:aunt|uncle"
+                  r"|grandmother|grandfather|grandma|grandpa|grandparent|gran|nan)|mother|father|tía|tia|tío|tio"
+                  r"|abuela|abuelo|bisabuela|bisabuelo|tatarabuela|tatarabuelo|madre|padre|madrina|padrino|suegra|suegro"
+                  r"|tía\s+abuela|tío\s+abuelo)(?:\s+(?i:mayor|abuela|abuelo|materna|materno|paterna|paterno))?\s)"
                   rf"(?:{_NINETY}(?!\d)|(?i:{_AGE_IN_WORDS}))"
                   r"(?!\s*(?:%|percent|per cent|days|weeks|months|years\s+ago|días|semanas|meses)\b)(?![.,:/]\d)"),
     # (r23 round) an age in years written short after a name: "Pcte. Dora, 93 a., afecto ..."
@@ -687,7 +710,8 @@ _UNITS = {"dollars", "pesos", "rupees", "euros", "pounds", "steps", "words", "pe
 # (r23 round: up to three letter groups joined by hyphens before the digits, "SWK-LCSW-LIC-9447")
 _CODE = (r"(?:\d{3,4}\.\d{2,3}\.\d{5,6}(?!\d|\.\d)|(?:(?:[A-Z]{1,7}-){2,3}|[A-Z]{1,7}[-\s/]?)?\d[\dA-Z]*"
          r"(?:[-\s/][\dA-Z]+(?![\p{Ll}\p{M}])"
-         r"|\.\d{3}(?=\D|$))*(?:-[\dkK])?)")
+         # (r27 round: a check digit after a full stop at a long number's end, the Swiss "N-Ausweis 91812948.8")
+         r"|\.\d{3}(?=\D|$))*(?:-[\dkK]|(?<=\d{6})\.\d(?![\d,]|\.\d))?)")
 NUMBER_AFTER_CUE = regex.compile(
     # (r23 round: a membership's or an active enrolment's word before the mark, "NZAC membership no.: 8034",
     # "colegiado activo n.º 8612")
@@ -1029,6 +1053,7 @@ def _lexicon_patterns(conf: dict) -> dict:
     # buildings or estates ending in a street, a Maltese house and street, an ordinal street, a landmark direction, a
     # French street before its number, a house number before a one-word street and a unit. A match longer than the
     # address spans already found inside it replaces them.
+    cr_dir = r"(?:norte|sur|este|oeste|noreste|noroeste|sureste|suroeste|oriente|poniente)\b"
     compound_addresses = [
         # (r26 round) a Prairie town's lettered avenue, a side of town after it: "1570-50 Avenue H South", "4058
         # Avenue P North, Unit 22", "212 Street C West"
@@ -1062,6 +1087,39 @@ def _lexicon_patterns(conf: dict) -> dict:
                        r"|tres)(?:\s+(?:metros|m|varas|cuadras?))?\s+al\s+(?:norte|sur|este|oeste|lago|abajo|arriba))?"
                        r"(?:,\s*(?i:casa|apto\.?|local|portón|porton|puerta|verja|reja|edificio|mano)\s+"
                        r"(?:n\.?[º°o]\.?\s*)?[\w-]+(?:\s(?:de|con)\s\w+(?:\s\w+)?)?)?")),
+        # (r27 round) a Costa Rican address by a landmark, the distance first: "300 metros norte y 75 este de la
+        # pulpería La Esquina, casa 27", "100 metros al sur del parque, casa 4" (the landmark runs to a punctuation
+        # mark)
+        (regex.compile(r"(?:metros|varas|cuadras?)\s+(?:al\s+)?(?:norte|sur|este|oeste|noreste|noroeste|sureste"
+                       r"|suroeste|oriente|poniente)\b"),
+         regex.compile(rf"(?<![\w.,-])(?:\d{{1,4}}|media|una|dos|tres|cuatro|cinco|cien)\s+(?:metros|m|varas|cuadras?)"
+                       rf"\s+(?:al\s+|hacia\s+el\s+)?{cr_dir}(?:\s+y\s+(?:\d{{1,4}}|media|una|dos|tres|cien)"
+                       rf"(?:\s+(?:metros|m|varas|cuadras?))?\s+(?:al\s+|hacia\s+el\s+)?{cr_dir}){{0,2}}"
+                       r"\s+(?:del|de\s+la|de\s+los|de\s+las|de\s+el|de)(?:\s+[\p{L}\p{M}'’.-]+){1,6}?"
+                       r"(?=\s*[,.;:|/)·]|\s*$)"
+                       r"(?:,\s*(?i:casa|apto\.?|apartamento|local|portón|porton|edificio)\s+(?:n\.?[º°o]\.?\s*)?"
+                       r"\d[\w-]*)?")),
+        # (r27 round) a Costa Rican grid address, a street between two avenues (or an avenue between two streets)
+        # and the house: "Calle 9, avenidas 10 y 12, casa 111", "Avenida 10, entre calles 6 y 8, casa 676"
+        (regex.compile(r"(?i:avenidas|calles)\s+\d"),
+         regex.compile(r"\b(?:[Cc]alle|[Aa]venida|Av\.|Avda\.)\s+\d{1,3}[A-Z]?,?\s+(?:entre\s+)?(?i:avenidas|calles)"
+                       r"\s+\d{1,3}[A-Z]?\s+y\s+\d{1,3}[A-Z]?(?:,\s*(?i:casa|apto\.?|apartamento|local)\s*"
+                       r"(?:n\.?[º°o]\.?\s*)?\d[\w-]*)?")),
+        # (r27 round) a condominium or a residential estate and the house or flat: "Condominio Altos de Guadalupe,
+        # casa 40", "Cond. Torres del Parque, Apt. 1194", "Residencial Los Arcos, apto. 3"
+        (regex.compile(r"\b(?:Condominio|Cond\.|Residencial|Residenciales|Conjunto|Edificio|Edif\.|Torre|Torres)\s"),
+         regex.compile(r"\b(?:Condominio|Cond\.|Residencial|Residenciales|Conjunto(?:\s+Residencial)?|Edificio|Edif\.)"
+                       r"\s+\p{Lu}[\p{L}\p{M}'’-]*(?:\s+(?:(?:de|del|la|las|los|el|de\s+la|de\s+los)\s+)?"
+                       r"\p{Lu}[\p{L}\p{M}'’-]*){0,4},\s*(?:(?i:torre|bloque)\s+\w{1,3},\s*)?"
+                       r"(?i:casa|apto\.?|apt\.?|apartamento|unidad|filial|local)\s*(?:#\s*|n\.?[º°o]\.?\s*)?"
+                       r"\d{1,5}[A-Z]?\b")),
+        # (r27 round) a Utah or Idaho grid address, a number, a direction, a numbered street and a direction: "4994 S
+        # 2nd W, Apt 30D", "1450 East 300 South", "230 N 500 W #4"
+        (regex.compile(r"\d\s+(?:[NSEW]\.?|North|South|East|West)\s+\d"),
+         regex.compile(rf"(?<![\w.,/-])\d{{1,5}}\s+(?:[NSEW]\.?|North|South|East|West)\s+(?:\d{{1,4}}(?:st|nd|rd|th)"
+                       rf"|\d{{2,4}})\s+(?:[NSEW]\b\.?|North\b|South\b|East\b|West\b)"
+                       rf"(?:\s+(?:St|Street|Ave|Avenue|Rd|Road)\b\.?)?"
+                       rf"(?:,?\s*(?:{unit}#?\w+|#\s?\w+))?")),
         # (r15 round) a Panamanian street, or a barriada, and the building and flat, or the house: "Avenida Perú,
         # edificio Miramar, apto. 3C", "Calle 2.ª Oeste, casa n.º 41", "barriada Los Pinos, casa 12A"
         (regex.compile(r"(?i:edificio|casa)\s"),
@@ -1313,6 +1371,58 @@ def _lexicon_patterns(conf: dict) -> dict:
         ("ஆகி", regex.compile(rf"(?<![\p{{L}}\p{{M}}])[A-Za-z]+\s+(?:ஆகி|ஆன\s+பிறகு|ஆன\s+பின்)\s+{ta_num}\s+"
                              rf"நா(?:ள|ட்கள)[\p{{L}}\p{{M}}]*\s+{_alt(conf['ta_day_relations'])}(?![\p{{L}}\p{{M}}])")),
     ]
+    # (r27 round) relative dates as a grammar: an anchor (a counted span of days or sleeps, a weekday, yesterday,
+    # tomorrow, last night) with deictic words after it that the narrower patterns above stop short of (a longer
+    # match takes in the shorter date found inside it):
+    # - a count of days and its direction with a postposed "flat", "exactly", "to the day", and the directions
+    #   "previous", "on from now", "out from today": "in sixteen days flat", "nine days on from now", "sixteen days
+    #   previous", "eleven days ago exactly"; a child's count of nights, "in three sleeps", "two more sleeps to go"
+    # - a part of the day before or after yesterday or tomorrow: "the morning after tomorrow", "the evening before
+    #   yesterday"; a night counted back, "last night but one", "the night before last"
+    # - a weekday after or before this one: "the Thursday after this", "the Monday before that"; a postposed "last"
+    #   with "gone", "past", "just gone": "Saturday last gone", "Monday last past"
+    # - Spanish: "a partir de hoy" after a count of days ("en dos días a partir de hoy", "dentro de tres días a
+    #   partir de mañana", "cinco días a partir de hoy"); "exactamente", "justamente" after "hace N días"; "ya"
+    #   before "pasado" ("este lunes ya pasado"); a week with its own modifier after "el sábado de": "el sábado de
+    #   esta semana que viene", "el lunes de la semana que viene ya", "el martes de esta semana que pasó"
+    exact = r"\s+(?:flat|exactly|precisely|sharp|to\s+the\s+day|on\s+the\s+dot)(?![\p{L}\p{M}'’-])"
+    exact_post = rf"(?:{exact})?"
+    dates += [
+        (regex.compile(r"days?\s+(?:flat|exactly|precisely|sharp|to\s+the|on\s+the\s+dot|previous|on\s+from|out\s+from"
+                       r"|ago\s+|back\s+|hence\s+|from\s+now\s+|from\s+today\s+)"),
+         regex.compile(rf"(?<!\b(?i:for|over|lasting|lasted|within|during)\s)\b(?!(?i:a|one)\s+day\b)(?i:"
+                       rf"in\s+(?:another\s+|a\s+further\s+|just\s+)?{num}\s+{day_mid}days?(?:['’]?\s+time)?{exact}"
+                       rf"|{day_pre}{num}\s+{day_mid}days?\s+(?:previous(?!ly)|(?:on|out)\s+from\s+(?:now|today"
+                       rf"|tomorrow|yesterday)){exact_post}"
+                       rf"|{day_pre}{num}\s+{day_mid}days?\s+(?:ago|back|hence|from\s+now|from\s+today){exact})"
+                       rf"(?![\p{{L}}\p{{M}}'’-])")),
+        # "two days since and ...", "three days' time" (without "in"; the probe's forms)
+        (regex.compile(r"days['’]\s+time|days\s+since\s+(?:and|but|so|when|then)\b"),
+         regex.compile(rf"(?<!\b(?i:for|over|lasting|lasted|within|during|the|all|those|these|many|few|been|is|was"
+                       rf"|it['’]s)\s)\b(?!(?i:a|one)\s)(?i:{num}\s+days['’]\s+time(?!\s+(?:off|out|away)\b)"
+                       rf"|{num}\s+days\s+since(?=\s+(?:and|but|so|when|then)\b))")),
+        ("sleep", regex.compile(rf"\b(?i:in\s+(?:another\s+|just\s+)?{num}\s+(?:more\s+)?sleeps"
+                                rf"|{num}\s+(?:more\s+)?sleeps\s+(?:to\s+go|away|from\s+now|ago|back))\b")),
+        (regex.compile(r"(?:before|after)\s+(?:yesterday|tomorrow|last|next)|night\s+but\s+one"),
+         regex.compile(r"\b(?i:the\s+(?:morning|afternoon|evening|night|day)\s+(?:before\s+yesterday|after\s+tomorrow"
+                       r"|before\s+last|after\s+next)|last\s+night\s+but\s+one|(?:the\s+)?night\s+before\s+last"
+                       r"|tomorrow\s+night\s+but\s+one)\b")),
+        (regex.compile(r"day(?:\s+\w+)?\s+(?:before|after)\s+(?:this|that)"
+                       r"|day(?:\s+\w+)?\s+last\s+(?:just\s+)?(?:gone|past|been)"),
+         regex.compile(rf"\b(?i:the)\s+{_WDF}{_PART}\s+(?i:before|after)\s+(?i:this|that)\b"
+                       rf"(?!\s+(?i:is|was|one|past|coming)\b)(?![-'’])"
+                       rf"|\b(?:(?i:the|on)\s+)?{_WDF}{_PART}\s+(?i:last\s+(?:just\s+)?(?:gone|past|been))\b")),
+        ("partir", regex.compile(rf"\b(?:(?:en|dentro\s+de|de\s+aqu[íi]\s+a)\s+)?{num}\s+días?\s+(?:más\s+)?"
+                                 rf"a\s+partir\s+de\s+(?:hoy|mañana|ayer|este\s+(?:lunes|martes|miércoles|jueves"
+                                 rf"|viernes|sábado|domingo))\b{dias_post}", _I)),
+        ("hace", regex.compile(rf"\bhace\s+(?:ya\s+)?{num}\s+días?\s+(?:exactamente|justamente|precisamente"
+                               rf"|exactos|justos|cabales)(?:\s+(?:hoy|ya))?\b", _I)),
+        ("ya", regex.compile(rf"\b(?:(?:el|este|ese)\s+)?(?:{_DS}){_PARTE}\s+ya\s+(?:pasado|pas[óo]|terminado"
+                             rf"|acabado)\b", _I)),
+        ("semana", regex.compile(rf"\b(?i:el)\s+(?:{_DS})\s+de\s+(?:esta|la|la\s+otra|la\s+próxima|la\s+proxima)"
+                                 rf"\s+semana\s+(?:que\s+(?:viene|entra|pas[óo]|se\s+fue|llega)|pasada|entrante"
+                                 rf"|siguiente|próxima|proxima)(?:\s+ya)?\b", _I)),
+    ]
     # (r25 round) Basque dates in Spanish text: "2016ko abenduaren 17a", "1950ko urriaren 2an", "abenduaren 17an"
     # (the year's "-ko", the month's genitive "-aren", the day's ending), and a month with its year, "2016ko abenduan"
     eu_month = r"(?:urtarril|otsail|martxo|apiril|maiatz|ekain|uztail|abuztu|irail|urri|azaro|abendu)"
@@ -1348,7 +1458,9 @@ def _lexicon_patterns(conf: dict) -> dict:
         # நேற்று, நாளை, நேற்று முன்தினம்; மூன்று நாட்களுக்கு முன்பு, இரண்டு நாளில்
         regex.compile(_alt(conf["ta_days"])),
         # (r14 round: within N days, "இன்னும் ஆறு நாட்களுக்குள்")
-        regex.compile(rf"{ta_num}\s+நா(?:ள|ட்கள)[\p{{L}}\p{{M}}]*\s+{_alt(conf['ta_day_relations'])}"
+        # (r27 round: "exactly" before the count, "சரியாக ஐந்து நாள் முன்னால்")
+        regex.compile(rf"(?:(?:சரியாக|சரியா|கரெக்டா|கரெக்டாக)\s+)?{ta_num}\s+நா(?:ள|ட்கள)[\p{{L}}\p{{M}}]*\s+"
+                      rf"{_alt(conf['ta_day_relations'])}"
                       rf"[\p{{L}}\p{{M}}]*|(?:இன்னும்\s+)?{ta_num}\s+நா(?:ளில்|ட்களில்)"     # இன்னும் ஐந்து நாட்களில்
                       rf"|இன்னும்\s+{ta_num}\s+நா(?:ளுக்குள்|ட்களுக்குள்)"
                       # (r26 round: the spoken "in", "இன்னும் எட்டு நாள்ல")
@@ -1410,6 +1522,10 @@ _DAY_PART_AFTER = regex.compile(
     # (r25 round: the diminutives and the small hours, "ayer en la tardecita", "mañana en la madrugada")
     r"|\s+(?i:(?:por|en|a)\s+la\s+(?:mañanita|mañana|tardecita|tarde|nochecita|noche|madrugada)|de\s+madrugada"
     r"|al\s+mediod[íi]a)\b"
+    # (r27 round: a time of the day after "at", "yesterday at dusk", "tomorrow at noon", "Friday last at teatime")
+    r"|\s+(?i:at\s+(?:dusk|dawn|daybreak|sunrise|sunset|nightfall|noon|midday|midnight|teatime|lunchtime|suppertime"
+    r"|dinnertime|bedtime|first\s+light|last\s+light)|(?:in|during)\s+the\s+(?:morning|afternoon|evening|night)"
+    r"|at\s+night)\b(?!-)"
     r"|(?:க்)?\s+(?:அதிகாலை|காலை|மதிய|பிற்பகல்|முற்பகல்|மாலை|இரவு|நள்ளிரவு|நண்பகல்)[\p{L}\p{M}]*)"
     r"(?!\s+(?i:of|in|de|del)\s+(?i:each|every|the|this|that|a|cada|mes)\b)")
 OWN_TOKEN = regex.compile(r"\[(?:[A-Z]+-\d+|DATE|\d{4}-\d{2}-\d{2}|\d{1,2} [A-Z][a-z]+)\]|(?<!\d)90\+")
@@ -1435,6 +1551,8 @@ _ADDRESS_LANDMARK = regex.compile(r",\s(?i:opposite|behind|beside|near|next\sto|
                                   r"|frente\sa|enfrente\sde|detrás\sde|detras\sde|junto\sa|cerca\sde|al\slado\sde)"
                                   r"\s(?i:the|la|el|los|las|del)\s(?:\p{Lu}[\p{L}\p{M}'’-]*\s){0,2}\p{Ll}[\p{L}\p{M}'’-]*"
                                   r"(?=\s*[,;|/]|\s*$)")
+_HOUSE_NAME_BEFORE = regex.compile(r"(?:(?<=[:=»{|]\s)|(?<=\b(?i:of|at|to|from)\s))\p{Lu}\p{Ll}[\p{L}\p{M}'’-]+"
+                                r"(?:\s+(?:an|y|ar|dan|yr|war|dre)\s+\p{Lu}\p{Ll}[\p{L}\p{M}'’-]+)?,\s$")
 _ADDRESS_AFTER = regex.compile(r"(?:,?\s+(?i:upstairs|downstairs|rear|basement|ground\s+floor|first\s+floor"
                                r"|top\s+floor|(?:\d{1,2}(?:st|nd|rd|th)?\.?|\d{1,2}\.?[ºª°]|1er)\s*(?:floor|stock|etage"
                                r"|og|piso|planta))|\s+(?:Ext|Extension)\.?|(?<=\d)\s(?:bis|ter))(?=\s*(?:[,;.)|/]|$)|\s\s|\s*\n|\s+\p{Lu}"
@@ -1596,6 +1714,20 @@ def _pattern_spans(text: str, lex: Lexicon, found: list[Span], taken: np.ndarray
         pre = _ADDRESS_BEFORE.search(text, max(0, start - 24), start) if text[start].isdigit() else None
         if pre and not taken[pre.start():start].any():
             start = pre.start()
+        # (r27 round) a house's name before a numbered street, after a label or "of", "at": "Postal: Rosemorran, 39
+        # Trenance Lane", "proof of Chy an Gwel, 43 Fore Street" (not a person's or a town's name)
+        house = _HOUSE_NAME_BEFORE.search(text, max(0, start - 40), start) if \
+            text[start].isdigit() and text[start - 2:start] == ", " else None
+        label = WORD.findall(text, max(0, house.start() - 24), house.start()) if house else ()
+        if house and label and text[house.start() - 2] in ":=" and (
+                _fold(label[-1]) in lex.cues["kin"] or _fold(label[-1]) in lex.cues["titles"]):
+            house = None                              # "Next of kin: Bigstone, 3696 Route 134": a person's name
+        if house and not taken[house.start():start].any() and (" " in house.group().strip() or not any(
+                _fold(w) in lex.first_names or _fold(w) in lex.surnames or _fold(w) in lex.places or
+                _fold(w) in lex.safe_words or _fold(w) in lex.proper_words or w.casefold() in lex.en_words
+                for w in WORD.findall(house.group()))):
+            start = house.start()                     # (a Cornish or Welsh particle inside: "Chy an Gwel", "Bryn y
+            #                                           Mor" is a house's name whatever its words)
         post = _ADDRESS_AFTER.match(text, end)
         if post and not taken[end:post.end()].any():
             end = post.end()

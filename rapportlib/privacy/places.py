@@ -1000,7 +1000,13 @@ _AREA_FIELD = regex.compile(
     r"|Zona|Community|Family\sfrom|Family\sin|Hometown|Home\stown|Raised\sin|Grew\sup\sin|Moving\sto|Moved\sto"
     r"|Familia\sen|Se\smuda\sa|Se\smudó\sa|Natural\sde|Procedencia|Reserve|First\sNation|Band"
     r"|Congregation|Seen\sat|Enrolled\sat|Inpatient\sat|School|Acogida\sen|Acogido\sen|Interno\sen|Interna\sen"
-    r"|Ingresad[oa]\sen|Albergue))\s?[:\-–—]\s"
+    r"|Ingresad[oa]\sen|Albergue"
+    # (r27 round) where one stays, spends the day, volunteers, worships, is lodged or enrolled: "Day centre: WCA of
+    # Boise", "Staying at: Coastline Housing", "Volunteers at: Cathedral of St. John the Evangelist", "Alojada en: Casa
+    # de Acogida de Avilés", "Matriculada en: Tecnológico de Costa Rica", "Parroquia: San Vicente"
+    r"|Day\scentre|Day\scenter|Day\sprogram|Day\sprogramme|Staying\sat|Stays\sat|Living\sat|Lodged\sat|Volunteers\sat"
+    r"|Volunteer\sat|Worships\sat|Place\sof\sworship|Studies\sat|Alojad[oa]\sen|Hospedad[oa]\sen|Matriculad[oa]\sen"
+    r"|Inscrit[oa]\sen|Estudia\sen|Voluntari[oa]\sen|Parroquia))\s?[:\-–—]\s"
     r"(?:(?<!(?:Neighbourhood|Neighborhood|District|Area|Estate|Suburb|Born\sin)\s?[:\-–—]\s)(?:the|la|el|los|las)\s)?"
     r"(?P<p>(?:(?<=(?:Neighbourhood|Neighborhood|District|Area|Estate|Suburb|Born\sin)\s?[:\-–—]\s)the\s)?"
     + _ES_PLACE_HEAD +
@@ -1010,7 +1016,7 @@ _AREA_FIELD = regex.compile(
     r"\p{Lu}[\p{L}\p{M}'’-]+\.?){0,5})"
     r"(?<!\.)" + _FIELD_VALUE_END +
     r"|(?<![\p{L}\p{M}])(?:வசிக்கும்\s)?(?:பகுதி|குடும்பம்\sஉள்ள\sஊர்|சொந்த\sஊர்|வழிபாட்டுத்\sதலம்|சிகிச்சை\sபெற்ற\sஇடம்"
-    r"|பூர்வீகம்)\s?[:\-–—]\s"
+    r"|பூர்வீகம்|தங்குமிடம்|தங்கும்\sஇடம்)\s?[:\-–—]\s"
     r"(?P<t>(?:(?:\p{Tamil}+\.)*\p{Tamil}{2,}|\p{Lu}[\p{L}\p{M}'’-]+)(?:[ ](?:(?:\p{Tamil}+\.)*\p{Tamil}{2,}"
     r"|\p{Lu}[\p{L}\p{M}'’-]+)){0,3}"
     r"(?:[ ]\d{1,3}(?!\d))?)"
@@ -1021,7 +1027,10 @@ _AREA_FIELD_NEEDS = ("eighbo", "EIGHBO", "istrict", "ISTRICT", "Area", "AREA", "
                      "ometown", "ome town", "Raised in", "Grew up in", "Moving to", "Moved to", "Familia en", "Se mud",
                      "Natural de", "Procedencia", "Reserve", "First Nation", "Band", "Custody", "Temporary stay",
                      "Shelter", "Congregation", "Seen at", "Enrolled at", "Inpatient at", "School", "Acogid",
-                     "Interno en", "Interna en", "Ingresad", "Albergue", "பகுதி", "ஊர்", "தலம்", "இடம்", "பூர்வீக")
+                     "Interno en", "Interna en", "Ingresad", "Albergue", "பகுதி", "ஊர்", "தலம்", "இடம்", "பூர்வீக",
+                     "Day ", "Staying at", "Stays at", "Living at", "Lodged at", "Volunteer", "Worships at",
+                     "of worship", "Studies at", "Alojad", "Hospedad", "Matriculad", "Inscrit", "Estudia en",
+                     "Voluntari", "Parroquia", "தங்கு")
 # (r20 round) a facility named after a doctor: "Hospital General Dr. Aurelio Valdivieso", "Clínica Dra. Rosa Paz"
 _DOCTOR_FACILITY = regex.compile(r"(?<![\p{L}\p{M}])(?:Hospital|Clínica|Clinica|Sanatorio|Centro\sde\sSalud|Policlínico"
                                  r"|Instituto)(?:\s(?:Civil|General|Regional|Municipal|Provincial|Materno\sInfantil"
@@ -1067,6 +1076,10 @@ def _field_places(text: str, lex: Lexicon, found: list[Span], taken: np.ndarray)
                 _fold(words[0]) in lex.first_names and _fold(words[0]) not in lex.places or words[-1].isupper() or
                 m.group("a") and len(words) > 3):
             continue                            # "Held at: Ana Ruiz's", "Area: North West CHO"
+        if m.group("f") and m.group("f").startswith(_STAY_FIELDS) and (
+                all(_ordinary_cue_word(w, lex) or _fold(w) in lex.cues["kin"] for w in words if w[:1].isupper())
+                and _fold(value) not in lex.places or regex.match(_WEEKDAY_WORD, value)):
+            continue                            # (r27 round) "Staying at: Home", "Day centre: Monday and Friday"
         _take_field_value(found, taken, m, g, with_label=False)
     for m in _TA_TOWN_FIELD.finditer(text) if "ஊர்" in text or " - " in text and _is_tamil(text) else ():
         _widen(found, taken, m.start("p"), m.end("p"))
@@ -1074,6 +1087,11 @@ def _field_places(text: str, lex: Lexicon, found: list[Span], taken: np.ndarray)
         word = _fold(m.group("p").split()[1])
         if word not in lex.es_words and word not in lex.regions and word not in lex.en_words:
             _widen(found, taken, m.start("p"), m.end("p"))
+    for m in _VERB_PLACE.finditer(text) if any(c in text for c in _VERB_PLACE_NEEDS) else ():
+        words = [w for w in m.group("p").split() if w[0].isupper()]
+        if not all(_ordinary_cue_word(w, lex) for w in words) and not (
+                len(words) == 2 and _fold(words[0]) in lex.first_names and _fold(words[0]) not in lex.places):
+            _widen(found, taken, m.start("p"), m.end("p"))     # (not "volunteers with Ana Ruiz")
     for m in _DOCTOR_FACILITY.finditer(text) if " Dr" in text or " Prof" in text else ():
         start, end = m.span()
         inside = [sp for sp in found if sp.start < end and sp.end > start]
@@ -1090,7 +1108,30 @@ def _field_places(text: str, lex: Lexicon, found: list[Span], taken: np.ndarray)
                 _add(found, taken, sp.start, sp.start + len(head), "name")
 
 
-_TA_AREA_TAILS = frozenset({"வட்டம்", "மாவட்டம்", "நகர்", "பகுதி", "மருத்துவமனை", "கோவில்", "கோயில்", "பள்ளி", "ஊர்"})
+# (r27 round) a place named after a verb of volunteering or worshipping, or a fall outside it: "She volunteers at
+# Ahavath Beth Israel", "worships at St Mary's", "had a fall outside Ahavath Beth Israel"; a lower-case Spanish parish,
+# "va a misa en la parroquia San Vicente de Paúl"; an Australian region after "in", "a cousin in Whitsunday Region"
+_VERB_PLACE = regex.compile(
+    r"\b(?:(?i:volunteers|volunteered|volunteering|worships|worshipped|worshiped|worshipping|worshiping)\s+at"
+    r"|(?i:had\s+a\s+fall|fell|collapsed|was\s+found)\s+outside)\s+(?:the\s+)?"
+    r"(?P<p>\p{Lu}[\p{L}\p{M}'’-]+(?:[ ](?:(?:of|the|de|del|and)[ ])?"
+    r"(?<=[\p{L}\p{M}'’-][ ](?:(?:of|the|de|del|and)[ ])?"
+    r"|\bSt\.[ ](?:(?:of|the|de|del|and)[ ])?)(?!(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b|(?:January|February|March"
+    r"|April|June|July|August|September|October|November|December|Yesterday|Today|Tomorrow|Last|Next|This)\b)"
+    r"\p{Lu}[\p{L}\p{M}'’-]+\.?){0,5})(?<!\.)"
+    r"|\b(?P<p>(?:parroquia|Parroquia|capilla|ermita|santuario|basílica|iglesia)[ ](?:San|Santa|Santo|Nuestra|Sagrado"
+    r"|Sagrada|Virgen|Cristo|Inmaculada)[ ]\p{Lu}[\p{L}\p{M}'’-]+"
+    r"(?:[ ](?:(?:de|del|de[ ]la|y)[ ])?\p{Lu}[\p{L}\p{M}'’-]+){0,3})"
+    r"|(?<=\b(?:in|from|near|at|to)[ ])(?P<p>\p{Lu}[\p{L}\p{M}'’-]+(?:[ ]\p{Lu}[\p{L}\p{M}'’-]+)?[ ](?:Region|Shire"
+    r"|Regional[ ]Council|District[ ]Council))\b")
+_VERB_PLACE_NEEDS = ("olunteer", "orship", "outside", "arroquia", "capilla", "ermita", "santuario", "basílica",
+                     "iglesia", "Region", "Shire", "Council")
+_STAY_FIELDS = ("Day", "Stay", "Living", "Lodged", "Volunteer", "Worships", "Place of", "Studies", "Aloj", "Hosped",
+                "Matric", "Inscrit", "Estudia", "Voluntari", "Parroquia")
+_WEEKDAY_WORD = r"(?i:mon|tue|wed|thu|fri|sat|sun|lunes|martes|mi[ée]rcoles|jueves|viernes|s[áa]bado|domingo)"
+_TA_AREA_TAILS = frozenset({"வட்டம்", "மாவட்டம்", "நகர்", "பகுதி", "மருத்துவமனை", "கோவில்", "கோயில்", "பள்ளி", "ஊர்",
+                            # (r27 round: a shelter's or a centre's field value, "தங்குமிடம்: மகளிர் காப்பகம்")
+                            "காப்பகம்", "மையம்", "இல்லம்", "விடுதி", "Tempel", "Kirche", "Moschee"})
 
 
 def _field_value(m: regex.Match) -> tuple[str, str, list[str]]:
