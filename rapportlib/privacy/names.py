@@ -2548,7 +2548,7 @@ _GATED_ISSUERS = [(regex.compile(gate), regex.compile(rx)) for gate, rx in (
      r"(?<=\s)(?P<i>(?:SK|AB|BC|MB|ON|QC|NS|NB|NL|PE|YT|NT|NU))(?=\s[ABCEGHJ-NPRSTVXY]\d[ABCEGHJ-NPRSTV-Z]\s?\d"
      r"[ABCEGHJ-NPRSTV-Z]\d\b)"),
     (r"\s[A-Z]{2}\s\d{5}",
-     r"(?<=\s)(?P<i>(?:AL|AK|AZ|AR|CA|CO|CT|DE|FL|GA|HI|ID|IL|IN|IA|KS|KY|LA|ME|MD|MA|MI|MN|MS|MO|MT|NE|NV|NH|NJ|NM|NY"
+     r"(?=[A-Z])(?<=\s)(?P<i>(?:AL|AK|AZ|AR|CA|CO|CT|DE|FL|GA|HI|ID|IL|IN|IA|KS|KY|LA|ME|MD|MA|MI|MN|MS|MO|MT|NE|NV|NH|NJ|NM|NY"
      r"|NC|ND|OH|OK|OR|PA|RI|SC|SD|TN|TX|UT|VT|VA|WA|WV|WI|WY|DC))(?=\s\d{5}(?:-\d{4})?\b)"),
     # a word-name said as a word, "He said Hope is not a word he trusts yet"
     (r"\sword\b",

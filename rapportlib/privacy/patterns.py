@@ -181,7 +181,7 @@ DATE_PATTERNS = [
     # 11/1986", "murió en 03/1997", "from 03/2019 to 07/2020", "07/2019 இல்" (not a case or law number, "No. 3/2021",
     # "Ley 7/2015", nor a rate, "1 in 1/2000 births")
     _needs(("/19", "/20", "-19", "-20"),
-        regex.compile(rf"(?:(?<=\b(?i:{_MONTH_YEAR_CUES})\s)(?<!{_NOT_MONTH_YEAR_OF}\s)|(?<={_MM_YYYY}\s?(?:-|–|to|a|al|hasta|until|till|through)\s?))"
+        regex.compile(rf"(?=\d)(?:(?<=\b(?i:{_MONTH_YEAR_CUES})\s)(?<!{_NOT_MONTH_YEAR_OF}\s)|(?<={_MM_YYYY}\s?(?:-|–|to|a|al|hasta|until|till|through)\s?))"
                       rf"{_MM_YYYY}(?![\w/]|-(?!\p{{Tamil}}|{_MM_YYYY})|[.,]\d)"
                       r"(?!\s+(?i:births|people|persons|patients|cases|adults|children|women|men|deaths|users)\b)"
                       rf"|(?<![\w./-]){_MM_YYYY}(?=\s?-?(?:இல்|இலிருந்து|முதல்|வரை|அன்று|ல்)(?![\p{{L}}\p{{M}}])"
@@ -439,7 +439,7 @@ AGE_PATTERNS = [
     # (r23 round) an age label that says when the age was taken, then the age: "Age at referral: 97", "Age on intake
     # - ninety-four", "Age (at admission) 101", "Age at time of referral: 92", "Edad al ingreso: noventa y dos",
     # "Edad a la derivación 95", "Edad en la primera consulta: 93", "வயது (பரிந்துரையின் போது): 96"
-    regex.compile(rf"(?<=(?:\b(?i:age)\s+\(?(?i:at|on|upon|as\s+of|when)\s+(?:(?i:the\s+)?(?i:time\s+of\s+)?)"
+    regex.compile(rf"\b(?<=(?:\b(?i:age)\s+\(?(?i:at|on|upon|as\s+of|when)\s+(?:(?i:the\s+)?(?i:time\s+of\s+)?)"
                   rf"|\b(?i:edad)\s+\(?(?i:al|a\s+la|a\s+los|en\s+(?:el|la|su)|en|de)\s+(?:(?i:primera|primer)\s+)?)"
                   r"(?!(?i:which|what|that|this|a|an|least|most|her|his|their|home|school|work|the)\b)"
                   r"\p{L}[\p{L}\p{M}'’-]{2,}(?:\s+(?i:date|visit|time|day|contact|assessment))?\)?"
@@ -853,13 +853,13 @@ def _lexicon_patterns(conf: dict) -> dict:
         # (r17 round: a Tamil letter after the number, "கதவு எண் 7-ஆ" door no. 7-B)
         # (r22 round: a Latin letter after a hyphen, "கதவு எண் 12-C")
         # (r25 round: a Sri Lankan door number's letter after a slash, "இல. 68/B, பயனியர் வீதி")
-        regex.compile(rf"(?:{door}\d{{1,4}}(?:/\d{{1,4}}|/[A-Za-z](?![\w]))?(?:-?[A-Za-z]|-[\u0B85-\u0BB9]\p{{M}}?)?(?:,\s*|\s+)"
+        regex.compile(rf"(?=[\p{{L}}\d])(?:{door}\d{{1,4}}(?:/\d{{1,4}}|/[A-Za-z](?![\w]))?(?:-?[A-Za-z]|-[\u0B85-\u0BB9]\p{{M}}?)?(?:,\s*|\s+)"
                       # (r23 round: a door number with a hyphen and a letter and no door word, "52-B, X சாலை")
                       rf"|(?<![\d/-])\d{{1,4}}(?:/\d{{1,4}})?(?:-?[A-Za-z])?,\s*)"
                       rf"\p{{L}}[\p{{L}}\p{{M}}.]*(?:\s+\p{{L}}[\p{{L}}\p{{M}}.]*)?(?:\s+[\p{{L}}\p{{M}}]+வது)?\s+{ta_street}"),
         # 3-வது குறுக்குத் தெரு (3rd cross street); (r22 round) a side's word before it, "12/3, கிழக்கு 2-ம் வீதி" (east
         # 2nd street)
-        regex.compile(rf"(?:\d{{1,4}}(?:/\d{{1,4}})?,\s*(?:[\p{{L}}\p{{M}}]+\s+)?)?\d{{1,3}}\s*-?\s*(?:வது|ஆவது|ம்)\s+(?:[\p{{L}}\p{{M}}]+\s+)?{ta_street}"),
+        regex.compile(rf"(?=\d)(?:\d{{1,4}}(?:/\d{{1,4}})?,\s*(?:[\p{{L}}\p{{M}}]+\s+)?)?\d{{1,3}}\s*-?\s*(?:வது|ஆவது|ம்)\s+(?:[\p{{L}}\p{{M}}]+\s+)?{ta_street}"),
         # (r26 round) a block and a house number: "பிளாக் 16, வீடு எண் 374", "பிளாக் 7 வீடு எண் 38-A"
         regex.compile(r"(?<![\p{L}\p{M}])(?:பிளாக்|ப்ளாக்|Block)\s*(?:எண்\s*)?[A-Z]?\d{1,4}[A-Z]?,?\s*(?:வீடு|வீட்டு|கதவு)"
                       r"\s+(?:எண்|இலக்கம்)\.?\s*\d{1,5}(?:-?[A-Za-z])?(?!\w)"),
@@ -908,7 +908,7 @@ def _lexicon_patterns(conf: dict) -> dict:
         # Venezuelan: a street with no number, then its building or house and the flat: "Av. Libertador, Edif. Los
         # Samanes, piso 4, apto. 4-B, Urb. La Florida", "Calle 3, Qta. Mi Refugio", "Calle Sucre, casa N.º 12"
         street_first_rx := regex.compile(
-            rf"(?<!\d\s)\b(?:(?i:{_alt(conf['street_prefixes'])})|C\.(?=\s*\p{{Lu}}))(?:(?<=[./])|\b)\s*"
+            rf"\b(?<!\d\s)(?:(?i:{_alt(conf['street_prefixes'])})|C\.(?=\s*\p{{Lu}}))(?:(?<=[./])|\b)\s*"
             rf"(?:(?:(?:\p{{Lu}}[\p{{L}}\p{{M}}'’.-]*|{particles})\s+){{0,4}}\p{{Lu}}[\p{{L}}\p{{M}}'’.-]*|\d{{1,3}})"
             rf"(?:,\s*(?:{_VE_BUILDING})\.?\s+(?:(?:\p{{Lu}}[\p{{L}}\p{{M}}'’-]*|{particles})\s+){{0,4}}"
             rf"\p{{Lu}}[\p{{L}}\p{{M}}'’-]*(?:,\s*{_VE_UNIT})*|(?:,\s*{_VE_UNIT})+)"
@@ -952,7 +952,7 @@ def _lexicon_patterns(conf: dict) -> dict:
                       r"(?:\s\d{1,3}(?:/\d{1,3})?(?![\d.,:/]\d|\d|\s*(?:%|times|veces|years|años|days|días)))?"
                       rf"(?:,?\s+{unit}#?\w+|\s+#\s?\d+[A-Za-z]?\b)?"),
         # Via Roma 12, Rua das Flores 45, Viale dei Mille 3 (a street type first, written capitalised)
-        regex.compile(rf"(?<!\d,?\s)\b{title_prefix}\s+(?:(?:\p{{Lu}}[\p{{L}}\p{{M}}'’.-]*|{particles})\s+){{0,4}}"
+        regex.compile(rf"\b(?<!\d,?\s){title_prefix}\s+(?:(?:\p{{Lu}}[\p{{L}}\p{{M}}'’.-]*|{particles})\s+){{0,4}}"
                       r"\p{Lu}[\p{L}\p{M}'’.-]*,?\s+(?:n\.?[º°o]\.?\s*)?\d{1,5}[A-Za-z]?\b"
                       r"(?![.,:/]\d|\s*(?:%|times|veces|vezes|volte|sessions|sesiones|minutes|minutos|years|años|days|días))"
                       rf"(?:,?\s+{unit}#?\w+)?"),
@@ -1069,7 +1069,7 @@ def _lexicon_patterns(conf: dict) -> dict:
                        r"(?:,\s*(?i:solar|villa|casa|lote)\s*\d{1,4}[A-Z]?)?")),
         (regex.compile(r"\b\d{1,2}/F\b|\b(?i:flat|room|rm|unit|apt|block|blk|plot|stand|building|bldg|lot|lote|no|erf"
                        r"|house)\b|\bWard\s+No\b"),
-         regex.compile(rf"(?<!(?i:box|bag|p\.\s?b\.|p\.\s?o\.|pmb)\s)(?:{unit_item}|\bWard\s+No\.?\s*\d{{1,3}}\b)"
+         regex.compile(rf"\b(?<!(?i:box|bag|p\.\s?b\.|p\.\s?o\.|pmb)\s)(?:{unit_item}|\bWard\s+No\.?\s*\d{{1,3}}\b)"
                        rf"(?:(?:,\s*(?:{unit_item}|{named_item}|{cross_item}|{numbered_item})){{1,5}}"
                        rf"(?:,\s*(?:{street_any}))?"
                        rf"|,\s*(?:{street_any}))")),
@@ -1197,10 +1197,10 @@ def _lexicon_patterns(conf: dict) -> dict:
         # now", "eleven days out from now")
         # (r24 round: not the length of a stay after "discharged", "admitted on 8/1/01 and discharged four days
         # later"; "twelve days since" at a clause's end)
-        (days_then, regex.compile(rf"(?<!\b(?i:discharged|released|sent\s+home)\s(?:{day_pre}))"
+        (days_then, regex.compile(rf"\b(?<!\b(?i:discharged|released|sent\s+home)\s(?:{day_pre}))"
                               rf"(?<!(?<!\b(?i:booked|rebooked|scheduled|rescheduled|moved|set|arranged|planned"
                               rf"|pencilled|penciled|brought\s+forward|put\s+back)\s)\b(?i:for)\s"
-                              rf"|\b(?i:full|good|whole|clear)\s|-)\b"
+                              rf"|\b(?i:full|good|whole|clear)\s|-)"
                               # (r26 round: not one day from another event, "it was a day later", "a day earlier")
                               rf"(?!(?i:a|one)\s+day\s+(?:later|earlier|after|afterwards|before|beforehand|previously"
                               rf"|prior)\b){day_pre}{num}\s+{day_mid}days?\s+"

@@ -575,7 +575,7 @@ _TOWN_BEFORE_POSTCODE = regex.compile(r"(?:,\s|[—–]\s)(?P<t>(?:\p{Lu}[\p{L}\
 _BB_POSTCODE = regex.compile(r"(?<=\p{Lu}[\p{Ll}'’-]+ )BB\d{5}(?![\w-])")
 _HOUSE_WORDS = r"(?:Cottage|Cottages|House|Farm|Farmhouse|Lodge|Barn|Mill|Villa|Grange|Manor|Croft|Bungalow|Chalet)"
 _STREET_BEFORE_TOWN = regex.compile(
-    rf"(?:(?<![\p{{L}}\p{{M}}\d#'’.-])(?P<a>#?\d{{1,5}}[a-z]?\s(?:\p{{Lu}}[\p{{L}}\p{{M}}'’-]*\s){{0,3}}\p{{Lu}}[\p{{L}}\p{{M}}'’-]*)"
+    rf"(?=[#\d\p{{Lu}}])(?:(?<![\p{{L}}\p{{M}}\d#'’.-])(?P<a>#?\d{{1,5}}[a-z]?\s(?:\p{{Lu}}[\p{{L}}\p{{M}}'’-]*\s){{0,3}}\p{{Lu}}[\p{{L}}\p{{M}}'’-]*)"
     rf"|(?<![\p{{L}}\p{{M}}'’-])(?P<a>\p{{Lu}}[\p{{L}}\p{{M}}'’-]*\s{_HOUSE_WORDS},\s(?:\p{{Lu}}[\p{{L}}\p{{M}}'’-]*\s){{0,3}}"
     rf"\p{{Lu}}[\p{{L}}\p{{M}}'’-]*)"
     rf"|(?<![\p{{L}}\p{{M}}'’-])(?P<a>\p{{Lu}}\p{{Ll}}{{3,}}\s\d{{1,4}}(?:[a-z]|-(?:I{{1,3}}|IV|hs|bis|\d{{1,3}}))?))"
@@ -595,7 +595,7 @@ _NEW_LOCALE_CUES = ("Succ", "No. ", "Edificio ", "பிளாட்")
 # the street ("SM 4, Mz 7, Lt 2, Avenida Tulum"); a Mérida street with its cross streets ("Calle 41 No. 310 x 28 y
 # 30"); a Tamil door number with a letter and an ordinal street ("12-பி, காந்தி நகர் 2-வது வீதி")
 _LOCAL_ADDRESS_FORMS = regex.compile(
-    r"(?<![\w.])(?:(?:No|Plot)\.?\s\d{1,4}[A-Z]?,\s)?[A-Z]{2}\s\d{1,4}\s(?:St|Ave|Rd|Street|Avenue|Road)\b\.?"
+    r"(?=[A-Z])(?<![\w.])(?:(?:No|Plot)\.?\s\d{1,4}[A-Z]?,\s)?[A-Z]{2}\s\d{1,4}\s(?:St|Ave|Rd|Street|Avenue|Road)\b\.?"
     r"(?:,\s(?:No|Plot)\.?\s\d{1,4}[A-Z]?\b)?"
     r"|\b(?:BP|B\.P\.)\s\d{1,5}(?=,?\s\d{5}\b)"
     r"|(?<![\w.,])\d{1,4}(?:\s(?:bis|ter))?,?\s(?:rue|avenue|allée|chemin|impasse|boulevard|route|ruelle|sentier)"
