@@ -33,6 +33,8 @@ from .places import (
     _facilities_of,
     _field_places,
     _house_names,
+    _labelled_house_names,
+    _LABELLED_HOUSE_NEEDS,
     _initialled_facilities,
     _lines_before_postcodes,
     _linked_facilities,
@@ -127,6 +129,8 @@ def find_identifiers(text: str, roster=None, lang: str | None = None, *, lexicon
         _malay_facilities(text, found, taken)
     if "ddr" in text or "DDR" in text or "irecci" in text or "omicilio" in text:
         _house_names(text, lex, found, taken)
+    if any(w in text for w in _LABELLED_HOUSE_NEEDS):
+        _labelled_house_names(text, lex, found, taken)
     if any(w in text for w in _COUNTRY_NAME_NEEDS):
         _country_names(text, lex, found, taken)
     if any(w in text for w in _NORDIC_FACILITY_NEEDS):

@@ -542,6 +542,11 @@ def _safe_phrases(s: _NameScan) -> None:
                 break
 
 
+# (r28 round) a relation's adjective and up to three joining words and a separator before an age
+_KIN_TO_AGE = regex.compile(r"(?:,?\s+\p{Ll}[\p{Ll}\p{M}'’-]*){0,3}\s*[,:=\-–—]?\s*")
+_ELDER_WORDS = frozenset({"elder", "eldest", "oldest"})
+
+
 def _form_labels(s: _NameScan) -> None:
     """A form's field labels are safe (no name) and kept from the learned layer."""
     toks, n, safe, keep_out, label_end = s.toks, s.n, s.safe, s.keep_out, s.label_end
@@ -558,6 +563,23 @@ def _form_labels(s: _NameScan) -> None:
             while j < n and toks[j].end <= label_end[i]:
                 safe[j] = True
                 j += 1
+    # (r28 round) a relation opening a field before an age found after it, with its adjective and joining words, is a
+    # label too: "Bisabuela, con: 107", "Elder at home, aged: 102", "Tío abuelo, tiene: 99"
+    ages = [sp.start for sp in s.found if sp.kind == "age"]
+    if ages:
+        text, kin = s.text, s.cues["kin"]
+        for i in range(n):
+            t = toks[i]
+            if safe[i] or not t.cap or not (t.key in kin or t.key.split("-")[-1] in kin or t.key in _ELDER_WORDS):
+                continue
+            m = _KIN_TO_AGE.match(text, t.end)
+            if m and m.end() in ages and not s.roster_has(t):
+                safe[i] = True
+                keep_out.append((t.start, m.end()))
+                for j in range(i + 1, n):
+                    if toks[j].start >= m.end():
+                        break
+                    safe[j] = True
 
 
 # (r18 round) a dotted abbreviation opening a field is a label too, whatever the word: "Lic. plate ...", "Nat.
@@ -1843,8 +1865,12 @@ _HEADING_RUN = regex.compile(
     r"(?<!(?:^|[\s(])[\p{L}\p{M}]{1,2}\.\s))"
     r"(?P<h>(?:[\p{L}\p{M}]{1,3}\.\s)?[\p{L}\p{M}][\p{L}\p{M}'’-]*(?:\s[\p{L}\p{M}][\p{L}\p{M}'’-]*){0,3})"
     # (r25 round: and " // ", " » ", " => ", "வீட்டு விஜயம் // ..." home visit, "Intake sheet => ...")
-    r"(?=(?P<sep>\s[|—–»]\s|\s//\s|\s=>\s|\s->\s|\s::\s|\s\((?!\d)|\s?:\s)|\s[+(]?\d[\d\s().-]{6,}\d)")
-_HEADING_NEEDS = (" | ", " — ", " – ", " (", ": ", "(", " // ", " » ", " => ", " -> ", " :: ")
+    # (r28 round: and the marks " ▸ ", " ~ ", " ¦ ", " + ", " · ", " • ", "Caseload sheet ▸ ...", "Case-file sweep ~
+    # ...")
+    r"(?=(?P<sep>\s[|—–»▸~¦+·•]\s|\s//\s|\s=>\s|\s->\s|\s::\s|\s\((?!\d)|\s?:\s)"
+    r"|\s[+(]?\d[\d\s().-]{6,}\d)")
+_HEADING_NEEDS = (" | ", " — ", " – ", " (", ": ", "(", " // ", " » ", " => ", " -> ", " :: ", " ▸ ", " ~ ", " ¦ ",
+                  " + ", " · ", " • ")
 # a Tamil heading's word (a form's part or a desk's): "சுருக்கம்" summary, "முகப்புத்தாள்" cover sheet, "திருத்தம்"
 # correction, "மேசை" desk
 _TA_HEADING_WORDS = frozenset({"சுருக்கம்", "முகப்புத்தாள்", "திருத்தம்", "மேசை", "விவரம்", "படிவம்", "குறிப்பு",

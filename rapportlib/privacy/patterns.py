@@ -564,7 +564,14 @@ AGE_BEFORE_ROLE = regex.compile(rf"(?<=\p{{L}},\s)(?:{_NINETY}(?!\d)|{_HUNDRED}|
 # (r18 round: and a time word after a comma, "her grandmother, then 98, fell", "his uncle, now 101,")
 # (r25 round: "aged" as a field's label after the relation, "Great-grandmother aged: 97", "Grandfather aged: a hundred
 # and two")
-_KIN_BEFORE = regex.compile(r"(?P<w>[\p{L}\p{M}][\p{L}\p{M}'’-]*)(?:\s*[:=(]|\s+(?:aged|age|edad)\s*[:=]"
+_KIN_BEFORE = regex.compile(r"(?P<w>[\p{L}\p{M}][\p{L}\p{M}'’-]*)"
+                            # (r28 round) an adjective after the relation, "Abuela materna", "Tía mayor"
+                            r"(?:\s+(?i:materna|materno|paterna|paterno|mayor|menor|maternal|paternal))?"
+                            r"(?:\s*[:=(]|\s+(?:aged|age|edad)\s*[:=]"
+                            # (r28 round) up to two joining words and a separator: "Great-grandmother is: 109",
+                            # "Abuela materna, de: noventa y tres", "Bisabuela, con: 107", "Grandad now aged - 96"
+                            r"|,?(?:\s+(?i:is|was|aged|age|now|still|then|de|con|tiene|tenía|tenia|ya|edad|of|at"
+                            r"|turned|cumplió|cumplio|வயது)){1,2}\s*[:=\-–—]"
                             r"|\s+(?:de|of|aged|age)"
                             r"|,\s+(?:then|now|aged|already|still)"
                             # (r26 round) "Oldest in household, aged: 92"
@@ -573,13 +580,19 @@ _KIN_BEFORE = regex.compile(r"(?P<w>[\p{L}\p{M}][\p{L}\p{M}'’-]*)(?:\s*[:=(]|\
                             r"|,)?\s*$")
 # (r26 round) the oldest member of a household as a form's field: "Oldest in household, aged: 92"
 _OLDEST_IN_HOUSEHOLD = regex.compile(r"\b(?i:oldest|eldest)\s+(?:(?:person|member|resident)\s+)?(?:in|of)\s+(?:the\s+)?"
+                                     r"(?i:household|home|house|family)$"
+                                     # (r28 round) "Elder at home, aged: 102", "Elder in the household, aged: 97"
+                                     r"|\b(?i:elder|eldest|oldest)\s+(?:at|in|of)\s+(?:the\s+)?"
                                      r"(?i:household|home|house|family)$")
 # every age pattern needs a number from 90 to 119 or one of these words (cheap tests first)
 _AGE_NUMBER = regex.compile(r"(?<!\d)(?:9\d|1[01]\d)(?!\d)")
 _AGE_WORDS = ("ninet", "hundred", "noventa", "cien", "nonagen", "centen", "தொண்ணூ", "நூற", "நூறு")
 EMAIL = regex.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
-URL = regex.compile(r"\b(?:https?://|www\.)[^\s<>\"')\]]+|\b(?:[a-z0-9-]+\.)+(?:com|org|net|edu|gov|io|co|uk|in|mx|es"
-                    r"|us|info|health|clinic|biz|me|ca|au|ly|app|site)(?:/[^\s<>\"')\]]*)?(?![\w@])", _I)
+# (r28 round: a country's second-level domain, "givealittle.co.nz/cause/...", "health.govt.nz", "uni.ac.lk"; and no
+# domain cut short before a further label, "givealittle.co" of "givealittle.co.nz")
+URL = regex.compile(r"\b(?:https?://|www\.)[^\s<>\"')\]]+|\b(?:[a-z0-9-]+\.)+(?:(?:co|com|org|net|edu|gov|govt|ac|nhs"
+                    r"|school|health|iwi|mil|nic|gob|gouv)\.[a-z]{2}(?![a-z])|com|org|net|edu|gov|io|co|uk|in|mx|es"
+                    r"|us|info|health|clinic|biz|me|ca|au|ly|app|site)(?:/[^\s<>\"')\]]*)?(?![\w@]|\.[a-z])", _I)
 # any other top-level domain, in lower case, with a path: forms.gle/pT7m, linktr.ee/name
 URL_WITH_PATH = regex.compile(r"\b(?:[a-z0-9][a-z0-9-]*\.)+[a-z]{2,12}/[^\s<>\"')\]]+")
 _OCTET = r"(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)"
@@ -723,7 +736,12 @@ _YEARISH = regex.compile(r"(?:19|20)\d\d")
 # (r25 round) a police branch's letters, a Roman numeral and a number after an ID's cue (a police complaint's number):
 # "பொலிஸ் முறைப்பாட்டு இலக்கம்: CIB II/336", "police complaint no. CIB IV/1207", "CID-III/88"
 _ROMAN_BRANCH_CODE = regex.compile(r"\.?\s*(?:(?:no|n[º°o]|number|num|#|:|-|இல|இலக்கம்|எண்)\.?\s*){0,2}"
-                                   r"(?P<code>[A-Z]{2,5}[\s-](?:X{0,3}(?:IX|IV|VI{0,3}|I{1,3})|X{1,3})/\d{1,6})(?![\w/-])")
+                                   r"(?P<code>[A-Z]{2,5}[\s-](?:X{0,3}(?:IX|IV|VI{0,3}|I{1,3})|X{1,3})/\d{1,6}"
+                                   # (r28 round) a German court file, its chamber's number and register letters
+                                   # first ("Aktenzeichen 18 XVII 147/23", "Az. 2 BvR 123/20"); a police branch's
+                                   # letters before a three-part number ("CIB இலக்கம் CIB 3/701/22")
+                                   r"|\d{1,3}\s(?:[A-Z][A-Za-z]{0,3}\s){1,2}\d{1,6}/\d{2,4}"
+                                   r"|[A-Z]{2,5}\s\d{1,4}/\d{1,6}/\d{2,4})(?![\w/-])")
 # a plate of two letter groups and digits after a vehicle's cue (r13 round: Sri Lankan plates with any province letters,
 # "RF MFS-9510", "OF HNX-1883")
 _PLATE_AFTER_CUE = regex.compile(r"\.?\s*(?:(?:no|n[º°o]|number|num|#|:|இல|இலக்கம்|எண்)\.?\s*){0,2}"
@@ -848,6 +866,10 @@ def _lexicon_patterns(conf: dict) -> dict:
                  r"|(?!\s+(?!(?:is|was|has|as|its|this|his|hers|yes|plus|does|goes|seems|looks|sits|lies)\b)"
                  r"\p{Ll}{2,}s\b))")
     address_ta = [
+        # (r28 round) a Sri Lankan housing scheme's house and its settlement: "வீட்டுத் திட்டம் 6, சமயபுரம்",
+        # "வீட்டுத் திட்டம் 46, அம்பாள் குடியிருப்பு"
+        regex.compile(rf"(?<![\p{{L}}\p{{M}}])(?:வீட்டுத்|வீடமைப்புத்|வீட்டு|வீடமைப்பு)\s+திட்டம்\s*(?:இல\.?\s*)?\d{{1,4}}"
+                      rf"(?:/\d{{1,4}}|-?[A-Za-z])?,\s*[\p{{L}}\p{{M}}]+(?:\s+{ta_street})?(?![\p{{L}}\p{{M}}])"),
         # எண் 13, கிழக்கு மாசி வீதி; 62/25, காந்தி ரோடு; வீட்டு எண் 19, அண்ணா நகர் இரண்டாவது தெரு (an ordinal word
         # before the street word)
         # (r17 round: a Tamil letter after the number, "கதவு எண் 7-ஆ" door no. 7-B)
@@ -856,7 +878,10 @@ def _lexicon_patterns(conf: dict) -> dict:
         regex.compile(rf"(?=[\p{{L}}\d])(?:{door}\d{{1,4}}(?:/\d{{1,4}}|/[A-Za-z](?![\w]))?(?:-?[A-Za-z]|-[\u0B85-\u0BB9]\p{{M}}?)?(?:,\s*|\s+)"
                       # (r23 round: a door number with a hyphen and a letter and no door word, "52-B, X சாலை")
                       rf"|(?<![\d/-])\d{{1,4}}(?:/\d{{1,4}})?(?:-?[A-Za-z])?,\s*)"
-                      rf"\p{{L}}[\p{{L}}\p{{M}}.]*(?:\s+\p{{L}}[\p{{L}}\p{{M}}.]*)?(?:\s+[\p{{L}}\p{{M}}]+வது)?\s+{ta_street}"),
+                      rf"\p{{L}}[\p{{L}}\p{{M}}.]*(?:\s+\p{{L}}[\p{{L}}\p{{M}}.]*)?(?:\s+[\p{{L}}\p{{M}}]+வது)?\s+{ta_street}"
+                      # (r28 round) an ordinal lane or cross street off it: "இல. 87, குருமன்காடு வீதி, இரண்டாம்
+                      # ஒழுங்கை", "..., மூன்றாம் குறுக்குத் தெரு"
+                      rf"(?:,\s*[\p{{L}}\p{{M}}]+(?:ாம்|வது)\s+(?:குறுக்குத்?\s+)?{ta_street})?"),
         # 3-வது குறுக்குத் தெரு (3rd cross street); (r22 round) a side's word before it, "12/3, கிழக்கு 2-ம் வீதி" (east
         # 2nd street)
         regex.compile(rf"(?=\d)(?:\d{{1,4}}(?:/\d{{1,4}})?,\s*(?:[\p{{L}}\p{{M}}]+\s+)?)?\d{{1,3}}\s*-?\s*(?:வது|ஆவது|ம்)\s+(?:[\p{{L}}\p{{M}}]+\s+)?{ta_street}"),
@@ -865,6 +890,14 @@ def _lexicon_patterns(conf: dict) -> dict:
                       r"\s+(?:எண்|இலக்கம்)\.?\s*\d{1,5}(?:-?[A-Za-z])?(?!\w)"),
     ]
     address = [
+        # (r28 round) a unit in a building and an Irish street with no number: "Apt 27, Swilly House, Ascaill an
+        # Locha", "Flat 3, Harbour Court, Bóthar an Phoirt"
+        regex.compile(rf"\b{unit}#?\d\w*,\s*(?:\p{{Lu}}[\p{{L}}\p{{M}}'’-]*\s+){{1,3}}(?:House|Court|Lodge|Building"
+                      rf"|Apartments|Mansions|Tower|Heights|Hall|Manor|Villas|Flats|Block),\s*{title_prefix}\s+"
+                      rf"(?:{particles}\s+)?\p{{Lu}}[\p{{L}}\p{{M}}'’-]+(?:\s+(?:{particles}\s+)?\p{{Lu}}[\p{{L}}\p{{M}}'’-]+){{0,2}}"),
+        # (r28 round) an Irish estate after its number, its article first: "25 Na Crannóga", "8 An Choill Mhór"
+        regex.compile(r"(?<![\w.,/-])\d{1,4}[A-Za-z]?,?\s+(?:Na|An)\s+\p{Lu}[\p{L}\p{M}'’-]+"
+                      r"(?:\s+(?:na|an|\p{Lu}[\p{L}\p{M}'’-]+)){0,2}(?![\p{L}\p{M}\d])"),
         # a Peruvian block and lot, and the street after it (r13 round): "Mz. C Lote 45, Jr. Puno", "Mz. B Lt. 12, Av.
         # Los Incas" (without a street after it, the Spanish pattern below finds it)
         regex.compile(r"\b(?:Mz|Mza|Manzana)\.?\s*[A-Z0-9]{1,4},?\s+(?i:lote|lt)\.?\s*\d{1,4}[A-Z]?\b"
@@ -962,7 +995,9 @@ def _lexicon_patterns(conf: dict) -> dict:
                       r"|gracht|laan|plein|kade|singel|dijk|steeg|gatan|vägen|gränd|torget|vej|gade|veien|gata|vegen"
                       r"|\s(?:Straße|Strasse|Str\.|Weg|Allee|Platz|Gasse|Damm|Ufer|Chaussee))"
                       r"\s+(?!(?:19|20)\d\d\b)\d{1,4}(?:\s?[a-zA-Z]\b|-\d{1,4})?(?![\d.,:/]\d|\d)"
-                      r"(?:,\s*(?:Wohnung|Whg\.|App\.|Appartement|Apt\.?)\s*\d{1,4}[a-zA-Z]?\b)?"),
+                      r"(?:,\s*(?:Wohnung|Whg\.|App\.|Appartement|Apt\.?)\s*\d{1,4}[a-zA-Z]?\b"
+                      # (r28 round) a floor, "Hafenstraße 167, 2. OG", "Oststraße 3, 1. Stock"
+                      r"|,\s*\d{1,2}\.\s?(?:OG|UG|DG|Obergeschoss|Stock|Etage)\b)?"),
         # 1187 boul. Saint-Laurent, 45 rue Sherbrooke Ouest
         # (r14 round: "17 bis rue de la Paix", several units after, "8 rue Voltaire, bât. B, apt 4")
         regex.compile(rf"\b(?:\d{{1,4}}-)?\d{{1,5}}[A-Za-z]?(?:\s(?:bis|ter|quater)\b)?,?\s+"
@@ -1197,7 +1232,10 @@ def _lexicon_patterns(conf: dict) -> dict:
         # now", "eleven days out from now")
         # (r24 round: not the length of a stay after "discharged", "admitted on 8/1/01 and discharged four days
         # later"; "twelve days since" at a clause's end)
-        (days_then, regex.compile(rf"\b(?<!\b(?i:discharged|released|sent\s+home)\s(?:{day_pre}))"
+        # (r28 round: but counted back from today after it, "discharged a full eight days ago", "released six days
+        # back")
+        (days_then, regex.compile(rf"\b(?:(?<!\b(?i:discharged|released|sent\s+home)\s(?:{day_pre}))"
+                              rf"|(?=(?i:{day_pre}){num}\s+{day_mid}days?\s+(?i:ago|back)\b))"
                               rf"(?<!(?<!\b(?i:booked|rebooked|scheduled|rescheduled|moved|set|arranged|planned"
                               rf"|pencilled|penciled|brought\s+forward|put\s+back)\s)\b(?i:for)\s"
                               rf"|\b(?i:full|good|whole|clear)\s|-)"
@@ -1236,7 +1274,9 @@ def _lexicon_patterns(conf: dict) -> dict:
                               rf"\s+días?\b(?:\s+m[áa]s\b)?{dias_post}", _I)),
         # (r16 round: a weekday of that day, "el domingo de hace quince días", "el jueves de dentro de quince días";
         # the future of conjecture, "hará seis días" (it must be six days ago); approximate, "hace cosa de doce días")
-        ("día", regex.compile(rf"\b(?:el\s+(?:{_DS})\s+de\s+)?(?:hace|har[áa])\s+(?:ya\s+)?(?:justo\s+|justamente\s+"
+        # (r28 round: "ya" before it, "ya hace diez días")
+        ("día", regex.compile(rf"\b(?:el\s+(?:{_DS})\s+de\s+|ya\s+)?(?:hace|har[áa])\s+(?:ya\s+)?"
+                              rf"(?:justo\s+|justamente\s+"
                               rf"|exactamente\s+|cosa\s+de\s+|unos\s+|poco\s+más\s+de\s+|apenas\s+|nomás\s+|solo\s+|sólo\s+)?"
                               rf"{num}\s+días?\b{dias_post}"
                               rf"|\bel\s+(?:{_DS})\s+de\s+dentro\s+de\s+{num}\s+días\b", _I)),
@@ -1487,7 +1527,9 @@ def _lexicon_patterns(conf: dict) -> dict:
                            rf"\p{{Lu}}[\p{{L}}\p{{M}}'’-]*,\s*(?=(?:{door})))?|\b(?:{door}|{unit})#?\d[\w/]*\s+"
                            rf"|#\d{{1,4}}[A-Za-z]?,\s*|\b[A-Z]{{1,2}}-?\d{{1,4}}[A-Za-z]?,\s*(?={building},)|{building},\s*"
                            # (r14 round) a Hong Kong floor: "Flat C, 12/F, "
-                           r"|\b\d{1,2}/F,\s*)*"
+                           r"|\b\d{1,2}/F,\s*"
+                           # (r28 round) a New Zealand rural delivery before the number: "RD 1, 2252 Pōhutukawa Drive"
+                           r"|\bR\.?D\.?\s?\d{1,2},\s*)*"
                            rf"(?:\b(?:{door}|{unit}))?$")
     return {"address": address, "address_ta": address_ta, "address_prefix": prefix, "date": dates, "date_ta": dates_ta,
             "address_longer": frozenset(id(rx) for _, rx in compound_addresses),
@@ -1624,7 +1666,12 @@ def _pattern_spans(text: str, lex: Lexicon, found: list[Span], taken: np.ndarray
             continue
         roman = _ROMAN_BRANCH_CODE.match(text, m.end()) if kind == "id" else None
         if roman:                                   # "பொலிஸ் முறைப்பாட்டு இலக்கம்: CIB II/336"
-            if _add(found, taken, roman.start("code"), roman.end("code"), kind):
+            a, b = roman.span("code")               # (r28 round: over its tail found before, "XVII 147/23")
+            inside = [sp for sp in found if sp.start < b and sp.end > a]
+            if inside and all(sp.kind == "id" and sp.start >= a and sp.end <= b for sp in inside):
+                _replace(found, taken, inside, a, b, kind)
+                taken[m.start():m.end()] = True
+            elif _add(found, taken, a, b, kind):
                 taken[m.start():m.end()] = True
             continue
         n = NUMBER_AFTER_CUE.match(text, m.end())
@@ -1649,6 +1696,10 @@ def _pattern_spans(text: str, lex: Lexicon, found: list[Span], taken: np.ndarray
             start = m.start()               # a cue in capitals written on to the number is part of it: "CRN-7530-..."
         letters = sum(ch.isalpha() for ch in code)
         if digits >= 4 or (kind == "licence" and digits >= 1 and len(code) >= 5 and not code.isdigit()) or (
+                # (r28 round) a permit's or passport's code of capitals with a digit after a long cue, "eAT-Nr.
+                # YTL4XZPGP", "Reisepass C4KJ7LMNP"
+                kind == "id" and digits >= 1 and 8 <= len(code) <= 10 and code.isalnum() and code.isupper() and
+                m.end() - m.start() >= 5) or (
                 kind == "licence" and 2 <= digits <= 3 and code.isdigit() and _LICENCE_WORD.search(m.group()) and
                 _NUMBER_MARK.search(m.group() + text[m.end():start]) and _FIELD_ENDS.match(text, start + len(code))
         ) or (

@@ -37,6 +37,36 @@ _HOUSE_NAME = regex.compile(r"(?<=\b(?i:addr|address|dirección|direccion|domici
                             r"(?=,\s)")
 
 
+# (r28 round) a named house and its townland or street, after a label that says the value is an address: "Lives at:
+# Teach Bhríd, Drumkeen", "Send post to: Sea View, Meenlaragh", "Home address: The Old Forge, Tory Road" (two or three
+# capitalised words for the house, no town first: "Address: Cork, ...")
+_LABELLED_HOUSE = regex.compile(
+    r"(?<=\b(?i:lives\s+at|living\s+at|resides\s+at|send\s+post\s+to|write\s+to|home\s+address|postal(?:\s+address)?"
+    r"|mailing\s+address|address|addr\.?)\s*(?:[:#]\s*|[-–]\s+|\s))"
+    r"(?P<h>(?:The\s)?\p{Lu}[\p{L}\p{M}'’-]*(?:\s(?:(?:an|na|a|of|the|on|y|yr)\s)?\p{Lu}[\p{L}\p{M}'’-]*){1,2}),\s"
+    r"(?P<t>\p{Lu}[\p{L}\p{M}'’-]+(?:\s\p{Lu}[\p{L}\p{M}'’-]+)?)"
+    r"(?=\s*(?:[,;.)|¦~+]|\s[^\w\s]|$))")
+_HOUSE_WORDS = frozenset({"cottage", "view", "house", "forge", "lodge", "farm", "villa", "mill", "barn", "manor",
+                          "hall", "croft", "rest", "haven", "nook", "brae", "teach", "tigh"})
+_LABELLED_HOUSE_NEEDS = ("ives at", "iving at", "esides at", "ost to", "ddress", "ostal", "ddr")
+
+
+def _labelled_house_names(text: str, lex: Lexicon, found: list[Span], taken: np.ndarray) -> None:
+    for m in _LABELLED_HOUSE.finditer(text):
+        words = [_fold(w) for w in m.group("h").split()]
+        the = words[0] == "the"
+        house = " ".join(words[1:] if the else words)
+        if house in lex.regions or not the and words[-1] not in _HOUSE_WORDS and (
+                house in lex.places or words[0] in lex.places and words[0] not in lex.en_words):
+            continue                                    # (a town first is no house: "Address: Cork, Main Street")
+        if words[-1] not in _HOUSE_WORDS and words[0] in lex.first_names and words[-1] in lex.surnames:
+            continue                                    # (a person's name: "Lives at: Maria Lopez, ...")
+        inside = [sp for sp in found if sp.start < m.end() and sp.end > m.start()]
+        if all(sp.kind in ("name", "place", "address") and sp.start >= m.start() and sp.end <= m.end()
+               for sp in inside):
+            _replace(found, taken, inside, m.start(), m.end(), "address")
+
+
 # (r21 round) a Norwegian hospital, prison or school: the place's name, then the lower-case facility word ("Voss
 # sjukehus", "Bergen fengsel", "Lambertseter videregående skole", "Kjelsås universitetssykehus")
 _NORDIC_FACILITY_NEEDS = ("sykehus", "sjukehus", "fengsel", "skole")
@@ -104,12 +134,21 @@ _COURT = regex.compile(rf"(?<![\p{{L}}\p{{M}}'’-])(?P<town>(?:\p{{Lu}}[\p{{L}}
                        rf"|(?:Court|Tribunal){_COURT_OF})")
 
 
+# (r28 round) a court where someone is placed, attends or lives is a place that locates them, whole: "Placed at:
+# Tauranga District Court", "Attends: Leeds Youth Court", "moved out of Tauranga District Court"
+_COURT_PLACED = regex.compile(r"\b(?:(?i:placed|held|detained|housed|staying|lives|living|based)\s+(?:at|in)|Attends"
+                              r"|attends|(?i:moved|moving)\s+out\s+of|(?i:admitted|transferred)\s+to)\s?[:\-–—]?\s$")
+
+
 def _courts(text: str, lex: Lexicon, found: list[Span], taken: np.ndarray) -> None:
     for m in _COURT.finditer(text):
         words = list(WORD.finditer(text, m.start("town"), m.end("town")))
         while words and (_fold(words[0].group()) in _STOP_CAPS or _fold(words[0].group()) in lex.en_common and
                          _fold(words[0].group()) not in lex.places):
             words.pop(0)                           # "The", "At", "Saw" before the court
+        if words and _COURT_PLACED.search(text, max(0, words[0].start() - 25), words[0].start()) and \
+                _add(found, taken, words[0].start(), m.end("court"), "place"):
+            continue
         if words and " ".join(_fold(w.group()) for w in words) not in lex.regions:
             _add(found, taken, words[0].start(), words[-1].end(), "place")
         taken[m.start("court"):m.end("court")] = True     # no name or place inside the court's own words
@@ -151,8 +190,9 @@ def _tamil_initials(text: str, lex: Lexicon, found: list[Span], taken: np.ndarra
         # after a colon or comma, a relation, a title ("டாக்டர் க. குயில்"), or opening the note or a sentence
         cued = before.endswith((":", ",", ".", "|")) or not before or any(before.endswith(k) for k in ta_cues)
         if word in lex.ta_common and not cued and not _tamil_match(word, lex.tamil_names, 4) or \
-                word.startswith(_TA_FUNCTION) or \
+                word.startswith(_TA_FUNCTION) and not (cued and word not in lex.ta_common) or \
                 word in lex.cues["kin"] or _TA_ABBREVIATION.match(text, m.start()):
+            # ((r28 round) a cued name that only begins like a function word, "உறவினர்: இ. தன்சி")
             continue
         start, end = m.start(), m.end()
         inside = [sp for sp in found if sp.start < end and sp.end > start]
@@ -1006,19 +1046,23 @@ _AREA_FIELD = regex.compile(
     # de Acogida de Avilés", "Matriculada en: Tecnológico de Costa Rica", "Parroquia: San Vicente"
     r"|Day\scentre|Day\scenter|Day\sprogram|Day\sprogramme|Staying\sat|Stays\sat|Living\sat|Lodged\sat|Volunteers\sat"
     r"|Volunteer\sat|Worships\sat|Place\sof\sworship|Studies\sat|Alojad[oa]\sen|Hospedad[oa]\sen|Matriculad[oa]\sen"
-    r"|Inscrit[oa]\sen|Estudia\sen|Voluntari[oa]\sen|Parroquia))\s?[:\-–—]\s"
+    r"|Inscrit[oa]\sen|Estudia\sen|Voluntari[oa]\sen|Parroquia"
+    # (r28 round) where one stays, comes from or lives: "Staying in: Western Bay of Plenty", "From: Welcome Bay",
+    # "Reside en: La Chimba"
+    r"|Staying\sin|Stays\sin|From|Resides\sin|Reside\sen|Vive\sen|Lives\sin))\s?[:\-–—]\s"
     r"(?:(?<!(?:Neighbourhood|Neighborhood|District|Area|Estate|Suburb|Born\sin)\s?[:\-–—]\s)(?:the|la|el|los|las)\s)?"
     r"(?P<p>(?:(?<=(?:Neighbourhood|Neighborhood|District|Area|Estate|Suburb|Born\sin)\s?[:\-–—]\s)the\s)?"
     + _ES_PLACE_HEAD +
-    r"\p{Lu}[\p{L}\p{M}'’-]+\.?(?:[ ](?:(?:de|del|de[ ]la|y|of|the|and|for|al|or)[ ])?"
-    r"(?<=(?:\b(?:St|Ste|Mt|Ft|Sr|Sra|Dr|Dra|Jr)\.|[\p{L}\p{M}'’-])[ ]"
-    r"(?:(?:de|del|de[ ]la|y|of|the|and|for|al|or)[ ])?)"
-    r"\p{Lu}[\p{L}\p{M}'’-]+\.?){0,5})"
+    r"\p{Lu}[\p{L}\p{M}'’-]+\.?(?:[ ](?:(?:de|del|de[ ]la|y|of|the|and|for|al|or|o)[ ])?"
+    r"(?<=(?:\b(?:St|Ste|Mt|Ft|Sr|Sra|Dr|Dra|Jr|\p{Lu})\.|[\p{L}\p{M}'’-])[ ]"
+    r"(?:(?:de|del|de[ ]la|y|of|the|and|for|al|or|o)[ ])?)"
+    # (r28 round: an initial inside, "William R. Sharpe Jr. Hospital"; a number after, "Comedor París 365")
+    r"\p{Lu}(?:[\p{L}\p{M}'’-]+\.?|\.)){0,5}(?:[ ]\d{1,4}(?![\d/.,:-]\d)(?=[^\S\n]*[^\w\s]|$))?)"
     r"(?<!\.)" + _FIELD_VALUE_END +
     r"|(?<![\p{L}\p{M}])(?:வசிக்கும்\s)?(?:பகுதி|குடும்பம்\sஉள்ள\sஊர்|சொந்த\sஊர்|வழிபாட்டுத்\sதலம்|சிகிச்சை\sபெற்ற\sஇடம்"
-    r"|பூர்வீகம்|தங்குமிடம்|தங்கும்\sஇடம்)\s?[:\-–—]\s"
+    r"|பூர்வீகம்|தங்குமிடம்|தங்கும்\sஇடம்|படிக்கும்\sஇடம்|படிக்கும்\sபள்ளி)\s?[:\-–—]\s"
     r"(?P<t>(?:(?:\p{Tamil}+\.)*\p{Tamil}{2,}|\p{Lu}[\p{L}\p{M}'’-]+)(?:[ ](?:(?:\p{Tamil}+\.)*\p{Tamil}{2,}"
-    r"|\p{Lu}[\p{L}\p{M}'’-]+)){0,3}"
+    r"|\p{Lu}[\p{L}\p{M}'’-]+)){0,4}"
     r"(?:[ ]\d{1,3}(?!\d))?)"
     r"(?=[ ]*[.,;|/)—–·]|[ ]*$|[ ][-–—][ ]|[ ][^\w\s(\[\"'“‘]{1,3}(?:[ ]|$))")
 _AREA_FIELD_NEEDS = ("eighbo", "EIGHBO", "istrict", "ISTRICT", "Area", "AREA", "Estate", "Suburb", "Barrio", "Sector",
@@ -1030,7 +1074,8 @@ _AREA_FIELD_NEEDS = ("eighbo", "EIGHBO", "istrict", "ISTRICT", "Area", "AREA", "
                      "Interno en", "Interna en", "Ingresad", "Albergue", "பகுதி", "ஊர்", "தலம்", "இடம்", "பூர்வீக",
                      "Day ", "Staying at", "Stays at", "Living at", "Lodged at", "Volunteer", "Worships at",
                      "of worship", "Studies at", "Alojad", "Hospedad", "Matriculad", "Inscrit", "Estudia en",
-                     "Voluntari", "Parroquia", "தங்கு")
+                     "Voluntari", "Parroquia", "தங்கு", "Staying in", "Stays in", "From", "Reside",
+                     "Vive en", "Lives in")
 # (r20 round) a facility named after a doctor: "Hospital General Dr. Aurelio Valdivieso", "Clínica Dra. Rosa Paz"
 _DOCTOR_FACILITY = regex.compile(r"(?<![\p{L}\p{M}])(?:Hospital|Clínica|Clinica|Sanatorio|Centro\sde\sSalud|Policlínico"
                                  r"|Instituto)(?:\s(?:Civil|General|Regional|Municipal|Provincial|Materno\sInfantil"
@@ -1073,13 +1118,19 @@ def _field_places(text: str, lex: Lexicon, found: list[Span], taken: np.ndarray)
         whole = len(words) > 1 and (_fold(words[-1]) in lex.cues["facility_suffixes"] or words[-1] in _TA_AREA_TAILS)
         if _no_field_value(value, words, g, lex) and not whole or g == "p" and _fold(words[0]) in lex.cues["kin"] or \
                 g == "p" and len(words) > 1 and (
-                _fold(words[0]) in lex.first_names and _fold(words[0]) not in lex.places or words[-1].isupper() or
+                _fold(words[0]) in lex.first_names and _fold(words[0]) not in lex.places and
+                _fold(words[-1]) not in lex.cues["facility_suffixes"] or words[-1].isupper() or
                 m.group("a") and len(words) > 3):
             continue                            # "Held at: Ana Ruiz's", "Area: North West CHO"
-        if m.group("f") and m.group("f").startswith(_STAY_FIELDS) and (
+        if m.group("f") and m.group("f").startswith(_STAY_FIELDS) and m.group("f") not in _COME_FROM_FIELDS and (
                 all(_ordinary_cue_word(w, lex) or _fold(w) in lex.cues["kin"] for w in words if w[:1].isupper())
                 and _fold(value) not in lex.places or regex.match(_WEEKDAY_WORD, value)):
             continue                            # (r27 round) "Staying at: Home", "Day centre: Monday and Friday"
+        if m.group("f") and m.group("f") in _COME_FROM_FIELDS and (
+                _fold(words[0]) in lex.first_names and _fold(words[0]) not in lex.places or
+                len(words) == 1 and _ordinary_cue_word(words[0], lex) and (
+                    _fold(value) not in lex.places or _fold(value) in lex.en_common)):
+            continue                            # (r28 round) "From: Sarah", "From: Home", a message's sender
         _take_field_value(found, taken, m, g, with_label=False)
     for m in _TA_TOWN_FIELD.finditer(text) if "ஊர்" in text or " - " in text and _is_tamil(text) else ():
         _widen(found, taken, m.start("p"), m.end("p"))
@@ -1113,19 +1164,28 @@ def _field_places(text: str, lex: Lexicon, found: list[Span], taken: np.ndarray)
 # "va a misa en la parroquia San Vicente de Paúl"; an Australian region after "in", "a cousin in Whitsunday Region"
 _VERB_PLACE = regex.compile(
     r"\b(?:(?i:volunteers|volunteered|volunteering|worships|worshipped|worshiped|worshipping|worshiping)\s+at"
-    r"|(?i:had\s+a\s+fall|fell|collapsed|was\s+found)\s+outside)\s+(?:the\s+)?"
-    r"(?P<p>\p{Lu}[\p{L}\p{M}'’-]+(?:[ ](?:(?:of|the|de|del|and)[ ])?"
-    r"(?<=[\p{L}\p{M}'’-][ ](?:(?:of|the|de|del|and)[ ])?"
-    r"|\bSt\.[ ](?:(?:of|the|de|del|and)[ ])?)(?!(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b|(?:January|February|March"
+    r"|(?i:had\s+a\s+fall|fell|collapsed|was\s+found)\s+outside"
+    # (r28 round) where one is admitted, moves out of or is transferred, where paperwork comes from, a car park's
+    # grounds: "admitted to Te Papa Takaro o Te Arawa", "moved out of Tauranga Girls’ College", "Paperwork from West
+    # Virginia State University", "in the car park of BridgeValley Community and Technical College"
+    r"|(?<!\b(?i:not|never|be|been)\s)(?i:admitted|readmitted|transferred)\s+(?:to|from)"
+    r"|(?i:moved|moving|moves)\s+out\s+of|(?i:paperwork|transcripts?)\s+from"
+    r"|(?i:car\s+park|parking\s+lot|grounds|campus)\s+of)\s+(?:the\s+)?"
+    r"(?P<p>\p{Lu}[\p{L}\p{M}'’-]+(?:[ ](?:(?:of|the|de|del|and|o)[ ])?"
+    r"(?<=[\p{L}\p{M}'’-][ ](?:(?:of|the|de|del|and|o)[ ])?"
+    r"|\b(?:St|Jr|Sr|\p{Lu})\.[ ](?:(?:of|the|de|del|and|o)[ ])?)(?!(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b"
+    r"|(?:January|February|March"
     r"|April|June|July|August|September|October|November|December|Yesterday|Today|Tomorrow|Last|Next|This)\b)"
-    r"\p{Lu}[\p{L}\p{M}'’-]+\.?){0,5})(?<!\.)"
+    r"\p{Lu}(?:[\p{L}\p{M}'’-]+\.?|\.)){0,5})(?<!\.)"
     r"|\b(?P<p>(?:parroquia|Parroquia|capilla|ermita|santuario|basílica|iglesia)[ ](?:San|Santa|Santo|Nuestra|Sagrado"
     r"|Sagrada|Virgen|Cristo|Inmaculada)[ ]\p{Lu}[\p{L}\p{M}'’-]+"
     r"(?:[ ](?:(?:de|del|de[ ]la|y)[ ])?\p{Lu}[\p{L}\p{M}'’-]+){0,3})"
     r"|(?<=\b(?:in|from|near|at|to)[ ])(?P<p>\p{Lu}[\p{L}\p{M}'’-]+(?:[ ]\p{Lu}[\p{L}\p{M}'’-]+)?[ ](?:Region|Shire"
     r"|Regional[ ]Council|District[ ]Council))\b")
 _VERB_PLACE_NEEDS = ("olunteer", "orship", "outside", "arroquia", "capilla", "ermita", "santuario", "basílica",
-                     "iglesia", "Region", "Shire", "Council")
+                     "iglesia", "Region", "Shire", "Council", "dmitted", "ransferred", " out of", "aperwork",
+                     "ranscript", " of ")
+_COME_FROM_FIELDS = frozenset({"From", "Staying in", "Stays in", "Resides in", "Reside en", "Vive en", "Lives in"})
 _STAY_FIELDS = ("Day", "Stay", "Living", "Lodged", "Volunteer", "Worships", "Place of", "Studies", "Aloj", "Hosped",
                 "Matric", "Inscrit", "Estudia", "Voluntari", "Parroquia")
 _WEEKDAY_WORD = r"(?i:mon|tue|wed|thu|fri|sat|sun|lunes|martes|mi[ée]rcoles|jueves|viernes|s[áa]bado|domingo)"
