@@ -402,7 +402,7 @@ def bench_identifiers() -> list[dict]:
 
     from rapportlib.privacy import Span, find_identifiers, load_lexicon, parse_marked, score_detector
 
-    test_file = HERE.parent / "tests" / "data" / "identifiers_r28.jsonl"     # written last, blind, never tuned on
+    test_file = HERE.parent / "tests" / "data" / "identifiers_r29.jsonl"     # written last, blind, never tuned on
     records = [_json.loads(x) for x in test_file.read_text(encoding="utf-8").splitlines() if x.strip()]
     texts = [parse_marked(r["marked"])[0] for r in records]
     demo = HERE.parent / "data" / "demo" / "reflections.jsonl"

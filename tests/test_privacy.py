@@ -428,8 +428,8 @@ TUNING = ["identifiers_dev.jsonl", "identifiers_test.jsonl", "identifiers_holdou
           "identifiers_r16.jsonl", "identifiers_r17.jsonl", "identifiers_r18.jsonl",
           "identifiers_r19.jsonl", "identifiers_r20.jsonl", "identifiers_r21.jsonl", "identifiers_r22.jsonl",
           "identifiers_r23.jsonl", "identifiers_r24.jsonl", "identifiers_r25.jsonl", "identifiers_r26.jsonl",
-          "identifiers_r27.jsonl"]
-HELD_OUT = "identifiers_r28.jsonl"        # written last, blind; never tuned on
+          "identifiers_r27.jsonl", "identifiers_r28.jsonl"]
+HELD_OUT = "identifiers_r29.jsonl"        # written last, blind; never tuned on
 
 
 @pytest.mark.parametrize("name", TUNING)
@@ -445,25 +445,25 @@ def test_targets_hold_on_the_sets_used_for_tuning(name):
 
 def test_name_recall_target_on_the_held_out_set():
     scores = score_detector(_records(HELD_OUT)).set_index("kind")
-    assert scores.loc["name", "recall"] >= 0.95, scores                             # 0.995 reached (r15 had 0.943)
+    assert scores.loc["name", "recall"] >= 0.95, scores                             # 0.998 reached (r15 had 0.943)
 
 
-# What r28 measured when it was first scored, rounded down: a floor per kind, so that no change makes the detector worse
-# on the one set it has never been tuned on. (r27's floors were replaced by the >= 0.95 and >= 0.98 of the tuning sets.)
-HELD_OUT_FLOORS = {"date": 0.97, "age": 0.75, "url": 0.97, "address": 0.92, "mrn": 0.98, "id": 0.97}
+# What r29 measured when it was first scored, rounded down: a floor per kind, so that no change makes the detector worse
+# on the one set it has never been tuned on. (r28's floors were replaced by the >= 0.95 and >= 0.98 of the tuning sets.)
+HELD_OUT_FLOORS = {"date": 0.92, "age": 0.97, "phone": 0.99, "address": 0.93, "ssn": 0.98, "licence": 0.96, "id": 0.92}
 
 
 def test_held_out_recall_does_not_fall_below_what_it_reached():
     """A floor at the held-out level reached (the issue's per-kind target is the xfail test below)."""
     scores = score_detector(_records(HELD_OUT)).set_index("kind")
-    assert scores.loc["name", "recall"] >= 0.99, scores                             # 0.995 reached
+    assert scores.loc["name", "recall"] >= 0.99, scores                             # 0.998 reached
     pattern = scores.loc[list(PATTERN_KINDS)]
-    assert pattern["found"].sum() / pattern["gold"].sum() >= 0.972, scores         # 0.9725 reached (2013/2070)
-    floors = pd.Series({k: HELD_OUT_FLOORS.get(k, 1.0) for k in PATTERN_KINDS})   # the other 8 kinds are at 1.00
+    assert pattern["found"].sum() / pattern["gold"].sum() >= 0.972, scores         # 0.9722 reached (2200/2263)
+    floors = pd.Series({k: HELD_OUT_FLOORS.get(k, 1.0) for k in PATTERN_KINDS})   # the other 7 kinds are at 1.00
     low = pattern[pattern["recall"] < floors]
     assert low.empty, low
-    assert scores.loc["place", "recall"] >= 0.95, scores                            # 0.959 reached
-    assert scores.loc["all", "precision"] >= 0.98, scores                           # 0.989 reached
+    assert scores.loc["place", "recall"] >= 0.94, scores                            # 0.942 reached
+    assert scores.loc["all", "precision"] >= 0.98, scores                           # 0.984 reached
 
 
 def test_the_learned_layer_adds_recall_on_the_held_out_set_at_a_measured_cost_in_precision():
@@ -473,26 +473,26 @@ def test_the_learned_layer_adds_recall_on_the_held_out_set_at_a_measured_cost_in
     both = score_detector(records).set_index("kind")
     rules = score_detector(records, find=lambda t, r, lang: find_identifiers(t, r, lang, tagger=False))
     rules = rules.set_index("kind")
-    # r28: names 1281 -> 1281 of 1287, pattern kinds 1985 -> 2013 of 2070 (dates 349 -> 356 of 365, ages 58 -> 66
-    # of 87, addresses 235 -> 244 of 265, licences 90 -> 94), places 430 -> 463 of 483; precision 0.993 -> 0.989.
-    # The address bound is +9, what r28 measured (the +10 of earlier rounds less one): the rules take 235 of its 265
-    # addresses themselves. (r27 measured +23 pattern kinds, +2 addresses at a cost of 0.001; r26 +34 at 0.007; r25
-    # +43 at 0.007.)
+    # r29: names 1275 -> 1277 of 1280, pattern kinds 2159 -> 2200 of 2263 (ages 84 -> 99 of 102, addresses 213 ->
+    # 226 of 242, dates 334 -> 339 of 366), places 424 -> 458 of 486; precision 0.989 -> 0.984. (r28 measured +28
+    # pattern kinds and +9 addresses at a cost of 0.004; r27 +23 and +2 at 0.001; r26 +34 at 0.007; r25 +43 at 0.007.)
     assert both.loc["name", "found"] >= rules.loc["name", "found"]
     assert both.loc[list(PATTERN_KINDS), "found"].sum() >= rules.loc[list(PATTERN_KINDS), "found"].sum() + 20
-    assert both.loc["address", "found"] >= rules.loc["address", "found"] + 9
+    assert both.loc["address", "found"] >= rules.loc["address", "found"] + 10
     assert both.loc["place", "found"] >= rules.loc["place", "found"] + 15
     assert both.loc["all", "precision"] >= rules.loc["all", "precision"] - 0.01
 
 
-@pytest.mark.xfail(reason="issue 4 still open: on the held-out set (identifiers_r28, new locales) ages 0.759 (an "
-                          "age after a relative and a joining word before the separator: 'Great-grandmother is: 109', "
-                          "'Abuela materna, de: 96', 'Bisabuela, con: 107'), addresses 0.921 (Irish house names, "
-                          "'Teach Bhríd, Drumkeen'; Sri Lankan lanes, 'இல. 87, ... வீதி, இரண்டாம் ஒழுங்கை'; a New "
-                          "Zealand rural delivery, 'RD 1, 2252 ... Drive'), dates 0.975 ('ya hace diez días', 'a full "
-                          "eight days ago', Tamil 'மூன்று நாள் முந்தி', 'நாளையிண்டைக்கு'), urls 0.977 (a bare "
-                          "domain and path, 'givealittle.co.nz/cause/...'), ids 0.978 and mrns 0.989 are below 0.98 "
-                          "(the other 8 pattern kinds reach it; places 0.959)",
+@pytest.mark.xfail(reason="issue 4 still open: on the held-out set (identifiers_r29, new locales) ids 0.921 (court "
+                          "files with a court's initials, 'SFSN No. 306929'; a Peruvian foreigner's card, 'CE "
+                          "787660123'; Sri Lankan 'CIB 0/149/22' after a passport label), dates 0.926 (an intensifier "
+                          "inside the phrase: 'in just thirteen days', 'in exactly eight days', 'fully nine days ago', "
+                          "'yesterday just gone'; 'el viernes que sigue', 'hace nueve días recién', '4.nov.2024'), "
+                          "addresses 0.934 (Nicaraguan landmark addresses in blocks, 'del antiguo cine 2½ c. al "
+                          "lago, 2 c. abajo'; 'entreplanta'; a rural route after the street, ', RR 5'), licences 0.969 "
+                          "and ages "
+                          "0.971 ('Household member aged: 98') are below 0.98 (phones 0.995, SSNs 0.989; the other 7 "
+                          "pattern kinds reach it; places 0.942)",
                    strict=False)
 def test_pattern_recall_target_on_the_held_out_set():
     scores = score_detector(_records(HELD_OUT)).set_index("kind")
