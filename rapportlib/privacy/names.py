@@ -17,7 +17,7 @@ import regex
 
 from .lexicon import _TA_VOWEL_SIGNS, Lexicon, Roster
 from .patterns import _MONTH_NUM, _PAREN_ROLE, CA_POSTCODE, UK_POSTCODE, WORD
-from .spans import Span, _add, _fold, _is_tamil, _replace, _strip_possessive
+from .spans import FIELD_SEPARATOR, Span, _add, _fold, _is_tamil, _replace, _strip_possessive
 
 _STOP_CAPS = {"the", "a", "an", "el", "la", "los", "las", "un", "una", "i", "and", "y", "or", "o", "of", "de",
               "in", "en", "on", "at", "to", "for", "with", "by", "as", "but", "if", "so", "we", "he", "she",
@@ -625,7 +625,7 @@ _NOT_LABEL_RUN = frozenset({"and", "or", "y", "o", "e", "me", "him", "her", "us"
 
 # (r26 round) any form separator before a field, a short run of punctuation between spaces, whatever its marks
 # (" + ", " ~ ", " :: ", " -> ", " => ", " // "), not a hyphen or an ampersand alone ("Marks & Spencer")
-_ANY_SEPARATOR_BEFORE = regex.compile(r"(?:^|\s)(?:[^\w\s(\[\"'“‘,.&\-]{1,3}|-[^\w\s]{1,2}|[^\w\s]-)[ \t]+$")
+_ANY_SEPARATOR_BEFORE = regex.compile(rf"(?:^|\s){FIELD_SEPARATOR}[ \t]+$")
 
 
 def _after_separator(text: str, start: int) -> bool:
@@ -1861,7 +1861,7 @@ def _tamil_form_headings(s: _NameScan) -> None:
 # ...", "(Callback +1 ...", "LISTA DE ESPERA | ...", "வெளியேற்றச் சுருக்கம் | ..." (discharge summary)
 _HEADING_RUN = regex.compile(
     # (r26 round: after any separator, " + ", " ~ ", " -> ")
-    r"(?:^|(?<=\n|[.!?;|(:]\s|\(|[.;]\)\s|\)\.\s|[—–]\s|\s(?:[^\w\s(\[\"'“‘,.&\-]{1,3}|-[^\w\s]{1,2}|[^\w\s]-)\s)"
+    rf"(?:^|(?<=\n|[.!?;|(:]\s|\(|[.;]\)\s|\)\.\s|[—–]\s|\s{FIELD_SEPARATOR}\s)"
     r"(?<!(?:^|[\s(])[\p{L}\p{M}]{1,2}\.\s))"
     r"(?P<h>(?:[\p{L}\p{M}]{1,3}\.\s)?[\p{L}\p{M}][\p{L}\p{M}'’-]*(?:\s[\p{L}\p{M}][\p{L}\p{M}'’-]*){0,3})"
     # (r25 round: and " // ", " » ", " => ", "வீட்டு விஜயம் // ..." home visit, "Intake sheet => ...")

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 import regex
 
-from .spans import Span, _add, _cue_before, _fold, _is_tamil, _replace, _valid_numeric_date
+from .spans import SEPARATOR_MARKS, Span, _add, _cue_before, _fold, _is_tamil, _replace, _valid_numeric_date
 
 if TYPE_CHECKING:
     from .lexicon import Lexicon
@@ -111,7 +111,7 @@ _ORDW_HI = (r"(?:(?:twenty|thirty)[- ](?:first|second|third|fourth|fifth|sixth|s
 # what may follow such a day in words: the end of a clause, a conjunction or a pronoun (not a noun: "the fifth time",
 # nor another ordinal: "the first and second sessions")
 # (r26 round: any form separator, a short run of punctuation between spaces, " + ", " ~ ", " :: ", " -> ")
-_ORDW_END = (rf"(?!-)(?=\s*[,.;:!?)]|\s*$|\s+[^\w\s(\[\"'“‘]{{1,3}}(?:\s|$)"
+_ORDW_END = (rf"(?!-)(?=\s*[,.;:!?)]|\s*$|\s+{SEPARATOR_MARKS}(?:\s|$)"
              rf"|\s+(?:and|but|so|when|we|she|he|they|I|because|then|which|at|after|before"
              rf"|until|unless|instead|without|if|or|as|while|since|that|too|again|now|anyway)\b"
              rf"(?!\s+(?:the\s+)?(?i:{_ORDW})\b))")
@@ -559,7 +559,7 @@ KIN_AGE = regex.compile(rf"(?<![\p{{L}}\p{{M}}\d.,/-])(?:{_NINETY}(?!\d)|{_HUNDR
                         r"|que|ya|aún|வயது)\b|\s+[-–—]\s"
                         # (r25 round: a form's separators after it, "Grandfather aged: 107 · Born: ...", "... 91 //")
                         # (r26 round: any separator, " + ", " ~ ", " :: ", " -> ")
-                        r"|\s+(?://|=>|[·»•])\s|\s+[^\w\s(\[\"'“‘]{1,3}(?:\s|$))", _I)
+                        rf"|\s+(?://|=>|[·»•])\s|\s+{SEPARATOR_MARKS}(?:\s|$))", _I)
 AGE_BEFORE_ROLE = regex.compile(rf"(?<=\p{{L}},\s)(?:{_NINETY}(?!\d)|{_HUNDRED}|{_NINETY_W}|{_NOVENTA})(?=\s\()", _I)
 # (r18 round: and a time word after a comma, "her grandmother, then 98, fell", "his uncle, now 101,")
 # (r25 round: "aged" as a field's label after the relation, "Great-grandmother aged: 97", "Grandfather aged: a hundred
@@ -1367,13 +1367,13 @@ def _lexicon_patterns(conf: dict) -> dict:
          regex.compile(rf"\b(?i:this|the)\s+{_WDF}\s+(?i:that\s+(?:just\s+)?(?:went|passed|has\s+(?:just\s+)?(?:gone|passed))\b"
                        rf"|(?:just\s+)?(?:ahead|gone|following){field_end})")),
         # (r26 round) a weekday and a following word that places it: "the Monday upcoming", "this Tuesday upcoming",
-    # "Friday first", "Tuesday first coming", "the Sunday just by", "Friday of this past week", Scots "there" (just
-    # past) at a clause's end, "on Monday there", "Thursday afternoon there"
-    (regex.compile(r"day(?:\s+\w+)?\s+(?:upcoming|first|just\s+by|there|of\s+this\s+(?:past|last)\s+week)"),
-     regex.compile(rf"\b(?:(?i:first\s+thing|early|late)\s+)?(?:(?i:the|this|on)\s+)?{_WDF}{_PART}\s+(?i:upcoming"
-                   rf"|(?:of\s+)?this\s+(?:past|last)\s+week|first(?:\s+coming)?{field_end}|just\s+by{field_end}"
-                   rf"|there{field_end})(?!\s+(?i:is|was|were|are|will|had|has|have)\b)")),
-    # Spanish: "a siete días de hoy", "de aquí a unos once días", "dentro de unos nueve días", "el martes de
+        # "Friday first", "Tuesday first coming", "the Sunday just by", "Friday of this past week", Scots "there" (just
+        # past) at a clause's end, "on Monday there", "Thursday afternoon there"
+        (regex.compile(r"day(?:\s+\w+)?\s+(?:upcoming|first|just\s+by|there|of\s+this\s+(?:past|last)\s+week)"),
+         regex.compile(rf"\b(?:(?i:first\s+thing|early|late)\s+)?(?:(?i:the|this|on)\s+)?{_WDF}{_PART}\s+(?i:upcoming"
+                       rf"|(?:of\s+)?this\s+(?:past|last)\s+week|first(?:\s+coming)?{field_end}|just\s+by{field_end}"
+                       rf"|there{field_end})(?!\s+(?i:is|was|were|are|will|had|has|have)\b)")),
+        # Spanish: "a siete días de hoy", "de aquí a unos once días", "dentro de unos nueve días", "el martes de
         # aquí a dos semanas"
         ("día", regex.compile(rf"\ba\s+(?:unos\s+)?{num}\s+días\s+de\s+(?:hoy|la\s+fecha)\b"
                               rf"|\b(?:dentro\s+de|de\s+aqu[íi]\s+a|de\s+ac[áa]\s+a|de\s+hoy\s+en)\s+(?:unos|unas"

@@ -27,7 +27,7 @@ from .names import (
     _tamil_match,
 )
 from .patterns import _MONTH_NUM, _WD, _YEARISH, WORD
-from .spans import Span, _add, _fold, _is_tamil, _replace, _strip_possessive, _widen
+from .spans import SEPARATOR_MARKS, Span, _add, _fold, _is_tamil, _replace, _strip_possessive, _widen
 
 # (r21 round) a house's name before the street line, after an address's label: "Address: Ty Gwyn, 12 Heol Fawr",
 # "Home addr The Willows, Mill Street", "Addr: Bryn yr Afon, 3 Station Road", "Address: Teach na Mara, Quay Road";
@@ -1005,9 +1005,11 @@ _TOWN_FIELD_NEEDS = ("own", "OWN", "ity", "ITY", "illage", "ILLAGE", "ocalidad",
 # from Glacier Community Health Center"; without a colon only after "Placement", "Previous provider", "Referred from"
 # ("Placement Helena;"); Tamil school, hospital and referring-place fields after a field's separator ("; பள்ளி தளி;",
 # "— மருத்துவமனை X —", "· பரிந்துரைத்த இடம்: X.")
+# where a field's value ends: a clause's punctuation, the end, a dash or any form separator
+_VALUE_END = rf"(?=[ ]*[.,;|/)—–·]|[ ]*$|[ ][-–—][ ]|[ ]{SEPARATOR_MARKS}(?:[ ]|$))"
 _PLACE_VALUE = (r"(?P<p>\p{Lu}[\p{L}\p{M}'’-]+(?:[ ](?:(?:de|del|de[ ]la|y|yr|of|the|and)[ ])?"
                 r"\p{Lu}[\p{L}\p{M}'’-]+){0,5})"
-                r"(?=[ ]*[.,;|/)—–·]|[ ]*$|[ ][-–—][ ]|[ ][^\w\s(\[\"'“‘]{1,3}(?:[ ]|$))")
+                + _VALUE_END)
 _PLACE_FIELD = regex.compile(
     r"(?<![\p{L}\p{M}])(?:(?:Placement|PLACEMENT|Previous\sprovider|Referred\sfrom|Referral\sfrom)(?:\s?[:\-–—]\s|\s)"
     r"|(?:Facility|Hospital\sde\sorigen|Centro\sde\sorigen|Derivad[oa]\sdesde|Procedencia|Centro|Escuela|Colegio"
@@ -1029,7 +1031,7 @@ _PLACE_FIELD_NEEDS = ("lacement", "LACEMENT", "provider", "from ", "Facility", "
 # lower-case generic head inside the span, the article outside); Tamil area, home-town, family-town, worship and
 # treatment-place fields ("பகுதி: நெய்வேலி வட்டம் 19", "வழிபாட்டுத் தலம்: Sri Kamadchi Ampal Alayam"); before any
 # form separator (" + ", " ~ ", " :: ", " -> ")
-_FIELD_VALUE_END = r"(?=[ ]*[,;|/)—–·]|[ ]*\.(?:\s|$)|[ ]*$|[ ][-–—][ ]|[ ][^\w\s(\[\"'“‘]{1,3}(?:[ ]|$))"
+_FIELD_VALUE_END = rf"(?=[ ]*[,;|/)—–·]|[ ]*\.(?:\s|$)|[ ]*$|[ ][-–—][ ]|[ ]{SEPARATOR_MARKS}(?:[ ]|$))"
 _ES_PLACE_HEAD = (r"(?:(?:comarca|parroquia|centro|albergue|hogar|residencia|cerro|barrio|colonia|recinto|cantón|canton"
                   r"|municipio|casa|refugio|ciudadela|sector)(?:[ ](?:municipal|provincial|comunal|parroquial))?"
                   r"[ ](?:(?:de|del|de[ ]la)[ ])?)?")
@@ -1064,7 +1066,7 @@ _AREA_FIELD = regex.compile(
     r"(?P<t>(?:(?:\p{Tamil}+\.)*\p{Tamil}{2,}|\p{Lu}[\p{L}\p{M}'’-]+)(?:[ ](?:(?:\p{Tamil}+\.)*\p{Tamil}{2,}"
     r"|\p{Lu}[\p{L}\p{M}'’-]+)){0,4}"
     r"(?:[ ]\d{1,3}(?!\d))?)"
-    r"(?=[ ]*[.,;|/)—–·]|[ ]*$|[ ][-–—][ ]|[ ][^\w\s(\[\"'“‘]{1,3}(?:[ ]|$))")
+    + _VALUE_END)
 _AREA_FIELD_NEEDS = ("eighbo", "EIGHBO", "istrict", "ISTRICT", "Area", "AREA", "Estate", "Suburb", "Barrio", "Sector",
                      "nacimiento", "irthplace", "of birth", "Born in", "Held at", "Attends", "Placement", "Placed at",
                      "Detained at", "Admitted to", "வசிக்கும்", "Zona", "Community", "Family from", "Family in",

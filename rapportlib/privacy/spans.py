@@ -17,6 +17,12 @@ KINDS = ("name", "date", "age", "phone", "fax", "email", "url", "ip", "address",
          "ssn", "mrn", "account", "licence", "id")
 """Identifier kinds, as returned in :attr:`Span.kind`."""
 
+# A form's separator: a short run of punctuation between spaces (" | ", " + ", " ~ ", " :: ", " -> ", " » "), whatever
+# its marks, so that a new form's separator needs no new rule. SEPARATOR_MARKS ends a field's value; FIELD_SEPARATOR,
+# before a field, is stricter: no comma, full stop or bracket, and no hyphen or ampersand alone ("Marks & Spencer").
+SEPARATOR_MARKS = r"[^\w\s(\[\"'“‘]{1,3}"
+FIELD_SEPARATOR = r"(?:[^\w\s(\[\"'“‘,.&\-]{1,3}|-[^\w\s]{1,2}|[^\w\s]-)"
+
 TOKEN_PREFIX = {"name": "PERSON", "place": "PLACE", "address": "ADDRESS", "phone": "PHONE", "fax": "FAX",
                 "email": "EMAIL", "url": "URL", "ip": "IP", "postcode": "POSTCODE", "ssn": "SSN", "mrn": "MRN",
                 "account": "ACCOUNT", "licence": "LICENCE", "id": "ID"}
